@@ -1,0 +1,177 @@
+package org.permitcheck.cases;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Severity;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.diag.Suggest;
+import org.permitcheck.rules.Fact;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.MapNode;
+import org.permitcheck.tree.Node;
+import org.permitcheck.tree.NodeReader;
+import org.permitcheck.tree.Pos;
+import org.permitcheck.tree.ScalarNode;
+import org.permitcheck.tree.TreeReader;
+
+/**
+ * Reads case files (YAML or JSON) and types every fact against the ruleset's declarations. Reports
+ * every problem of a case at once: unknown facts (with a suggestion), values of the wrong form, dates
+ * in the future where a past date is required, unknown permits or verdicts in {@code expect}.
+ */
+public final class CaseReader {
+  static final List<String> KEYS =
+      List.of("id", "country", "as_of", "application_date", "facts", "expect", "note", "$schema");
+  public static final List<String> VERDICTS =
+      List.of("eligible", "discretionary", "undetermined", "not_eligible", "not_in_force");
+
+  private final Ruleset rules;
+  private final LocalDate today;
+
+  /**
+   * @param today the date against which "in the future" is judged
+   */
+  public CaseReader(Ruleset rules, LocalDate today) {
+    this.rules = rules;
+    this.today = today;
+  }
+
+  /** Reads one case from a whole file; YAML or JSON is chosen by the file name. */
+  public Checked<Case> read(SourceText source) {
+    TreeReader.Result parsed = TreeReader.forName(source.name(), Limits.CASE).read(source);
+    if (!parsed.ok()) {
+      List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
+      if (d.isEmpty()) {
+        d.add(Diagnostic.error(source.name(), 0, 0, "the case file is empty")
+            .withHint("a case has at least 'facts:'"));
+      }
+      return Checked.failed(d);
+    }
+    return read(source, parsed.root().get(), defaultId(source.name()));
+  }
+
+  /** Reads one case from an already parsed document (a line of NDJSON, a document of a stream). */
+  public Checked<Case> read(SourceText source, Node root, String defaultId) {
+    NodeReader reader = new NodeReader(source);
+    Optional<MapNode> m = reader.map(root, "a case");
+    if (m.isEmpty()) {
+      return Checked.failed(reader.diagnostics());
+    }
+    Optional<Case> c = read(reader, m.get(), defaultId);
+    List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
+    return reader.hasErrors() ? Checked.failed(sorted) : new Checked<>(c, sorted);
+  }
+
+  private Optional<Case> read(NodeReader reader, MapNode m, String defaultId) {
+    reader.onlyKeys(m, KEYS, "a case");
+    String id = m.get("id").flatMap(n -> reader.string(n, "'id'")).orElse(defaultId);
+    Optional<String> country = m.get("country").flatMap(n -> reader.string(n, "'country'"));
+    if (country.isPresent() && rules.country(country.get()).isEmpty()) {
+      List<String> codes = rules.countries().stream().map(c -> c.code()).toList();
+      reader.error(m.get("country").get().pos(), "unknown country '" + country.get() + "'",
+          "countries: " + String.join(", ", codes));
+      country = Optional.empty();
+    }
+    Optional<LocalDate> asOf = m.get("as_of").flatMap(n -> reader.date(n, "'as_of'"));
+    Optional<LocalDate> applicationDate = m.get("application_date").flatMap(n -> reader.date(n, "'application_date'"));
+    Map<String, Object> facts = new LinkedHashMap<>();
+    m.get("facts").flatMap(n -> reader.map(n, "'facts'")).ifPresent(f -> facts(reader, f, facts));
+    Map<String, String> expect = new LinkedHashMap<>();
+    m.get("expect").flatMap(n -> reader.map(n, "'expect'")).ifPresent(e -> expect(reader, e, expect));
+    return Optional.of(new Case(id, reader.source().name(), country, asOf, applicationDate, facts, expect));
+  }
+
+  private void facts(NodeReader reader, MapNode section, Map<String, Object> out) {
+    FactValues values = new FactValues(reader, today);
+    for (MapNode.Entry e : section.entries()) {
+      Optional<String> current = rules.currentName(e.key());
+      if (current.isEmpty()) {
+        String hint = Suggest.didYouMean(e.key(), rules.facts().keySet());
+        if (rules.derived().containsKey(e.key())) {
+          hint = "'" + e.key() + "' is computed by the rules; give the facts it is computed from instead";
+        }
+        reader.error(e.keyPos(), "unknown fact '" + e.key() + "'", hint.isEmpty()
+            ? "'permitcheck facts' lists every fact" : hint);
+        continue;
+      }
+      String name = current.get();
+      if (!name.equals(e.key())) {
+        if (section.has(name)) {
+          reader.error(e.keyPos(), "fact '" + e.key() + "' was renamed to '" + name + "', which is also given",
+              "keep only '" + name + "'");
+          continue;
+        }
+        reader.report(Severity.NOTICE, e.keyPos(), "fact '" + e.key() + "' is now called '" + name
+            + "'; read as '" + name + "'", "rename it in the file");
+      }
+      Fact fact = rules.facts().get(name);
+      values.read(fact, e.value(), name).ifPresent(v -> out.put(name, v));
+    }
+  }
+
+  private void expect(NodeReader reader, MapNode section, Map<String, String> out) {
+    List<String> ids = rules.permits().stream().map(p -> p.id()).toList();
+    for (MapNode.Entry e : section.entries()) {
+      if (rules.permit(e.key()).isEmpty()) {
+        reader.error(e.keyPos(), "unknown permit '" + e.key() + "' in 'expect'", Suggest.didYouMean(e.key(), ids));
+        continue;
+      }
+      reader.string(e.value(), "expected verdict of '" + e.key() + "'").ifPresent(v -> {
+        if (!VERDICTS.contains(v)) {
+          reader.error(e.value().pos(), "unknown verdict '" + v + "' for '" + e.key() + "'",
+              Suggest.didYouMean(v, VERDICTS).isEmpty() ? "verdicts: " + String.join(", ", VERDICTS)
+                  : Suggest.didYouMean(v, VERDICTS));
+        } else {
+          out.put(e.key(), v);
+        }
+      });
+    }
+  }
+
+  /**
+   * Parses a value given on the command line ({@code --set fact=value}) or typed in an interview,
+   * with the same rules as in a case file. The text is read as a YAML value, so lists can be given
+   * in flow style: {@code [{status: duldung, from: 2019-01-01}]}. An empty text means unknown.
+   */
+  public Checked<Optional<Object>> parseValue(String factName, String text, String origin) {
+    SourceText source = new SourceText(origin, text);
+    Optional<String> current = rules.currentName(factName);
+    if (current.isEmpty()) {
+      return Checked.failed(List.of(Diagnostic.error(origin, 0, 0, "unknown fact '" + factName + "'")
+          .withHint(Suggest.didYouMean(factName, rules.facts().keySet()))));
+    }
+    if (text.isBlank()) {
+      return Checked.of(Optional.empty(), List.of());
+    }
+    TreeReader.Result parsed = TreeReader.yaml(Limits.CASE).read(source);
+    if (!parsed.ok()) {
+      return Checked.failed(parsed.diagnostics());
+    }
+    NodeReader reader = new NodeReader(source);
+    Node node = parsed.root().get();
+    if (node instanceof ScalarNode && ((ScalarNode) node).type() != ScalarNode.Type.STRING
+        && rules.facts().get(current.get()).type().kind() == org.permitcheck.expr.Type.Kind.TEXT) {
+      node = new ScalarNode(ScalarNode.Type.STRING, text.strip(), Pos.NONE, false);
+    }
+    Optional<Object> v = new FactValues(reader, today).read(rules.facts().get(current.get()), node, current.get());
+    if (reader.hasErrors() || v.isEmpty()) {
+      List<Diagnostic> d = new ArrayList<>(reader.diagnostics());
+      return Checked.failed(d);
+    }
+    return Checked.of(v, reader.diagnostics());
+  }
+
+  public static String defaultId(String fileName) {
+    String name = fileName.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

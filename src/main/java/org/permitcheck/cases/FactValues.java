@@ -1,0 +1,272 @@
+package org.permitcheck.cases;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.permitcheck.diag.Suggest;
+import org.permitcheck.expr.Type;
+import org.permitcheck.rules.Fact;
+import org.permitcheck.tree.ListNode;
+import org.permitcheck.tree.MapNode;
+import org.permitcheck.tree.Node;
+import org.permitcheck.tree.NodeReader;
+import org.permitcheck.tree.ScalarNode;
+
+/**
+ * Converts what a case file says about a fact into the fact's typed value: Boolean, Long, BigDecimal,
+ * LocalDate, String, or a list of records. Each problem is reported at the offending value, naming
+ * the fact and the form it expects.
+ */
+final class FactValues {
+  private final NodeReader reader;
+  private final LocalDate today;
+
+  FactValues(NodeReader reader, LocalDate today) {
+    this.reader = reader;
+    this.today = today;
+  }
+
+  /** The value, or empty after reporting why it cannot be read. A null in the file means unknown. */
+  Optional<Object> read(Fact fact, Node node, String name) {
+    if (node instanceof ScalarNode && ((ScalarNode) node).isNull()) {
+      return Optional.empty();
+    }
+    Type type = fact.type();
+    switch (type.kind()) {
+      case LIST:
+      case PERIODS:
+        return records(fact, node, name);
+      default:
+        if (!(node instanceof ScalarNode)) {
+          fail(node, name, fact, "found " + node.kind());
+          return Optional.empty();
+        }
+        return scalar(fact, (ScalarNode) node, name);
+    }
+  }
+
+  private Optional<Object> scalar(Fact fact, ScalarNode s, String name) {
+    String text = s.text();
+    Type type = fact.type();
+    switch (type.kind()) {
+      case BOOLEAN:
+        return bool(s).map(b -> (Object) b).or(() -> fail(s, name, fact, found(s)));
+      case INTEGER:
+        if (s.type() != ScalarNode.Type.INTEGER) {
+          return fail(s, name, fact, found(s));
+        }
+        try {
+          return bounded(fact, s, name, new BigDecimal(text)).map(BigDecimal::longValueExact);
+        } catch (ArithmeticException e) {
+          return fail(s, name, fact, "found a number that is too large");
+        }
+      case DECIMAL:
+      case MONEY:
+        if (s.type() != ScalarNode.Type.INTEGER && s.type() != ScalarNode.Type.DECIMAL) {
+          return fail(s, name, fact, found(s));
+        }
+        return bounded(fact, s, name, new BigDecimal(text)).map(d -> d);
+      case DATE:
+        return date(fact, s, name);
+      case ENUM:
+      case LEVEL:
+        if (type.ordinal(text) >= 0) {
+          return Optional.of(text);
+        }
+        String hint = Suggest.didYouMean(text, type.values());
+        reader.error(s.pos(), fact(name) + " has no value '" + text + "'",
+            hint.isEmpty() ? "allowed: " + String.join(", ", type.values()) : hint);
+        return Optional.empty();
+      default:
+        return Optional.of(text);
+    }
+  }
+
+  static Optional<Boolean> bool(ScalarNode s) {
+    String t = s.text().toLowerCase(Locale.ROOT);
+    if (s.type() == ScalarNode.Type.BOOLEAN || s.type() == ScalarNode.Type.STRING) {
+      switch (t) {
+        case "true":
+        case "yes":
+        case "y":
+        case "on":
+          return Optional.of(Boolean.TRUE);
+        case "false":
+        case "no":
+        case "n":
+        case "off":
+          return Optional.of(Boolean.FALSE);
+        default:
+          return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<BigDecimal> bounded(Fact fact, ScalarNode s, String name, BigDecimal v) {
+    if (fact.min().isPresent() && v.compareTo(fact.min().get()) < 0) {
+      reader.error(s.pos(), fact(name) + " must be at least " + fact.min().get().toPlainString() + unit(fact)
+          + ", found " + s.text(), "");
+      return Optional.empty();
+    }
+    if (fact.max().isPresent() && v.compareTo(fact.max().get()) > 0) {
+      reader.error(s.pos(), fact(name) + " must be at most " + fact.max().get().toPlainString() + unit(fact)
+          + ", found " + s.text(), "");
+      return Optional.empty();
+    }
+    return Optional.of(v);
+  }
+
+  private static String unit(Fact fact) {
+    return fact.unit().isEmpty() ? "" : " " + fact.unit();
+  }
+
+  private Optional<Object> date(Fact fact, ScalarNode s, String name) {
+    LocalDate d;
+    try {
+      d = LocalDate.parse(s.text());
+    } catch (DateTimeParseException e) {
+      String hint = s.text().matches("\\d{4}-\\d{2}-\\d{2}") ? "this day does not exist in the calendar"
+          : "write dates as YYYY-MM-DD";
+      reader.error(s.pos(), fact(name) + " expects a date like 1999-05-14, found '" + s.text() + "'", hint);
+      return Optional.empty();
+    }
+    if (fact.past() && d.isAfter(today)) {
+      reader.error(s.pos(), fact(name) + " is " + d + ", which lies in the future", "check the year");
+      return Optional.empty();
+    }
+    return Optional.of(d);
+  }
+
+  private Optional<Object> records(Fact fact, Node node, String name) {
+    if (!(node instanceof ListNode)) {
+      fail(node, name, fact, "found " + node.kind());
+      return Optional.empty();
+    }
+    Map<String, Fact> fields = fact.type().kind() == Type.Kind.PERIODS ? periodFields(fact) : fact.fields();
+    List<Map<String, Object>> out = new ArrayList<>();
+    boolean ok = true;
+    int index = 0;
+    for (Node item : ((ListNode) node).items()) {
+      index++;
+      String where = name + "[" + index + "]";
+      if (!(item instanceof MapNode)) {
+        reader.error(item.pos(), "item " + index + " of " + fact(name) + " must be a mapping of "
+            + String.join(", ", fields.keySet()) + ", found " + item.kind(), "");
+        ok = false;
+        continue;
+      }
+      Map<String, Object> record = new LinkedHashMap<>();
+      for (MapNode.Entry e : ((MapNode) item).entries()) {
+        Fact field = fields.get(e.key());
+        if (field == null) {
+          String hint = Suggest.didYouMean(e.key(), fields.keySet());
+          reader.error(e.keyPos(), "unknown field '" + e.key() + "' in item " + index + " of " + fact(name),
+              hint.isEmpty() ? "fields: " + String.join(", ", fields.keySet()) : hint);
+          ok = false;
+          continue;
+        }
+        Optional<Object> v = read(field, e.value(), where + "." + e.key());
+        if (v.isPresent()) {
+          record.put(e.key(), v.get());
+        } else if (!(e.value() instanceof ScalarNode && ((ScalarNode) e.value()).isNull())) {
+          ok = false;
+        }
+      }
+      if (fact.type().kind() == Type.Kind.PERIODS) {
+        ok &= checkPeriod(item, record, name, index);
+      }
+      out.add(record);
+    }
+    return ok ? Optional.of(List.copyOf(out)) : Optional.empty();
+  }
+
+  private boolean checkPeriod(Node item, Map<String, Object> record, String name, int index) {
+    if (!record.containsKey("status") || !record.containsKey("from")) {
+      reader.error(item.pos(), "item " + index + " of " + fact(name) + " needs a 'status' and a 'from' date",
+          "leave 'to' out while the status is ongoing");
+      return false;
+    }
+    LocalDate from = (LocalDate) record.get("from");
+    LocalDate to = (LocalDate) record.get("to");
+    if (to != null && to.isBefore(from)) {
+      reader.error(item.pos(), "item " + index + " of " + fact(name) + " ends (" + to + ") before it starts ("
+          + from + ")", "");
+      return false;
+    }
+    return true;
+  }
+
+  private static Map<String, Fact> periodFields(Fact fact) {
+    Map<String, Fact> fields = new LinkedHashMap<>();
+    Type status = fact.type().fields().get("status");
+    fields.put("status", field("status", status, fact));
+    fields.put("from", field("from", Type.DATE, fact));
+    fields.put("to", field("to", Type.DATE, fact));
+    return fields;
+  }
+
+  private static Fact field(String name, Type type, Fact parent) {
+    return new Fact(name, type, List.of(), parent.question(), parent.help(), parent.labels(), Map.of(),
+        Optional.empty(), Optional.empty(), "", false, List.of());
+  }
+
+  private Optional<Object> fail(Node node, String name, Fact fact, String found) {
+    reader.error(node.pos(), fact(name) + " expects " + expected(fact) + ", " + found, hintFor(fact));
+    return Optional.empty();
+  }
+
+  private static String fact(String name) {
+    return "fact '" + name + "'";
+  }
+
+  private static String found(ScalarNode s) {
+    return "found '" + s.text() + "'";
+  }
+
+  static String expected(Fact fact) {
+    Type t = fact.type();
+    switch (t.kind()) {
+      case BOOLEAN:
+        return "yes or no (true/false)";
+      case INTEGER:
+        return "a whole number" + unit(fact);
+      case DECIMAL:
+        return "a number";
+      case MONEY:
+        return "an amount in " + t.currency() + " like 1250.00";
+      case DATE:
+        return "a date like 1999-05-14";
+      case ENUM:
+      case LEVEL:
+        return "one of " + String.join(", ", t.values());
+      case LIST:
+        return "a list of items with " + String.join(", ", t.fields().keySet());
+      case PERIODS:
+        return "a list of periods {status, from, to}";
+      default:
+        return "a text";
+    }
+  }
+
+  private static String hintFor(Fact fact) {
+    switch (fact.type().kind()) {
+      case INTEGER:
+        return "write the number without quotes or decimals";
+      case MONEY:
+      case DECIMAL:
+        return "write the number without quotes, with a '.' for decimals";
+      case LIST:
+      case PERIODS:
+        return "write one item per line, each starting with '- '";
+      default:
+        return "";
+    }
+  }
+}

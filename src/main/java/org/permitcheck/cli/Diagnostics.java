@@ -1,0 +1,35 @@
+package org.permitcheck.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Severity;
+
+/** Prints diagnostics to stderr, each once, and the closing count. */
+final class Diagnostics {
+  private Diagnostics() {}
+
+  /**
+   * Prints diagnostics. {@code excerpts} is false for case files: their lines hold personal data, so
+   * only the message (which names the offending field) is shown.
+   */
+  static void print(PrintWriter err, List<Diagnostic> diagnostics, boolean excerpts) {
+    for (Diagnostic d : diagnostics) {
+      err.println((excerpts ? d : d.withExcerpt("")).render());
+    }
+  }
+
+  /** "permitcheck: 2 errors in 2 files" (nothing when there are no errors). */
+  static void summary(PrintWriter err, List<Diagnostic> diagnostics) {
+    long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+    if (errors == 0) {
+      return;
+    }
+    Set<String> files = new LinkedHashSet<>();
+    diagnostics.stream().filter(Diagnostic::isError).forEach(d -> files.add(d.file()));
+    err.println("permitcheck: " + errors + (errors == 1 ? " error" : " errors") + " in " + files.size()
+        + (files.size() == 1 ? " file" : " files"));
+  }
+}

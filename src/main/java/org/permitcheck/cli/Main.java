@@ -1,0 +1,17 @@
+package org.permitcheck.cli;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The program's entry point: the only place that calls System.exit. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    int code = Cli.run(Cli.system(System.in, out, err, System.getenv()), args);
+    System.exit(code);
+  }
+}

@@ -1,0 +1,73 @@
+package org.permitcheck.diag;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/** The text of one input (a file, stdin, a line of NDJSON) with the name used in diagnostics. */
+public record SourceText(String name, String text, int firstLine) {
+
+  public SourceText {
+    Objects.requireNonNull(name);
+    Objects.requireNonNull(text);
+  }
+
+  public SourceText(String name, String text) {
+    this(name, text, 1);
+  }
+
+  /**
+   * Decodes bytes as UTF-8, dropping a byte-order mark. Malformed bytes are reported by the caller via
+   * {@link #firstMalformedOffset(byte[])}.
+   */
+  public static SourceText ofUtf8(String name, byte[] bytes) {
+    int start = hasBom(bytes) ? 3 : 0;
+    return new SourceText(name, new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8));
+  }
+
+  static boolean hasBom(byte[] b) {
+    return b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
+  }
+
+  /** The offset of the first byte that is not valid UTF-8, or -1. */
+  public static int firstMalformedOffset(byte[] bytes) {
+    var decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    var in = java.nio.ByteBuffer.wrap(bytes);
+    var out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+    var result = decoder.decode(in, out, true);
+    return result.isError() ? in.position() : -1;
+  }
+
+  /** The 1-based line of a byte offset, counting newlines before it. */
+  public static int lineOfByte(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  /** The text of a 1-based line (as numbered in the file), without its line break, or "". */
+  public String line(int number) {
+    int wanted = number - firstLine;
+    if (wanted < 0) {
+      return "";
+    }
+    int start = 0;
+    for (int i = 0; i < wanted; i++) {
+      int nl = text.indexOf('\n', start);
+      if (nl < 0) {
+        return "";
+      }
+      start = nl + 1;
+    }
+    int end = text.indexOf('\n', start);
+    String line = end < 0 ? text.substring(start) : text.substring(start, end);
+    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+  }
+}

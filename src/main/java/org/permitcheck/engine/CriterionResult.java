@@ -1,0 +1,29 @@
+package org.permitcheck.engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.permitcheck.rules.Criterion;
+
+/**
+ * The result of one node of a permit's criteria tree, mirroring the tree: the outcome, whether the
+ * authority may grant although it is not met ({@code waivable}), the facts the condition read with
+ * their values (null = unknown), and the children's results.
+ *
+ * @param lenient the outcome when the authority uses every discretion the rules give it
+ * @param waivable not met (or unknown), but the rules let the authority waive it here
+ */
+public record CriterionResult(
+    Criterion criterion,
+    Outcome outcome,
+    Outcome lenient,
+    boolean waivable,
+    Map<String, Object> facts,
+    List<CriterionResult> children) {
+
+  public CriterionResult {
+    facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    children = List.copyOf(children);
+  }
+}

@@ -1,0 +1,267 @@
+package org.permitcheck.engine;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.permitcheck.cases.Case;
+import org.permitcheck.expr.CompiledExpr;
+import org.permitcheck.expr.Env;
+import org.permitcheck.expr.Symbols;
+import org.permitcheck.rules.Country;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.Discretion;
+import org.permitcheck.rules.Permit;
+import org.permitcheck.rules.Ruleset;
+
+/**
+ * Evaluates cases against a ruleset: a verdict per permit with the criteria tree that explains it.
+ * Immutable after construction and safe to use from several threads.
+ */
+public final class Evaluator {
+  private final Ruleset rules;
+  /** For each condition: the base facts it depends on, directly or through derived facts. */
+  private final Map<CompiledExpr, List<String>> baseFacts = new IdentityHashMap<>();
+
+  public Evaluator(Ruleset rules) {
+    this.rules = rules;
+    for (Permit p : rules.permits()) {
+      index(p.criteria());
+    }
+  }
+
+  public Ruleset rules() {
+    return rules;
+  }
+
+  private void index(Criterion c) {
+    c.discretionary().when().ifPresent(this::index);
+    if (c instanceof Criterion.Leaf) {
+      index(((Criterion.Leaf) c).when());
+    } else {
+      ((Criterion.Group) c).children().forEach(this::index);
+    }
+  }
+
+  private void index(CompiledExpr e) {
+    Set<String> base = new LinkedHashSet<>();
+    e.reads().forEach(n -> expand(n, base, new LinkedHashSet<>()));
+    baseFacts.put(e, List.copyOf(base));
+  }
+
+  private void expand(String name, Set<String> out, Set<String> seen) {
+    if (!seen.add(name)) {
+      return;
+    }
+    if (rules.facts().containsKey(name)) {
+      out.add(name);
+    } else if (rules.derived().containsKey(name)) {
+      rules.derived().get(name).expr().reads().forEach(n -> expand(n, out, seen));
+    }
+  }
+
+  /** The permits in scope for a case, in rules-file order. */
+  public List<Permit> permitsFor(Case c, Scope scope) {
+    List<Permit> out = new ArrayList<>();
+    for (Country country : rules.countries()) {
+      boolean countryIn = scope.countries().isEmpty()
+          ? c.country().map(country.code()::equals).orElse(true)
+          : scope.countries().contains(country.code());
+      if (!countryIn) {
+        continue;
+      }
+      for (Permit p : country.permits()) {
+        if (scope.permits().isEmpty() || scope.permits().contains(p.id())) {
+          out.add(p);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Builds the evaluation context of a case: fact values by slot. */
+  public Env env(Case c, LocalDate asOf) {
+    Symbols symbols = rules.symbols();
+    Object[] values = new Object[symbols.factCount()];
+    for (Map.Entry<String, Object> f : c.facts().entrySet()) {
+      symbols.lookup(f.getKey()).ifPresent(s -> values[s.slot()] = f.getValue());
+    }
+    return new Env(symbols, values, asOf, c.applicationDate().orElse(asOf));
+  }
+
+  public Evaluation evaluate(Case c, LocalDate asOf, Scope scope) {
+    Env env = env(c, asOf);
+    List<PermitResult> results = new ArrayList<>();
+    for (Permit p : permitsFor(c, scope)) {
+      results.add(evaluate(p, env));
+    }
+    return new Evaluation(c, asOf, env.applicationDate(), results);
+  }
+
+  public PermitResult evaluate(Permit permit, Env env) {
+    CriterionResult tree = criterion(permit.criteria(), env);
+    Verdict verdict = verdict(permit, tree, env);
+    boolean nearMiss = false;
+    List<String> missing = List.of();
+    if (verdict == Verdict.NOT_ELIGIBLE) {
+      nearMiss = nearMiss(permit, tree);
+    } else if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
+      Set<String> m = new LinkedHashSet<>();
+      missing(tree, env, m, verdict == Verdict.UNDETERMINED);
+      missing = List.copyOf(m);
+    }
+    return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
+  }
+
+  static Verdict verdict(Permit permit, CriterionResult tree, Env env) {
+    if (!permit.inForce().contains(env.asOf()) || !permit.window().contains(env.applicationDate())) {
+      return Verdict.NOT_IN_FORCE;
+    }
+    if (tree.outcome() == Outcome.MET) {
+      return permit.discretionary().isEmpty() ? Verdict.ELIGIBLE : Verdict.DISCRETIONARY;
+    }
+    switch (tree.lenient()) {
+      case NOT_MET:
+        return Verdict.NOT_ELIGIBLE;
+      case MET:
+        return Verdict.DISCRETIONARY;
+      default:
+        return Verdict.UNDETERMINED;
+    }
+  }
+
+  /** One or two top-level criteria fail (and cannot be waived), and none is unknown. */
+  private static boolean nearMiss(Permit permit, CriterionResult tree) {
+    List<CriterionResult> top =
+        permit.topLevel().size() == 1 && permit.topLevel().get(0) == tree.criterion() ? List.of(tree) : tree.children();
+    int failing = 0;
+    for (CriterionResult r : top) {
+      if (r.lenient() == Outcome.NOT_MET) {
+        failing++;
+      } else if (r.lenient() == Outcome.UNKNOWN) {
+        return false;
+      }
+    }
+    return failing >= 1 && failing <= 2;
+  }
+
+  /**
+   * The unknown facts under the unknown part of the tree: those whose answer would decide. {@code
+   * lenient}: follow the outcomes with discretion applied (what decides between undetermined and a
+   * verdict); otherwise the strict outcomes (what could make a discretionary permit eligible).
+   */
+  private void missing(CriterionResult r, Env env, Set<String> out, boolean lenient) {
+    if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
+      return;
+    }
+    Criterion c = r.criterion();
+    if (c instanceof Criterion.Leaf) {
+      if (r.outcome() == Outcome.UNKNOWN) {
+        unknownFacts(((Criterion.Leaf) c).when(), env, out);
+      }
+    } else {
+      r.children().forEach(child -> missing(child, env, out, lenient));
+    }
+    if (lenient && r.outcome() != Outcome.MET) {
+      c.discretionary().when().ifPresent(w -> unknownFacts(w, env, out));
+    }
+  }
+
+  private void unknownFacts(CompiledExpr e, Env env, Set<String> out) {
+    for (String fact : baseFacts.get(e)) {
+      if (env.value(fact) == null) {
+        out.add(fact);
+      }
+    }
+  }
+
+  CriterionResult criterion(Criterion c, Env env) {
+    if (!c.inForce().contains(env.asOf())) {
+      return new CriterionResult(c, Outcome.NOT_IN_FORCE, Outcome.NOT_IN_FORCE, false, Map.of(), List.of());
+    }
+    if (c instanceof Criterion.Leaf) {
+      Criterion.Leaf leaf = (Criterion.Leaf) c;
+      Outcome o = Outcome.of(leaf.when().test(env));
+      Map<String, Object> facts = new LinkedHashMap<>();
+      for (String name : leaf.when().reads()) {
+        facts.put(name, env.value(name));
+      }
+      return withDiscretion(c, o, o, facts, List.of(), env);
+    }
+    Criterion.Group g = (Criterion.Group) c;
+    List<CriterionResult> children = new ArrayList<>(g.children().size());
+    for (Criterion child : g.children()) {
+      children.add(criterion(child, env));
+    }
+    Outcome strict;
+    Outcome lenient;
+    switch (g.op()) {
+      case ALL:
+        strict = all(children, false);
+        lenient = all(children, true);
+        break;
+      case ANY:
+        strict = any(children, false);
+        lenient = any(children, true);
+        break;
+      default:
+        strict = children.get(0).outcome().negate();
+        lenient = strict;
+        break;
+    }
+    return withDiscretion(c, strict, lenient, Map.of(), children, env);
+  }
+
+  /**
+   * Applies a criterion's discretion: when it is not met (or unknown) and the waiver's condition holds
+   * (or it has none), the authority may still grant. The lenient outcome is "met or waivable".
+   */
+  private static CriterionResult withDiscretion(Criterion c, Outcome strict, Outcome lenient,
+      Map<String, Object> facts, List<CriterionResult> children, Env env) {
+    Discretion d = c.discretionary();
+    if (!d.isPresent() || strict == Outcome.MET) {
+      return new CriterionResult(c, strict, lenient, false, facts, children);
+    }
+    Outcome waiver = Outcome.MET;
+    if (d.when().isPresent()) {
+      CompiledExpr when = d.when().get();
+      waiver = Outcome.of(when.test(env));
+      facts = new LinkedHashMap<>(facts);
+      for (String name : when.reads()) {
+        facts.putIfAbsent(name, env.value(name));
+      }
+    }
+    Outcome result = waiver == Outcome.MET || lenient == Outcome.MET ? Outcome.MET
+        : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;
+    return new CriterionResult(c, strict, result, waiver == Outcome.MET, facts, children);
+  }
+
+  private static Outcome all(List<CriterionResult> children, boolean lenient) {
+    boolean unknown = false;
+    for (CriterionResult r : children) {
+      Outcome o = lenient ? r.lenient() : r.outcome();
+      if (o == Outcome.NOT_MET) {
+        return Outcome.NOT_MET;
+      }
+      unknown |= o == Outcome.UNKNOWN;
+    }
+    return unknown ? Outcome.UNKNOWN : Outcome.MET;
+  }
+
+  private static Outcome any(List<CriterionResult> children, boolean lenient) {
+    boolean unknown = false;
+    for (CriterionResult r : children) {
+      Outcome o = lenient ? r.lenient() : r.outcome();
+      if (o == Outcome.MET) {
+        return Outcome.MET;
+      }
+      unknown |= o == Outcome.UNKNOWN;
+    }
+    return unknown ? Outcome.UNKNOWN : Outcome.NOT_MET;
+  }
+}

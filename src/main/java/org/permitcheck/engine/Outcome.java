@@ -1,0 +1,31 @@
+package org.permitcheck.engine;
+
+import java.util.Locale;
+
+/** The result of one criterion. */
+public enum Outcome {
+  MET,
+  NOT_MET,
+  UNKNOWN,
+  /** The criterion itself is not in force at the date; it neither helps nor hinders. */
+  NOT_IN_FORCE;
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static Outcome of(Boolean b) {
+    return b == null ? UNKNOWN : b ? MET : NOT_MET;
+  }
+
+  Outcome negate() {
+    switch (this) {
+      case MET:
+        return NOT_MET;
+      case NOT_MET:
+        return MET;
+      default:
+        return this;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package org.permitcheck.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.permitcheck.rules.Permit;
+
+/**
+ * The verdict for one permit with its explanation: the criteria tree, the facts that would decide an
+ * open question ({@code missing}), and the dates when it opens or closes.
+ */
+public record PermitResult(
+    Permit permit,
+    Verdict verdict,
+    boolean nearMiss,
+    CriterionResult tree,
+    List<String> missing,
+    Optional<LocalDate> eligibleFrom,
+    Optional<LocalDate> applyBefore) {
+
+  public PermitResult {
+    missing = List.copyOf(missing);
+  }
+
+  /** The top-level criteria results (children of the root group, or the root). */
+  public List<CriterionResult> topLevel() {
+    return permit.topLevel().size() == 1 && permit.topLevel().get(0) == tree.criterion()
+        ? List.of(tree) : tree.children();
+  }
+}

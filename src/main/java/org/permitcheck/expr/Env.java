@@ -1,0 +1,90 @@
+package org.permitcheck.expr;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What an expression is evaluated against: the fact values of one case (by slot; {@code null} means
+ * unknown), the evaluation date and the application date. Derived facts are computed on first use and
+ * remembered. Not thread-safe: one Env per case and date.
+ */
+public final class Env {
+  private static final byte TODO = 0;
+  private static final byte BUSY = 1;
+  private static final byte DONE = 2;
+
+  private final Symbols symbols;
+  private final Object[] values;
+  private final byte[] state;
+  private final LocalDate asOf;
+  private final LocalDate applicationDate;
+  private Object[] items = new Object[4];
+  private int depth;
+
+  /**
+   * @param facts the base fact values by slot (length {@link Symbols#factCount()}); null = unknown.
+   */
+  public Env(Symbols symbols, Object[] facts, LocalDate asOf, LocalDate applicationDate) {
+    this.symbols = symbols;
+    this.values = Arrays.copyOf(facts, symbols.size());
+    this.state = new byte[symbols.size()];
+    this.asOf = Objects.requireNonNull(asOf);
+    this.applicationDate = Objects.requireNonNull(applicationDate);
+  }
+
+  /** The same facts at another date (derived facts are recomputed). */
+  public Env at(LocalDate date, LocalDate application) {
+    return new Env(symbols, Arrays.copyOf(values, symbols.factCount()), date, application);
+  }
+
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  public LocalDate applicationDate() {
+    return applicationDate;
+  }
+
+  public Symbols symbols() {
+    return symbols;
+  }
+
+  /** The value of a fact or derived fact, or null when unknown. */
+  public Object value(int slot) {
+    if (slot < symbols.factCount() || state[slot] == DONE) {
+      return values[slot];
+    }
+    if (state[slot] == BUSY) {
+      throw new IllegalStateException("derived facts depend on each other in a cycle");
+    }
+    state[slot] = BUSY;
+    Object v = symbols.derivedExpr(slot).root().eval(this);
+    values[slot] = v;
+    state[slot] = DONE;
+    return v;
+  }
+
+  public Object value(String name) {
+    return symbols.lookup(name).map(s -> value(s.slot())).orElse(null);
+  }
+
+  void pushItem(Object item) {
+    if (depth == items.length) {
+      items = Arrays.copyOf(items, depth * 2);
+    }
+    items[depth++] = item;
+  }
+
+  void popItem() {
+    items[--depth] = null;
+  }
+
+  /** A field of the record {@code up} levels out from the innermost list item (0 = innermost). */
+  @SuppressWarnings("unchecked")
+  Object field(int up, String name) {
+    Object item = items[depth - 1 - up];
+    return ((Map<String, Object>) item).get(name);
+  }
+}

@@ -1,0 +1,227 @@
+package org.permitcheck.expr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.permitcheck.diag.Suggest;
+
+/** The built-in functions: their signatures, checks and compiled nodes. */
+final class Functions {
+  static final Set<String> NAMES =
+      Set.of(
+          "years_between", "months_between", "days_between",
+          "add_years", "add_months", "add_days",
+          "known", "min", "max", "any", "all", "count", "months_in", "continuous_since");
+
+  private Functions() {}
+
+  static ExprCompiler.Typed call(ExprCompiler c, Ast.Call call) {
+    switch (call.name()) {
+      case "years_between":
+        return between(c, call, 'y');
+      case "months_between":
+        return between(c, call, 'm');
+      case "days_between":
+        return between(c, call, 'd');
+      case "add_years":
+        return add(c, call, 'y');
+      case "add_months":
+        return add(c, call, 'm');
+      case "add_days":
+        return add(c, call, 'd');
+      case "known":
+        return known(c, call);
+      case "min":
+        return extreme(c, call, false);
+      case "max":
+        return extreme(c, call, true);
+      case "any":
+      case "all":
+      case "count":
+        return overList(c, call);
+      case "months_in":
+      case "continuous_since":
+        return periods(c, call);
+      default:
+        Ast.Name at = new Ast.Name(call.name(), call.start(), call.nameEnd());
+        c.error(at, "unknown function '" + call.name() + "'", hintFor(call.name()));
+        return ExprCompiler.ERROR;
+    }
+  }
+
+  private static String hintFor(String name) {
+    String hint = Suggest.didYouMean(name, NAMES);
+    return hint.isEmpty() ? "functions: " + String.join(", ", new java.util.TreeSet<>(NAMES)) : hint;
+  }
+
+  private static boolean arity(ExprCompiler c, Ast.Call call, int n, String what) {
+    if (call.args().size() == n) {
+      return true;
+    }
+    c.error(call, "'" + call.name() + "' takes " + n + " arguments (" + what + "), found " + call.args().size(), "");
+    return false;
+  }
+
+  private static boolean expect(ExprCompiler c, Ast.Call call, int index, ExprCompiler.Typed arg, Type.Kind kind) {
+    if (arg.type().isError()) {
+      return false;
+    }
+    if (arg.type().kind() == kind) {
+      return true;
+    }
+    String wanted = kind == Type.Kind.DATE ? "a date" : kind == Type.Kind.INTEGER ? "an integer" : kind.name();
+    c.error(call.args().get(index), "argument " + (index + 1) + " of '" + call.name() + "' must be " + wanted
+        + ", found " + arg.type().describe(), "");
+    return false;
+  }
+
+  private static ExprCompiler.Typed between(ExprCompiler c, Ast.Call call, char unit) {
+    if (!arity(c, call, 2, "two dates: from, to")) {
+      return ExprCompiler.ERROR;
+    }
+    ExprCompiler.Typed from = c.check(call.args().get(0));
+    ExprCompiler.Typed to = c.check(call.args().get(1));
+    boolean ok = expect(c, call, 0, from, Type.Kind.DATE) & expect(c, call, 1, to, Type.Kind.DATE);
+    return ok ? new ExprCompiler.Typed(new Nodes.Between(unit, from.expr(), to.expr()), Type.INTEGER)
+        : ExprCompiler.ERROR;
+  }
+
+  private static ExprCompiler.Typed add(ExprCompiler c, Ast.Call call, char unit) {
+    if (!arity(c, call, 2, "a date and a number")) {
+      return ExprCompiler.ERROR;
+    }
+    ExprCompiler.Typed date = c.check(call.args().get(0));
+    ExprCompiler.Typed n = c.check(call.args().get(1));
+    boolean ok = expect(c, call, 0, date, Type.Kind.DATE) & expect(c, call, 1, n, Type.Kind.INTEGER);
+    return ok ? new ExprCompiler.Typed(new Nodes.AddToDate(unit, date.expr(), n.expr()), Type.DATE)
+        : ExprCompiler.ERROR;
+  }
+
+  private static ExprCompiler.Typed known(ExprCompiler c, Ast.Call call) {
+    if (!arity(c, call, 1, "a fact")) {
+      return ExprCompiler.ERROR;
+    }
+    ExprCompiler.Typed arg = c.check(call.args().get(0));
+    return arg.type().isError() ? ExprCompiler.ERROR
+        : new ExprCompiler.Typed(new Nodes.Known(arg.expr()), Type.BOOLEAN);
+  }
+
+  private static ExprCompiler.Typed extreme(ExprCompiler c, Ast.Call call, boolean max) {
+    if (call.args().size() < 2) {
+      c.error(call, "'" + call.name() + "' takes two or more numbers or dates", "");
+      return ExprCompiler.ERROR;
+    }
+    List<Expr> args = new ArrayList<>();
+    Type result = null;
+    boolean dates = false;
+    for (int i = 0; i < call.args().size(); i++) {
+      ExprCompiler.Typed t = c.check(call.args().get(i));
+      if (t.type().isError()) {
+        return ExprCompiler.ERROR;
+      }
+      boolean isDate = t.type().kind() == Type.Kind.DATE;
+      if (!isDate && !t.type().isNumeric()) {
+        c.error(call.args().get(i), "'" + call.name() + "' needs numbers or dates, found " + t.type().describe(), "");
+        return ExprCompiler.ERROR;
+      }
+      if (i == 0) {
+        dates = isDate;
+        result = t.type();
+      } else if (dates != isDate) {
+        c.error(call.args().get(i), "'" + call.name() + "' cannot mix dates and numbers", "");
+        return ExprCompiler.ERROR;
+      } else if (!dates && !t.type().equals(result)) {
+        result = t.type().kind() == Type.Kind.MONEY ? t.type()
+            : result.kind() == Type.Kind.MONEY ? result : Type.DECIMAL;
+      }
+      args.add(t.expr());
+    }
+    return new ExprCompiler.Typed(new Nodes.Extreme(max, dates, List.copyOf(args)), result);
+  }
+
+  private static ExprCompiler.Typed overList(ExprCompiler c, Ast.Call call) {
+    if (!arity(c, call, 2, "a list and a condition on its items")) {
+      return ExprCompiler.ERROR;
+    }
+    ExprCompiler.Typed list = c.check(call.args().get(0));
+    if (list.type().isError()) {
+      return ExprCompiler.ERROR;
+    }
+    if (!list.type().isRecords()) {
+      c.error(call.args().get(0), "argument 1 of '" + call.name() + "' must be a list, found "
+          + list.type().describe(), "");
+      return ExprCompiler.ERROR;
+    }
+    c.items.push(list.type());
+    ExprCompiler.Typed cond;
+    try {
+      cond = c.check(call.args().get(1));
+    } finally {
+      c.items.pop();
+    }
+    if (cond.type().isError()) {
+      return ExprCompiler.ERROR;
+    }
+    if (cond.type().kind() != Type.Kind.BOOLEAN) {
+      c.error(call.args().get(1), "argument 2 of '" + call.name() + "' must be a condition, found "
+          + cond.type().describe(), "");
+      return ExprCompiler.ERROR;
+    }
+    Type result = call.name().equals("count") ? Type.INTEGER : Type.BOOLEAN;
+    return new ExprCompiler.Typed(new Nodes.OverList(call.name(), list.expr(), cond.expr()), result);
+  }
+
+  private static ExprCompiler.Typed periods(ExprCompiler c, Ast.Call call) {
+    List<Ast> args = call.args();
+    if (args.size() < 2) {
+      c.error(call, "'" + call.name() + "' takes periods, an optional date, and one or more statuses",
+          "e.g. " + call.name() + "(status_history, 'duldung')");
+      return ExprCompiler.ERROR;
+    }
+    ExprCompiler.Typed periods = c.check(args.get(0));
+    if (periods.type().isError()) {
+      return ExprCompiler.ERROR;
+    }
+    if (periods.type().kind() != Type.Kind.PERIODS) {
+      c.error(args.get(0), "argument 1 of '" + call.name() + "' must be periods, found "
+          + periods.type().describe(), "");
+      return ExprCompiler.ERROR;
+    }
+    int first = 1;
+    Expr date = null;
+    if (!(args.get(1) instanceof Ast.Literal && ((Ast.Literal) args.get(1)).type().kind() == Type.Kind.TEXT)) {
+      ExprCompiler.Typed d = c.check(args.get(1));
+      if (!expect(c, call, 1, d, Type.Kind.DATE)) {
+        return ExprCompiler.ERROR;
+      }
+      date = d.expr();
+      first = 2;
+    }
+    Type status = periods.type().fields().get("status");
+    Set<String> statuses = new LinkedHashSet<>();
+    boolean ok = true;
+    for (int i = first; i < args.size(); i++) {
+      Ast a = args.get(i);
+      if (!(a instanceof Ast.Literal) || ((Ast.Literal) a).type().kind() != Type.Kind.TEXT) {
+        c.error(a, "statuses are written as values in quotes", "");
+        ok = false;
+      } else if (Operators.checkValue(c, a, status)) {
+        statuses.add((String) ((Ast.Literal) a).value());
+      } else {
+        ok = false;
+      }
+    }
+    if (statuses.isEmpty() && ok) {
+      c.error(call, "'" + call.name() + "' needs at least one status", "");
+      ok = false;
+    }
+    if (!ok) {
+      return ExprCompiler.ERROR;
+    }
+    if (call.name().equals("months_in")) {
+      return new ExprCompiler.Typed(new Nodes.MonthsIn(periods.expr(), date, Set.copyOf(statuses)), Type.INTEGER);
+    }
+    return new ExprCompiler.Typed(new Nodes.ContinuousSince(periods.expr(), date, Set.copyOf(statuses)), Type.DATE);
+  }
+}

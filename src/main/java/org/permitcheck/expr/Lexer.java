@@ -1,0 +1,120 @@
+package org.permitcheck.expr;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits a criteria expression into tokens; reports the first character it cannot read. */
+final class Lexer {
+  private final String src;
+  private int i;
+
+  Lexer(String src) {
+    this.src = src;
+  }
+
+  List<Token> tokens() throws ParseFailure {
+    List<Token> out = new ArrayList<>();
+    while (true) {
+      skipSpace();
+      if (i >= src.length()) {
+        out.add(new Token(Token.Kind.END, "", i, i));
+        return out;
+      }
+      out.add(next());
+    }
+  }
+
+  private void skipSpace() {
+    while (i < src.length() && Character.isWhitespace(src.charAt(i))) {
+      i++;
+    }
+  }
+
+  private Token next() throws ParseFailure {
+    int start = i;
+    char c = src.charAt(i);
+    if (Character.isDigit(c)) {
+      return number(start);
+    }
+    if (c == '\'' || c == '"') {
+      return string(start, c);
+    }
+    if (Character.isLetter(c) || c == '_') {
+      while (i < src.length() && (Character.isLetterOrDigit(src.charAt(i)) || src.charAt(i) == '_')) {
+        i++;
+      }
+      return new Token(Token.Kind.NAME, src.substring(start, i), start, i);
+    }
+    String two = i + 1 < src.length() ? src.substring(i, i + 2) : "";
+    switch (two) {
+      case "<=":
+      case ">=":
+      case "==":
+      case "!=":
+        i += 2;
+        return new Token(Token.Kind.OP, two, start, i);
+      case "&&":
+        throw new ParseFailure(start, start + 2, "unknown operator '&&'", "write 'and'");
+      case "||":
+        throw new ParseFailure(start, start + 2, "unknown operator '||'", "write 'or'");
+      default:
+        break;
+    }
+    if ("<>+-*/()[],".indexOf(c) >= 0) {
+      i++;
+      return new Token(Token.Kind.OP, String.valueOf(c), start, i);
+    }
+    if (c == '=') {
+      throw new ParseFailure(start, start + 1, "unexpected '='", "write '==' to compare two values");
+    }
+    if (c == '!') {
+      throw new ParseFailure(start, start + 1, "unexpected '!'", "write 'not' to negate, or '!=' to compare");
+    }
+    throw new ParseFailure(start, start + 1, "unexpected character '" + c + "'", "");
+  }
+
+  private Token number(int start) {
+    while (i < src.length() && Character.isDigit(src.charAt(i))) {
+      i++;
+    }
+    // an ISO date: 4 digits, '-', 2 digits, '-', 2 digits
+    if (i - start == 4 && matchesDateTail()) {
+      i += 6;
+      return new Token(Token.Kind.DATE, src.substring(start, i), start, i);
+    }
+    if (i + 1 < src.length() && src.charAt(i) == '.' && Character.isDigit(src.charAt(i + 1))) {
+      i++;
+      while (i < src.length() && Character.isDigit(src.charAt(i))) {
+        i++;
+      }
+    }
+    return new Token(Token.Kind.NUMBER, src.substring(start, i), start, i);
+  }
+
+  private boolean matchesDateTail() {
+    if (i + 6 > src.length()) {
+      return false;
+    }
+    String t = src.substring(i, i + 6);
+    return t.charAt(0) == '-'
+        && Character.isDigit(t.charAt(1))
+        && Character.isDigit(t.charAt(2))
+        && t.charAt(3) == '-'
+        && Character.isDigit(t.charAt(4))
+        && Character.isDigit(t.charAt(5));
+  }
+
+  private Token string(int start, char quote) throws ParseFailure {
+    i++;
+    StringBuilder text = new StringBuilder();
+    while (i < src.length() && src.charAt(i) != quote) {
+      text.append(src.charAt(i));
+      i++;
+    }
+    if (i >= src.length()) {
+      throw new ParseFailure(start, src.length(), "text is not closed", "add the closing " + quote);
+    }
+    i++;
+    return new Token(Token.Kind.STRING, text.toString(), start, i);
+  }
+}

@@ -1,0 +1,416 @@
+package org.permitcheck.expr;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** The compiled node classes. Each evaluates itself; {@code null} is "unknown" (Kleene logic). */
+final class Nodes {
+  private Nodes() {}
+
+  static BigDecimal dec(Object o) {
+    return o instanceof BigDecimal ? (BigDecimal) o : BigDecimal.valueOf((Long) o);
+  }
+
+  static int compareValues(Object a, Object b) {
+    if (a instanceof Long && b instanceof Long) {
+      return Long.compare((Long) a, (Long) b);
+    }
+    return dec(a).compareTo(dec(b));
+  }
+
+  static boolean test(String op, int c) {
+    switch (op) {
+      case "<":
+        return c < 0;
+      case "<=":
+        return c <= 0;
+      case ">":
+        return c > 0;
+      case ">=":
+        return c >= 0;
+      case "==":
+        return c == 0;
+      default:
+        return c != 0;
+    }
+  }
+
+  // ---- leaves ----
+
+  record Const(Object value) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      return value;
+    }
+  }
+
+  record Slot(int slot) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      return env.value(slot);
+    }
+  }
+
+  record Field(int up, String name) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      return env.field(up, name);
+    }
+  }
+
+  record AsOf() implements Expr {
+    @Override
+    public Object eval(Env env) {
+      return env.asOf();
+    }
+  }
+
+  record ApplicationDate() implements Expr {
+    @Override
+    public Object eval(Env env) {
+      return env.applicationDate();
+    }
+  }
+
+  // ---- logic ----
+
+  record Not(Expr operand) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object v = operand.eval(env);
+      return v == null ? null : !(Boolean) v;
+    }
+  }
+
+  record And(Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (Boolean.FALSE.equals(l)) {
+        return Boolean.FALSE;
+      }
+      Object r = right.eval(env);
+      if (Boolean.FALSE.equals(r)) {
+        return Boolean.FALSE;
+      }
+      return l == null || r == null ? null : Boolean.TRUE;
+    }
+  }
+
+  record Or(Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (Boolean.TRUE.equals(l)) {
+        return Boolean.TRUE;
+      }
+      Object r = right.eval(env);
+      if (Boolean.TRUE.equals(r)) {
+        return Boolean.TRUE;
+      }
+      return l == null || r == null ? null : Boolean.FALSE;
+    }
+  }
+
+  // ---- comparisons ----
+
+  /** Numbers (integers and decimals mixed). */
+  record CompareNumbers(String op, Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (l == null) {
+        return null;
+      }
+      Object r = right.eval(env);
+      return r == null ? null : test(op, compareValues(l, r));
+    }
+  }
+
+  record CompareDates(String op, Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (l == null) {
+        return null;
+      }
+      Object r = right.eval(env);
+      return r == null ? null : test(op, ((LocalDate) l).compareTo((LocalDate) r));
+    }
+  }
+
+  /** Levels compare by their declared order. */
+  record CompareLevels(String op, Type type, Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (l == null) {
+        return null;
+      }
+      Object r = right.eval(env);
+      return r == null ? null : test(op, Integer.compare(type.ordinal((String) l), type.ordinal((String) r)));
+    }
+  }
+
+  /** Equality of texts, choices, booleans and dates. */
+  record Equals(boolean negate, Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (l == null) {
+        return null;
+      }
+      Object r = right.eval(env);
+      return r == null ? null : Objects.equals(l, r) != negate;
+    }
+  }
+
+  record In(Expr value, Set<Object> options, boolean numeric) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object v = value.eval(env);
+      if (v == null) {
+        return null;
+      }
+      if (numeric) {
+        for (Object o : options) {
+          if (compareValues(v, o) == 0) {
+            return Boolean.TRUE;
+          }
+        }
+        return Boolean.FALSE;
+      }
+      return options.contains(v);
+    }
+  }
+
+  // ---- arithmetic ----
+
+  record IntegerArithmetic(char op, Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (l == null) {
+        return null;
+      }
+      Object r = right.eval(env);
+      if (r == null) {
+        return null;
+      }
+      long a = (Long) l;
+      long b = (Long) r;
+      switch (op) {
+        case '+':
+          return a + b;
+        case '-':
+          return a - b;
+        default:
+          return a * b;
+      }
+    }
+  }
+
+  record DecimalArithmetic(char op, Expr left, Expr right) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = left.eval(env);
+      if (l == null) {
+        return null;
+      }
+      Object r = right.eval(env);
+      if (r == null) {
+        return null;
+      }
+      BigDecimal a = dec(l);
+      BigDecimal b = dec(r);
+      switch (op) {
+        case '+':
+          return a.add(b);
+        case '-':
+          return a.subtract(b);
+        case '*':
+          return a.multiply(b);
+        default:
+          return b.signum() == 0 ? null : a.divide(b, MathContext.DECIMAL64);
+      }
+    }
+  }
+
+  record Negate(Expr operand) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object v = operand.eval(env);
+      if (v == null) {
+        return null;
+      }
+      return v instanceof Long ? (Object) (-(Long) v) : ((BigDecimal) v).negate();
+    }
+  }
+
+  // ---- functions ----
+
+  /** years_between, months_between, days_between. */
+  record Between(char unit, Expr from, Expr to) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object a = from.eval(env);
+      if (a == null) {
+        return null;
+      }
+      Object b = to.eval(env);
+      if (b == null) {
+        return null;
+      }
+      LocalDate f = (LocalDate) a;
+      LocalDate t = (LocalDate) b;
+      switch (unit) {
+        case 'y':
+          return Dates.yearsBetween(f, t);
+        case 'm':
+          return Dates.monthsBetween(f, t);
+        default:
+          return Dates.daysBetween(f, t);
+      }
+    }
+  }
+
+  /** add_years, add_months, add_days. */
+  record AddToDate(char unit, Expr date, Expr amount) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object d = date.eval(env);
+      if (d == null) {
+        return null;
+      }
+      Object n = amount.eval(env);
+      if (n == null) {
+        return null;
+      }
+      LocalDate day = (LocalDate) d;
+      long k = (Long) n;
+      switch (unit) {
+        case 'y':
+          return Dates.addYears(day, k);
+        case 'm':
+          return Dates.addMonths(day, k);
+        default:
+          return day.plusDays(k);
+      }
+    }
+  }
+
+  record Known(Expr operand) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      return operand.eval(env) != null;
+    }
+  }
+
+  /** min and max of numbers or dates; unknown if any argument is unknown. */
+  record Extreme(boolean max, boolean dates, List<Expr> args) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object best = null;
+      for (Expr arg : args) {
+        Object v = arg.eval(env);
+        if (v == null) {
+          return null;
+        }
+        if (best == null) {
+          best = v;
+          continue;
+        }
+        int c = dates ? ((LocalDate) v).compareTo((LocalDate) best) : compareValues(v, best);
+        if (max ? c > 0 : c < 0) {
+          best = v;
+        }
+      }
+      return best;
+    }
+  }
+
+  /** any / all / count over the records of a list, with the record's fields in scope. */
+  record OverList(String fn, Expr list, Expr condition) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = list.eval(env);
+      if (l == null) {
+        return null;
+      }
+      boolean unknown = false;
+      long count = 0;
+      for (Object item : (List<?>) l) {
+        env.pushItem(item);
+        Object v;
+        try {
+          v = condition.eval(env);
+        } finally {
+          env.popItem();
+        }
+        if (v == null) {
+          unknown = true;
+        } else if ((Boolean) v) {
+          if (fn.equals("any")) {
+            return Boolean.TRUE;
+          }
+          count++;
+        } else if (fn.equals("all")) {
+          return Boolean.FALSE;
+        }
+      }
+      if (unknown) {
+        return null;
+      }
+      switch (fn) {
+        case "any":
+          return Boolean.FALSE;
+        case "all":
+          return Boolean.TRUE;
+        default:
+          return count;
+      }
+    }
+  }
+
+  /** months_in(periods, [since,] statuses…): whole months spent in the statuses up to as_of. */
+  record MonthsIn(Expr periods, Expr since, Set<String> statuses) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = periods.eval(env);
+      if (l == null) {
+        return null;
+      }
+      LocalDate lower = null;
+      if (since != null) {
+        lower = (LocalDate) since.eval(env);
+        if (lower == null) {
+          return null;
+        }
+      }
+      return Periods.monthsIn(Periods.of(l), statuses, lower, env.asOf());
+    }
+  }
+
+  /** continuous_since(periods, [on,] statuses…): start of the uninterrupted run covering a date. */
+  record ContinuousSince(Expr periods, Expr on, Set<String> statuses) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object l = periods.eval(env);
+      if (l == null) {
+        return null;
+      }
+      LocalDate day = env.asOf();
+      if (on != null) {
+        day = (LocalDate) on.eval(env);
+        if (day == null) {
+          return null;
+        }
+      }
+      return Periods.continuousSince(Periods.of(l), statuses, day);
+    }
+  }
+}

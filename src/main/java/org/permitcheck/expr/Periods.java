@@ -1,0 +1,81 @@
+package org.permitcheck.expr;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Status histories: lists of {@code {status, from, to}} records, {@code to} absent (null) while the
+ * status is ongoing. Both ends are inclusive.
+ */
+public final class Periods {
+  private Periods() {}
+
+  /** One period of a status history. */
+  public record Period(String status, LocalDate from, LocalDate to) {}
+
+  @SuppressWarnings("unchecked")
+  static List<Period> of(Object value) {
+    List<Period> out = new ArrayList<>();
+    for (Object o : (List<?>) value) {
+      Map<String, Object> m = (Map<String, Object>) o;
+      out.add(new Period((String) m.get("status"), (LocalDate) m.get("from"), (LocalDate) m.get("to")));
+    }
+    out.sort(Comparator.comparing(Period::from));
+    return out;
+  }
+
+  /**
+   * Whole months in the listed statuses between {@code lower} (inclusive, or no bound) and {@code
+   * asOf}, summed period by period. A period counts up to {@code asOf}; an ended period up to the day
+   * after its last day.
+   */
+  static long monthsIn(List<Period> periods, Set<String> statuses, LocalDate lower, LocalDate asOf) {
+    long months = 0;
+    for (Period p : periods) {
+      if (!statuses.contains(p.status())) {
+        continue;
+      }
+      LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
+      LocalDate endExclusive = p.to() == null ? asOf : min(p.to().plusDays(1), asOf);
+      if (endExclusive.isAfter(start)) {
+        months += Dates.monthsBetween(start, endExclusive);
+      }
+    }
+    return months;
+  }
+
+  /**
+   * The first day of the uninterrupted run of periods in the listed statuses that covers {@code day}
+   * (periods that touch or overlap join up). When no such period covers {@code day}, the run is empty
+   * and the result is {@code day} itself, so that any duration measured from it is zero.
+   */
+  static LocalDate continuousSince(List<Period> periods, Set<String> statuses, LocalDate day) {
+    LocalDate start = null;
+    LocalDate reach = null;
+    for (Period p : periods) {
+      if (!statuses.contains(p.status()) || p.from().isAfter(day)) {
+        continue;
+      }
+      LocalDate end = p.to() == null ? LocalDate.MAX : p.to();
+      boolean gap = start == null || (!reach.equals(LocalDate.MAX) && p.from().isAfter(reach.plusDays(1)));
+      if (gap) {
+        start = p.from();
+        reach = end;
+      } else if (end.isAfter(reach)) {
+        reach = end;
+      }
+    }
+    if (start == null || reach.isBefore(day)) {
+      return day;
+    }
+    return start;
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+}

@@ -1,0 +1,94 @@
+package org.permitcheck.expr;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names an expression can use: declared facts (slots {@code 0..factCount-1}), then derived facts
+ * with their compiled expressions. Built once when the rules load; immutable after {@link
+ * Builder#build()}.
+ */
+public final class Symbols {
+  /** A fact or derived fact with its type and its slot in an {@link Env}. */
+  public record Symbol(String name, Type type, int slot, boolean derived) {}
+
+  private final List<Symbol> all;
+  private final Map<String, Symbol> byName;
+  private final int factCount;
+  private final CompiledExpr[] derived;
+
+  private Symbols(List<Symbol> all, int factCount, CompiledExpr[] derived) {
+    this.all = List.copyOf(all);
+    Map<String, Symbol> map = new LinkedHashMap<>();
+    for (Symbol s : all) {
+      map.put(s.name(), s);
+    }
+    this.byName = Collections.unmodifiableMap(map);
+    this.factCount = factCount;
+    this.derived = derived;
+  }
+
+  public Optional<Symbol> lookup(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Collection<String> names() {
+    return byName.keySet();
+  }
+
+  public List<Symbol> all() {
+    return all;
+  }
+
+  public int size() {
+    return all.size();
+  }
+
+  public int factCount() {
+    return factCount;
+  }
+
+  /** The compiled expression of a derived fact's slot. */
+  public CompiledExpr derivedExpr(int slot) {
+    return derived[slot - factCount];
+  }
+
+  /** Collects facts first, then derived facts as they are compiled (in dependency order). */
+  public static final class Builder {
+    private final List<Symbol> symbols = new ArrayList<>();
+    private final List<CompiledExpr> derived = new ArrayList<>();
+    private int factCount = -1;
+
+    public Builder fact(String name, Type type) {
+      if (factCount >= 0) {
+        throw new IllegalStateException("facts must be added before derived facts");
+      }
+      symbols.add(new Symbol(name, type, symbols.size(), false));
+      return this;
+    }
+
+    public Builder derived(String name, CompiledExpr expr) {
+      if (factCount < 0) {
+        factCount = symbols.size();
+      }
+      symbols.add(new Symbol(name, expr.type(), symbols.size(), true));
+      derived.add(expr);
+      return this;
+    }
+
+    /** The scope so far, for compiling the next derived fact. */
+    public Symbols snapshot() {
+      return build();
+    }
+
+    public Symbols build() {
+      int facts = factCount < 0 ? symbols.size() : factCount;
+      return new Symbols(symbols, facts, derived.toArray(new CompiledExpr[0]));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package org.permitcheck.report;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Formats fact values for text output. */
+final class Values {
+  private Values() {}
+
+  static String format(Object v, Messages m, boolean redact) {
+    if (v == null) {
+      return "?";
+    }
+    if (redact) {
+      return m.get("value.redacted");
+    }
+    if (v instanceof Boolean) {
+      return (Boolean) v ? m.get("value.yes") : m.get("value.no");
+    }
+    if (v instanceof BigDecimal) {
+      return ((BigDecimal) v).toPlainString();
+    }
+    if (v instanceof List) {
+      int n = ((List<?>) v).size();
+      return n == 1 ? m.get("value.one_item") : m.get("value.items", n);
+    }
+    return v.toString();
+  }
+}

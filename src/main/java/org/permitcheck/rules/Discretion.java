@@ -1,0 +1,17 @@
+package org.permitcheck.rules;
+
+import java.util.Optional;
+import org.permitcheck.expr.CompiledExpr;
+
+/**
+ * The authority's power to grant although a criterion is not met: what the rules say about it, and
+ * optionally the condition under which it applies (e.g. "livelihood expected in future"). Without a
+ * condition the criterion can always be waived.
+ */
+public record Discretion(Text text, Optional<CompiledExpr> when) {
+  public static final Discretion NONE = new Discretion(Text.EMPTY, Optional.empty());
+
+  public boolean isPresent() {
+    return !text.isEmpty();
+  }
+}

@@ -1,0 +1,191 @@
+package org.permitcheck.rules;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.permitcheck.diag.Suggest;
+import org.permitcheck.expr.Type;
+import org.permitcheck.tree.ListNode;
+import org.permitcheck.tree.MapNode;
+import org.permitcheck.tree.Node;
+import org.permitcheck.tree.NodeReader;
+
+/** Reads the {@code facts:} section: one declaration per fact, with its type and its question. */
+final class FactReader {
+  static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+  static final List<String> TYPES =
+      List.of("boolean", "integer", "decimal", "money", "date", "enum", "level", "text", "list", "periods");
+  static final List<String> KEYS =
+      List.of("type", "question", "help", "values", "fields", "countries", "min", "max", "unit", "currency",
+          "past", "renamed_from");
+  static final List<String> FIELD_KEYS =
+      List.of("type", "question", "help", "values", "min", "max", "unit", "currency", "past");
+  static final List<String> CEFR = List.of("none", "A1", "A2", "B1", "B2", "C1", "C2");
+
+  private final NodeReader reader;
+  private final TextReader texts;
+  private final Set<String> countryCodes;
+
+  FactReader(NodeReader reader, TextReader texts, Set<String> countryCodes) {
+    this.reader = reader;
+    this.texts = texts;
+    this.countryCodes = countryCodes;
+  }
+
+  Map<String, Fact> facts(MapNode section) {
+    Map<String, Fact> facts = new LinkedHashMap<>();
+    Map<String, String> oldNames = new LinkedHashMap<>();
+    for (MapNode.Entry e : section.entries()) {
+      if (!NAME.matcher(e.key()).matches()) {
+        reader.error(e.keyPos(), "fact name '" + e.key() + "' must be lower-case snake_case",
+            "e.g. date_of_birth");
+        continue;
+      }
+      read(e.key(), e.value(), false).ifPresent(f -> {
+        facts.put(f.name(), f);
+        for (String old : f.renamedFrom()) {
+          String previous = oldNames.putIfAbsent(old, f.name());
+          if (previous != null) {
+            reader.error(e.value().pos(), "'" + old + "' is listed in renamed_from of both '" + previous + "' and '"
+                + f.name() + "'", "");
+          }
+        }
+      });
+    }
+    for (Map.Entry<String, String> old : oldNames.entrySet()) {
+      if (facts.containsKey(old.getKey())) {
+        reader.error(section.entry(old.getValue()).get().value().pos(), "'" + old.getKey()
+            + "' in renamed_from is still the name of a declared fact", "remove it from renamed_from");
+      }
+    }
+    return facts;
+  }
+
+  private Optional<Fact> read(String name, Node node, boolean field) {
+    String what = (field ? "field '" : "fact '") + name + "'";
+    Optional<MapNode> opt = reader.map(node, what);
+    if (opt.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode m = opt.get();
+    reader.onlyKeys(m, field ? FIELD_KEYS : KEYS, what);
+    List<String> countries = new ArrayList<>();
+    m.get("countries").ifPresent(n -> {
+      for (String c : reader.strings(n, "'countries' of " + what)) {
+        if (!countryCodes.contains(c)) {
+          reader.error(n.pos(), "country '" + c + "' in " + what + " is not declared under 'countries'",
+              Suggest.didYouMean(c, countryCodes));
+        } else {
+          countries.add(c);
+        }
+      }
+    });
+    List<String> langs = new ArrayList<>(RulesLoader.REQUIRED_LANGUAGES);
+    if (countries.size() == 1) {
+      langs = new ArrayList<>(RulesLoader.requiredFor(countries.get(0)));
+    }
+    Text question = reader.required(m, "question", what).map(n -> texts.read(n, "question of " + what, RulesLoader.REQUIRED_LANGUAGES)).orElse(Text.EMPTY);
+    Text help = texts.optional(m, "help", "help of " + what, RulesLoader.REQUIRED_LANGUAGES);
+    Optional<String> typeName = reader.required(m, "type", what).flatMap(n -> reader.string(n, "'type' of " + what));
+    if (typeName.isEmpty()) {
+      return Optional.empty();
+    }
+    String t = typeName.get();
+    if (!TYPES.contains(t) || (field && (t.equals("list") || t.equals("periods")))) {
+      Node tn = m.get("type").get();
+      String hint = Suggest.didYouMean(t, TYPES);
+      reader.error(tn.pos(), "unknown type '" + t + "' for " + what,
+          hint.isEmpty() ? "types: " + String.join(", ", field ? TYPES.subList(0, 8) : TYPES) : hint);
+      return Optional.empty();
+    }
+    Map<String, Text> labels = new LinkedHashMap<>();
+    List<String> values = values(m, t, what, labels);
+    Map<String, Fact> fields = new LinkedHashMap<>();
+    Type type = type(name, t, m, values, fields, what);
+    Optional<BigDecimal> min = m.get("min").flatMap(n -> reader.number(n, "'min' of " + what));
+    Optional<BigDecimal> max = m.get("max").flatMap(n -> reader.number(n, "'max' of " + what));
+    if ((min.isPresent() || max.isPresent()) && !type.isNumeric()) {
+      reader.error(m.pos(), "'min' and 'max' apply only to numbers, but " + what + " is " + type.describe(), "");
+    }
+    String unit = m.get("unit").flatMap(n -> reader.string(n, "'unit' of " + what)).orElse("");
+    boolean past = m.get("past").flatMap(n -> reader.bool(n, "'past' of " + what)).orElse(false);
+    if (past && type.kind() != Type.Kind.DATE) {
+      reader.error(m.get("past").get().pos(), "'past' applies only to dates", "");
+    }
+    List<String> renamed = m.get("renamed_from").map(n -> reader.strings(n, "'renamed_from' of " + what)).orElse(List.of());
+    return Optional.of(new Fact(name, type, countries, question, help, labels, fields, min, max, unit, past, renamed));
+  }
+
+  private List<String> values(MapNode m, String t, String what, Map<String, Text> labels) {
+    boolean needsValues = t.equals("enum") || t.equals("periods");
+    Optional<Node> node = m.get("values");
+    if (node.isEmpty()) {
+      if (needsValues) {
+        reader.error(m.pos(), what + " of type " + t + " has no 'values'", "list the values it can take");
+      }
+      return t.equals("level") ? CEFR : List.of();
+    }
+    if (!needsValues && !t.equals("level")) {
+      reader.error(node.get().pos(), "'values' applies only to enum, level and periods facts", "");
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    if (node.get() instanceof ListNode) {
+      values.addAll(reader.strings(node.get(), "'values' of " + what));
+    } else if (node.get() instanceof MapNode) {
+      for (MapNode.Entry e : ((MapNode) node.get()).entries()) {
+        values.add(e.key());
+        labels.put(e.key(), texts.read(e.value(), "label of '" + e.key() + "' in " + what, RulesLoader.REQUIRED_LANGUAGES));
+      }
+    } else {
+      reader.error(node.get().pos(), "'values' of " + what + " must be a list or a mapping of value to label", "");
+    }
+    if (values.isEmpty()) {
+      reader.error(node.get().pos(), "'values' of " + what + " is empty", "");
+    }
+    return values;
+  }
+
+  private Type type(String name, String t, MapNode m, List<String> values, Map<String, Fact> fields, String what) {
+    switch (t) {
+      case "boolean":
+        return Type.BOOLEAN;
+      case "integer":
+        return Type.INTEGER;
+      case "decimal":
+        return Type.DECIMAL;
+      case "money":
+        return Type.money(m.get("currency").flatMap(n -> reader.string(n, "'currency'")).orElse("EUR"));
+      case "date":
+        return Type.DATE;
+      case "text":
+        return Type.TEXT;
+      case "enum":
+        return Type.enumOf(name, values);
+      case "level":
+        return Type.level(name, values);
+      case "periods":
+        return Type.periods(name, values);
+      default:
+        Map<String, Type> fieldTypes = new LinkedHashMap<>();
+        Optional<Node> fieldsNode = m.get("fields");
+        if (fieldsNode.isEmpty()) {
+          reader.error(m.pos(), what + " of type list has no 'fields'", "declare the fields of each item");
+        }
+        fieldsNode.flatMap(n -> reader.map(n, "'fields' of " + what)).ifPresent(fm -> {
+          for (MapNode.Entry e : fm.entries()) {
+            read(e.key(), e.value(), true).ifPresent(f -> {
+              fields.put(f.name(), f);
+              fieldTypes.put(f.name(), f.type());
+            });
+          }
+        });
+        return Type.list(name, fieldTypes);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package org.permitcheck.rules;
+
+import java.util.List;
+
+/**
+ * A permit, regularisation pathway or option of one country, with its legal basis, its source, the
+ * dates it applies and its criteria, and what the person should do: where to apply, documents,
+ * appeals. {@code discretionary} non-empty means the authority decides even when every criterion is
+ * met (e.g. every Belgian 9bis outcome).
+ */
+public record Permit(
+    String id,
+    String country,
+    String kind,
+    Text title,
+    String legalBasis,
+    Source source,
+    DateRange inForce,
+    DateRange window,
+    Text grants,
+    Text apply,
+    List<Text> documents,
+    Text appeal,
+    Text notes,
+    Text discretionary,
+    Criterion criteria) {
+
+  public Permit {
+    documents = List.copyOf(documents);
+  }
+
+  /** The top-level criteria: the children of the root group, or the root itself. */
+  public List<Criterion> topLevel() {
+    if (criteria instanceof Criterion.Group && ((Criterion.Group) criteria).op() == Criterion.Op.ALL) {
+      return ((Criterion.Group) criteria).children();
+    }
+    return List.of(criteria);
+  }
+}

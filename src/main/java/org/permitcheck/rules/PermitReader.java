@@ -1,0 +1,271 @@
+package org.permitcheck.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.permitcheck.expr.CompiledExpr;
+import org.permitcheck.expr.ExprCompiler;
+import org.permitcheck.expr.Symbols;
+import org.permitcheck.expr.Type;
+import org.permitcheck.tree.ListNode;
+import org.permitcheck.tree.MapNode;
+import org.permitcheck.tree.Node;
+import org.permitcheck.tree.NodeReader;
+import org.permitcheck.tree.Pos;
+import org.permitcheck.tree.ScalarNode;
+
+/** Reads the {@code countries:} section: countries, their permits and each permit's criteria tree. */
+final class PermitReader {
+  static final List<String> COUNTRY_KEYS = List.of("name", "advice", "permits");
+  static final List<String> PERMIT_KEYS =
+      List.of("id", "kind", "title", "legal_basis", "source", "in_force", "window", "grants", "apply",
+          "documents", "appeal", "notes", "discretionary", "criteria");
+  static final List<String> KINDS = List.of("permit", "toleration", "option", "procedure");
+  static final List<String> CRITERION_KEYS =
+      List.of("id", "text", "when", "all", "any", "not", "discretionary", "in_force", "note");
+  static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
+
+  private final NodeReader reader;
+  private final TextReader texts;
+  private final Symbols symbols;
+  private final Set<String> reads = new LinkedHashSet<>();
+  private final Map<String, Pos> permitIds = new HashMap<>();
+
+  PermitReader(NodeReader reader, TextReader texts, Symbols symbols) {
+    this.reader = reader;
+    this.texts = texts;
+    this.symbols = symbols;
+  }
+
+  /** The facts and derived facts read by every criterion, for the "unused fact" warning. */
+  Set<String> reads() {
+    return reads;
+  }
+
+  List<Country> countries(MapNode section) {
+    List<Country> out = new ArrayList<>();
+    for (MapNode.Entry e : section.entries()) {
+      String code = e.key();
+      if (!COUNTRY.matcher(code).matches()) {
+        reader.error(e.keyPos(), "country code '" + code + "' must be two capital letters", "e.g. DE, BE, FR, NL");
+        continue;
+      }
+      String what = "country '" + code + "'";
+      Optional<MapNode> m = reader.map(e.value(), what);
+      if (m.isEmpty()) {
+        continue;
+      }
+      reader.onlyKeys(m.get(), COUNTRY_KEYS, what);
+      List<String> langs = RulesLoader.requiredFor(code);
+      Text name = reader.required(m.get(), "name", what).map(n -> texts.read(n, "name of " + what, langs)).orElse(Text.EMPTY);
+      List<Text> advice = new ArrayList<>();
+      m.get().get("advice").flatMap(n -> reader.list(n, "'advice' of " + what))
+          .ifPresent(l -> l.items().forEach(i -> advice.add(texts.read(i, "advice of " + what, langs))));
+      List<Permit> permits = new ArrayList<>();
+      reader.required(m.get(), "permits", what).flatMap(n -> reader.list(n, "'permits' of " + what))
+          .ifPresent(l -> l.items().forEach(i -> permit(code, i).ifPresent(permits::add)));
+      out.add(new Country(code, name, advice, permits));
+    }
+    return out;
+  }
+
+  private Optional<Permit> permit(String country, Node node) {
+    Optional<MapNode> opt = reader.map(node, "a permit of country '" + country + "'");
+    if (opt.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode m = opt.get();
+    String id = reader.required(m, "id", "a permit of country '" + country + "'")
+        .flatMap(n -> reader.string(n, "'id'")).orElse("?");
+    String what = "permit '" + id + "'";
+    reader.onlyKeys(m, PERMIT_KEYS, what);
+    if (!id.equals("?")) {
+      Node idNode = m.get("id").get();
+      if (!ID.matcher(id).matches()) {
+        reader.error(idNode.pos(), "permit id '" + id + "' may only contain letters, digits, '.', '_' and '-'", "");
+      }
+      Pos first = permitIds.putIfAbsent(id, idNode.pos());
+      if (first != null) {
+        reader.error(idNode.pos(), "duplicate permit id '" + id + "' (first at line " + first.line() + ")",
+            "give each permit its own id");
+      }
+    }
+    List<String> langs = RulesLoader.requiredFor(country);
+    String kind = m.get("kind").flatMap(n -> reader.string(n, "'kind' of " + what)).orElse("permit");
+    if (!KINDS.contains(kind)) {
+      reader.error(m.get("kind").get().pos(), "unknown kind '" + kind + "' in " + what, "kinds: " + String.join(", ", KINDS));
+    }
+    Text title = reader.required(m, "title", what).map(n -> texts.read(n, "title of " + what, langs)).orElse(Text.EMPTY);
+    String legalBasis = reader.required(m, "legal_basis", what).flatMap(n -> reader.string(n, "'legal_basis' of " + what)).orElse("");
+    Source source = reader.required(m, "source", what).map(n -> source(n, what)).orElse(new Source("", ""));
+    DateRange inForce = m.get("in_force").map(n -> range(n, "'in_force' of " + what)).orElse(DateRange.ALWAYS);
+    DateRange window = m.get("window").map(n -> range(n, "'window' of " + what)).orElse(DateRange.ALWAYS);
+    Text grants = texts.optional(m, "grants", "'grants' of " + what, langs);
+    Text apply = texts.optional(m, "apply", "'apply' of " + what, langs);
+    List<Text> documents = new ArrayList<>();
+    m.get("documents").flatMap(n -> reader.list(n, "'documents' of " + what))
+        .ifPresent(l -> l.items().forEach(i -> documents.add(texts.read(i, "a document of " + what, langs))));
+    Text appeal = texts.optional(m, "appeal", "'appeal' of " + what, langs);
+    Text notes = texts.optional(m, "notes", "'notes' of " + what, langs);
+    Text discretionary = texts.optional(m, "discretionary", "'discretionary' of " + what, langs);
+    Optional<Criterion> criteria = reader.required(m, "criteria", what)
+        .flatMap(n -> criterion(n, what, langs, 0, new HashMap<>()));
+    criteria.filter(c -> !(c instanceof Criterion.Group && ((Criterion.Group) c).op() == Criterion.Op.ALL))
+        .filter(c -> c.id().isEmpty() || c.text().isEmpty())
+        .ifPresent(c -> reader.error(m.get("criteria").get().pos(), "the criteria of " + what
+            + " must be an 'all:' list, or one criterion with an 'id' and a 'text'", ""));
+    return criteria.map(c -> new Permit(id, country, kind, title, legalBasis, source, inForce, window, grants,
+        apply, documents, appeal, notes, discretionary, c));
+  }
+
+  private Source source(Node node, String what) {
+    Optional<MapNode> m = reader.map(node, "'source' of " + what);
+    if (m.isEmpty()) {
+      return new Source("", "");
+    }
+    reader.onlyKeys(m.get(), List.of("seed", "url"), "'source' of " + what);
+    String seed = reader.required(m.get(), "seed", "'source' of " + what).flatMap(n -> reader.string(n, "'seed'")).orElse("");
+    String url = m.get().get("url").flatMap(n -> reader.string(n, "'url'")).orElse("");
+    return new Source(seed, url);
+  }
+
+  private DateRange range(Node node, String what) {
+    Optional<MapNode> m = reader.map(node, what);
+    if (m.isEmpty()) {
+      return DateRange.ALWAYS;
+    }
+    reader.onlyKeys(m.get(), List.of("from", "until"), what);
+    Optional<LocalDate> from = m.get().get("from").flatMap(n -> reader.date(n, "'from' of " + what));
+    Optional<LocalDate> until = m.get().get("until").flatMap(n -> reader.date(n, "'until' of " + what));
+    if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
+      reader.error(m.get().pos(), what + " ends (" + until.get() + ") before it starts (" + from.get() + ")", "");
+    }
+    if (!m.get().has("from") && !m.get().has("until")) {
+      reader.error(m.get().pos(), what + " gives neither 'from' nor 'until'", "remove it, or give a date");
+    }
+    return new DateRange(from, until);
+  }
+
+  /**
+   * Reads a criterion: a plain string is a leaf condition; a mapping has exactly one of when, all,
+   * any, not. Criteria directly under the permit's root group must have an id and a text.
+   */
+  private Optional<Criterion> criterion(Node node, String permit, List<String> langs, int depth,
+      Map<String, Pos> ids) {
+    if (node instanceof ScalarNode && ((ScalarNode) node).type() == ScalarNode.Type.STRING) {
+      if (depth == 1) {
+        reader.error(node.pos(), "a top-level criterion of " + permit + " must have an 'id' and a 'text'",
+            "write it as {id: ..., text: {en: ..., fr: ...}, when: \"...\"}");
+      }
+      return leaf((ScalarNode) node, permit, "", Text.EMPTY, Discretion.NONE, DateRange.ALWAYS, Text.EMPTY);
+    }
+    Optional<MapNode> opt = reader.map(node, "a criterion of " + permit);
+    if (opt.isEmpty()) {
+      return Optional.empty();
+    }
+    MapNode m = opt.get();
+    reader.onlyKeys(m, CRITERION_KEYS, "a criterion of " + permit);
+    String id = m.get("id").flatMap(n -> reader.string(n, "'id' of a criterion")).orElse("");
+    if (!id.isEmpty()) {
+      Pos first = ids.putIfAbsent(id, m.get("id").get().pos());
+      if (first != null) {
+        reader.error(m.get("id").get().pos(), "duplicate criterion id '" + id + "' in " + permit
+            + " (first at line " + first.line() + ")", "");
+      }
+    }
+    String where = id.isEmpty() ? permit : "criterion '" + id + "' of " + permit;
+    Text text = texts.optional(m, "text", "text of " + where, langs);
+    if (depth == 1 && (id.isEmpty() || text.isEmpty())) {
+      reader.error(m.pos(), "a top-level criterion of " + permit + " must have an 'id' and a 'text'",
+          "the text is what the user reads in the explanation");
+    }
+    Discretion discretionary = m.get("discretionary").map(n -> discretion(n, where, langs)).orElse(Discretion.NONE);
+    DateRange inForce = m.get("in_force").map(n -> range(n, "'in_force' of " + where)).orElse(DateRange.ALWAYS);
+    Text note = texts.optional(m, "note", "note of " + where, langs);
+    List<String> forms = new ArrayList<>();
+    for (String k : List.of("when", "all", "any", "not")) {
+      if (m.has(k)) {
+        forms.add(k);
+      }
+    }
+    if (forms.size() != 1) {
+      reader.error(m.pos(), forms.isEmpty() ? where + " has no condition"
+          : where + " has both '" + forms.get(0) + "' and '" + forms.get(1) + "'",
+          "a criterion has exactly one of: when, all, any, not");
+      return Optional.empty();
+    }
+    Node body = m.get(forms.get(0)).get();
+    if (forms.get(0).equals("when")) {
+      if (!(body instanceof ScalarNode) || ((ScalarNode) body).type() != ScalarNode.Type.STRING) {
+        reader.error(body.pos(), "'when' of " + where + " must be an expression in quotes, found " + body.kind(),
+            "e.g. when: \"age >= 18\"");
+        return Optional.empty();
+      }
+      return leaf((ScalarNode) body, where, id, text, discretionary, inForce, note);
+    }
+    if (forms.get(0).equals("not")) {
+      Optional<Criterion> child = criterion(body, permit, langs, depth + 1, ids);
+      return child.map(c -> new Criterion.Group(Criterion.Op.NOT, id, text, List.of(c), discretionary, inForce, note));
+    }
+    Optional<ListNode> items = reader.list(body, "'" + forms.get(0) + "' of " + where);
+    if (items.isEmpty()) {
+      return Optional.empty();
+    }
+    if (items.get().items().isEmpty()) {
+      reader.error(body.pos(), "'" + forms.get(0) + "' of " + where + " is empty", "list at least one criterion");
+      return Optional.empty();
+    }
+    List<Criterion> children = new ArrayList<>();
+    boolean ok = true;
+    for (Node item : items.get().items()) {
+      Optional<Criterion> c = criterion(item, permit, langs, depth + 1, ids);
+      ok &= c.isPresent();
+      c.ifPresent(children::add);
+    }
+    Criterion.Op op = forms.get(0).equals("all") ? Criterion.Op.ALL : Criterion.Op.ANY;
+    return ok ? Optional.of(new Criterion.Group(op, id, text, children, discretionary, inForce, note)) : Optional.empty();
+  }
+
+  private Optional<Criterion> leaf(ScalarNode expr, String where, String id, Text text, Discretion discretionary,
+      DateRange inForce, Text note) {
+    return condition(expr, where).map(c -> new Criterion.Leaf(id, text, c, discretionary, inForce, note));
+  }
+
+  private Optional<CompiledExpr> condition(ScalarNode expr, String where) {
+    ExprCompiler.Result r = ExprCompiler.compile(expr.text(), symbols, Type.BOOLEAN);
+    DerivedReader.report(reader, expr, r.errors(), where);
+    r.expr().ifPresent(c -> reads.addAll(c.reads()));
+    return r.expr();
+  }
+
+  /**
+   * {@code discretionary: {en: ..., fr: ...}} (always waivable) or {@code discretionary: {text: {...},
+   * when: "condition"}} (waivable when the condition holds).
+   */
+  private Discretion discretion(Node node, String where, List<String> langs) {
+    String what = "'discretionary' of " + where;
+    if (node instanceof MapNode && (((MapNode) node).has("text") || ((MapNode) node).has("when"))) {
+      MapNode m = (MapNode) node;
+      reader.onlyKeys(m, List.of("text", "when"), what);
+      Text text = reader.required(m, "text", what).map(n -> texts.read(n, "text of " + what, langs)).orElse(Text.EMPTY);
+      Optional<CompiledExpr> when = Optional.empty();
+      Optional<Node> w = m.get("when");
+      if (w.isPresent()) {
+        if (w.get() instanceof ScalarNode && ((ScalarNode) w.get()).type() == ScalarNode.Type.STRING) {
+          when = condition((ScalarNode) w.get(), what);
+        } else {
+          reader.error(w.get().pos(), "'when' of " + what + " must be an expression in quotes", "");
+        }
+      }
+      return new Discretion(text, when);
+    }
+    return new Discretion(texts.read(node, what, langs), Optional.empty());
+  }
+}

@@ -1,0 +1,149 @@
+package org.permitcheck.rules;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.expr.Symbols;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.MapNode;
+import org.permitcheck.tree.Node;
+import org.permitcheck.tree.NodeReader;
+import org.permitcheck.tree.Pos;
+import org.permitcheck.tree.TreeReader;
+
+/**
+ * Reads a rules file into a validated, compiled {@link Ruleset}. Every problem of the file is
+ * reported at once, each at its line and column; a file with any error yields no ruleset.
+ */
+public final class RulesLoader {
+  static final List<String> ROOT_KEYS =
+      List.of("ruleset", "version", "reviewed", "languages", "facts", "derived", "countries");
+  static final List<String> REQUIRED_LANGUAGES = List.of("en", "fr");
+
+  private RulesLoader() {}
+
+  public static Checked<Ruleset> load(SourceText source) {
+    TreeReader.Result parsed = TreeReader.yaml(Limits.RULES).read(source);
+    if (!parsed.ok()) {
+      List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
+      if (d.isEmpty()) {
+        d.add(Diagnostic.error(source.name(), 0, 0, "the rules file is empty"));
+      }
+      return Checked.failed(d);
+    }
+    NodeReader reader = new NodeReader(source);
+    Optional<Ruleset> ruleset = reader.map(parsed.root().get(), "the rules file").flatMap(root -> read(reader, root));
+    List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
+    if (reader.hasErrors()) {
+      return Checked.failed(sorted);
+    }
+    return new Checked<>(ruleset, sorted);
+  }
+
+  private static Optional<Ruleset> read(NodeReader reader, MapNode root) {
+    reader.onlyKeys(root, ROOT_KEYS, "the rules file");
+    String name = reader.required(root, "ruleset", "the rules file").flatMap(n -> reader.string(n, "'ruleset'")).orElse("");
+    String version = reader.required(root, "version", "the rules file").flatMap(n -> reader.string(n, "'version'")).orElse("");
+    LocalDate reviewed =
+        reader.required(root, "reviewed", "the rules file").flatMap(n -> reader.date(n, "'reviewed'")).orElse(LocalDate.MIN);
+    List<String> languages = languages(reader, root);
+    Set<String> countryCodes = new LinkedHashSet<>();
+    root.get("countries").flatMap(n -> reader.map(n, "'countries'"))
+        .ifPresent(m -> m.entries().forEach(e -> countryCodes.add(e.key())));
+    TextReader texts = new TextReader(reader, new LinkedHashSet<>(languages));
+
+    FactReader factReader = new FactReader(reader, texts, countryCodes);
+    Map<String, Fact> facts = new LinkedHashMap<>();
+    root.get("facts").flatMap(n -> reader.map(n, "'facts'")).ifPresentOrElse(
+        m -> facts.putAll(factReader.facts(m)),
+        () -> reader.error(root.pos(), "the rules file declares no 'facts'", "add a 'facts:' section"));
+
+    Symbols.Builder symbols = new Symbols.Builder();
+    facts.values().forEach(f -> symbols.fact(f.name(), f.type()));
+    Map<String, DerivedFact> derived = new LinkedHashMap<>();
+    root.get("derived").flatMap(n -> reader.map(n, "'derived'"))
+        .ifPresent(m -> derived.putAll(new DerivedReader(reader, texts, facts.keySet()).read(m, symbols)));
+    Symbols scope = symbols.build();
+
+    PermitReader permits = new PermitReader(reader, texts, scope);
+    List<Country> countries = new ArrayList<>();
+    root.get("countries").flatMap(n -> reader.map(n, "'countries'")).ifPresentOrElse(
+        m -> countries.addAll(permits.countries(m)),
+        () -> reader.error(root.pos(), "the rules file declares no 'countries'", "add a 'countries:' section"));
+
+    if (reader.hasErrors()) {
+      return Optional.empty();
+    }
+    warnUnused(reader, root, facts, derived, permits.reads());
+    return Optional.of(new Ruleset(name, version, reviewed, languages, facts, derived, countries, scope,
+        sha256(reader.source().text())));
+  }
+
+  private static List<String> languages(NodeReader reader, MapNode root) {
+    Optional<Node> node = reader.required(root, "languages", "the rules file");
+    if (node.isEmpty()) {
+      return REQUIRED_LANGUAGES;
+    }
+    List<String> languages = reader.strings(node.get(), "'languages'");
+    for (String lang : REQUIRED_LANGUAGES) {
+      if (!languages.contains(lang)) {
+        reader.error(node.get().pos(), "'languages' must include '" + lang + "'", "every text is written in en and fr");
+      }
+    }
+    return languages.isEmpty() ? REQUIRED_LANGUAGES : languages;
+  }
+
+  private static void warnUnused(NodeReader reader, MapNode root, Map<String, Fact> facts,
+      Map<String, DerivedFact> derived, Set<String> criteriaReads) {
+    Set<String> used = new LinkedHashSet<>(criteriaReads);
+    derived.values().forEach(d -> used.addAll(d.expr().reads()));
+    Optional<MapNode> factNodes = root.get("facts").filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
+    for (Fact f : facts.values()) {
+      if (!used.contains(f.name())) {
+        Pos pos = factNodes.flatMap(m -> m.entry(f.name())).map(MapNode.Entry::keyPos).orElse(Pos.NONE);
+        reader.warning(pos, "fact '" + f.name() + "' is declared but no criterion or derived fact uses it",
+            "use it in a criterion, or remove it");
+      }
+    }
+    Optional<MapNode> derivedNodes = root.get("derived").filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
+    for (DerivedFact d : derived.values()) {
+      if (!used.contains(d.name())) {
+        Pos pos = derivedNodes.flatMap(m -> m.entry(d.name())).map(MapNode.Entry::keyPos).orElse(Pos.NONE);
+        reader.warning(pos, "derived fact '" + d.name() + "' is not used by any criterion", "use it, or remove it");
+      }
+    }
+  }
+
+  static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  /** The languages required for texts of a country: en, fr, and the country's own (DE: de, NL: nl). */
+  static List<String> requiredFor(String country) {
+    switch (country) {
+      case "DE":
+        return List.of("en", "fr", "de");
+      case "NL":
+        return List.of("en", "fr", "nl");
+      default:
+        return REQUIRED_LANGUAGES;
+    }
+  }
+}

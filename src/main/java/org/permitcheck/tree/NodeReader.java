@@ -1,0 +1,158 @@
+package org.permitcheck.tree;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Severity;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.diag.Suggest;
+
+/**
+ * Reads typed values out of a {@link Node} tree and collects a located diagnostic for everything that
+ * is wrong, so that a validator can report every problem of a file at once.
+ */
+public final class NodeReader {
+  private final SourceText source;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  public NodeReader(SourceText source) {
+    this.source = source;
+  }
+
+  public SourceText source() {
+    return source;
+  }
+
+  public List<Diagnostic> diagnostics() {
+    return diagnostics;
+  }
+
+  public boolean hasErrors() {
+    return diagnostics.stream().anyMatch(Diagnostic::isError);
+  }
+
+  public Diagnostic error(Pos pos, String message, String hint) {
+    return report(Severity.ERROR, pos, message, hint);
+  }
+
+  public Diagnostic warning(Pos pos, String message, String hint) {
+    return report(Severity.WARNING, pos, message, hint);
+  }
+
+  public Diagnostic report(Severity severity, Pos pos, String message, String hint) {
+    Diagnostic d =
+        new Diagnostic(severity, source.name(), pos.line(), pos.column(), message,
+            pos.line() > 0 ? source.line(pos.line()) : "", List.of())
+            .withHint(hint);
+    diagnostics.add(d);
+    return d;
+  }
+
+  public void add(Diagnostic d) {
+    diagnostics.add(d);
+  }
+
+  /** The node as a mapping, or an error naming {@code what} it should have been. */
+  public Optional<MapNode> map(Node node, String what) {
+    if (node instanceof MapNode) {
+      return Optional.of((MapNode) node);
+    }
+    error(node.pos(), what + " must be a mapping of keys to values, found " + node.kind(), "");
+    return Optional.empty();
+  }
+
+  public Optional<ListNode> list(Node node, String what) {
+    if (node instanceof ListNode) {
+      return Optional.of((ListNode) node);
+    }
+    error(node.pos(), what + " must be a list, found " + node.kind(), "write each item on its own line after '- '");
+    return Optional.empty();
+  }
+
+  /** Reports every key of {@code map} that is not in {@code allowed}, with a suggestion. */
+  public void onlyKeys(MapNode map, Collection<String> allowed, String where) {
+    for (MapNode.Entry e : map.entries()) {
+      if (!allowed.contains(e.key())) {
+        String hint = Suggest.didYouMean(e.key(), allowed);
+        if (hint.isEmpty()) {
+          hint = "allowed keys: " + String.join(", ", new TreeSet<>(allowed));
+        }
+        error(e.keyPos(), "unknown key '" + e.key() + "' in " + where, hint);
+      }
+    }
+  }
+
+  /** A required key; reports its absence at the mapping. */
+  public Optional<Node> required(MapNode map, String key, String where) {
+    Optional<Node> n = map.get(key);
+    if (n.isEmpty() || (n.get() instanceof ScalarNode && ((ScalarNode) n.get()).isNull())) {
+      error(map.pos(), where + " has no '" + key + "'", "add '" + key + ":'");
+      return Optional.empty();
+    }
+    return n;
+  }
+
+  /** A scalar as text (numbers and booleans keep the text they were written with). */
+  public Optional<String> string(Node node, String what) {
+    if (node instanceof ScalarNode && !((ScalarNode) node).isNull()) {
+      return Optional.of(((ScalarNode) node).text());
+    }
+    error(node.pos(), what + " must be a single value, found " + node.kind(), "");
+    return Optional.empty();
+  }
+
+  public Optional<String> string(MapNode map, String key, String what) {
+    return map.get(key).flatMap(n -> string(n, what));
+  }
+
+  public Optional<LocalDate> date(Node node, String what) {
+    Optional<String> s = string(node, what);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(s.get()));
+    } catch (DateTimeParseException e) {
+      error(node.pos(), what + " must be a date like 2024-03-01, found '" + s.get() + "'",
+          "dates are written YYYY-MM-DD and must exist in the calendar");
+      return Optional.empty();
+    }
+  }
+
+  public Optional<Boolean> bool(Node node, String what) {
+    if (node instanceof ScalarNode && ((ScalarNode) node).type() == ScalarNode.Type.BOOLEAN) {
+      String t = ((ScalarNode) node).text().toLowerCase(java.util.Locale.ROOT);
+      return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y"));
+    }
+    error(node.pos(), what + " must be true or false, found " + node.kind(), "");
+    return Optional.empty();
+  }
+
+  public Optional<BigDecimal> number(Node node, String what) {
+    if (node instanceof ScalarNode) {
+      ScalarNode s = (ScalarNode) node;
+      if (s.type() == ScalarNode.Type.INTEGER || s.type() == ScalarNode.Type.DECIMAL) {
+        try {
+          return Optional.of(new BigDecimal(s.text().replace("_", "")));
+        } catch (NumberFormatException e) {
+          // falls through to the error below
+        }
+      }
+    }
+    error(node.pos(), what + " must be a number, found " + node.kind(), "");
+    return Optional.empty();
+  }
+
+  /** A list of single values. */
+  public List<String> strings(Node node, String what) {
+    List<String> out = new ArrayList<>();
+    list(node, what).ifPresent(l -> l.items().forEach(i -> string(i, what + " item").ifPresent(out::add)));
+    return out;
+  }
+}

@@ -1,0 +1,160 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The acceptance suite: each file under src/test/resources/golden/ holds a command line and what the
+ * program must print, byte for byte. Commands run in src/test/resources/fixtures/, whose frozen
+ * rules.yaml keeps these files stable when the legal content changes. Run with {@code -Dgolden.update=true} to rewrite the expected
+ * output, then review the change with git diff.
+ *
+ * <pre>
+ * $ eval --as-of 2026-11-22 examples/x.yaml
+ * --- env
+ * LANG=fr_FR.UTF-8
+ * --- stdin
+ * ...
+ * --- stdout
+ * ...
+ * --- stderr
+ * ...
+ * --- exit 0
+ * </pre>
+ */
+class GoldenTest {
+  static final Path ROOT = Path.of("src/test/resources/golden");
+  /** Golden commands run in this directory: its rules.yaml is used, cases are under cases/. */
+  static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+
+  @TestFactory
+  Stream<DynamicTest> goldenFiles() throws IOException {
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(ROOT)) {
+      files = walk.filter(p -> p.toString().endsWith(".golden")).sorted().toList();
+    }
+    assertThat(files).isNotEmpty();
+    return files.stream().map(f -> DynamicTest.dynamicTest(ROOT.relativize(f).toString(), () -> check(f)));
+  }
+
+  static void check(Path file) throws IOException {
+    Golden g = Golden.parse(Files.readString(file, StandardCharsets.UTF_8));
+    Run.Result r = Run.run(g.stdin, g.env, FIXTURES, Shell.split(g.command).toArray(new String[0]));
+    Golden actual = new Golden(g.command, g.env, g.stdin, r.out(), r.err(), r.exit());
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(file, actual.render(), StandardCharsets.UTF_8);
+      return;
+    }
+    assertThat(actual.render()).as("golden file %s (run with -Dgolden.update=true to rewrite)", file)
+        .isEqualTo(g.render());
+  }
+
+  /** One golden scenario. */
+  record Golden(String command, Map<String, String> env, String stdin, String out, String err, int exit) {
+    static Golden parse(String text) {
+      text = text.replace("\r\n", "\n");
+      String[] lines = text.split("\n", -1);
+      if (!lines[0].startsWith("$ ")) {
+        throw new IllegalArgumentException("a golden file starts with '$ <arguments>'");
+      }
+      String command = lines[0].substring(2);
+      Map<String, StringBuilder> sections = new LinkedHashMap<>();
+      String current = null;
+      int exit = 0;
+      for (int i = 1; i < lines.length; i++) {
+        String line = lines[i];
+        if (line.startsWith("--- exit ")) {
+          exit = Integer.parseInt(line.substring(9).trim());
+          current = null;
+        } else if (line.startsWith("--- ")) {
+          current = line.substring(4).trim();
+          sections.put(current, new StringBuilder());
+        } else if (current != null) {
+          sections.get(current).append(line).append('\n');
+        }
+      }
+      Map<String, String> env = new LinkedHashMap<>();
+      String envText = section(sections, "env");
+      for (String l : envText.split("\n")) {
+        if (l.contains("=")) {
+          env.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
+        }
+      }
+      return new Golden(command, env, section(sections, "stdin"), section(sections, "stdout"),
+          section(sections, "stderr"), exit);
+    }
+
+    private static String section(Map<String, StringBuilder> sections, String name) {
+      StringBuilder s = sections.get(name);
+      return s == null ? "" : s.toString();
+    }
+
+    String render() {
+      StringBuilder out = new StringBuilder("$ ").append(command).append('\n');
+      if (!env.isEmpty()) {
+        out.append("--- env\n");
+        env.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
+      }
+      if (!stdin.isEmpty()) {
+        out.append("--- stdin\n").append(ensureNewline(stdin));
+      }
+      out.append("--- stdout\n").append(ensureNewline(this.out));
+      if (!err.isEmpty()) {
+        out.append("--- stderr\n").append(ensureNewline(err));
+      }
+      out.append("--- exit ").append(exit).append('\n');
+      return out.toString();
+    }
+
+    private static String ensureNewline(String s) {
+      return s.isEmpty() || s.endsWith("\n") ? s : s + "\n";
+    }
+  }
+
+  /** Splits a command line like a POSIX shell does for simple quoting. */
+  static final class Shell {
+    static List<String> split(String line) {
+      List<String> out = new ArrayList<>();
+      StringBuilder cur = new StringBuilder();
+      boolean inWord = false;
+      char quote = 0;
+      for (int i = 0; i < line.length(); i++) {
+        char c = line.charAt(i);
+        if (quote != 0) {
+          if (c == quote) {
+            quote = 0;
+          } else {
+            cur.append(c);
+          }
+        } else if (c == '\'' || c == '"') {
+          quote = c;
+          inWord = true;
+        } else if (Character.isWhitespace(c)) {
+          if (inWord) {
+            out.add(cur.toString());
+            cur.setLength(0);
+            inWord = false;
+          }
+        } else {
+          cur.append(c);
+          inWord = true;
+        }
+      }
+      if (inWord) {
+        out.add(cur.toString());
+      }
+      return out;
+    }
+  }
+}

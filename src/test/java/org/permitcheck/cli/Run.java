@@ -1,0 +1,41 @@
+package org.permitcheck.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Runs the program in-process, as a user would from the project directory, and captures it all. */
+public final class Run {
+  /** Today, for every test: results never depend on the machine's clock. */
+  public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+  /** What one run printed and returned. */
+  public record Result(String out, String err, int exit) {}
+
+  private Run() {}
+
+  public static Result run(String... args) {
+    return run("", Map.of(), args);
+  }
+
+  public static Result run(String stdin, Map<String, String> env, String... args) {
+    return run(stdin, env, Path.of("").toAbsolutePath(), args);
+  }
+
+  public static Result run(String stdin, Map<String, String> env, Path cwd, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Context ctx = new Context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        new PrintWriter(out), new PrintWriter(err), env, cwd, TODAY, false);
+    int exit = Cli.run(ctx, args);
+    return new Result(normalise(out.toString()), normalise(err.toString()), exit);
+  }
+
+  static String normalise(String s) {
+    return s.replace("\r\n", "\n");
+  }
+}
