@@ -50,7 +50,11 @@ public final class Cli {
   static CommandLine commandLine(Context ctx) {
     CommandLine cl = new CommandLine(new Permitcheck());
     cl.addSubcommand("eval", new EvalCommand(ctx));
+    cl.addSubcommand("test", new TestCommand(ctx));
     cl.addSubcommand("check", new CheckCommand(ctx));
+    cl.addSubcommand("permits", new PermitsCommand(ctx));
+    cl.addSubcommand("show", new ShowCommand(ctx));
+    cl.addSubcommand("facts", new FactsCommand(ctx));
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

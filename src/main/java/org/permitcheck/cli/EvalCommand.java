@@ -38,7 +38,7 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE", description = "Case files (YAML or JSON).")
+  @Parameters(arity = "1..*", paramLabel = "CASE", description = "Case files (YAML or JSON), or directories.")
   List<String> files;
 
   @Option(names = "--country", split = ",", paramLabel = "CODE",
@@ -94,7 +94,7 @@ final class EvalCommand implements Callable<Integer> {
 
     List<String> outputs = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
-    for (String file : files) {
+    for (String file : CaseFiles.expand(ctx, files)) {
       Checked<Case> c = read(reader, file);
       Diagnostics.print(ctx.err(), c.diagnostics(), false);
       problems.addAll(c.diagnostics());

@@ -89,7 +89,8 @@ final class FactReader {
     if (countries.size() == 1) {
       langs = new ArrayList<>(RulesLoader.requiredFor(countries.get(0)));
     }
-    Text question = reader.required(m, "question", what).map(n -> texts.read(n, "question of " + what, RulesLoader.REQUIRED_LANGUAGES)).orElse(Text.EMPTY);
+    List<String> required = langs;
+    Text question = reader.required(m, "question", what).map(n -> texts.read(n, "question of " + what, required)).orElse(Text.EMPTY);
     Text help = texts.optional(m, "help", "help of " + what, RulesLoader.REQUIRED_LANGUAGES);
     Optional<String> typeName = reader.required(m, "type", what).flatMap(n -> reader.string(n, "'type' of " + what));
     if (typeName.isEmpty()) {

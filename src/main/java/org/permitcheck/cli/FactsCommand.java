@@ -1,0 +1,39 @@
+package org.permitcheck.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.report.RulesRenderer;
+import org.permitcheck.rules.Ruleset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Lists every fact a case can give, with its type and question. */
+@Command(name = "facts", description = "List every fact a case can give: type, values, question and help.")
+final class FactsCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--country", split = ",", paramLabel = "CODE", description = "Only facts asked for these countries.")
+  List<String> countries = new ArrayList<>();
+
+  FactsCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Checked<Ruleset> rules = Rules.load(ctx, common);
+    if (rules.hasErrors()) {
+      return ExitCode.INVALID_RULES;
+    }
+    List<String> codes = Rules.countries(rules.value().get(), countries.stream()
+        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList());
+    ctx.out().print(new RulesRenderer(rules.value().get(), common.language(ctx)).facts(codes));
+    return ExitCode.OK;
+  }
+}

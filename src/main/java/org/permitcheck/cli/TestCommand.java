@@ -1,0 +1,149 @@
+package org.permitcheck.cli;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.engine.Coverage;
+import org.permitcheck.engine.CriterionResult;
+import org.permitcheck.engine.Evaluation;
+import org.permitcheck.engine.Evaluator;
+import org.permitcheck.engine.Outcome;
+import org.permitcheck.engine.PermitResult;
+import org.permitcheck.engine.Scope;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.tree.Limits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Checks each case's expect: block against what the rules decide. */
+@Command(name = "test", sortOptions = false,
+    description = "Check the expected verdicts (expect:) of case files; exit 4 on any mismatch.")
+final class TestCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Mixin CommonOptions common;
+
+  @Parameters(arity = "0..*", paramLabel = "CASE",
+      description = "Case files or directories (default: examples/).")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+      description = "Date for cases without as_of (default: today).")
+  LocalDate asOf;
+
+  @Option(names = "--coverage",
+      description = "Also report, for every criterion, whether the cases made it met, not met and unknown.")
+  boolean coverage;
+
+  TestCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules);
+    if (loaded.hasErrors()) {
+      Diagnostics.print(ctx.err(), loaded.errors(), true);
+      Diagnostics.summary(ctx.err(), loaded.errors());
+      return ExitCode.INVALID_RULES;
+    }
+    Ruleset rules = loaded.value().get();
+    Evaluator evaluator = new Evaluator(rules);
+    CaseReader reader = new CaseReader(rules, ctx.today());
+    List<String> paths = CaseFiles.expand(ctx, files.isEmpty() ? List.of("examples") : files);
+    int cases = 0;
+    int checked = 0;
+    int failed = 0;
+    int withoutExpect = 0;
+    List<Diagnostic> problems = new ArrayList<>();
+    Coverage cover = new Coverage(rules);
+    for (String path : paths) {
+      Inputs.Result in = Inputs.read(ctx.resolve(path), path, Limits.CASE.maxBytes());
+      Checked<Case> c = in.text().map(reader::read).orElseGet(() -> Checked.failed(List.of(in.error().get())));
+      if (c.hasErrors()) {
+        Diagnostics.print(ctx.err(), c.diagnostics(), false);
+        problems.addAll(c.diagnostics());
+        continue;
+      }
+      cases++;
+      Case subject = c.value().get();
+      LocalDate date = subject.asOf().orElse(asOf != null ? asOf : ctx.today());
+      Evaluation e = evaluator.evaluate(subject, date, Scope.ALL);
+      cover.add(e);
+      if (subject.expect().isEmpty()) {
+        withoutExpect++;
+        continue;
+      }
+      for (Map.Entry<String, String> expected : subject.expect().entrySet()) {
+        checked++;
+        String verdict = e.results().stream().filter(r -> r.permit().id().equals(expected.getKey()))
+            .map(r -> r.verdict().key()).findFirst().orElse("out of scope");
+        if (!verdict.equals(expected.getValue())) {
+          failed++;
+          ctx.out().println("FAIL " + path + ": " + expected.getKey() + " expected " + expected.getValue()
+              + ", got " + verdict);
+          e.results().stream().filter(r -> r.permit().id().equals(expected.getKey()))
+              .forEach(r -> deciding(r).forEach(line -> ctx.out().println("     " + line)));
+        }
+      }
+    }
+    ctx.out().println(cases + (cases == 1 ? " case, " : " cases, ") + checked + " expectations: "
+        + (checked - failed) + " passed, " + failed + " failed"
+        + (withoutExpect > 0 ? "; " + withoutExpect + " without expect" : ""));
+    if (coverage) {
+      printCoverage(cover);
+    }
+    Diagnostics.summary(ctx.err(), problems);
+    if (failed > 0) {
+      return ExitCode.MISMATCH;
+    }
+    return problems.stream().anyMatch(Diagnostic::isError) ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private void printCoverage(Coverage cover) {
+    List<Coverage.Entry> entries = cover.entries();
+    ctx.out().println();
+    ctx.out().println("Coverage (m = met, n = not met, u = unknown; - = never):");
+    int width = entries.stream().mapToInt(e -> e.path().length()).max().orElse(0);
+    for (Coverage.Entry e : entries) {
+      String flags = flag(e, Outcome.MET, 'm') + flag(e, Outcome.NOT_MET, 'n') + flag(e, Outcome.UNKNOWN, 'u');
+      ctx.out().println("  " + flags + "  " + e.path());
+    }
+    List<Coverage.Entry> never = entries.stream().filter(e -> !e.exercised()).toList();
+    long top = entries.stream().filter(Coverage.Entry::topLevel).count();
+    long topExercised = entries.stream().filter(e -> e.topLevel() && e.exercised()).count();
+    ctx.out().println("Top-level criteria exercised (met or not met at least once): " + topExercised + " of " + top);
+    if (never.isEmpty()) {
+      ctx.out().println("Every criterion was exercised.");
+    } else {
+      ctx.out().println("Never exercised (" + never.size() + "):");
+      never.forEach(e -> ctx.out().println("  " + e.path()));
+    }
+  }
+
+  private static String flag(Coverage.Entry e, Outcome o, char c) {
+    return e.seen().contains(o) ? String.valueOf(c) : "-";
+  }
+
+  /** The top-level criteria that decided the verdict: those not met, or unknown. */
+  private static List<String> deciding(PermitResult r) {
+    List<String> lines = new ArrayList<>();
+    for (CriterionResult c : r.topLevel()) {
+      if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
+        lines.add(c.outcome().key() + (c.waivable() ? " (waivable)" : "") + ": " + c.criterion().id());
+      }
+    }
+    if (!r.missing().isEmpty()) {
+      lines.add("missing: " + String.join(", ", r.missing()));
+    }
+    return lines;
+  }
+}
