@@ -1,0 +1,149 @@
+package org.permitcheck.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Severity;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesLoader;
+
+class CaseReaderTest {
+  static Ruleset rules;
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+  @BeforeAll
+  static void load() throws IOException {
+    rules = RulesLoader.load(new SourceText("rules.yaml",
+        Files.readString(Path.of("src/test/resources/fixtures/rules.yaml")))).value().get();
+  }
+
+  static Checked<Case> read(String name, String text) {
+    return new CaseReader(rules, TODAY).read(new SourceText(name, text));
+  }
+
+  static List<String> errors(Checked<Case> c) {
+    return c.diagnostics().stream().map(d -> d.line() + ":" + d.column() + " " + d.message()
+        + (d.hints().isEmpty() ? "" : " — " + d.hints().get(0))).toList();
+  }
+
+  @Test
+  void typesEveryFactAgainstItsDeclaration() {
+    Checked<Case> c = read("c.yaml", "country: DE\nfacts:\n  date_of_birth: 1999-05-14\n  german_level: A2\n"
+        + "  de_60b_months: 3\n  convicted: no\n  de_status: duldung\n"
+        + "  children:\n    - {date_of_birth: 2015-02-01, in_school: yes}\n");
+    assertThat(c.diagnostics()).isEmpty();
+    Case k = c.value().get();
+    assertThat(k.id()).isEqualTo("c");
+    assertThat(k.country()).contains("DE");
+    assertThat(k.facts()).containsEntry("date_of_birth", LocalDate.of(1999, 5, 14))
+        .containsEntry("german_level", "A2").containsEntry("de_60b_months", 3L)
+        .containsEntry("convicted", false).containsEntry("de_status", "duldung");
+    assertThat(k.facts().get("children")).isEqualTo(
+        List.of(Map.of("date_of_birth", LocalDate.of(2015, 2, 1), "in_school", true)));
+  }
+
+  @Test
+  void readsJsonCasesWithTheSameRules() {
+    Checked<Case> c = read("c.json", "{\"id\": \"j\", \"as_of\": \"2026-01-01\", \"facts\": {\"date_of_birth\": \"1999-05-14\","
+        + " \"convicted\": false, \"de_60b_months\": 0}}");
+    assertThat(c.diagnostics()).isEmpty();
+    assertThat(c.value().get().asOf()).contains(LocalDate.of(2026, 1, 1));
+    assertThat(c.value().get().facts()).containsEntry("convicted", false);
+  }
+
+  @Test
+  void aMissingFactIsUnknownNotAnError() {
+    Checked<Case> c = read("c.yaml", "facts:\n  german_level: B1\n  convicted: null\n");
+    assertThat(c.diagnostics()).isEmpty();
+    assertThat(c.value().get().facts()).containsOnlyKeys("german_level");
+  }
+
+  @Test
+  void reportsEveryWrongFactWithItsLineTheExpectedFormAndASuggestion() {
+    Checked<Case> c = read("c.yaml", "facts:\n  date_of_birth: 14/05/99\n  german_levl: B1\n  de_status: dudlung\n"
+        + "  de_60b_months: 2.5\n  convicted: maybe\n  asylum_application_date: 2023-02-30\n  date_of_birth2: x\n");
+    assertThat(c.value()).isEmpty();
+    assertThat(errors(c)).containsExactly(
+        "2:18 fact 'date_of_birth' expects a date like 1999-05-14, found '14/05/99' — write dates as YYYY-MM-DD",
+        "3:3 unknown fact 'german_levl' — did you mean 'german_level'?",
+        "4:14 fact 'de_status' has no value 'dudlung' — did you mean 'duldung'?",
+        "5:18 fact 'de_60b_months' expects a whole number months, found '2.5' — write the number without quotes or decimals",
+        "6:14 fact 'convicted' expects yes or no (true/false), found 'maybe'",
+        "7:28 fact 'asylum_application_date' expects a date like 1999-05-14, found '2023-02-30' — this day does not exist in the calendar",
+        "8:3 unknown fact 'date_of_birth2' — did you mean 'date_of_birth'?");
+  }
+
+  @Test
+  void refusesABirthDateInTheFuture() {
+    Checked<Case> c = read("c.yaml", "facts:\n  date_of_birth: 2027-01-01\n");
+    assertThat(errors(c)).containsExactly("2:18 fact 'date_of_birth' is 2027-01-01, which lies in the future — check the year");
+  }
+
+  @Test
+  void refusesANegativeDuration() {
+    Checked<Case> c = read("c.yaml", "facts:\n  de_60b_months: -1\n");
+    assertThat(errors(c)).containsExactly("2:18 fact 'de_60b_months' must be at least 0 months, found -1");
+  }
+
+  @Test
+  void suggestsTheFactsADerivedFactIsComputedFrom() {
+    Checked<Case> c = read("c.yaml", "facts:\n  age: 30\n");
+    assertThat(errors(c)).containsExactly(
+        "2:3 unknown fact 'age' — 'age' is computed by the rules; give the facts it is computed from instead");
+  }
+
+  @Test
+  void checksExpectedVerdictsAndCountry() {
+    Checked<Case> c = read("c.yaml", "country: XX\nexpect:\n  DE-25b: elligible\n  DE-99: eligible\n");
+    assertThat(errors(c)).containsExactly(
+        "1:10 unknown country 'XX' — countries: DE, BE",
+        "3:11 unknown verdict 'elligible' for 'DE-25b' — did you mean 'eligible'?",
+        "4:3 unknown permit 'DE-99' in 'expect'");
+  }
+
+  @Test
+  void refusesUnknownKeysAndAnEmptyFile() {
+    assertThat(errors(read("c.yaml", "fact:\n  a: 1\n"))).containsExactly(
+        "1:1 unknown key 'fact' in a case — did you mean 'facts'?");
+    assertThat(errors(read("c.yaml", ""))).containsExactly("0:0 the case file is empty — a case has at least 'facts:'");
+  }
+
+  @Test
+  void readsARenamedFactUnderItsNewNameWithANotice() {
+    Ruleset renamed = RulesLoader.load(new SourceText("r.yaml", rulesWithRename())).value().get();
+    Checked<Case> c = new CaseReader(renamed, TODAY).read(new SourceText("c.yaml", "facts:\n  old_n: 3\n"));
+    assertThat(c.value().get().facts()).containsEntry("n", 3L);
+    assertThat(c.diagnostics()).extracting(Diagnostic::severity).containsExactly(Severity.NOTICE);
+    assertThat(c.diagnostics().get(0).message()).isEqualTo("fact 'old_n' is now called 'n'; read as 'n'");
+  }
+
+  static String rulesWithRename() {
+    return "ruleset: t\nversion: '1'\nreviewed: 2026-01-01\nlanguages: [en, fr]\nfacts:\n  n:\n    type: integer\n"
+        + "    renamed_from: [old_n]\n    question: {en: N, fr: N}\ncountries:\n  BE:\n    name: {en: B, fr: B}\n"
+        + "    permits:\n      - id: P\n        title: {en: T, fr: T}\n        legal_basis: x\n        source: {seed: s}\n"
+        + "        criteria: {all: [{id: a, text: {en: A, fr: A}, when: \"n > 1\"}]}\n";
+  }
+
+  @Test
+  void parsesAValueFromTheCommandLineLikeACaseFileDoes() {
+    CaseReader r = new CaseReader(rules, TODAY);
+    assertThat(r.parseValue("german_level", "B1", "--set").value()).contains(Optional.of("B1"));
+    assertThat(r.parseValue("convicted", "yes", "--set").value()).contains(Optional.of(true));
+    assertThat(r.parseValue("de_60b_months", "4", "--set").value()).contains(Optional.of(4L));
+    assertThat(r.parseValue("de_60b_months", "", "--set").value()).contains(Optional.empty());
+    assertThat(r.parseValue("german_level", "Z9", "--set").hasErrors()).isTrue();
+    assertThat(r.parseValue("children", "[{date_of_birth: 2015-01-01, in_school: true}]", "--set").value().get())
+        .contains(List.of(Map.of("date_of_birth", LocalDate.of(2015, 1, 1), "in_school", true)));
+  }
+}

@@ -1,0 +1,84 @@
+package org.permitcheck.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every error of the language, with the character range it points at and its hint. */
+class ExprErrorsTest {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+    // expression | start | message | hint
+    "nn >= 18 ~ 0 ~ unknown fact 'nn' ~ did you mean 'n'?",
+    "lvel >= 'A2' ~ 0 ~ unknown fact 'lvel' ~ did you mean 'lvl'?",
+    "n >= 12 and ~ 11 ~ the expression ends too early ~ a value is missing at the end",
+    "n >= ~ 4 ~ the expression ends too early ~ a value is missing at the end",
+    "n = 3 ~ 2 ~ unexpected '=' ~ write '==' to compare two values",
+    "a && b ~ 2 ~ unknown operator '&&' ~ write 'and'",
+    "a || b ~ 2 ~ unknown operator '||' ~ write 'or'",
+    "!a ~ 0 ~ unexpected '!' ~ write 'not' to negate, or '!=' to compare",
+    "n # 2 ~ 2 ~ unexpected character '#' ~ ",
+    "name == 'abc ~ 8 ~ text is not closed ~ add the closing '",
+    "(n > 1 ~ 0 ~ this '(' is not closed ~ add ')'",
+    "n > 1) ~ 5 ~ unexpected ')' after a complete condition ~ this ')' has no matching '('",
+    "n > 1 m > 2 ~ 6 ~ unexpected 'm' after a complete condition ~ join two conditions with 'and' or 'or'",
+    "1 < n < 3 ~ 6 ~ comparisons cannot be chained ~ write two comparisons joined by 'and', e.g. \"a >= 14 and a < 27\"",
+    "d < 2023-02-30 ~ 4 ~ '2023-02-30' is not a valid date ~ dates are written YYYY-MM-DD and must exist in the calendar",
+    "d >= 18 ~ 0 ~ cannot compare a date with an integer ~ dates are written without quotes, e.g. 2008-03-18",
+    "d >= '2020-01-01' ~ 0 ~ cannot compare a date with text ~ dates are written without quotes, e.g. 2008-03-18",
+    "lvl >= 'A3' ~ 7 ~ 'A3' is not a value of 'lvl' ~ did you mean 'A1'?",
+    "status == 'dudlung' ~ 10 ~ 'dudlung' is not a value of 'status' ~ did you mean 'duldung'?",
+    "status == 'refugee' ~ 10 ~ 'refugee' is not a value of 'status' ~ allowed: 'duldung', 'gestattung', 'none'",
+    "status > 'none' ~ 0 ~ the values of 'status' have no order, so '>' cannot be used ~ use '==', '!=' or 'in', or declare the fact as a level",
+    "status in ['duldung', 'dulding'] ~ 22 ~ 'dulding' is not a value of 'status' ~ did you mean 'duldung'?",
+    "status in 'duldung' ~ 10 ~ 'in' needs a list of values in brackets ~ e.g. \"status in ['duldung', 'gestattung']\"",
+    "n in [1, 'a'] ~ 9 ~ this list item is text, but the value is an integer ~ ",
+    "not n >= 5 ~ 0 ~ 'not' needs a condition, but is applied to an integer ~ 'not' applies to the value right after it: write not (a >= b)",
+    "a and n ~ 6 ~ 'and' needs a condition on its right, found an integer ~ ",
+    "n or a ~ 0 ~ 'or' needs a condition on its left, found an integer ~ ",
+    "d + 1 > d ~ 0 ~ '+' cannot be applied to dates ~ use add_days/add_months/add_years to move a date, days_between/months_between/years_between to measure",
+    "name + 1 > 2 ~ 0 ~ '+' needs numbers, found text ~ ",
+    "yaers_between(d, as_of) > 3 ~ 0 ~ unknown function 'yaers_between' ~ did you mean 'years_between'?",
+    "years_between(d) > 3 ~ 0 ~ 'years_between' takes 2 arguments (two dates: from, to), found 1 ~ ",
+    "years_between(d, 3) > 3 ~ 17 ~ argument 2 of 'years_between' must be a date, found an integer ~ ",
+    "add_years(d, 1.5) > d ~ 13 ~ argument 2 of 'add_years' must be an integer, found a number ~ ",
+    "known > 1 ~ 0 ~ 'known' is a function ~ call it with its arguments, e.g. known(…)",
+    "any(n, a) ~ 4 ~ argument 1 of 'any' must be a list, found an integer ~ ",
+    "any(children, years_between(date_of_birth, as_of)) ~ 14 ~ argument 2 of 'any' must be a condition, found an integer ~ ",
+    "any(children, in_scool) ~ 14 ~ unknown fact 'in_scool' ~ did you mean 'in_school'?",
+    "months_in(history, 'dudlung') > 1 ~ 19 ~ 'dudlung' is not a value of 'history.status' ~ did you mean 'duldung'?",
+    "months_in(n, 'duldung') > 1 ~ 10 ~ argument 1 of 'months_in' must be periods, found an integer ~ ",
+    "['a'] ~ 0 ~ a list can only follow 'in' ~ e.g. \"status in ['duldung', 'gestattung']\"",
+    "  ~ 0 ~ the expression is empty ~ write a condition, e.g. \"age >= 18\"",
+    "99999999999999999999 > n ~ 0 ~ number '99999999999999999999' is too large ~ ",
+    "min(n) > 1 ~ 0 ~ 'min' takes two or more numbers or dates ~ ",
+    "min(n, d) > 1 ~ 7 ~ 'min' cannot mix dates and numbers ~ ",
+  })
+  void reportsEachErrorAtItsPosition(String expr, int start, String message, String hint) {
+    ExprCompiler.Result r = ExprCompiler.compile(expr == null ? "" : expr, ExprTest.symbols(), null);
+    assertThat(r.expr()).isEmpty();
+    assertThat(r.errors()).isNotEmpty();
+    ExprError e = r.errors().get(0);
+    assertThat(e.message()).isEqualTo(message);
+    assertThat(e.start()).isEqualTo(start);
+    assertThat(e.hint()).isEqualTo(hint == null ? "" : hint);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+    "n + 1 ~ a criterion must be a condition (true or false), but this is an integer",
+    "d ~ a criterion must be a condition (true or false), but this is a date",
+  })
+  void aCriterionMustBeACondition(String expr, String message) {
+    ExprCompiler.Result r = ExprCompiler.compile(expr, ExprTest.symbols(), Type.BOOLEAN);
+    assertThat(r.errors()).extracting(ExprError::message).containsExactly(message);
+  }
+
+  @org.junit.jupiter.api.Test
+  void reportsEveryUnknownNameOfOneExpression() {
+    ExprCompiler.Result r = ExprCompiler.compile("foo > 1 and bar < 2", ExprTest.symbols(), Type.BOOLEAN);
+    assertThat(r.errors()).extracting(ExprError::message).containsExactly("unknown fact 'foo'", "unknown fact 'bar'");
+    assertThat(r.errors()).extracting(ExprError::start).containsExactly(0, 12);
+  }
+}

@@ -1,0 +1,291 @@
+package org.permitcheck.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The criteria language, table by table: operators, precedence, Kleene logic, dates, functions. */
+class ExprTest {
+  static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
+
+  static Symbols symbols() {
+    Map<String, Type> child = new LinkedHashMap<>();
+    child.put("date_of_birth", Type.DATE);
+    child.put("in_school", Type.BOOLEAN);
+    return new Symbols.Builder()
+        .fact("a", Type.BOOLEAN)
+        .fact("b", Type.BOOLEAN)
+        .fact("n", Type.INTEGER)
+        .fact("m", Type.INTEGER)
+        .fact("x", Type.DECIMAL)
+        .fact("income", Type.money("EUR"))
+        .fact("d", Type.DATE)
+        .fact("d2", Type.DATE)
+        .fact("lvl", Type.level("lvl", List.of("none", "A1", "A2", "B1", "B2", "C1", "C2")))
+        .fact("status", Type.enumOf("status", List.of("duldung", "gestattung", "none")))
+        .fact("name", Type.TEXT)
+        .fact("children", Type.list("children", child))
+        .fact("history", Type.periods("history", List.of("gestattung", "duldung", "duldung_60b", "permit")))
+        .build();
+  }
+
+  /** Evaluates with facts given as "name=value" pairs; "?" or absent means unknown. */
+  static Object eval(String expr, String... facts) {
+    Symbols s = symbols();
+    ExprCompiler.Result r = ExprCompiler.compile(expr, s, null);
+    assertThat(r.errors()).as("errors of %s", expr).isEmpty();
+    Object[] values = new Object[s.factCount()];
+    for (String f : facts) {
+      String name = f.substring(0, f.indexOf('='));
+      String v = f.substring(f.indexOf('=') + 1);
+      values[s.lookup(name).get().slot()] = parse(s.lookup(name).get().type(), v);
+    }
+    return r.expr().get().eval(new Env(s, values, AS_OF, AS_OF));
+  }
+
+  static Object parse(Type t, String v) {
+    if (v.equals("?")) {
+      return null;
+    }
+    switch (t.kind()) {
+      case BOOLEAN:
+        return Boolean.valueOf(v);
+      case INTEGER:
+        return Long.valueOf(v);
+      case DECIMAL:
+      case MONEY:
+        return new BigDecimal(v);
+      case DATE:
+        return LocalDate.parse(v);
+      default:
+        return v;
+    }
+  }
+
+  static String show(Object o) {
+    return o == null ? "?" : o instanceof BigDecimal ? ((BigDecimal) o).stripTrailingZeros().toPlainString() : o.toString();
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} = {3}")
+  @CsvSource({
+    // and: false wins, then unknown
+    "true,  and, true,  true", "true,  and, false, false", "true,  and, ?, ?",
+    "false, and, true,  false", "false, and, false, false", "false, and, ?, false",
+    "?,     and, true,  ?", "?,     and, false, false", "?,     and, ?, ?",
+    // or: true wins, then unknown
+    "true,  or, true,  true", "true,  or, false, true", "true,  or, ?, true",
+    "false, or, true,  true", "false, or, false, false", "false, or, ?, ?",
+    "?,     or, true,  true", "?,     or, false, ?", "?,     or, ?, ?",
+  })
+  void kleeneTruthTables(String a, String op, String b, String expected) {
+    assertThat(show(eval("a " + op + " b", "a=" + a, "b=" + b))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "not {0} = {1}")
+  @CsvSource({"true, false", "false, true", "?, ?"})
+  void notIsKleene(String a, String expected) {
+    assertThat(show(eval("not a", "a=" + a))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+    "1 + 2 * 3 | 7",
+    "(1 + 2) * 3 | 9",
+    "10 - 4 - 3 | 3",
+    "7 / 2 | 3.5",
+    "2 * 3 + 4 * 5 | 26",
+    "-3 + 5 | 2",
+    "- (2 + 3) | -5",
+    "1 + 2 * 3 == 7 | true",
+    "not false and false | false",
+    "not (false and false) | true",
+    "true or false and false | true",
+    "(true or false) and false | false",
+    "1 < 2 and 2 < 3 | true",
+    "not 1 > 2 == false | ERR",
+  })
+  void precedence(String expr, String expected) {
+    ExprCompiler.Result r = ExprCompiler.compile(expr, symbols(), null);
+    if (expected.equals("ERR")) {
+      assertThat(r.errors()).isNotEmpty();
+      return;
+    }
+    assertThat(show(r.expr().get().eval(new Env(symbols(), new Object[symbols().factCount()], AS_OF, AS_OF))))
+        .isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} with {1} = {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+    "n < 5 | n=4 | true", "n < 5 | n=5 | false", "n <= 5 | n=5 | true", "n <= 5 | n=6 | false",
+    "n > 5 | n=6 | true", "n > 5 | n=5 | false", "n >= 5 | n=5 | true", "n >= 5 | n=4 | false",
+    "n == 5 | n=5 | true", "n == 5 | n=4 | false", "n != 5 | n=4 | true", "n != 5 | n=5 | false",
+    "n >= 5 | n=? | ?",
+    "x >= 2 | x=2.00 | true", "x == 2 | x=2.0 | true", "x < n | x=1.5 | ?",
+    "income >= 1201.20 | income=1201.20 | true", "income >= 1201.20 | income=1201.19 | false",
+    "income * 2 > 2400 | income=1201.20 | true",
+    "n + m | n=2 | ?", "n * 3 | n=4 | 12", "n / 0 | n=4 | ?",
+    "d < 2008-03-18 | d=2008-03-17 | true", "d < 2008-03-18 | d=2008-03-18 | false",
+    "d <= 2008-03-18 | d=2008-03-18 | true", "d == 2008-03-18 | d=2008-03-18 | true",
+    "d != d2 | d=2008-03-18 | ?",
+    "lvl >= 'A2' | lvl=A2 | true", "lvl >= 'A2' | lvl=A1 | false", "lvl > 'A2' | lvl=B1 | true",
+    "lvl < 'B1' | lvl=none | true", "lvl == 'C2' | lvl=C2 | true", "lvl >= 'A2' | lvl=? | ?",
+    "status == 'duldung' | status=duldung | true", "status != 'duldung' | status=none | true",
+    "status in ['duldung', 'gestattung'] | status=gestattung | true",
+    "status in ['duldung', 'gestattung'] | status=none | false", "status in ['duldung'] | status=? | ?",
+    "n in [1, 2, 3] | n=2 | true", "n in [1, 2.5] | n=3 | false",
+    "name == 'x' | name=x | true", "name != 'x' | name=y | true",
+    "a == b | a=true | ?", "a == true | a=true | true", "a != true | a=false | true",
+  })
+  void operators(String expr, String facts, String expected) {
+    assertThat(show(eval(expr, facts.split(",")))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+    // whole completed units, like age; 29 February counts as ending on 1 March (catalogue §0.4)
+    "years_between(2000-02-29, 2001-02-28) | 0",
+    "years_between(2000-02-29, 2001-03-01) | 1",
+    "years_between(2000-02-29, 2004-02-29) | 4",
+    "years_between(1999-05-14, 2026-05-13) | 26",
+    "years_between(1999-05-14, 2026-05-14) | 27",
+    "years_between(2026-05-14, 1999-05-14) | -27",
+    "months_between(2023-01-31, 2023-02-28) | 0",
+    "months_between(2023-01-31, 2023-03-01) | 1",
+    "months_between(2024-01-31, 2024-02-29) | 0",
+    "months_between(2020-10-31, 2022-10-31) | 24",
+    "days_between(2024-02-28, 2024-03-01) | 2",
+    "days_between(2023-02-28, 2023-03-01) | 1",
+    "add_years(2000-02-29, 1) | 2001-03-01",
+    "add_years(2000-02-29, 4) | 2004-02-29",
+    "add_years(2000-02-29, 27) | 2027-03-01",
+    "add_years(2000-02-29, -1) | 1999-02-28",
+    "add_months(2023-01-31, 1) | 2023-03-01",
+    "add_months(2024-01-31, 1) | 2024-03-01",
+    "add_months(2024-01-30, 1) | 2024-03-01",
+    "add_months(2024-01-29, 1) | 2024-02-29",
+    "add_months(2023-03-31, 1) | 2023-05-01",
+    "add_months(2023-12-31, 2) | 2024-03-01",
+    "add_months(2023-03-15, -1) | 2023-02-15",
+    "add_days(2024-02-28, 1) | 2024-02-29",
+    "add_days(2024-12-31, 1) | 2025-01-01",
+    "min(3, 1, 2) | 1", "max(3, 1.5) | 3", "min(2008-03-18, 2007-06-01) | 2007-06-01",
+    "max(2008-03-18, 2007-06-01) | 2008-03-18",
+  })
+  void dateFunctions(String expr, String expected) {
+    assertThat(show(eval(expr))).isEqualTo(expected);
+  }
+
+  @Test
+  void addingNYearsIsExactlyWhenNYearsAreComplete() {
+    LocalDate[] starts = {LocalDate.of(2000, 2, 29), LocalDate.of(2023, 1, 31), LocalDate.of(2022, 8, 30),
+        LocalDate.of(2019, 12, 31), LocalDate.of(2020, 3, 1)};
+    for (LocalDate s : starts) {
+      for (int n = 0; n < 30; n++) {
+        LocalDate y = Dates.addYears(s, n);
+        assertThat(Dates.yearsBetween(s, y)).as("years %s + %d", s, n).isEqualTo(n);
+        assertThat(Dates.yearsBetween(s, y.minusDays(1))).as("day before %s + %d", s, n).isEqualTo(Math.max(0, n - 1));
+        LocalDate mo = Dates.addMonths(s, n);
+        assertThat(Dates.monthsBetween(s, mo)).as("months %s + %d", s, n).isEqualTo(n);
+        assertThat(Dates.monthsBetween(s, mo.minusDays(1))).isEqualTo(Math.max(0, n - 1));
+      }
+    }
+  }
+
+  @Test
+  void ageOfSomeoneBornOn29FebruaryChangesOn1MarchInCommonYears() {
+    Symbols s = symbols();
+    CompiledExpr e = ExprCompiler.compile("years_between(d, as_of) >= 18", s, Type.BOOLEAN).expr().get();
+    Object[] v = new Object[s.factCount()];
+    v[s.lookup("d").get().slot()] = LocalDate.of(2008, 2, 29);
+    assertThat(e.test(new Env(s, v, LocalDate.of(2026, 2, 28), AS_OF))).isFalse();
+    assertThat(e.test(new Env(s, v, LocalDate.of(2026, 3, 1), AS_OF))).isTrue();
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+    "known(n) | n=? | false", "known(n) | n=3 | true", "known(a) | a=false | true",
+    "any(children, in_school) | ? | ?",
+  })
+  void known(String expr, String facts, String expected) {
+    assertThat(show(eval(expr, facts.equals("?") ? new String[0] : facts.split(",")))).isEqualTo(expected);
+  }
+
+  static Object evalWith(String expr, String fact, Object value) {
+    Symbols s = symbols();
+    CompiledExpr e = ExprCompiler.compile(expr, s, null).expr().get();
+    Object[] v = new Object[s.factCount()];
+    v[s.lookup(fact).get().slot()] = value;
+    return e.eval(new Env(s, v, AS_OF, AS_OF));
+  }
+
+  static Map<String, Object> child(String born, Boolean inSchool) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("date_of_birth", LocalDate.parse(born));
+    if (inSchool != null) {
+      m.put("in_school", inSchool);
+    }
+    return m;
+  }
+
+  @Test
+  void listFunctionsSeeTheItemsFieldsAndAreKleene() {
+    List<Map<String, Object>> kids = List.of(child("2015-01-01", true), child("2010-06-01", false));
+    assertThat(evalWith("any(children, in_school)", "children", kids)).isEqualTo(true);
+    assertThat(evalWith("all(children, in_school)", "children", kids)).isEqualTo(false);
+    assertThat(evalWith("count(children, years_between(date_of_birth, as_of) < 18)", "children", kids)).isEqualTo(2L);
+    assertThat(evalWith("all(children, in_school)", "children", List.of())).isEqualTo(true);
+    assertThat(evalWith("any(children, in_school)", "children", List.of())).isEqualTo(false);
+    List<Map<String, Object>> unknownKid = List.of(child("2015-01-01", true), child("2012-01-01", null));
+    assertThat(evalWith("all(children, in_school)", "children", unknownKid)).isNull();
+    assertThat(evalWith("any(children, in_school)", "children", unknownKid)).isEqualTo(true);
+    assertThat(evalWith("count(children, in_school)", "children", unknownKid)).isNull();
+  }
+
+  static Map<String, Object> period(String status, String from, String to) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("status", status);
+    m.put("from", LocalDate.parse(from));
+    if (to != null) {
+      m.put("to", LocalDate.parse(to));
+    }
+    return m;
+  }
+
+  @Test
+  void periodsCountMonthsAndFindTheUninterruptedRun() {
+    List<Map<String, Object>> h = List.of(
+        period("gestattung", "2016-03-01", "2018-02-28"),
+        period("duldung_60b", "2018-03-01", "2018-08-31"),
+        period("duldung", "2018-09-01", null));
+    assertThat(evalWith("months_in(history, 'duldung_60b')", "history", h)).isEqualTo(6L);
+    assertThat(evalWith("months_in(history, 'gestattung')", "history", h)).isEqualTo(24L);
+    assertThat(evalWith("months_in(history, 'duldung')", "history", h)).isEqualTo(98L);
+    assertThat(evalWith("continuous_since(history, 'gestattung', 'duldung', 'duldung_60b')", "history", h))
+        .isEqualTo(LocalDate.of(2016, 3, 1));
+    // without the 60b status the run starts after the 60b period
+    assertThat(evalWith("continuous_since(history, 'gestattung', 'duldung')", "history", h))
+        .isEqualTo(LocalDate.of(2018, 9, 1));
+    // on a reference date in the past
+    assertThat(evalWith("continuous_since(history, 2017-10-31, 'gestattung')", "history", h))
+        .isEqualTo(LocalDate.of(2016, 3, 1));
+    // not in any listed status on the day: an empty run starting that day
+    assertThat(evalWith("continuous_since(history, 'permit')", "history", h)).isEqualTo(AS_OF);
+    assertThat(evalWith("months_in(history, 2018-01-01, 'gestattung')", "history", h)).isEqualTo(2L);
+  }
+
+  @Test
+  void aGapOfOneDayOrMoreInterruptsARun() {
+    List<Map<String, Object>> h = List.of(
+        period("gestattung", "2016-03-01", "2018-02-27"),
+        period("duldung", "2018-03-01", null));
+    assertThat(evalWith("continuous_since(history, 'gestattung', 'duldung')", "history", h))
+        .isEqualTo(LocalDate.of(2018, 3, 1));
+  }
+}

@@ -1,0 +1,130 @@
+package org.permitcheck.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.SourceText;
+
+class RulesLoaderTest {
+  static final String HEAD = "ruleset: t\nversion: '1'\nreviewed: 2026-01-01\nlanguages: [en, fr]\n"
+      + "facts:\n  n:\n    type: integer\n    question: {en: 'N?', fr: 'N ?'}\n";
+
+  static Checked<Ruleset> load(String text) {
+    return RulesLoader.load(new SourceText("r.yaml", text));
+  }
+
+  static List<String> located(Checked<Ruleset> r) {
+    return r.diagnostics().stream().filter(Diagnostic::isError)
+        .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList();
+  }
+
+  static String permit(String criteria) {
+    return HEAD + "countries:\n  BE:\n    name: {en: B, fr: B}\n    permits:\n      - id: P\n"
+        + "        title: {en: T, fr: T}\n        legal_basis: x\n        source: {seed: s}\n"
+        + "        criteria:\n" + criteria;
+  }
+
+  @Test
+  void loadsTheBundledRulesWithoutAnyProblem() throws IOException {
+    Checked<Ruleset> r = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))));
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.value()).isPresent();
+    assertThat(r.value().get().sha256()).hasSize(64);
+  }
+
+  @Test
+  void reportsEveryProblemOfABrokenFileAtOnceWithPositions() throws IOException {
+    String text = Files.readString(Path.of("src/test/resources/fixtures/broken-rules.yaml"));
+    Checked<Ruleset> r = RulesLoader.load(new SourceText("broken-rules.yaml", text));
+    assertThat(r.value()).isEmpty();
+    assertThat(located(r)).containsExactly(
+        "3:11 'reviewed' must be a date like 2024-03-01, found '2026-02-30'",
+        "5:1 unknown key 'colour' in the rules file",
+        "11:11 unknown type 'levle' for fact 'german_level'",
+        "12:15 question of fact 'german_level' has no 'fr' text",
+        "18:3 derived facts depend on each other in a cycle: loop_a → loop_b → loop_a",
+        "22:40 language 'de' in name of country 'DE' is not one of the ruleset's languages",
+        "25:35 language 'de' in title of permit 'DE-x' is not one of the ruleset's languages",
+        "31:40 language 'de' in text of criterion 'a' of permit 'DE-x' is not one of the ruleset's languages",
+        "32:22 unknown fact 'agee' in criterion 'a' of permit 'DE-x'",
+        "34:40 language 'de' in text of criterion 'b' of permit 'DE-x' is not one of the ruleset's languages",
+        "35:43 the expression ends too early in criterion 'b' of permit 'DE-x'",
+        "36:19 duplicate criterion id 'b' in permit 'DE-x' (first at line 33)",
+        "37:21 text of criterion 'b' of permit 'DE-x' has no 'de' text",
+        "38:22 cannot compare a date with an integer in criterion 'b' of permit 'DE-x'",
+        "39:13 duplicate permit id 'DE-x' (first at line 24)",
+        "40:35 language 'de' in title of permit 'DE-x' is not one of the ruleset's languages",
+        "46:40 language 'de' in text of criterion 'c' of permit 'DE-x' is not one of the ruleset's languages",
+        "47:22 unknown function 'yaers_between' in criterion 'c' of permit 'DE-x'");
+  }
+
+  @Test
+  void pointsIntoDoubleQuotedSingleQuotedAndPlainExpressions() {
+    Checked<Ruleset> r = load(permit(
+        "          all:\n"
+            + "            - {id: a, text: {en: A, fr: A}, when: \"n > 1 and m > 2\"}\n"
+            + "            - {id: b, text: {en: B, fr: B}, when: 'n > 1 and q > 2'}\n"
+            + "            - id: c\n              text: {en: C, fr: C}\n              when: n > 1 and z > 2\n"));
+    assertThat(located(r)).containsExactly(
+        "19:62 unknown fact 'm' in criterion 'a' of permit 'P'",
+        "20:62 unknown fact 'q' in criterion 'b' of permit 'P'",
+        "23:31 unknown fact 'z' in criterion 'c' of permit 'P'");
+  }
+
+  @Test
+  void pointsIntoBlockScalars() {
+    Checked<Ruleset> r = load(permit(
+        "          all:\n"
+            + "            - id: a\n              text: {en: A, fr: A}\n              when: |\n"
+            + "                n > 1\n                and k > 2\n"));
+    assertThat(located(r)).containsExactly("23:21 unknown fact 'k' in criterion 'a' of permit 'P'");
+  }
+
+  @Test
+  void requiresIdAndTextOnTopLevelCriteria() {
+    Checked<Ruleset> r = load(permit("          all:\n            - when: \"n > 1\"\n            - \"n > 2\"\n"));
+    assertThat(located(r)).containsExactly(
+        "19:15 a top-level criterion of permit 'P' must have an 'id' and a 'text'",
+        "20:15 a top-level criterion of permit 'P' must have an 'id' and a 'text'");
+  }
+
+  @Test
+  void rejectsACriterionWithTwoConditions() {
+    Checked<Ruleset> r = load(permit("          all:\n            - {id: a, text: {en: A, fr: A}, when: \"n > 1\", any: [\"n > 2\"]}\n"));
+    assertThat(located(r)).containsExactly("19:15 criterion 'a' of permit 'P' has both 'when' and 'any'");
+  }
+
+  @Test
+  void rejectsDuplicateKeys() {
+    Checked<Ruleset> r = load(HEAD.replace("facts:", "version: '2'\nfacts:"));
+    assertThat(located(r)).first().isEqualTo("5:1 duplicate key 'version' (first written at line 2)");
+  }
+
+  @Test
+  void reportsAYamlSyntaxErrorWithItsLine() {
+    Checked<Ruleset> r = load("ruleset: x\n\tversion: 1\n");
+    assertThat(located(r)).containsExactly("2:1 YAML syntax error: a tab character cannot be used for indentation");
+  }
+
+  @Test
+  void warnsAboutFactsNoCriterionUses() {
+    Checked<Ruleset> r = load(HEAD.replace("facts:\n", "facts:\n  unused:\n    type: boolean\n    question: {en: U, fr: U}\n")
+        + "countries:\n  BE:\n    name: {en: B, fr: B}\n    permits:\n      - id: P\n        title: {en: T, fr: T}\n"
+        + "        legal_basis: x\n        source: {seed: s}\n        criteria:\n          all:\n"
+        + "            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n");
+    assertThat(r.value()).isPresent();
+    assertThat(r.diagnostics()).extracting(Diagnostic::message)
+        .containsExactly("fact 'unused' is declared but no criterion or derived fact uses it");
+  }
+
+  @Test
+  void reportsAnEmptyFile() {
+    assertThat(located(load(""))).containsExactly("0:0 the rules file is empty");
+  }
+}
