@@ -1,0 +1,32 @@
+package org.permitcheck.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SafeFilesTest {
+  @Test
+  void writesAPrivateFileAndLeavesNoTemporaryFileBehind(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("case.yaml");
+    SafeFiles.write(f, "facts: {}\n");
+    assertThat(Files.readString(f)).isEqualTo("facts: {}\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(f);
+    }
+  }
+
+  @Test
+  void replacesAnExistingFileWhole(@TempDir Path dir) throws IOException {
+    Path f = dir.resolve("case.yaml");
+    Files.writeString(f, "old content that is longer than the new one\n");
+    SafeFiles.write(f, "new\n");
+    assertThat(Files.readString(f)).isEqualTo("new\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
+  }
+}
