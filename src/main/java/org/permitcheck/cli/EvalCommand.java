@@ -56,6 +56,10 @@ final class EvalCommand implements Callable<Integer> {
       description = "What-if: replace a fact's value (repeatable); an empty value makes it unknown.")
   List<String> sets = new ArrayList<>();
 
+  @Option(names = "--horizon", paramLabel = "YEARS",
+      description = "How many years ahead to look for eligible_from and apply_before (default: 5; 0 = off).")
+  int horizon = 5;
+
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
   String format = "text";
 
@@ -87,7 +91,10 @@ final class EvalCommand implements Callable<Integer> {
     Scope scope = scope(rules);
     CaseReader reader = new CaseReader(rules, ctx.today());
     Map<String, Object> changes = changes(rules, reader);
-    Evaluator evaluator = new Evaluator(rules);
+    if (horizon < 0 || horizon > 100) {
+      throw new UsageError("--horizon must be between 0 and 100 years, found " + horizon, "");
+    }
+    Evaluator evaluator = new Evaluator(rules, java.time.Period.ofYears(horizon));
     OutputOptions options = new OutputOptions(common.language(ctx), explain, common.color(ctx), redact);
     TextRenderer text = new TextRenderer(rules, options);
     JsonRenderer json = new JsonRenderer(rules, options, true);

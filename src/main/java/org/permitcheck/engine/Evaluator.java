@@ -24,12 +24,25 @@ import org.permitcheck.rules.Ruleset;
  * Immutable after construction and safe to use from several threads.
  */
 public final class Evaluator {
+  /** How far ahead the timeline looks by default. */
+  public static final java.time.Period DEFAULT_HORIZON = java.time.Period.ofYears(5);
+
   private final Ruleset rules;
+  private final Timeline timeline;
   /** For each condition: the base facts it depends on, directly or through derived facts. */
   private final Map<CompiledExpr, List<String>> baseFacts = new IdentityHashMap<>();
 
   public Evaluator(Ruleset rules) {
+    this(rules, DEFAULT_HORIZON);
+  }
+
+  /**
+   * @param horizon how far after as_of the timeline looks for eligible_from and apply_before; zero
+   *     turns the timeline off
+   */
+  public Evaluator(Ruleset rules, java.time.Period horizon) {
     this.rules = rules;
+    this.timeline = horizon.isZero() ? null : new Timeline(this, horizon);
     for (Permit p : rules.permits()) {
       index(p.criteria());
     }
@@ -98,12 +111,18 @@ public final class Evaluator {
     Env env = env(c, asOf);
     List<PermitResult> results = new ArrayList<>();
     for (Permit p : permitsFor(c, scope)) {
-      results.add(evaluate(p, env));
+      PermitResult r = evaluate(p, env);
+      if (timeline != null) {
+        Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate());
+        r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore());
+      }
+      results.add(r);
     }
     return new Evaluation(c, asOf, env.applicationDate(), results);
   }
 
-  public PermitResult evaluate(Permit permit, Env env) {
+  /** Evaluates one permit (without its timeline). */
+  PermitResult evaluate(Permit permit, Env env) {
     CriterionResult tree = criterion(permit.criteria(), env);
     Verdict verdict = verdict(permit, tree, env);
     boolean nearMiss = false;

@@ -60,6 +60,10 @@ public final class TextRenderer {
     Wrap.append(out, style(p.id(), "1") + " · ", "  ", title + " (" + p.legalBasis() + ")");
     String verdict = style(m.get("verdict." + r.verdict().key()), color(r.verdict()));
     Wrap.append(out, "  " + verdict + ": ", "    ", verdictReason(r, e));
+    r.eligibleFrom().ifPresent(d -> Wrap.append(out, "  ", "    ", m.get(
+        r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible" : "timeline.eligible_from",
+        d.toString())));
+    r.applyBefore().ifPresent(d -> Wrap.append(out, "  ", "    ", m.get("timeline.apply_before", d.toString())));
     if (options.explain()) {
       tree(out, r.tree(), 1, true);
     } else {

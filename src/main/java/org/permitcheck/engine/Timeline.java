@@ -1,0 +1,112 @@
+package org.permitcheck.engine;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.permitcheck.expr.CriticalDates;
+import org.permitcheck.expr.Env;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.DateRange;
+import org.permitcheck.rules.Permit;
+
+/**
+ * When a permit opens or closes if no fact changes: {@code eligible_from} (the earliest date it would
+ * become available — eligible, or discretionary when it is not available now) and {@code apply_before}
+ * (the last day it stays available). Computed exactly from the critical dates of its conditions and
+ * its in-force dates: the verdict can only change on those dates, so it is evaluated there and only
+ * there, within a horizon.
+ */
+final class Timeline {
+  /** Both timeline dates of one permit. */
+  record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
+    static final Dates NONE = new Dates(Optional.empty(), Optional.empty());
+  }
+
+  private final Evaluator evaluator;
+  private final Period horizon;
+
+  Timeline(Evaluator evaluator, Period horizon) {
+    this.evaluator = evaluator;
+    this.horizon = horizon;
+  }
+
+  Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication) {
+    LocalDate start = env.asOf();
+    LocalDate end = start.plus(horizon);
+    if (neverChanges(now, tree, env, start, end)) {
+      return Dates.NONE;
+    }
+    TreeSet<LocalDate> candidates = new TreeSet<>();
+    Consumer<LocalDate> sink = d -> {
+      if (d.isAfter(start) && !d.isAfter(end)) {
+        candidates.add(d);
+      }
+    };
+    range(permit.inForce(), sink);
+    if (fixedApplication.isEmpty()) {
+      range(permit.window(), sink);
+    }
+    collect(permit.criteria(), env, sink);
+    boolean availableNow = available(now);
+    boolean wantFrom = now != Verdict.ELIGIBLE;
+    Optional<LocalDate> from = Optional.empty();
+    Optional<LocalDate> before = Optional.empty();
+    for (LocalDate d : candidates) {
+      Verdict v = evaluator.evaluate(permit, env.at(d, fixedApplication.orElse(d))).verdict();
+      if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
+        from = Optional.of(d);
+      }
+      if (availableNow && before.isEmpty() && !available(v)) {
+        before = Optional.of(d.minusDays(1));
+      }
+      if ((!wantFrom || from.isPresent()) && (!availableNow || before.isPresent())) {
+        break;
+      }
+    }
+    return new Dates(from, before);
+  }
+
+  static boolean available(Verdict v) {
+    return v == Verdict.ELIGIBLE || v == Verdict.DISCRETIONARY;
+  }
+
+  /**
+   * A permit that is not available and has a failing or unknown top-level criterion whose value
+   * cannot change with time will not open: no need to look further.
+   */
+  private static boolean neverChanges(Verdict now, CriterionResult tree, Env env, LocalDate start, LocalDate end) {
+    if (available(now) || now == Verdict.NOT_IN_FORCE) {
+      return false;
+    }
+    List<CriterionResult> top = tree.criterion() instanceof Criterion.Group
+        && ((Criterion.Group) tree.criterion()).op() == Criterion.Op.ALL ? tree.children() : List.of(tree);
+    for (CriterionResult r : top) {
+      if (r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) {
+        boolean[] moves = {false};
+        collect(r.criterion(), env, d -> moves[0] |= d.isAfter(start) && !d.isAfter(end));
+        if (!moves[0]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static void collect(Criterion c, Env env, Consumer<LocalDate> sink) {
+    range(c.inForce(), sink);
+    c.discretionary().when().ifPresent(w -> CriticalDates.collect(w, env, sink));
+    if (c instanceof Criterion.Leaf) {
+      CriticalDates.collect(((Criterion.Leaf) c).when(), env, sink);
+    } else {
+      ((Criterion.Group) c).children().forEach(child -> collect(child, env, sink));
+    }
+  }
+
+  private static void range(DateRange r, Consumer<LocalDate> sink) {
+    r.from().ifPresent(sink);
+    r.until().ifPresent(u -> sink.accept(u.plusDays(1)));
+  }
+}
