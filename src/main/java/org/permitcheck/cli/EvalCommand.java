@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.permitcheck.cases.Case;
+import org.permitcheck.batch.Inputs;
+import org.permitcheck.batch.Job;
+import org.permitcheck.batch.Pipeline;
+import org.permitcheck.batch.Summary;
 import org.permitcheck.cases.CaseReader;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
-import org.permitcheck.diag.SourceText;
 import org.permitcheck.diag.Suggest;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
@@ -24,21 +27,23 @@ import org.permitcheck.report.TextRenderer;
 import org.permitcheck.rules.Country;
 import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
-import org.permitcheck.tree.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Evaluates case files and prints, per permit, the verdict and why. */
+/** Evaluates cases — one file or a million NDJSON lines — and prints, per permit, the verdict and why. */
 @Command(name = "eval", sortOptions = false,
-    description = "Evaluate case files: which permits apply, and why.")
+    description = "Evaluate cases: which permits apply, and why.")
 final class EvalCommand implements Callable<Integer> {
+  static final List<String> FORMATS = List.of("text", "json", "ndjson");
+
   private final Context ctx;
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE", description = "Case files (YAML or JSON), or directories.")
+  @Parameters(arity = "1..*", paramLabel = "CASE",
+      description = "Case files (YAML or JSON), directories (recursively), .ndjson/.jsonl files, or - for stdin.")
   List<String> files;
 
   @Option(names = "--country", split = ",", paramLabel = "CODE",
@@ -56,18 +61,26 @@ final class EvalCommand implements Callable<Integer> {
       description = "What-if: replace a fact's value (repeatable); an empty value makes it unknown.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--horizon", paramLabel = "YEARS",
-      description = "How many years ahead to look for eligible_from and apply_before (default: 5; 0 = off).")
-  int horizon = 5;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text (default), json, or ndjson (one compact result per line; full with --explain).")
   String format = "text";
 
   @Option(names = "--explain", description = "Show the whole criteria tree with the facts each condition read.")
   boolean explain;
 
+  @Option(names = "--horizon", paramLabel = "YEARS",
+      description = "How many years ahead to look for eligible_from and apply_before (default: 5; 0 = off).")
+  int horizon = 5;
+
+  @Option(names = "--jobs", paramLabel = "N",
+      description = "Worker threads (default: the number of processors). Output order never changes.")
+  Integer jobs;
+
   @Option(names = "--redact", description = "Leave fact values out of the output.")
   boolean redact;
+
+  @Option(names = "--quiet", description = "No summary or progress on stderr for batches.")
+  boolean quiet;
 
   EvalCommand(Context ctx) {
     this.ctx = ctx;
@@ -75,92 +88,173 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!format.equals("text") && !format.equals("json")) {
-      throw new UsageError("unknown --format '" + format + "'", "formats: text, json");
+    if (!FORMATS.contains(format)) {
+      throw new UsageError("unknown --format '" + format + "'", "formats: " + String.join(", ", FORMATS));
     }
     if (!CommonOptions.LANGUAGES.contains(common.language(ctx))) {
       throw new UsageError("unknown --lang '" + common.lang + "'", "languages: en, fr, de, nl");
     }
-    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules);
+    if (horizon < 0 || horizon > 100) {
+      throw new UsageError("--horizon must be between 0 and 100 years, found " + horizon, "");
+    }
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1 || threads > 256) {
+      throw new UsageError("--jobs must be between 1 and 256, found " + threads, "");
+    }
+    Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
-      Diagnostics.print(ctx.err(), loaded.errors(), true);
-      Diagnostics.summary(ctx.err(), loaded.errors());
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
     Scope scope = scope(rules);
     CaseReader reader = new CaseReader(rules, ctx.today());
     Map<String, Object> changes = changes(rules, reader);
-    if (horizon < 0 || horizon > 100) {
-      throw new UsageError("--horizon must be between 0 and 100 years, found " + horizon, "");
-    }
-    Evaluator evaluator = new Evaluator(rules, java.time.Period.ofYears(horizon));
     OutputOptions options = new OutputOptions(common.language(ctx), explain, common.color(ctx), redact);
     TextRenderer text = new TextRenderer(rules, options);
-    JsonRenderer json = new JsonRenderer(rules, options, true);
-
-    List<String> outputs = new ArrayList<>();
-    List<Diagnostic> problems = new ArrayList<>();
-    for (String file : CaseFiles.expand(ctx, files)) {
-      Checked<Case> c = read(reader, file);
-      Diagnostics.print(ctx.err(), c.diagnostics(), false);
-      problems.addAll(c.diagnostics());
-      if (c.hasErrors()) {
-        if (format.equals("json")) {
-          outputs.add(json.renderFailure(CaseReader.defaultId(file), file, c.errors()));
-        }
-        continue;
-      }
-      Case subject = c.value().get().with(changes);
-      LocalDate date = asOf != null ? asOf : subject.asOf().orElse(ctx.today());
-      Evaluation e = evaluator.evaluate(subject, date, scope);
-      outputs.add(format.equals("json") ? json.render(e, c.diagnostics()) : text.render(e));
+    Job job = new Job(reader, new Evaluator(rules, java.time.Period.ofYears(horizon)), scope, changes, asOf,
+        ctx.today(), renderer(rules, options, text));
+    Output output = new Output(text);
+    long start = System.nanoTime();
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
+      Pipeline.run(inputs, job, threads, output::accept, output::idle);
     }
-    print(outputs, text);
-    Diagnostics.summary(ctx.err(), problems);
-    return problems.stream().anyMatch(Diagnostic::isError) ? ExitCode.INVALID_INPUT : ExitCode.OK;
+    output.finish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (output.summary.cases() > 1 && !quiet) {
+      ctx.err().print(output.summary.render(seconds));
+    }
+    Diagnostics.summary(ctx.err(), output.problems);
+    return output.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
-  private void print(List<String> outputs, TextRenderer text) {
-    if (format.equals("json")) {
-      if (outputs.size() == 1) {
-        ctx.out().println(outputs.get(0));
-      } else {
-        ctx.out().println("[");
-        for (int i = 0; i < outputs.size(); i++) {
-          ctx.out().print(outputs.get(i).replaceAll("(?m)^", "  "));
-          ctx.out().println(i + 1 < outputs.size() ? "," : "");
-        }
-        ctx.out().println("]");
+  private Job.Renderer renderer(Ruleset rules, OutputOptions options, TextRenderer text) {
+    boolean pretty = format.equals("json");
+    JsonRenderer json = new JsonRenderer(rules, options, pretty, pretty || explain);
+    return new Job.Renderer() {
+      @Override
+      public String render(Evaluation e, List<Diagnostic> notes) {
+        return format.equals("text") ? text.render(e) : json.render(e, notes);
       }
-      return;
+
+      @Override
+      public String failure(String caseId, String source, List<Diagnostic> errors) {
+        return format.equals("text") ? null : json.renderFailure(caseId, source, errors);
+      }
+    };
+  }
+
+  /** Writes results in input order as they come; diagnostics go to stderr at once. */
+  private final class Output {
+    final TextRenderer text;
+    final Summary summary = new Summary();
+    final List<Diagnostic> problems = new ArrayList<>();
+    String firstJson;
+    int written;
+    boolean dirty;
+    long lastProgress;
+
+    Output(TextRenderer text) {
+      this.text = text;
     }
-    for (int i = 0; i < outputs.size(); i++) {
-      if (i > 0) {
+
+    void accept(Job.Result r) {
+      summary.add(r);
+      if (!r.diagnostics().isEmpty()) {
+        clearProgress();
+        Diagnostics.print(ctx.err(), r.diagnostics(), false);
+        if (problems.size() < 10_000) {
+          problems.addAll(r.diagnostics().stream().filter(Diagnostic::isError).toList());
+        }
+      }
+      if (r.output() != null) {
+        write(r.output());
+      }
+      progress();
+    }
+
+    private void write(String s) {
+      switch (format) {
+        case "ndjson":
+          ctx.out().println(s);
+          break;
+        case "json":
+          if (written == 0) {
+            firstJson = s;
+          } else {
+            if (written == 1) {
+              ctx.out().println("[");
+              ctx.out().print(indent(firstJson));
+              firstJson = null;
+            }
+            ctx.out().println(",");
+            ctx.out().print(indent(s));
+          }
+          break;
+        default:
+          if (written > 0) {
+            ctx.out().println();
+          }
+          ctx.out().print(s);
+      }
+      written++;
+      dirty = true;
+    }
+
+    private String indent(String s) {
+      return s.replaceAll("(?m)^", "  ");
+    }
+
+    void idle() {
+      if (dirty) {
+        ctx.out().flush();
+        dirty = false;
+      }
+      progress();
+    }
+
+    private void progress() {
+      if (quiet || !ctx.terminal() || format.equals("text") && summary.cases() < 2) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (now - lastProgress < 200_000_000L) {
+        return;
+      }
+      lastProgress = now;
+      ctx.err().print("\r" + summary.cases() + " cases, " + summary.failed() + " errors ");
+      ctx.err().flush();
+    }
+
+    private void clearProgress() {
+      if (lastProgress != 0) {
+        ctx.err().print("\r\u001b[K");
+      }
+    }
+
+    void finish() {
+      clearProgress();
+      if (format.equals("json")) {
+        if (written == 1) {
+          ctx.out().println(firstJson);
+        } else if (written > 1) {
+          ctx.out().println();
+          ctx.out().println("]");
+        } else {
+          ctx.out().println("[]");
+        }
+      } else if (format.equals("text") && written > 0) {
         ctx.out().println();
+        ctx.out().print(text.notice());
       }
-      ctx.out().print(outputs.get(i));
+      ctx.out().flush();
     }
-    if (!outputs.isEmpty()) {
-      ctx.out().println();
-      ctx.out().print(text.notice());
-    }
-  }
-
-  private Checked<Case> read(CaseReader reader, String file) {
-    Inputs.Result r = Inputs.read(ctx.resolve(file), file, Limits.CASE.maxBytes());
-    if (r.text().isEmpty()) {
-      return Checked.failed(List.of(r.error().get()));
-    }
-    SourceText text = r.text().get();
-    return reader.read(text);
   }
 
   private Scope scope(Ruleset rules) {
     Set<String> codes = new LinkedHashSet<>();
     List<String> known = rules.countries().stream().map(Country::code).toList();
     for (String c : countries) {
-      String code = c.trim().toUpperCase(java.util.Locale.ROOT);
+      String code = c.trim().toUpperCase(Locale.ROOT);
       if (!known.contains(code)) {
         throw new UsageError("unknown --country '" + c + "'", "countries: " + String.join(", ", known));
       }
@@ -191,8 +285,7 @@ final class EvalCommand implements Callable<Integer> {
         Diagnostic d = v.errors().get(0);
         throw new UsageError("--set " + fact + ": " + d.message(), d.hints().isEmpty() ? "" : d.hints().get(0));
       }
-      String name = rules.currentName(fact).orElse(fact);
-      changes.put(name, v.value().get().orElse(null));
+      changes.put(rules.currentName(fact).orElse(fact), v.value().get().orElse(null));
     }
     return changes;
   }

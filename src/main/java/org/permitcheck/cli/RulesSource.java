@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.permitcheck.batch.FileText;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.rules.Ruleset;
@@ -38,7 +39,7 @@ final class RulesSource {
         return Checked.of(bundled(), List.of());
       }
     }
-    Inputs.Result r = Inputs.read(path, shown, Limits.RULES.maxBytes());
+    FileText.Result r = FileText.read(path, shown, Limits.RULES.maxBytes());
     return r.text().map(t -> Checked.of(t, List.of())).orElseGet(() -> Checked.failed(List.of(r.error().get())));
   }
 

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseReader;
+import org.permitcheck.batch.Inputs;
+import org.permitcheck.batch.Item;
+import org.permitcheck.batch.Job;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Coverage;
@@ -17,7 +20,6 @@ import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.engine.Scope;
 import org.permitcheck.rules.Ruleset;
-import org.permitcheck.tree.Limits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,16 +60,18 @@ final class TestCommand implements Callable<Integer> {
     Ruleset rules = loaded.value().get();
     Evaluator evaluator = new Evaluator(rules);
     CaseReader reader = new CaseReader(rules, ctx.today());
-    List<String> paths = CaseFiles.expand(ctx, files.isEmpty() ? List.of("examples") : files);
+    List<String> paths = files.isEmpty() ? List.of("examples") : files;
     int cases = 0;
     int checked = 0;
     int failed = 0;
     int withoutExpect = 0;
     List<Diagnostic> problems = new ArrayList<>();
     Coverage cover = new Coverage(rules);
-    for (String path : paths) {
-      Inputs.Result in = Inputs.read(ctx.resolve(path), path, Limits.CASE.maxBytes());
-      Checked<Case> c = in.text().map(reader::read).orElseGet(() -> Checked.failed(List.of(in.error().get())));
+    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in());
+    while (inputs.hasNext()) {
+      Item item = inputs.next();
+      String path = item.name();
+      Checked<Case> c = Job.read(reader, item);
       if (c.hasErrors()) {
         Diagnostics.print(ctx.err(), c.diagnostics(), false);
         problems.addAll(c.diagnostics());

@@ -35,12 +35,20 @@ public final class JsonRenderer {
   private final Ruleset rules;
   private final OutputOptions options;
   private final boolean pretty;
+  private final boolean full;
   private final Messages m;
 
-  public JsonRenderer(Ruleset rules, OutputOptions options, boolean pretty) {
+  /**
+   * @param pretty indented over several lines ({@code --format json}) or one line (NDJSON)
+   * @param full every detail of each permit (titles, texts, facts read, the criteria tree, next
+   *     steps); otherwise the compact form for batches: verdicts, top-level criteria ids and
+   *     outcomes, missing facts and dates
+   */
+  public JsonRenderer(Ruleset rules, OutputOptions options, boolean pretty, boolean full) {
     this.rules = rules;
     this.options = options;
     this.pretty = pretty;
+    this.full = full;
     this.m = new Messages(options.language());
   }
 
@@ -150,21 +158,31 @@ public final class JsonRenderer {
     g.writeStartObject();
     g.writeStringField("permit", p.id());
     g.writeStringField("country", p.country());
-    g.writeStringField("kind", p.kind());
-    g.writeStringField("title", p.title().get(options.language()));
-    g.writeStringField("legal_basis", p.legalBasis());
-    g.writeObjectFieldStart("source");
-    g.writeStringField("seed", p.source().seed());
-    g.writeStringField("url", p.source().url());
-    g.writeEndObject();
-    range(g, "in_force", p.inForce());
-    range(g, "window", p.window());
+    if (full) {
+      g.writeStringField("kind", p.kind());
+      g.writeStringField("title", p.title().get(options.language()));
+      g.writeStringField("legal_basis", p.legalBasis());
+      g.writeObjectFieldStart("source");
+      g.writeStringField("seed", p.source().seed());
+      g.writeStringField("url", p.source().url());
+      g.writeEndObject();
+      range(g, "in_force", p.inForce());
+      range(g, "window", p.window());
+    }
     g.writeStringField("verdict", r.verdict().key());
     g.writeBooleanField("near_miss", r.nearMiss());
     g.writeBooleanField("discretionary_decision", !p.discretionary().isEmpty());
     g.writeArrayFieldStart("criteria");
     for (CriterionResult c : r.topLevel()) {
-      criterion(g, c);
+      if (full) {
+        criterion(g, c);
+      } else {
+        g.writeStartObject();
+        g.writeStringField("id", c.criterion().id());
+        g.writeStringField("outcome", c.outcome().key());
+        g.writeBooleanField("waivable", c.waivable());
+        g.writeEndObject();
+      }
     }
     g.writeEndArray();
     g.writeArrayFieldStart("missing");
@@ -174,16 +192,18 @@ public final class JsonRenderer {
     g.writeEndArray();
     date(g, "eligible_from", r.eligibleFrom());
     date(g, "apply_before", r.applyBefore());
-    g.writeObjectFieldStart("next_steps");
-    text(g, "grants", p.grants());
-    text(g, "apply", p.apply());
-    g.writeArrayFieldStart("documents");
-    for (Text d : p.documents()) {
-      g.writeString(d.get(options.language()));
+    if (full) {
+      g.writeObjectFieldStart("next_steps");
+      text(g, "grants", p.grants());
+      text(g, "apply", p.apply());
+      g.writeArrayFieldStart("documents");
+      for (Text d : p.documents()) {
+        g.writeString(d.get(options.language()));
+      }
+      g.writeEndArray();
+      text(g, "appeal", p.appeal());
+      g.writeEndObject();
     }
-    g.writeEndArray();
-    text(g, "appeal", p.appeal());
-    g.writeEndObject();
     g.writeEndObject();
   }
 

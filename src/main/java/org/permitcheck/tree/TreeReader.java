@@ -76,11 +76,18 @@ public final class TreeReader {
     return new TreeReader(factory, false, limits);
   }
 
-  /** Chooses YAML or JSON by the file name; {@code .json}, {@code .ndjson}, {@code .jsonl} are JSON. */
+  private static final java.util.Map<Limits, TreeReader> YAML_READERS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<Limits, TreeReader> JSON_READERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Chooses YAML or JSON by the file name ({@code .json}, {@code .ndjson}, {@code .jsonl} are JSON).
+   * Readers are immutable and thread-safe, so one per kind and limits is shared.
+   */
   public static TreeReader forName(String name, Limits limits) {
     String lower = name.toLowerCase(java.util.Locale.ROOT);
     boolean json = lower.endsWith(".json") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl");
-    return json ? json(limits) : yaml(limits);
+    return json ? JSON_READERS.computeIfAbsent(limits, TreeReader::json)
+        : YAML_READERS.computeIfAbsent(limits, TreeReader::yaml);
   }
 
   private static StreamReadConstraints constraints(Limits limits) {

@@ -1,4 +1,4 @@
-package org.permitcheck.cli;
+package org.permitcheck.batch;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +9,11 @@ import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
 
 /** Reads input files as UTF-8 text, turning every I/O problem into a diagnostic. */
-final class Inputs {
-  private Inputs() {}
+public final class FileText {
+  private FileText() {}
 
   /** A file's text, or a diagnostic saying why it cannot be read. */
-  static Result read(Path path, String shownName, long maxBytes) {
+  public static Result read(Path path, String shownName, long maxBytes) {
     try {
       if (Files.isDirectory(path)) {
         return failed(shownName, "is a directory, not a file", "");
@@ -43,5 +43,5 @@ final class Inputs {
   }
 
   /** The text, or the diagnostic. */
-  record Result(Optional<SourceText> text, Optional<Diagnostic> error) {}
+  public record Result(Optional<SourceText> text, Optional<Diagnostic> error) {}
 }

@@ -1,0 +1,79 @@
+package org.permitcheck.batch;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.engine.Evaluation;
+import org.permitcheck.engine.Evaluator;
+import org.permitcheck.engine.Scope;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.TreeReader;
+
+/**
+ * What a worker does with one item: read it, type its facts, apply what-if changes, evaluate it and
+ * render the result. Immutable and thread-safe; every problem becomes part of the {@link Result}.
+ *
+ * @param asOf the --as-of date, or null to use the case's as_of, else {@code today}
+ */
+public record Job(
+    CaseReader reader,
+    Evaluator evaluator,
+    Scope scope,
+    Map<String, Object> changes,
+    LocalDate asOf,
+    LocalDate today,
+    Renderer renderer) implements Function<Item, Job.Result> {
+
+  /** Renders an evaluation, or the record of a case that could not be read. */
+  public interface Renderer {
+    String render(Evaluation e, List<Diagnostic> notes);
+
+    String failure(String caseId, String source, List<Diagnostic> errors);
+  }
+
+  /** The outcome of one item: its rendered output, its diagnostics, its evaluation when it had one. */
+  public record Result(String output, List<Diagnostic> diagnostics, Evaluation evaluation) {
+    public boolean failed() {
+      return evaluation == null;
+    }
+  }
+
+  @Override
+  public Result apply(Item item) {
+    Checked<Case> c = read(reader, item);
+    if (c.hasErrors()) {
+      String id = item instanceof Item.Text
+          ? item.name() + ":" + ((Item.Text) item).line() : CaseReader.defaultId(item.name());
+      return new Result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null);
+    }
+    Case subject = changes.isEmpty() ? c.value().get() : c.value().get().with(changes);
+    LocalDate date = asOf != null ? asOf : subject.asOf().orElse(today);
+    Evaluation e = evaluator.evaluate(subject, date, scope);
+    return new Result(renderer.render(e, c.diagnostics()), c.diagnostics(), e);
+  }
+
+  /** Reads and types the case of one item. */
+  public static Checked<Case> read(CaseReader reader, Item item) {
+    if (item instanceof Item.File) {
+      Item.File f = (Item.File) item;
+      FileText.Result t = FileText.read(f.path(), f.name(), Limits.CASE.maxBytes());
+      return t.text().map(reader::read).orElseGet(() -> Checked.failed(List.of(t.error().get())));
+    }
+    Item.Text t = (Item.Text) item;
+    SourceText source = new SourceText(t.name(), t.text(), t.line());
+    TreeReader parser = TreeReader.forName(t.json() ? "x.json" : "x.yaml", Limits.CASE);
+    TreeReader.Result parsed = parser.read(source);
+    if (!parsed.ok()) {
+      return Checked.failed(parsed.diagnostics());
+    }
+    String id = t.name() + ":" + t.line();
+    return reader.read(source, parsed.root().get(), id);
+  }
+
+}

@@ -1,0 +1,106 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batches: input order whatever --jobs, bad cases isolated, stdin, directories, streaming output. */
+class BatchTest {
+  static final Path FIXTURES = Path.of("src/test/resources/fixtures").toAbsolutePath();
+  static final Pattern CASE = Pattern.compile("\"case\":\"([^\"]+)\"");
+
+  static String line(int i) {
+    String date = String.format("20%02d-%02d-15", 10 + i % 12, 1 + i % 12);
+    if (i % 7 == 3) {
+      return "{\"id\": \"c" + i + "\", \"facts\": {\"asylum_application_date\": \"not a date\"}}";
+    }
+    return "{\"id\": \"c" + i + "\", \"country\": \"BE\", \"as_of\": \"2026-11-22\", \"facts\": {"
+        + "\"asylum_application_date\": \"" + date + "\", \"asylum_procedure_pending\": " + (i % 2 == 0)
+        + ", \"asylum_decision_date\": \"2025-01-01\", \"be_household\": \"isolated\", \"be_delay_own_conduct\": false}}";
+  }
+
+  static List<String> ids(String ndjson) {
+    return ndjson.lines().map(l -> {
+      Matcher m = CASE.matcher(l);
+      return m.find() ? m.group(1) : "?";
+    }).toList();
+  }
+
+  @Test
+  void writesResultsInInputOrderWhateverTheNumberOfJobs(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("cases.ndjson");
+    Files.writeString(input, IntStream.range(0, 600).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
+    Run.Result one = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--jobs", "1", input.toString());
+    Run.Result four = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--jobs", "4", input.toString());
+    assertThat(four.out()).isEqualTo(one.out());
+    List<String> ids = ids(four.out());
+    assertThat(ids).hasSize(600);
+    for (int i = 0; i < 600; i++) {
+      assertThat(ids.get(i)).isEqualTo(i % 7 == 3 ? input + ":" + (i + 1) : "c" + i);
+    }
+  }
+
+  @Test
+  void aBadCaseIsReportedAndEveryGoodCaseIsStillEvaluated(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("cases.ndjson");
+    Files.writeString(input, line(0) + "\n" + line(3) + "\n{broken\n" + line(1) + "\n");
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--jobs", "2", input.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(ids(r.out())).containsExactly("c0", input + ":2", input + ":3", "c1");
+    assertThat(r.out().lines().filter(l -> l.contains("\"results\":[]")).count()).isEqualTo(2);
+    assertThat(r.err()).contains(input + ":2:").contains(input + ":3:")
+        .contains("4 cases read, 2 evaluated, 2 errors").contains("BE-9bis-1.1:");
+  }
+
+  @Test
+  void readsNdjsonAndYamlStreamsFromStdin() {
+    Run.Result nd = Run.run(line(0) + "\n" + line(1) + "\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(ids(nd.out())).containsExactly("c0", "c1");
+    String yaml = "id: y1\ncountry: BE\nas_of: 2026-11-22\nfacts: {be_household: isolated}\n---\nid: y2\ncountry: BE\n"
+        + "facts: {be_household: isolatd}\n";
+    Run.Result y = Run.run(yaml, Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(ids(y.out())).containsExactly("y1", "<stdin>:6");
+    assertThat(y.err()).contains("<stdin>:8:23: error: fact 'be_household' has no value 'isolatd'");
+    assertThat(y.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void walksDirectoriesRecursivelyInNameOrder(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("b/c"));
+    Files.writeString(dir.resolve("b/c/z.yaml"), "id: z\ncountry: BE\nfacts: {}\n");
+    Files.writeString(dir.resolve("a.json"), "{\"id\": \"a\", \"country\": \"BE\"}");
+    Files.writeString(dir.resolve("b/m.yml"), "id: m\ncountry: BE\n");
+    Files.writeString(dir.resolve("notes.txt"), "not a case");
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22", dir.toString());
+    assertThat(ids(r.out())).containsExactly("a", "z", "m");
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void severalCasesInJsonFormatMakeOneArray() {
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "json", "--quiet", "cases/be-pending.yaml", "cases/ok.json");
+    assertThat(r.out()).startsWith("[\n  {\n").endsWith("  }\n]\n");
+    assertThat(ids(r.out().replace("\": \"", "\":\""))).contains("be-pending", "json-case");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void compactNdjsonRecordsCarryVerdictsButNotTexts() {
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "cases/be-pending.yaml");
+    assertThat(r.out()).contains("\"verdict\":\"discretionary\"").contains("\"criteria\":[{\"id\":\"long_procedure\"")
+        .doesNotContain("\"title\"");
+    Run.Result full = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--explain", "cases/be-pending.yaml");
+    assertThat(full.out()).contains("\"title\"").contains("\"children\"");
+    assertThat(full.out().lines().count()).isEqualTo(1);
+  }
+}
