@@ -2,7 +2,6 @@ package org.permitcheck.cases;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +108,32 @@ final class FactValues {
     return Optional.empty();
   }
 
+  /** A strict YYYY-MM-DD date that exists in the calendar, or null; faster than LocalDate.parse. */
+  static LocalDate isoDate(String t) {
+    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+      return null;
+    }
+    int y = digits(t, 0, 4);
+    int m = digits(t, 5, 7);
+    int d = digits(t, 8, 10);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+      return null;
+    }
+    return LocalDate.of(y, m, d);
+  }
+
+  private static int digits(String t, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   private Optional<BigDecimal> bounded(Fact fact, ScalarNode s, String name, BigDecimal v) {
     if (fact.min().isPresent() && v.compareTo(fact.min().get()) < 0) {
       reader.error(s.pos(), fact(name) + " must be at least " + fact.min().get().toPlainString() + unit(fact)
@@ -128,10 +153,8 @@ final class FactValues {
   }
 
   private Optional<Object> date(Fact fact, ScalarNode s, String name) {
-    LocalDate d;
-    try {
-      d = LocalDate.parse(s.text());
-    } catch (DateTimeParseException e) {
+    LocalDate d = isoDate(s.text());
+    if (d == null) {
       String hint = s.text().matches("\\d{4}-\\d{2}-\\d{2}") ? "this day does not exist in the calendar"
           : "write dates as YYYY-MM-DD";
       reader.error(s.pos(), fact(name) + " expects a date like 1999-05-14, found '" + s.text() + "'", hint);

@@ -1,7 +1,6 @@
 package org.permitcheck.engine;
 
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.permitcheck.rules.Criterion;
@@ -9,7 +8,8 @@ import org.permitcheck.rules.Criterion;
 /**
  * The result of one node of a permit's criteria tree, mirroring the tree: the outcome, whether the
  * authority may grant although it is not met ({@code waivable}), the facts the condition read with
- * their values (null = unknown), and the children's results.
+ * their values (null = unknown; read lazily, so that batches that do not print them do not pay for
+ * them), and the children's results.
  *
  * @param lenient the outcome when the authority uses every discretion the rules give it
  * @param waivable not met (or unknown), but the rules let the authority waive it here
@@ -23,7 +23,7 @@ public record CriterionResult(
     List<CriterionResult> children) {
 
   public CriterionResult {
-    facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
+    facts = Collections.unmodifiableMap(facts);
     children = List.copyOf(children);
   }
 }

@@ -206,11 +206,7 @@ public final class Evaluator {
     if (c instanceof Criterion.Leaf) {
       Criterion.Leaf leaf = (Criterion.Leaf) c;
       Outcome o = Outcome.of(leaf.when().test(env));
-      Map<String, Object> facts = new LinkedHashMap<>();
-      for (String name : leaf.when().reads()) {
-        facts.put(name, env.value(name));
-      }
-      return withDiscretion(c, o, o, facts, List.of(), env);
+      return withDiscretion(c, o, o, new FactsRead(leaf.when().reads(), env), List.of(), env);
     }
     Criterion.Group g = (Criterion.Group) c;
     List<CriterionResult> children = new ArrayList<>(g.children().size());
@@ -250,10 +246,9 @@ public final class Evaluator {
     if (d.when().isPresent()) {
       CompiledExpr when = d.when().get();
       waiver = Outcome.of(when.test(env));
-      facts = new LinkedHashMap<>(facts);
-      for (String name : when.reads()) {
-        facts.putIfAbsent(name, env.value(name));
-      }
+      List<String> names = new ArrayList<>(facts.keySet());
+      when.reads().stream().filter(n -> !names.contains(n)).forEach(names::add);
+      facts = new FactsRead(names, env);
     }
     Outcome result = waiver == Outcome.MET || lenient == Outcome.MET ? Outcome.MET
         : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;

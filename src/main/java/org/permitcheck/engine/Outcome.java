@@ -10,8 +10,10 @@ public enum Outcome {
   /** The criterion itself is not in force at the date; it neither helps nor hinders. */
   NOT_IN_FORCE;
 
+  private final String key = name().toLowerCase(Locale.ROOT);
+
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   static Outcome of(Boolean b) {

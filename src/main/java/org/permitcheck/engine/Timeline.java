@@ -27,10 +27,23 @@ final class Timeline {
 
   private final Evaluator evaluator;
   private final Period horizon;
+  private final CriticalDates.Analysis analysis;
 
   Timeline(Evaluator evaluator, Period horizon) {
     this.evaluator = evaluator;
     this.horizon = horizon;
+    java.util.List<org.permitcheck.expr.CompiledExpr> roots = new java.util.ArrayList<>();
+    evaluator.rules().permits().forEach(p -> conditions(p.criteria(), roots));
+    this.analysis = new CriticalDates.Analysis(evaluator.rules().symbols(), roots);
+  }
+
+  private static void conditions(Criterion c, java.util.List<org.permitcheck.expr.CompiledExpr> out) {
+    c.discretionary().when().ifPresent(out::add);
+    if (c instanceof Criterion.Leaf) {
+      out.add(((Criterion.Leaf) c).when());
+    } else {
+      ((Criterion.Group) c).children().forEach(child -> conditions(child, out));
+    }
   }
 
   Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication) {
@@ -77,7 +90,7 @@ final class Timeline {
    * A permit that is not available and has a failing or unknown top-level criterion whose value
    * cannot change with time will not open: no need to look further.
    */
-  private static boolean neverChanges(Verdict now, CriterionResult tree, Env env, LocalDate start, LocalDate end) {
+  private boolean neverChanges(Verdict now, CriterionResult tree, Env env, LocalDate start, LocalDate end) {
     if (available(now) || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
@@ -95,11 +108,11 @@ final class Timeline {
     return false;
   }
 
-  private static void collect(Criterion c, Env env, Consumer<LocalDate> sink) {
+  private void collect(Criterion c, Env env, Consumer<LocalDate> sink) {
     range(c.inForce(), sink);
-    c.discretionary().when().ifPresent(w -> CriticalDates.collect(w, env, sink));
+    c.discretionary().when().ifPresent(w -> CriticalDates.collect(w, env, sink, analysis));
     if (c instanceof Criterion.Leaf) {
-      CriticalDates.collect(((Criterion.Leaf) c).when(), env, sink);
+      CriticalDates.collect(((Criterion.Leaf) c).when(), env, sink, analysis);
     } else {
       ((Criterion.Group) c).children().forEach(child -> collect(child, env, sink));
     }

@@ -16,8 +16,10 @@ public enum Verdict {
   NOT_IN_FORCE;
 
   /** The name used in files and JSON: {@code not_eligible}. */
+  private final String key = name().toLowerCase(Locale.ROOT);
+
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   public static Verdict ofKey(String key) {

@@ -19,16 +19,71 @@ import java.util.function.Consumer;
 public final class CriticalDates {
   private final Env env;
   private final Consumer<LocalDate> sink;
-  private final Map<Expr, Boolean> timeDependent = new IdentityHashMap<>();
+  private final Analysis analysis;
 
-  private CriticalDates(Env env, Consumer<LocalDate> sink) {
+  private CriticalDates(Env env, Consumer<LocalDate> sink, Analysis analysis) {
     this.env = env;
     this.sink = sink;
+    this.analysis = analysis;
   }
 
   /** Reports the critical dates of {@code e} for the facts of {@code env}. */
-  public static void collect(CompiledExpr e, Env env, Consumer<LocalDate> sink) {
-    new CriticalDates(env, sink).walk(e.root());
+  public static void collect(CompiledExpr e, Env env, Consumer<LocalDate> sink, Analysis analysis) {
+    new CriticalDates(env, sink, analysis).walk(e.root());
+  }
+
+  /**
+   * Which nodes of a ruleset's expressions depend on time, worked out once when an evaluator is built
+   * and read-only afterwards, so that it is shared by every thread.
+   */
+  public static final class Analysis {
+    private final Symbols symbols;
+    private final Map<Expr, Boolean> timeDependent = new IdentityHashMap<>();
+
+    public Analysis(Symbols symbols, Iterable<CompiledExpr> roots) {
+      this.symbols = symbols;
+      for (int slot = symbols.factCount(); slot < symbols.size(); slot++) {
+        dependsOnTime(symbols.derivedExpr(slot).root());
+      }
+      for (CompiledExpr e : roots) {
+        dependsOnTime(e.root());
+      }
+    }
+
+    /** Whether an expression's value can change when only the date changes. */
+    boolean dependsOnTime(Expr e) {
+      Boolean known = timeDependent.get(e);
+      if (known != null) {
+        return known;
+      }
+      boolean result = compute(e);
+      timeDependent.put(e, result);
+      return result;
+    }
+
+    private boolean compute(Expr e) {
+      if (e instanceof Nodes.AsOf || e instanceof Nodes.ApplicationDate || e instanceof Nodes.MonthsIn
+          || e instanceof Nodes.ContinuousSince) {
+        for (Expr child : children(e)) {
+          dependsOnTime(child);
+        }
+        return true;
+      }
+      if (e instanceof Nodes.Slot) {
+        int slot = ((Nodes.Slot) e).slot();
+        return slot >= symbols.factCount() && dependsOnTime(symbols.derivedExpr(slot).root());
+      }
+      boolean any = false;
+      for (Expr child : children(e)) {
+        any |= dependsOnTime(child);
+      }
+      return any;
+    }
+  }
+
+  private boolean dependsOnTime(Expr e) {
+    Boolean known = analysis.timeDependent.get(e);
+    return known != null ? known : analysis.compute(e);
   }
 
   /** A value that changes with time as {@code sign × between(unit, anchor, t) + constant}. */
@@ -248,37 +303,6 @@ public final class CriticalDates {
     }
   }
 
-  /** Whether an expression's value can change when only the date changes. */
-  boolean dependsOnTime(Expr e) {
-    Boolean known = timeDependent.get(e);
-    if (known != null) {
-      return known;
-    }
-    boolean result = computeDependsOnTime(e);
-    timeDependent.put(e, result);
-    return result;
-  }
-
-  private boolean computeDependsOnTime(Expr e) {
-    if (e instanceof Nodes.AsOf || e instanceof Nodes.ApplicationDate || e instanceof Nodes.MonthsIn
-        || e instanceof Nodes.ContinuousSince) {
-      return true;
-    }
-    if (e instanceof Nodes.Const || e instanceof Nodes.Field) {
-      return false;
-    }
-    if (e instanceof Nodes.Slot) {
-      int slot = ((Nodes.Slot) e).slot();
-      return slot >= env.symbols().factCount() && dependsOnTime(env.symbols().derivedExpr(slot).root());
-    }
-    for (Expr child : children(e)) {
-      if (dependsOnTime(child)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static List<Expr> children(Expr e) {
     if (e instanceof Nodes.Not) {
       return List.of(((Nodes.Not) e).operand());
@@ -327,6 +351,14 @@ public final class CriticalDates {
     }
     if (e instanceof Nodes.OverList) {
       return List.of(((Nodes.OverList) e).list(), ((Nodes.OverList) e).condition());
+    }
+    if (e instanceof Nodes.MonthsIn) {
+      Nodes.MonthsIn m = (Nodes.MonthsIn) e;
+      return m.since() == null ? List.of(m.periods()) : List.of(m.periods(), m.since());
+    }
+    if (e instanceof Nodes.ContinuousSince) {
+      Nodes.ContinuousSince c = (Nodes.ContinuousSince) e;
+      return c.on() == null ? List.of(c.periods()) : List.of(c.periods(), c.on());
     }
     return List.of();
   }

@@ -37,6 +37,8 @@ public final class JsonRenderer {
   private final boolean pretty;
   private final boolean full;
   private final Messages m;
+  private final String notice;
+  private final String rulesetJson;
 
   /**
    * @param pretty indented over several lines ({@code --format json}) or one line (NDJSON)
@@ -50,6 +52,19 @@ public final class JsonRenderer {
     this.pretty = pretty;
     this.full = full;
     this.m = new Messages(options.language());
+    this.notice = m.get("notice", rules.name() + " " + rules.version(), rules.reviewed().toString());
+    this.rulesetJson = pretty ? "" : compactRuleset();
+  }
+
+  /** The ruleset object, the same in every record: rendered once for compact output. */
+  private String compactRuleset() {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      writeRuleset(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
   }
 
   public String render(Evaluation e, List<Diagnostic> notes) {
@@ -122,7 +137,16 @@ public final class JsonRenderer {
   }
 
   private void ruleset(JsonGenerator g) throws IOException {
-    g.writeObjectFieldStart("ruleset");
+    g.writeFieldName("ruleset");
+    if (pretty) {
+      writeRuleset(g);
+    } else {
+      g.writeRawValue(rulesetJson);
+    }
+  }
+
+  private void writeRuleset(JsonGenerator g) throws IOException {
+    g.writeStartObject();
     g.writeStringField("name", rules.name());
     g.writeStringField("version", rules.version());
     g.writeStringField("reviewed", rules.reviewed().toString());
@@ -131,7 +155,7 @@ public final class JsonRenderer {
   }
 
   private String notice() {
-    return m.get("notice", rules.name() + " " + rules.version(), rules.reviewed().toString());
+    return notice;
   }
 
   private void errors(JsonGenerator g, List<Diagnostic> diagnostics) throws IOException {

@@ -1,6 +1,5 @@
 package org.permitcheck.tree;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,12 @@ public final class MapNode implements Node {
     this.pos = pos;
   }
 
+  /** Takes over a map built by the reader (keys in file order); the caller must not keep it. */
+  MapNode(LinkedHashMap<String, Entry> entries, Pos pos) {
+    this.entries = Collections.unmodifiableMap(entries);
+    this.pos = pos;
+  }
+
   @Override
   public Pos pos() {
     return pos;
@@ -34,8 +39,8 @@ public final class MapNode implements Node {
     return "a mapping";
   }
 
-  public List<Entry> entries() {
-    return new ArrayList<>(entries.values());
+  public java.util.Collection<Entry> entries() {
+    return entries.values();
   }
 
   public Optional<Node> get(String key) {

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,7 +169,9 @@ public final class TreeReader {
 
     Node value(JsonToken token, int depth) throws IOException {
       Pos pos = pos(parser.currentTokenLocation());
-      checkYamlExtras(pos);
+      if (yaml) {
+        checkYamlExtras(pos);
+      }
       switch (token) {
         case START_OBJECT:
           return map(pos, depth + 1);
@@ -215,20 +216,17 @@ public final class TreeReader {
     }
 
     private Node map(Pos pos, int depth) throws IOException {
-      List<MapNode.Entry> entries = new ArrayList<>();
-      Map<String, Pos> seen = new HashMap<>();
+      java.util.LinkedHashMap<String, MapNode.Entry> entries = new java.util.LinkedHashMap<>();
       JsonToken token;
       while ((token = parser.nextToken()) != JsonToken.END_OBJECT) {
         String key = parser.currentName();
         Pos keyPos = pos(parser.currentTokenLocation());
         Node value = value(parser.nextToken(), depth);
-        Pos first = seen.putIfAbsent(key, keyPos);
+        MapNode.Entry first = entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value));
         if (first != null) {
           diagnostics.add(
-              error(source, keyPos, "duplicate key '" + key + "' (first written at line " + first.line() + ")")
+              error(source, keyPos, "duplicate key '" + key + "' (first written at line " + first.keyPos().line() + ")")
                   .withHint("keep only one of them"));
-        } else {
-          entries.add(new MapNode.Entry(key, keyPos, value));
         }
         if (token == null) {
           break;
