@@ -24,6 +24,6 @@ public record CriterionResult(
 
   public CriterionResult {
     facts = Collections.unmodifiableMap(facts);
-    children = List.copyOf(children);
+    children = Collections.unmodifiableList(children);
   }
 }

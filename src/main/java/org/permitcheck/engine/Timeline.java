@@ -28,6 +28,8 @@ final class Timeline {
   private final Evaluator evaluator;
   private final Period horizon;
   private final CriticalDates.Analysis analysis;
+  /** Whether a criterion (or its waiver, or its in-force dates) can change with time alone. */
+  private final java.util.Map<Criterion, Boolean> moves = new java.util.IdentityHashMap<>();
 
   Timeline(Evaluator evaluator, Period horizon) {
     this.evaluator = evaluator;
@@ -35,6 +37,21 @@ final class Timeline {
     java.util.List<org.permitcheck.expr.CompiledExpr> roots = new java.util.ArrayList<>();
     evaluator.rules().permits().forEach(p -> conditions(p.criteria(), roots));
     this.analysis = new CriticalDates.Analysis(evaluator.rules().symbols(), roots);
+    evaluator.rules().permits().forEach(p -> moves(p.criteria()));
+  }
+
+  private boolean moves(Criterion c) {
+    boolean m = !c.inForce().isAlways()
+        || c.discretionary().when().map(w -> analysis.dependsOnTime(w.root())).orElse(false);
+    if (c instanceof Criterion.Leaf) {
+      m |= analysis.dependsOnTime(((Criterion.Leaf) c).when().root());
+    } else {
+      for (Criterion child : ((Criterion.Group) c).children()) {
+        m |= moves(child);
+      }
+    }
+    moves.put(c, m);
+    return m;
   }
 
   private static void conditions(Criterion c, java.util.List<org.permitcheck.expr.CompiledExpr> out) {
@@ -49,7 +66,8 @@ final class Timeline {
   Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication) {
     LocalDate start = env.asOf();
     LocalDate end = start.plus(horizon);
-    if (neverChanges(now, tree, env, start, end)) {
+    if (neverChanges(now, tree) || (!moves.get(permit.criteria()) && permit.inForce().isAlways()
+        && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
     TreeSet<LocalDate> candidates = new TreeSet<>();
@@ -90,19 +108,15 @@ final class Timeline {
    * A permit that is not available and has a failing or unknown top-level criterion whose value
    * cannot change with time will not open: no need to look further.
    */
-  private boolean neverChanges(Verdict now, CriterionResult tree, Env env, LocalDate start, LocalDate end) {
+  private boolean neverChanges(Verdict now, CriterionResult tree) {
     if (available(now) || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
     List<CriterionResult> top = tree.criterion() instanceof Criterion.Group
         && ((Criterion.Group) tree.criterion()).op() == Criterion.Op.ALL ? tree.children() : List.of(tree);
     for (CriterionResult r : top) {
-      if (r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) {
-        boolean[] moves = {false};
-        collect(r.criterion(), env, d -> moves[0] |= d.isAfter(start) && !d.isAfter(end));
-        if (!moves[0]) {
-          return true;
-        }
+      if ((r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !moves.get(r.criterion())) {
+        return true;
       }
     }
     return false;

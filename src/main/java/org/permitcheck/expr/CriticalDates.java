@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  * time-dependent value with a fixed one flips on a date that can be computed exactly — e.g. {@code
  * years_between(date_of_birth, as_of) >= 18} flips on {@code add_years(date_of_birth, 18)}, and
  * {@code months_between(since, as_of) - excluded >= 72} on {@code add_months(since, 72 + excluded)}.
- * Each such date is reported with its neighbours (the day before and after), so that a caller who
- * evaluates at every reported date sees every change; extra dates cost time, never correctness.
+ * Where the inversion is exact only the flip dates are reported; elsewhere each date comes with its
+ * neighbours, so that a caller who evaluates at every reported date sees every change: extra dates
+ * cost time, never correctness.
  */
 public final class CriticalDates {
   private final Env env;
@@ -51,7 +52,7 @@ public final class CriticalDates {
     }
 
     /** Whether an expression's value can change when only the date changes. */
-    boolean dependsOnTime(Expr e) {
+    public boolean dependsOnTime(Expr e) {
       Boolean known = timeDependent.get(e);
       if (known != null) {
         return known;
@@ -162,7 +163,14 @@ public final class CriticalDates {
       return;
     }
     Linear l = lin.get();
-    long k = l.sign() > 0 ? (Long) n - l.constant() : l.constant() - (Long) n;
+    if (l.sign() > 0) {
+      // value(t) >= n exactly from add(anchor, n - c); value(t) > n from add(anchor, n - c + 1)
+      long k = (Long) n - l.constant();
+      sink.accept(add(l.unit(), l.anchor(), k));
+      sink.accept(add(l.unit(), l.anchor(), k + 1));
+      return;
+    }
+    long k = l.constant() - (Long) n;
     for (long j = k - 1; j <= k + 1; j++) {
       emit(add(l.unit(), l.anchor(), j));
     }
@@ -185,6 +193,10 @@ public final class CriticalDates {
     if (m instanceof Nodes.AddToDate && ((Nodes.AddToDate) m).amount().eval(env) instanceof Long) {
       Nodes.AddToDate a = (Nodes.AddToDate) m;
       emit(add(a.unit(), target, -(Long) a.amount().eval(env)));
+    } else if (isNow(m)) {
+      // t < R and t >= R flip on R; t <= R and t > R flip on R + 1
+      sink.accept(target);
+      sink.accept(target.plusDays(1));
     } else {
       emit(target);
     }
