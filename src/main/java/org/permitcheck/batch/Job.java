@@ -52,9 +52,14 @@ public record Job(
           ? item.name() + ":" + ((Item.Text) item).line() : CaseReader.defaultId(item.name());
       return new Result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null);
     }
-    Case subject = changes.isEmpty() ? c.value().get() : c.value().get().with(changes);
-    LocalDate date = asOf != null ? asOf : subject.asOf().orElse(today);
-    Evaluation e = evaluator.evaluate(subject, date, scope);
+    Case original = c.value().get();
+    LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
+    Evaluation e;
+    if (changes.isEmpty()) {
+      e = evaluator.evaluate(original, date, scope);
+    } else {
+      e = evaluator.evaluate(original.with(changes), date, scope).comparedWith(evaluator.evaluate(original, date, scope));
+    }
     return new Result(renderer.render(e, c.diagnostics()), c.diagnostics(), e);
   }
 

@@ -50,6 +50,7 @@ public final class Cli {
   static CommandLine commandLine(Context ctx) {
     CommandLine cl = new CommandLine(new Permitcheck());
     cl.addSubcommand("eval", new EvalCommand(ctx));
+    cl.addSubcommand("diff", new DiffCommand(ctx));
     cl.addSubcommand("test", new TestCommand(ctx));
     cl.addSubcommand("check", new CheckCommand(ctx));
     cl.addSubcommand("permits", new PermitsCommand(ctx));

@@ -76,7 +76,7 @@ public final class JsonRenderer {
       ruleset(g);
       g.writeArrayFieldStart("results");
       for (PermitResult r : e.results()) {
-        result(g, r);
+        result(g, r, e);
       }
       g.writeEndArray();
       errors(g, notes);
@@ -118,7 +118,7 @@ public final class JsonRenderer {
     return out.toString();
   }
 
-  static DefaultPrettyPrinter prettyPrinter() {
+  public static DefaultPrettyPrinter prettyPrinter() {
     Separators s = Separators.createDefaultInstance()
         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
         .withObjectEmptySeparator("")
@@ -177,7 +177,7 @@ public final class JsonRenderer {
     g.writeEndArray();
   }
 
-  private void result(JsonGenerator g, PermitResult r) throws IOException {
+  private void result(JsonGenerator g, PermitResult r, Evaluation e) throws IOException {
     Permit p = r.permit();
     g.writeStartObject();
     g.writeStringField("permit", p.id());
@@ -216,6 +216,18 @@ public final class JsonRenderer {
     g.writeEndArray();
     date(g, "eligible_from", r.eligibleFrom());
     date(g, "apply_before", r.applyBefore());
+    if (e.isWhatIf()) {
+      PermitResult b = e.before().get(p.id());
+      g.writeObjectFieldStart("what_if");
+      g.writeBooleanField("moved", e.movedFrom(r).isPresent());
+      g.writeObjectFieldStart("before");
+      g.writeStringField("verdict", b == null ? null : b.verdict().key());
+      g.writeBooleanField("near_miss", b != null && b.nearMiss());
+      date(g, "eligible_from", b == null ? Optional.empty() : b.eligibleFrom());
+      date(g, "apply_before", b == null ? Optional.empty() : b.applyBefore());
+      g.writeEndObject();
+      g.writeEndObject();
+    }
     if (full) {
       g.writeObjectFieldStart("next_steps");
       text(g, "grants", p.grants());

@@ -60,6 +60,8 @@ public final class TextRenderer {
     Wrap.append(out, style(p.id(), "1") + " · ", "  ", title + " (" + p.legalBasis() + ")");
     String verdict = style(m.get("verdict." + r.verdict().key()), color(r.verdict()));
     Wrap.append(out, "  " + verdict + ": ", "    ", verdictReason(r, e));
+    e.movedFrom(r).ifPresent(b -> Wrap.append(out, "  ", "    ", m.get("what_if.moved",
+        m.get("verdict." + b.verdict().key()))));
     r.eligibleFrom().ifPresent(d -> Wrap.append(out, "  ", "    ", m.get(
         r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible" : "timeline.eligible_from",
         d.toString())));

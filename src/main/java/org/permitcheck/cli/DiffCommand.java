@@ -1,0 +1,289 @@
+package org.permitcheck.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.permitcheck.batch.Inputs;
+import org.permitcheck.batch.Item;
+import org.permitcheck.batch.Job;
+import org.permitcheck.batch.Pipeline;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.engine.Change;
+import org.permitcheck.engine.Evaluation;
+import org.permitcheck.engine.Evaluator;
+import org.permitcheck.engine.PermitResult;
+import org.permitcheck.engine.Scope;
+import org.permitcheck.rules.Ruleset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Re-checks cases under two rulesets, or at two dates, and lists every result that changed. */
+@Command(name = "diff", sortOptions = false,
+    description = "Evaluate cases under two rulesets (or at two dates) and list every verdict that changed.")
+final class DiffCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Mixin CommonOptions common;
+
+  @Parameters(arity = "1..*", paramLabel = "CASE",
+      description = "Case files, directories, .ndjson/.jsonl files, or - for stdin.")
+  List<String> files;
+
+  @Option(names = "--old", paramLabel = "RULES", description = "The old rules (default: the same as --new).")
+  String oldRules;
+
+  @Option(names = "--new", paramLabel = "RULES",
+      description = "The new rules (default: --rules, ./rules.yaml, or the bundled ones).")
+  String newRules;
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+      description = "Date for the old side (default: each case's as_of, else today).")
+  LocalDate asOf;
+
+  @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
+      description = "Date for the new side (default: the same as the old side).")
+  LocalDate to;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or ndjson.")
+  String format = "text";
+
+  @Option(names = "--exit-code", description = "Exit with 4 when any result changed.")
+  boolean exitCode;
+
+  @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of processors).")
+  Integer jobs;
+
+  DiffCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  /** One side of the comparison. */
+  private record Side(Ruleset rules, CaseReader reader, Evaluator evaluator) {}
+
+  /** The changes of one case. */
+  private record Result(String caseId, List<Change> changes, List<Diagnostic> diagnostics) {}
+
+  /** A change with its case, kept for the single JSON document. */
+  private record Entry(String caseId, Change change) {}
+
+  @Override
+  public Integer call() {
+    if (!EvalCommand.FORMATS.contains(format)) {
+      throw new UsageError("unknown --format '" + format + "'", "formats: text, json, ndjson");
+    }
+    if (oldRules == null && to == null) {
+      throw new UsageError("diff needs --old RULES, or two dates (--as-of and --to)",
+          "e.g. permitcheck diff --old rules-2025.yaml examples/");
+    }
+    Optional<Side> after = side(newRules != null ? newRules : common.rules);
+    Optional<Side> before = oldRules == null ? after : side(oldRules);
+    if (after.isEmpty() || before.isEmpty()) {
+      return ExitCode.INVALID_RULES;
+    }
+    Map<String, Long> transitions = new TreeMap<>();
+    List<Entry> json = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>();
+    long[] counts = new long[3];
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
+      Pipeline.run(inputs, item -> compare(item, before.get(), after.get()), threads, r -> {
+        counts[0]++;
+        if (!r.diagnostics().isEmpty()) {
+          Diagnostics.print(ctx.err(), r.diagnostics(), false);
+          problems.addAll(r.diagnostics().stream().filter(Diagnostic::isError).toList());
+        }
+        if (r.caseId() == null) {
+          counts[2]++;
+          return;
+        }
+        for (Change c : r.changes()) {
+          counts[1]++;
+          transitions.merge(c.transition(), 1L, Long::sum);
+          if (format.equals("text")) {
+            ctx.out().println(line(r.caseId(), c));
+          } else if (format.equals("ndjson")) {
+            ctx.out().println(record(r.caseId(), c));
+          } else {
+            json.add(new Entry(r.caseId(), c));
+          }
+        }
+      }, ctx.out()::flush);
+    }
+    finish(before.get().rules(), after.get().rules(), transitions, json, counts);
+    Diagnostics.summary(ctx.err(), problems);
+    if (counts[2] > 0) {
+      return ExitCode.INVALID_INPUT;
+    }
+    return exitCode && counts[1] > 0 ? ExitCode.MISMATCH : ExitCode.OK;
+  }
+
+  private Optional<Side> side(String rulesFile) {
+    Checked<Ruleset> r = RulesSource.load(ctx, rulesFile);
+    if (r.hasErrors()) {
+      Diagnostics.print(ctx.err(), r.errors(), true);
+      Diagnostics.summary(ctx.err(), r.errors());
+      return Optional.empty();
+    }
+    Ruleset rules = r.value().get();
+    return Optional.of(new Side(rules, new CaseReader(rules, ctx.today()), new Evaluator(rules)));
+  }
+
+  private Result compare(Item item, Side before, Side after) {
+    Checked<Case> old = Job.read(before.reader(), item);
+    Checked<Case> now = before == after ? old : Job.read(after.reader(), item);
+    List<Diagnostic> d = new ArrayList<>(old.diagnostics());
+    if (now != old) {
+      now.diagnostics().stream().filter(x -> !d.contains(x)).forEach(d::add);
+    }
+    if (old.hasErrors() || now.hasErrors()) {
+      return new Result(null, List.of(), d);
+    }
+    Case c = old.value().get();
+    LocalDate first = asOf != null ? asOf : c.asOf().orElse(ctx.today());
+    LocalDate second = to != null ? to : first;
+    Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
+    Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
+    return new Result(c.id(), Change.between(e1, e2), d);
+  }
+
+  private static String line(String caseId, Change c) {
+    StringBuilder s = new StringBuilder(caseId).append("  ").append(c.permit()).append("  ").append(c.transition());
+    if (c.before() != null && c.after() != null) {
+      if (c.before().nearMiss() != c.after().nearMiss()) {
+        s.append("  near miss ").append(c.before().nearMiss() ? "yes" : "no").append(" → ")
+            .append(c.after().nearMiss() ? "yes" : "no");
+      }
+      dates(s, "eligible from", c.before().eligibleFrom(), c.after().eligibleFrom());
+      dates(s, "apply before", c.before().applyBefore(), c.after().applyBefore());
+    }
+    if (!c.criteria().isEmpty()) {
+      s.append("  because:");
+      String sep = " ";
+      for (Change.CriterionChange cc : c.criteria()) {
+        s.append(sep).append(cc.id()).append(" (").append(key(cc.before())).append(" → ").append(key(cc.after()))
+            .append(')');
+        sep = ", ";
+      }
+    }
+    return s.toString();
+  }
+
+  private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b) {
+    if (!a.equals(b)) {
+      s.append("  ").append(label).append(' ').append(a.map(LocalDate::toString).orElse("–")).append(" → ")
+          .append(b.map(LocalDate::toString).orElse("–"));
+    }
+  }
+
+  private static String key(org.permitcheck.engine.Outcome o) {
+    return o == null ? "(none)" : o.key();
+  }
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private static String record(String caseId, Change c) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      write(g, caseId, c);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void write(JsonGenerator g, String caseId, Change c) throws IOException {
+    {
+      g.writeStartObject();
+      g.writeStringField("case", caseId);
+      g.writeStringField("permit", c.permit());
+      side(g, "before", c.before());
+      side(g, "after", c.after());
+      g.writeArrayFieldStart("criteria");
+      for (Change.CriterionChange cc : c.criteria()) {
+        g.writeStartObject();
+        g.writeStringField("id", cc.id());
+        g.writeStringField("before", cc.before() == null ? null : cc.before().key());
+        g.writeStringField("after", cc.after() == null ? null : cc.after().key());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static void side(JsonGenerator g, String name, PermitResult r) throws IOException {
+    if (r == null) {
+      g.writeNullField(name);
+      return;
+    }
+    g.writeObjectFieldStart(name);
+    g.writeStringField("verdict", r.verdict().key());
+    g.writeBooleanField("near_miss", r.nearMiss());
+    g.writeStringField("eligible_from", r.eligibleFrom().map(LocalDate::toString).orElse(null));
+    g.writeStringField("apply_before", r.applyBefore().map(LocalDate::toString).orElse(null));
+    g.writeEndObject();
+  }
+
+  private void finish(Ruleset before, Ruleset after, Map<String, Long> transitions, List<Entry> json, long[] counts) {
+    long cases = counts[0] - counts[2];
+    if (format.equals("json")) {
+      StringWriter out = new StringWriter();
+      try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        g.setPrettyPrinter(org.permitcheck.report.JsonRenderer.prettyPrinter());
+        g.writeStartObject();
+        g.writeNumberField("schema_version", 1);
+        ruleset(g, "old", before);
+        ruleset(g, "new", after);
+        g.writeNumberField("cases", cases);
+        g.writeNumberField("changed", counts[1]);
+        g.writeObjectFieldStart("transitions");
+        for (Map.Entry<String, Long> t : transitions.entrySet()) {
+          g.writeNumberField(t.getKey(), t.getValue());
+        }
+        g.writeEndObject();
+        g.writeArrayFieldStart("changes");
+        for (Entry e : json) {
+          write(g, e.caseId(), e.change());
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      ctx.out().println(out);
+      return;
+    }
+    java.io.PrintWriter w = format.equals("text") ? ctx.out() : ctx.err();
+    if (format.equals("text") && counts[1] > 0) {
+      w.println();
+    }
+    w.println(cases + (cases == 1 ? " case" : " cases") + " compared, " + counts[1]
+        + (counts[1] == 1 ? " result" : " results") + " changed");
+    for (Map.Entry<String, Long> t : transitions.entrySet()) {
+      w.println("  " + t.getKey() + ": " + t.getValue());
+    }
+  }
+
+  private static void ruleset(JsonGenerator g, String name, Ruleset r) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("name", r.name());
+    g.writeStringField("version", r.version());
+    g.writeStringField("reviewed", r.reviewed().toString());
+    g.writeStringField("sha256", r.sha256());
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,76 @@
+package org.permitcheck.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How one permit's result differs between two evaluations of the same case (two rulesets, two dates,
+ * or a what-if): the verdicts, near misses and timeline dates, and the top-level criteria whose
+ * outcome changed — the ones that made the difference.
+ *
+ * @param before the result before, or null when the permit was not evaluated then
+ * @param after the result after, or null when the permit is no longer evaluated
+ */
+public record Change(String permit, PermitResult before, PermitResult after, List<CriterionChange> criteria) {
+  /** A top-level criterion whose outcome changed ({@code null} outcome: absent on that side). */
+  public record CriterionChange(String id, Outcome before, Outcome after) {}
+
+  public Change {
+    criteria = List.copyOf(criteria);
+  }
+
+  /** "undetermined → eligible"; "(none)" stands for a permit absent on one side. */
+  public String transition() {
+    return name(before) + " → " + name(after);
+  }
+
+  private static String name(PermitResult r) {
+    return r == null ? "(none)" : r.verdict().key();
+  }
+
+  /** Every permit whose verdict, near miss or timeline differs between the two evaluations. */
+  public static List<Change> between(Evaluation before, Evaluation after) {
+    Map<String, PermitResult> old = new LinkedHashMap<>();
+    before.results().forEach(r -> old.put(r.permit().id(), r));
+    List<Change> out = new ArrayList<>();
+    for (PermitResult now : after.results()) {
+      PermitResult then = old.remove(now.permit().id());
+      if (then == null || differs(then, now)) {
+        out.add(new Change(now.permit().id(), then, now, criteria(then, now)));
+      }
+    }
+    old.values().forEach(then -> out.add(new Change(then.permit().id(), then, null, List.of())));
+    return out;
+  }
+
+  static boolean differs(PermitResult a, PermitResult b) {
+    return a.verdict() != b.verdict() || a.nearMiss() != b.nearMiss()
+        || !a.eligibleFrom().equals(b.eligibleFrom()) || !a.applyBefore().equals(b.applyBefore());
+  }
+
+  private static List<CriterionChange> criteria(PermitResult a, PermitResult b) {
+    if (a == null) {
+      return List.of();
+    }
+    Map<String, Outcome> old = new LinkedHashMap<>();
+    for (CriterionResult c : a.topLevel()) {
+      old.put(key(c), c.outcome());
+    }
+    List<CriterionChange> out = new ArrayList<>();
+    for (CriterionResult c : b.topLevel()) {
+      Outcome was = old.remove(key(c));
+      if (!Objects.equals(was, c.outcome())) {
+        out.add(new CriterionChange(key(c), was, c.outcome()));
+      }
+    }
+    old.forEach((id, o) -> out.add(new CriterionChange(id, o, null)));
+    return out;
+  }
+
+  private static String key(CriterionResult c) {
+    return c.criterion().id().isEmpty() ? c.criterion().text().get("en") : c.criterion().id();
+  }
+}
