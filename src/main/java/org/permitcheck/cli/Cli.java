@@ -13,7 +13,7 @@ public final class Cli {
   private Cli() {}
 
   public static int run(Context ctx, String... args) {
-    CommandLine cl = commandLine(ctx);
+    CommandLine cl = commandLine(ctx, args);
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ctx.err();
@@ -47,18 +47,34 @@ public final class Cli {
     }
   }
 
-  static CommandLine commandLine(Context ctx) {
+  /** The subcommands in --help order; each is built only when needed. */
+  static Map<String, java.util.function.Function<Context, Object>> commands() {
+    Map<String, java.util.function.Function<Context, Object>> c = new java.util.LinkedHashMap<>();
+    c.put("eval", EvalCommand::new);
+    c.put("diff", DiffCommand::new);
+    c.put("test", TestCommand::new);
+    c.put("check", CheckCommand::new);
+    c.put("permits", PermitsCommand::new);
+    c.put("show", ShowCommand::new);
+    c.put("facts", FactsCommand::new);
+    return c;
+  }
+
+  /**
+   * The command line for these arguments. When the first argument names a subcommand only that one
+   * is built (picocli reads each command's annotations when it is added, which costs start-up time);
+   * otherwise all are, for --help and for messages about an unknown command.
+   */
+  static CommandLine commandLine(Context ctx, String... args) {
     CommandLine cl = new CommandLine(new Permitcheck());
-    cl.addSubcommand("eval", new EvalCommand(ctx));
-    cl.addSubcommand("diff", new DiffCommand(ctx));
-    cl.addSubcommand("test", new TestCommand(ctx));
-    cl.addSubcommand("check", new CheckCommand(ctx));
-    cl.addSubcommand("permits", new PermitsCommand(ctx));
-    cl.addSubcommand("show", new ShowCommand(ctx));
-    cl.addSubcommand("facts", new FactsCommand(ctx));
+    Map<String, java.util.function.Function<Context, Object>> all = commands();
+    if (args.length > 0 && all.containsKey(args[0])) {
+      cl.addSubcommand(args[0], all.get(args[0]).apply(ctx));
+    } else {
+      all.forEach((name, make) -> cl.addSubcommand(name, make.apply(ctx)));
+    }
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
-    cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
   }
 

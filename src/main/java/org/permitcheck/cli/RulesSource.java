@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.permitcheck.batch.FileText;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
@@ -17,13 +18,43 @@ import org.permitcheck.tree.Limits;
 /** Finds and loads the ruleset: --rules, else ./rules.yaml, else the one bundled in the program. */
 final class RulesSource {
   static final String BUNDLED = "/org/permitcheck/rules.yaml";
+  static final String BUNDLED_JSON = "/org/permitcheck/rules.json";
+  static final String BUNDLED_NAME = "rules.yaml (bundled)";
 
   private RulesSource() {}
 
-  /** Loads the ruleset; an unreadable file is reported like any other rules error. */
+  /**
+   * Loads the ruleset; an unreadable file is reported like any other rules error. The bundled
+   * ruleset is read from its build-time JSON form when present (fast start-up).
+   */
   static Checked<Ruleset> load(Context ctx, String option) {
+    if (option == null && !Files.isRegularFile(ctx.resolve("rules.yaml"))) {
+      Optional<Checked<Ruleset>> fast = bundledJson();
+      if (fast.isPresent()) {
+        return fast.get();
+      }
+    }
+    return loadYaml(ctx, option);
+  }
+
+  /** Loads from the YAML text, so that every diagnostic points into rules.yaml (for check). */
+  static Checked<Ruleset> loadYaml(Context ctx, String option) {
     Checked<SourceText> text = text(ctx, option);
     return text.value().map(RulesLoader::load).orElseGet(() -> Checked.failed(text.diagnostics()));
+  }
+
+  static Optional<Checked<Ruleset>> bundledJson() {
+    try (InputStream json = RulesSource.class.getResourceAsStream(BUNDLED_JSON);
+        InputStream sha = RulesSource.class.getResourceAsStream(BUNDLED_JSON + ".sha256")) {
+      if (json == null || sha == null) {
+        return Optional.empty();
+      }
+      String text = new String(json.readAllBytes(), StandardCharsets.UTF_8);
+      String hash = new String(sha.readAllBytes(), StandardCharsets.UTF_8).strip();
+      return Optional.of(RulesLoader.loadJson(new SourceText(BUNDLED_NAME, text), hash));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Checked<SourceText> text(Context ctx, String option) {
@@ -48,7 +79,7 @@ final class RulesSource {
       if (in == null) {
         throw new IllegalStateException("the bundled rules.yaml is missing from the program");
       }
-      return new SourceText("rules.yaml (bundled)", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new SourceText(BUNDLED_NAME, new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

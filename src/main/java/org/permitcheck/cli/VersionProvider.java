@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    Checked<Ruleset> rules = RulesLoader.load(RulesSource.bundled());
+    Checked<Ruleset> rules = RulesSource.bundledJson().orElseGet(() -> RulesLoader.load(RulesSource.bundled()));
     String ruleset = rules.value()
         .map(r -> "ruleset " + r.name() + " " + r.version() + " (reviewed " + r.reviewed() + ", bundled)")
         .orElse("bundled ruleset has errors: run 'permitcheck check'");

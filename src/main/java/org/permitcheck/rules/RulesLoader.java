@@ -35,7 +35,19 @@ public final class RulesLoader {
   private RulesLoader() {}
 
   public static Checked<Ruleset> load(SourceText source) {
-    TreeReader.Result parsed = TreeReader.yaml(Limits.RULES).read(source);
+    return load(source, TreeReader.yaml(Limits.RULES), sha256(source.text()));
+  }
+
+  /**
+   * Loads rules that were converted to JSON at build time (the bundled ruleset): no YAML parser is
+   * needed at start-up. {@code sha256} is that of the original rules text.
+   */
+  public static Checked<Ruleset> loadJson(SourceText json, String sha256) {
+    return load(json, TreeReader.json(Limits.RULES), sha256);
+  }
+
+  private static Checked<Ruleset> load(SourceText source, TreeReader treeReader, String sha256) {
+    TreeReader.Result parsed = treeReader.read(source);
     if (!parsed.ok()) {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
       if (d.isEmpty()) {
@@ -44,7 +56,8 @@ public final class RulesLoader {
       return Checked.failed(d);
     }
     NodeReader reader = new NodeReader(source);
-    Optional<Ruleset> ruleset = reader.map(parsed.root().get(), "the rules file").flatMap(root -> read(reader, root));
+    Optional<Ruleset> ruleset =
+        reader.map(parsed.root().get(), "the rules file").flatMap(root -> read(reader, root, sha256));
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
     if (reader.hasErrors()) {
       return Checked.failed(sorted);
@@ -52,7 +65,7 @@ public final class RulesLoader {
     return new Checked<>(ruleset, sorted);
   }
 
-  private static Optional<Ruleset> read(NodeReader reader, MapNode root) {
+  private static Optional<Ruleset> read(NodeReader reader, MapNode root, String sha256) {
     reader.onlyKeys(root, ROOT_KEYS, "the rules file");
     String name = reader.required(root, "ruleset", "the rules file").flatMap(n -> reader.string(n, "'ruleset'")).orElse("");
     String version = reader.required(root, "version", "the rules file").flatMap(n -> reader.string(n, "'version'")).orElse("");
@@ -87,8 +100,7 @@ public final class RulesLoader {
       return Optional.empty();
     }
     warnUnused(reader, root, facts, derived, permits.reads());
-    return Optional.of(new Ruleset(name, version, reviewed, languages, facts, derived, countries, scope,
-        sha256(reader.source().text())));
+    return Optional.of(new Ruleset(name, version, reviewed, languages, facts, derived, countries, scope, sha256));
   }
 
   private static List<String> languages(NodeReader reader, MapNode root) {
@@ -126,7 +138,7 @@ public final class RulesLoader {
     }
   }
 
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
