@@ -85,6 +85,9 @@ public final class RulesRenderer {
       body += " [in force " + c.inForce().describe() + "]";
     }
     Wrap.append(out, first, rest, body);
+    if (!c.note().isEmpty()) {
+      Wrap.append(out, rest + "note: ", rest + "  ", c.note().get(lang));
+    }
     if (c.discretionary().isPresent()) {
       String when = c.discretionary().when().map(w -> " (when " + w.source().strip() + ")").orElse("");
       Wrap.append(out, rest + "may be waived" + when + ": ", rest + "  ", c.discretionary().text().get(lang));

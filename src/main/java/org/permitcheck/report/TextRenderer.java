@@ -163,6 +163,9 @@ public final class TextRenderer {
     }
     if (!(root && crit instanceof Criterion.Group && text.isEmpty() && crit.id().isEmpty())) {
       Wrap.append(out, indent + symbol(c) + " ", indent + "    ", label + body);
+      if (!crit.note().isEmpty()) {
+        Wrap.append(out, indent + "    " + m.get("label.note") + ": ", indent + "      ", crit.note().get(options.language()));
+      }
     } else {
       depth--;
     }
