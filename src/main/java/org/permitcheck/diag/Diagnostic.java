@@ -31,6 +31,9 @@ public record Diagnostic(
 
   /** Diagnostics in file order: by file, line and column (stable for equal positions). */
   public static List<Diagnostic> sorted(List<Diagnostic> diagnostics) {
+    if (diagnostics.isEmpty()) {
+      return List.of();
+    }
     List<Diagnostic> out = new java.util.ArrayList<>(diagnostics);
     out.sort(java.util.Comparator.comparing(Diagnostic::file).thenComparingInt(Diagnostic::line)
         .thenComparingInt(Diagnostic::column));

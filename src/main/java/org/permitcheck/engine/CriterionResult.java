@@ -11,6 +11,7 @@ import org.permitcheck.rules.Criterion;
  * their values (null = unknown; read lazily, so that batches that do not print them do not pay for
  * them), and the children's results.
  *
+ * @param facts read-only (a {@link FactsRead} view or an immutable map)
  * @param lenient the outcome when the authority uses every discretion the rules give it
  * @param waivable not met (or unknown), but the rules let the authority waive it here
  */
@@ -23,7 +24,6 @@ public record CriterionResult(
     List<CriterionResult> children) {
 
   public CriterionResult {
-    facts = Collections.unmodifiableMap(facts);
-    children = Collections.unmodifiableList(children);
+    children = children.isEmpty() ? List.of() : Collections.unmodifiableList(children);
   }
 }

@@ -101,9 +101,12 @@ public final class Evaluator {
   public Env env(Case c, LocalDate asOf) {
     Symbols symbols = rules.symbols();
     Object[] values = new Object[symbols.factCount()];
-    for (Map.Entry<String, Object> f : c.facts().entrySet()) {
-      symbols.lookup(f.getKey()).ifPresent(s -> values[s.slot()] = f.getValue());
-    }
+    c.facts().forEach((name, value) -> {
+      Optional<Symbols.Symbol> s = symbols.lookup(name);
+      if (s.isPresent()) {
+        values[s.get().slot()] = value;
+      }
+    });
     return new Env(symbols, values, asOf, c.applicationDate().orElse(asOf));
   }
 
@@ -248,7 +251,7 @@ public final class Evaluator {
       waiver = Outcome.of(when.test(env));
       List<String> names = new ArrayList<>(facts.keySet());
       when.reads().stream().filter(n -> !names.contains(n)).forEach(names::add);
-      facts = new FactsRead(names, env);
+      facts = new FactsRead(List.copyOf(names), env);
     }
     Outcome result = waiver == Outcome.MET || lenient == Outcome.MET ? Outcome.MET
         : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;

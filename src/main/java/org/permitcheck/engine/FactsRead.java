@@ -11,14 +11,15 @@ import org.permitcheck.expr.Env;
 /**
  * The facts a condition read, with their values, as a read-only map in reading order. Values are
  * looked up in the evaluation's {@link Env} only when asked for, so that evaluations whose output does
- * not show them cost nothing for them.
+ * not show them cost nothing for them. {@code names} must not change afterwards (the reads of a
+ * compiled expression never do).
  */
 final class FactsRead extends AbstractMap<String, Object> {
   private final List<String> names;
   private final Env env;
 
   FactsRead(List<String> names, Env env) {
-    this.names = List.copyOf(names);
+    this.names = names;
     this.env = env;
   }
 

@@ -9,9 +9,10 @@ import org.permitcheck.expr.CompiledExpr;
  * condition the criterion can always be waived.
  */
 public record Discretion(Text text, Optional<CompiledExpr> when) {
+  /** No discretion; every other instance has a text (the loader requires one). */
   public static final Discretion NONE = new Discretion(Text.EMPTY, Optional.empty());
 
   public boolean isPresent() {
-    return !text.isEmpty();
+    return this != NONE;
   }
 }
