@@ -111,7 +111,11 @@ public final class TreeReader {
     Result first = results.get(0);
     if (results.size() > 1 && first.ok()) {
       Node second = results.get(1).root().orElse(null);
-      Pos at = second == null ? Pos.NONE : second.pos();
+      if (second == null) {
+        // what follows the first value does not parse: that is the problem to report
+        return new Result(Optional.empty(), results.get(1).diagnostics());
+      }
+      Pos at = second.pos();
       Diagnostic d =
           ParseErrors.error(source, at, "more than one document in this file")
               .withHint("one case per file; for many cases use a .ndjson file or a YAML stream on stdin");
