@@ -1,5 +1,8 @@
 package org.permitcheck.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +68,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--redact", description = "Leave fact values out of the output.")
   boolean redact;
 
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the results to FILE instead of stdout: created readable by you only (0600) and "
+          + "replaced whole, never half-written. It cannot be one of the input files.")
+  String output;
+
   EvalCommand(Context ctx) {
     this.ctx = ctx;
   }
@@ -77,7 +85,8 @@ final class EvalCommand implements Callable<Integer> {
     if (!CommonOptions.LANGUAGES.contains(common.language(ctx))) {
       throw new UsageError("unknown --lang '" + common.lang + "'", "languages: en, fr, de, nl");
     }
-    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules);
+    Debug debug = common.debug(ctx);
+    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, debug);
     if (loaded.hasErrors()) {
       Diagnostics.print(ctx.err(), loaded.errors(), true);
       Diagnostics.summary(ctx.err(), loaded.errors());
@@ -85,58 +94,74 @@ final class EvalCommand implements Callable<Integer> {
     }
     Ruleset rules = loaded.value().get();
     Scope scope = scope(rules);
+    List<String> inputs = CaseFiles.expand(ctx, files);
+    Optional<Path> target = OutputFile.check(ctx, output, inputs, common.rules);
     CaseReader reader = new CaseReader(rules, ctx.today());
     Map<String, Object> changes = changes(rules, reader);
     Evaluator evaluator = new Evaluator(rules);
-    OutputOptions options = new OutputOptions(common.language(ctx), explain, common.color(ctx), redact);
+    boolean color = target.isEmpty() && common.color(ctx);
+    OutputOptions options = new OutputOptions(common.language(ctx), explain, color, redact);
     TextRenderer text = new TextRenderer(rules, options);
     JsonRenderer json = new JsonRenderer(rules, options, true);
 
     List<String> outputs = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
-    for (String file : CaseFiles.expand(ctx, files)) {
+    for (String file : inputs) {
+      long start = System.nanoTime();
       Checked<Case> c = read(reader, file);
       Diagnostics.print(ctx.err(), c.diagnostics(), false);
       problems.addAll(c.diagnostics());
       if (c.hasErrors()) {
+        debug.log("case " + file + ": refused after " + Debug.millis(System.nanoTime() - start) + ", "
+            + c.errors().size() + (c.errors().size() == 1 ? " error" : " errors"));
         if (format.equals("json")) {
           outputs.add(json.renderFailure(CaseReader.defaultId(file), file, c.errors()));
         }
         continue;
       }
+      debug.facts(file, c.value().get(), System.nanoTime() - start);
+      start = System.nanoTime();
       Case subject = c.value().get().with(changes);
       LocalDate date = asOf != null ? asOf : subject.asOf().orElse(ctx.today());
       Evaluation e = evaluator.evaluate(subject, date, scope);
       outputs.add(format.equals("json") ? json.render(e, c.diagnostics()) : text.render(e));
+      debug.log("case " + file + ": " + e.results().size() + " permits evaluated as of " + date
+          + " and rendered in " + Debug.millis(System.nanoTime() - start));
     }
-    print(outputs, text);
+    StringWriter rendered = new StringWriter();
+    PrintWriter out = target.isPresent() ? new PrintWriter(rendered) : ctx.out();
+    print(out, outputs, text);
+    if (target.isPresent()) {
+      out.flush();
+      OutputFile.write(target.get(), output, rendered.toString(), debug);
+    }
     Diagnostics.summary(ctx.err(), problems);
     return problems.stream().anyMatch(Diagnostic::isError) ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
-  private void print(List<String> outputs, TextRenderer text) {
+  private void print(PrintWriter out, List<String> outputs, TextRenderer text) {
     if (format.equals("json")) {
       if (outputs.size() == 1) {
-        ctx.out().println(outputs.get(0));
+        out.println(outputs.get(0));
       } else {
-        ctx.out().println("[");
+        out.println("[");
         for (int i = 0; i < outputs.size(); i++) {
-          ctx.out().print(outputs.get(i).replaceAll("(?m)^", "  "));
-          ctx.out().println(i + 1 < outputs.size() ? "," : "");
+          out.print(outputs.get(i).replaceAll("(?m)^", "  "));
+          out.println(i + 1 < outputs.size() ? "," : "");
         }
-        ctx.out().println("]");
+        out.println("]");
       }
       return;
     }
     for (int i = 0; i < outputs.size(); i++) {
       if (i > 0) {
-        ctx.out().println();
+        out.println();
       }
-      ctx.out().print(outputs.get(i));
+      out.print(outputs.get(i));
     }
     if (!outputs.isEmpty()) {
-      ctx.out().println();
-      ctx.out().print(text.notice());
+      out.println();
+      out.print(text.notice());
     }
   }
 

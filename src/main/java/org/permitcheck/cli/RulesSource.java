@@ -21,8 +21,26 @@ final class RulesSource {
 
   /** Loads the ruleset; an unreadable file is reported like any other rules error. */
   static Checked<Ruleset> load(Context ctx, String option) {
+    return load(ctx, option, new Debug(ctx.err(), Debug.Level.off));
+  }
+
+  /** Loads the ruleset, saying with --debug which file it was and how long it took. */
+  static Checked<Ruleset> load(Context ctx, String option, Debug debug) {
+    long start = System.nanoTime();
     Checked<SourceText> text = text(ctx, option);
-    return text.value().map(RulesLoader::load).orElseGet(() -> Checked.failed(text.diagnostics()));
+    Checked<Ruleset> rules =
+        text.value().map(RulesLoader::load).orElseGet(() -> Checked.failed(text.diagnostics()));
+    rules.value().ifPresent(r -> debug.rules(r, where(ctx, option), System.nanoTime() - start));
+    return rules;
+  }
+
+  /** Where the ruleset comes from, for --debug: a full path, or "the bundled ruleset". */
+  static String where(Context ctx, String option) {
+    Path path = ctx.resolve(option != null ? option : "rules.yaml");
+    if (option == null && !Files.isRegularFile(path)) {
+      return "the bundled ruleset";
+    }
+    return path.toAbsolutePath().normalize().toString();
   }
 
   static Checked<SourceText> text(Context ctx, String option) {
