@@ -42,8 +42,22 @@ public final class SafeFiles {
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
+      syncFolder(dir);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Flushes the folder's entry for the new file to disk, where the platform allows opening a folder
+   * (Linux, macOS); elsewhere the rename is still atomic, only its survival of a power cut is not
+   * guaranteed.
+   */
+  private static void syncFolder(Path dir) {
+    try (var channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // not possible on this platform or file system: the file itself is already on disk
     }
   }
 
