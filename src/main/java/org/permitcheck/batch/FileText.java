@@ -1,12 +1,14 @@
 package org.permitcheck.batch;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
+import org.permitcheck.tree.Limits;
 
 /** Reads input files as UTF-8 text, turning every I/O problem into a diagnostic. */
 public final class FileText {
@@ -18,16 +20,23 @@ public final class FileText {
       if (Files.isDirectory(path)) {
         return failed(shownName, "is a directory, not a file", "");
       }
-      long size = Files.size(path);
-      if (size > maxBytes) {
-        return failed(shownName, "file is larger than the limit of " + maxBytes + " bytes",
-            "split it, or use NDJSON with one case per line");
+      // refused by its size before a byte is read; and read with a bound, for files whose size lies
+      // (pipes, devices, files that grow while read)
+      if (Files.size(path) > maxBytes) {
+        return tooLarge(shownName, maxBytes);
       }
-      byte[] bytes = Files.readAllBytes(path);
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+      }
+      if (bytes.length > maxBytes) {
+        return tooLarge(shownName, maxBytes);
+      }
       int bad = SourceText.firstMalformedOffset(bytes);
       if (bad >= 0) {
         int line = SourceText.lineOfByte(bytes, bad);
-        return new Result(Optional.empty(), Optional.of(Diagnostic.error(shownName, line, 0,
+        int column = bad - SourceText.lineStartOfByte(bytes, bad) + 1;
+        return new Result(Optional.empty(), Optional.of(Diagnostic.error(shownName, line, column,
             "the file is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8")));
       }
       return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty());
@@ -36,6 +45,12 @@ public final class FileText {
     } catch (IOException e) {
       return failed(shownName, "cannot be read", "check that the file exists and is readable");
     }
+  }
+
+  private static Result tooLarge(String name, long maxBytes) {
+    return new Result(Optional.empty(), Optional.of(Diagnostic.error(name, 1, 0,
+        "the file is larger than the limit of " + Limits.size(maxBytes))
+        .withHint("split it, or use NDJSON with one case per line")));
   }
 
   private static Result failed(String name, String message, String hint) {

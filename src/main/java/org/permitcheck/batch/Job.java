@@ -37,8 +37,12 @@ public record Job(
     String failure(String caseId, String source, List<Diagnostic> errors);
   }
 
-  /** The outcome of one item: its rendered output, its diagnostics, its evaluation when it had one. */
-  public record Result(String output, List<Diagnostic> diagnostics, Evaluation evaluation) {
+  /**
+   * The outcome of one item: its rendered output, its diagnostics, its evaluation when it had one,
+   * where it came from and how long reading it took (for --debug).
+   */
+  public record Result(String output, List<Diagnostic> diagnostics, Evaluation evaluation, String source,
+      long readNanos) {
     public boolean failed() {
       return evaluation == null;
     }
@@ -46,11 +50,13 @@ public record Job(
 
   @Override
   public Result apply(Item item) {
+    long start = System.nanoTime();
     Checked<Case> c = read(reader, item);
+    long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
       String id = item instanceof Item.Text
           ? item.name() + ":" + ((Item.Text) item).line() : CaseReader.defaultId(item.name());
-      return new Result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null);
+      return new Result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
     }
     Case original = c.value().get();
     LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
@@ -60,7 +66,7 @@ public record Job(
     } else {
       e = evaluator.evaluate(original.with(changes), date, scope).comparedWith(evaluator.evaluate(original, date, scope));
     }
-    return new Result(renderer.render(e, c.diagnostics()), c.diagnostics(), e);
+    return new Result(renderer.render(e, c.diagnostics()), c.diagnostics(), e, item.name(), readNanos);
   }
 
   /** Reads and types the case of one item. */

@@ -49,7 +49,7 @@ public final class CaseReader {
     if (!parsed.ok()) {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
       if (d.isEmpty()) {
-        d.add(Diagnostic.error(source.name(), 0, 0, "the case file is empty")
+        d.add(Diagnostic.error(source.name(), source.firstLine(), 0, "the case file is empty")
             .withHint("a case has at least 'facts:'"));
       }
       return Checked.failed(d);

@@ -15,6 +15,7 @@ import org.permitcheck.tree.ListNode;
 import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
 import org.permitcheck.tree.NodeReader;
+import org.permitcheck.tree.Numbers;
 import org.permitcheck.tree.ScalarNode;
 
 /**
@@ -60,17 +61,13 @@ final class FactValues {
         if (s.type() != ScalarNode.Type.INTEGER) {
           return fail(s, name, fact, found(s));
         }
-        try {
-          return bounded(fact, s, name, new BigDecimal(text)).map(BigDecimal::longValueExact);
-        } catch (ArithmeticException e) {
-          return fail(s, name, fact, "found a number that is too large");
-        }
+        return number(fact, s, name).map(BigDecimal::longValue);
       case DECIMAL:
       case MONEY:
         if (s.type() != ScalarNode.Type.INTEGER && s.type() != ScalarNode.Type.DECIMAL) {
           return fail(s, name, fact, found(s));
         }
-        return bounded(fact, s, name, new BigDecimal(text)).map(d -> d);
+        return number(fact, s, name).map(d -> d);
       case DATE:
         return date(fact, s, name);
       case ENUM:
@@ -132,6 +129,25 @@ final class FactValues {
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  /** A number in plain decimal digits, within {@link Numbers#inRange} and the fact's min and max. */
+  private Optional<BigDecimal> number(Fact fact, ScalarNode s, String name) {
+    Optional<BigDecimal> v = Numbers.parse(s.text());
+    if (v.isEmpty()) {
+      reader.error(s.pos(), fact(name) + " expects " + expected(fact) + ", " + found(s),
+          "write the number in decimal digits, e.g. 12");
+      return Optional.empty();
+    }
+    if (!Numbers.inRange(v.get())) {
+      reader.error(s.pos(), fact(name) + " expects " + expected(fact) + ", found a number that is too large"
+          + " or too precise", "numbers have " + Numbers.range());
+      return Optional.empty();
+    }
+    if (fact.type().kind() == Type.Kind.INTEGER && v.get().stripTrailingZeros().scale() > 0) {
+      return fail(s, name, fact, found(s)).map(o -> BigDecimal.ZERO);
+    }
+    return bounded(fact, s, name, v.get());
   }
 
   private Optional<BigDecimal> bounded(Fact fact, ScalarNode s, String name, BigDecimal v) {
@@ -259,7 +275,7 @@ final class FactValues {
       case BOOLEAN:
         return "yes or no (true/false)";
       case INTEGER:
-        return "a whole number" + unit(fact);
+        return "a whole number" + (fact.unit().isEmpty() ? "" : " of " + fact.unit());
       case DECIMAL:
         return "a number";
       case MONEY:

@@ -25,7 +25,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Checked<Ruleset> rules = RulesSource.loadYaml(ctx, file != null ? file : common.rules);
+    Checked<Ruleset> rules = RulesSource.loadYaml(ctx, file != null ? file : common.rules, common.debug(ctx));
     Diagnostics.print(ctx.err(), rules.diagnostics(), true);
     if (rules.hasErrors()) {
       Diagnostics.summary(ctx.err(), rules.diagnostics());

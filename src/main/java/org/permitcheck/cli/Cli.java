@@ -41,6 +41,10 @@ public final class Cli {
     });
     try {
       return cl.execute(args);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      ctx.err().println("permitcheck: internal error (" + e.getClass().getSimpleName()
+          + "). This is a bug: please report it with the command you ran.");
+      return ExitCode.INTERNAL;
     } finally {
       ctx.out().flush();
       ctx.err().flush();

@@ -2,6 +2,11 @@ package org.permitcheck.cli;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.Map;
+import java.util.Stack;
+import picocli.CommandLine.IParameterPreprocessor;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Options every command takes. */
@@ -19,8 +24,33 @@ final class CommonOptions {
   @Option(names = "--no-color", description = "Never colour the output (also: NO_COLOR set in the environment).")
   boolean noColor;
 
+  @Option(names = "--debug", arity = "0..1", fallbackValue = "internals", paramLabel = "facts",
+      preprocessor = DebugValue.class,
+      description = "Print internals on stderr: which rules file was loaded, timings, counts. Never fact "
+          + "values, unless --debug=facts.")
+  Debug.Level debug;
+
   @Option(names = "--stacktrace", hidden = true, description = "Print the stack trace of an internal error.")
   boolean stacktrace;
+
+  /**
+   * Takes a value only when attached ({@code --debug=facts}): a bare {@code --debug} never swallows
+   * the next argument, which is a case file.
+   */
+  static final class DebugValue implements IParameterPreprocessor {
+    @Override
+    public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec option, Map<String, Object> info) {
+      if (!"=".equals(info.get("separator"))) {
+        option.setValue(Debug.Level.internals);
+        return true;
+      }
+      return false;
+    }
+  }
+
+  Debug debug(Context ctx) {
+    return new Debug(ctx.err(), debug);
+  }
 
   /** The language to use: --lang, else the LANG environment variable, else English. */
   String language(Context ctx) {

@@ -1,5 +1,11 @@
 package org.permitcheck.cli;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +27,7 @@ import org.permitcheck.diag.Suggest;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
+import org.permitcheck.io.SafeFiles;
 import org.permitcheck.report.JsonRenderer;
 import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
@@ -82,6 +89,11 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No summary or progress on stderr for batches.")
   boolean quiet;
 
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the results to FILE instead of stdout: created readable by you only (0600) and "
+          + "replaced whole, never half-written. It cannot be one of the input files.")
+  String output;
+
   EvalCommand(Context ctx) {
     this.ctx = ctx;
   }
@@ -101,30 +113,53 @@ final class EvalCommand implements Callable<Integer> {
     if (threads < 1 || threads > 256) {
       throw new UsageError("--jobs must be between 1 and 256, found " + threads, "");
     }
-    Checked<Ruleset> loaded = Rules.load(ctx, common);
+    Debug debug = common.debug(ctx);
+    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, debug);
     if (loaded.hasErrors()) {
+      Diagnostics.print(ctx.err(), loaded.errors(), true);
+      Diagnostics.summary(ctx.err(), loaded.errors());
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
     Scope scope = scope(rules);
+    Optional<Path> target = OutputFile.check(ctx, output, files, common.rules);
     CaseReader reader = new CaseReader(rules, ctx.today());
     Map<String, Object> changes = changes(rules, reader);
-    OutputOptions options = new OutputOptions(common.language(ctx), explain, common.color(ctx), redact);
+    boolean color = target.isEmpty() && common.color(ctx);
+    OutputOptions options = new OutputOptions(common.language(ctx), explain, color, redact);
     TextRenderer text = new TextRenderer(rules, options);
     Job job = new Job(reader, new Evaluator(rules, java.time.Period.ofYears(horizon)), scope, changes, asOf,
         ctx.today(), renderer(rules, options, text));
-    Output output = new Output(text);
     long start = System.nanoTime();
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
-      Pipeline.run(inputs, job, threads, output::accept, output::idle);
+    Output sink;
+    if (target.isPresent()) {
+      try (SafeFiles.Pending file = OutputFile.open(target.get(), output)) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
+        sink = run(job, threads, text, out, debug);
+        out.flush();
+        OutputFile.commit(file, output);
+      } catch (IOException e) {
+        throw new UsageError("cannot write --output '" + output + "'", "check the folder and the free space");
+      }
+    } else {
+      sink = run(job, threads, text, ctx.out(), debug);
     }
-    output.finish();
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (output.summary.cases() > 1 && !quiet) {
-      ctx.err().print(output.summary.render(seconds));
+    debug.log("eval: " + sink.summary.cases() + " cases in " + Debug.millis(System.nanoTime() - start));
+    if (sink.summary.cases() > 1 && !quiet) {
+      ctx.err().print(sink.summary.render(seconds));
     }
-    Diagnostics.summary(ctx.err(), output.problems);
-    return output.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
+    Diagnostics.summary(ctx.err(), sink.problems);
+    return sink.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private Output run(Job job, int threads, TextRenderer text, PrintWriter out, Debug debug) {
+    Output sink = new Output(text, out, debug);
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
+      Pipeline.run(inputs, job, threads, sink::accept, sink::idle);
+    }
+    sink.finish();
+    return sink;
   }
 
   private Job.Renderer renderer(Ruleset rules, OutputOptions options, TextRenderer text) {
@@ -146,6 +181,8 @@ final class EvalCommand implements Callable<Integer> {
   /** Writes results in input order as they come; diagnostics go to stderr at once. */
   private final class Output {
     final TextRenderer text;
+    final PrintWriter out;
+    final Debug debug;
     final Summary summary = new Summary();
     final List<Diagnostic> problems = new ArrayList<>();
     String firstJson;
@@ -153,12 +190,21 @@ final class EvalCommand implements Callable<Integer> {
     boolean dirty;
     long lastProgress;
 
-    Output(TextRenderer text) {
+    Output(TextRenderer text, PrintWriter out, Debug debug) {
       this.text = text;
+      this.out = out;
+      this.debug = debug;
     }
 
     void accept(Job.Result r) {
       summary.add(r);
+      if (r.failed()) {
+        debug.log("case " + r.source() + ": refused after " + Debug.millis(r.readNanos()));
+      } else {
+        debug.facts(r.source(), r.evaluation().subject(), r.readNanos());
+        debug.log("case " + r.source() + ": " + r.evaluation().results().size() + " permits evaluated as of "
+            + r.evaluation().asOf());
+      }
       if (!r.diagnostics().isEmpty()) {
         clearProgress();
         Diagnostics.print(ctx.err(), r.diagnostics(), false);
@@ -175,26 +221,26 @@ final class EvalCommand implements Callable<Integer> {
     private void write(String s) {
       switch (format) {
         case "ndjson":
-          ctx.out().println(s);
+          out.println(s);
           break;
         case "json":
           if (written == 0) {
             firstJson = s;
           } else {
             if (written == 1) {
-              ctx.out().println("[");
-              ctx.out().print(indent(firstJson));
+              out.println("[");
+              out.print(indent(firstJson));
               firstJson = null;
             }
-            ctx.out().println(",");
-            ctx.out().print(indent(s));
+            out.println(",");
+            out.print(indent(s));
           }
           break;
         default:
           if (written > 0) {
-            ctx.out().println();
+            out.println();
           }
-          ctx.out().print(s);
+          out.print(s);
       }
       written++;
       dirty = true;
@@ -206,7 +252,7 @@ final class EvalCommand implements Callable<Integer> {
 
     void idle() {
       if (dirty) {
-        ctx.out().flush();
+        out.flush();
         dirty = false;
       }
       progress();
@@ -235,18 +281,18 @@ final class EvalCommand implements Callable<Integer> {
       clearProgress();
       if (format.equals("json")) {
         if (written == 1) {
-          ctx.out().println(firstJson);
+          out.println(firstJson);
         } else if (written > 1) {
-          ctx.out().println();
-          ctx.out().println("]");
+          out.println();
+          out.println("]");
         } else {
-          ctx.out().println("[]");
+          out.println("[]");
         }
       } else if (format.equals("text") && written > 0) {
-        ctx.out().println();
-        ctx.out().print(text.notice());
+        out.println();
+        out.print(text.notice());
       }
-      ctx.out().flush();
+      out.flush();
     }
   }
 

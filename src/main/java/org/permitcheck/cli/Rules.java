@@ -11,7 +11,7 @@ final class Rules {
 
   /** Loads the ruleset; on errors prints them (the caller returns exit code 3). */
   static Checked<Ruleset> load(Context ctx, CommonOptions common) {
-    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules);
+    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, common.debug(ctx));
     if (loaded.hasErrors()) {
       Diagnostics.print(ctx.err(), loaded.errors(), true);
       Diagnostics.summary(ctx.err(), loaded.errors());

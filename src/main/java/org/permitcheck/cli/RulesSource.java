@@ -28,19 +28,39 @@ final class RulesSource {
    * ruleset is read from its build-time JSON form when present (fast start-up).
    */
   static Checked<Ruleset> load(Context ctx, String option) {
+    return load(ctx, option, new Debug(ctx.err(), Debug.Level.off));
+  }
+
+  /** Loads the ruleset, saying with --debug which file it was and how long it took. */
+  static Checked<Ruleset> load(Context ctx, String option, Debug debug) {
+    long start = System.nanoTime();
     if (option == null && !Files.isRegularFile(ctx.resolve("rules.yaml"))) {
       Optional<Checked<Ruleset>> fast = bundledJson();
       if (fast.isPresent()) {
+        fast.get().value().ifPresent(r -> debug.rules(r, "the bundled ruleset", System.nanoTime() - start));
         return fast.get();
       }
     }
-    return loadYaml(ctx, option);
+    return loadYaml(ctx, option, debug);
   }
 
   /** Loads from the YAML text, so that every diagnostic points into rules.yaml (for check). */
-  static Checked<Ruleset> loadYaml(Context ctx, String option) {
+  static Checked<Ruleset> loadYaml(Context ctx, String option, Debug debug) {
+    long start = System.nanoTime();
     Checked<SourceText> text = text(ctx, option);
-    return text.value().map(RulesLoader::load).orElseGet(() -> Checked.failed(text.diagnostics()));
+    Checked<Ruleset> rules =
+        text.value().map(RulesLoader::load).orElseGet(() -> Checked.failed(text.diagnostics()));
+    rules.value().ifPresent(r -> debug.rules(r, where(ctx, option), System.nanoTime() - start));
+    return rules;
+  }
+
+  /** Where the ruleset comes from, for --debug: a full path, or "the bundled ruleset". */
+  static String where(Context ctx, String option) {
+    Path path = ctx.resolve(option != null ? option : "rules.yaml");
+    if (option == null && !Files.isRegularFile(path)) {
+      return "the bundled ruleset";
+    }
+    return path.toAbsolutePath().normalize().toString();
   }
 
   static Optional<Checked<Ruleset>> bundledJson() {

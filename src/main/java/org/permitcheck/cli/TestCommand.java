@@ -51,7 +51,7 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules);
+    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, common.debug(ctx));
     if (loaded.hasErrors()) {
       Diagnostics.print(ctx.err(), loaded.errors(), true);
       Diagnostics.summary(ctx.err(), loaded.errors());

@@ -21,8 +21,67 @@ public record Diagnostic(
     Objects.requireNonNull(severity);
     Objects.requireNonNull(file);
     Objects.requireNonNull(message);
-    excerpt = excerpt == null ? "" : excerpt;
-    hints = List.copyOf(hints);
+    excerpt = excerpt == null ? "" : printable(excerpt, false);
+    message = shorten(printable(message, true));
+    hints = hints.stream().map(h -> shorten(printable(h, true))).toList();
+  }
+
+  /**
+   * The text without characters that would act on a terminal rather than show: control characters
+   * (an escape sequence in a case file must not recolour or rewrite the screen) and the invisible
+   * direction overrides. In messages they are shown as {@code \u001B}; in excerpts as '?', so that
+   * the caret stays under its column. Tabs stay in excerpts, for the same reason.
+   */
+  static String printable(String text, boolean escape) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean bad = (c < 0x20 && (escape || c != '\t')) || (c >= 0x7f && c < 0xa0)
+          || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
+          || c == 0x061c;
+      if (bad && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (bad) {
+        out.append(escape ? String.format(java.util.Locale.ROOT, "\\u%04X", (int) c) : "?");
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /** Longest quoted value shown in a message; longer ones are cut (they may be huge, or personal). */
+  static final int MAX_QUOTED = 60;
+  /** Longest excerpt shown: a window of the offending line around the column. */
+  static final int MAX_EXCERPT = 100;
+
+  /**
+   * Cuts every quoted value longer than {@link #MAX_QUOTED} characters (quotes are taken in pairs, as
+   * messages write them), and the whole text at 1000 characters.
+   */
+  static String shorten(String text) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int open = text.indexOf('\'', i);
+      int close = open < 0 ? -1 : text.indexOf('\'', open + 1);
+      if (close < 0) {
+        out.append(text, i, text.length());
+        break;
+      }
+      out.append(text, i, open + 1);
+      int length = close - open - 1;
+      if (length > MAX_QUOTED) {
+        // cut to MAX_QUOTED characters with the ellipsis, so that shortening again changes nothing
+        out.append(text, open + 1, open + MAX_QUOTED).append("…'");
+        out.append(" (").append(length).append(" characters)");
+      } else {
+        out.append(text, open + 1, close + 1);
+      }
+      i = close + 1;
+    }
+    return out.length() <= 1000 ? out.toString() : out.substring(0, 1000) + "…";
   }
 
   public static Diagnostic error(String file, int line, int column, String message) {
@@ -71,8 +130,14 @@ public record Diagnostic(
     out.append(location()).append(": ").append(severity.label()).append(": ").append(message);
     if (!excerpt.isEmpty() && column > 0) {
       String shown = excerpt.stripTrailing();
-      out.append('\n').append("    ").append(shown).append('\n').append("    ");
       int caret = Math.min(column - 1, shown.length());
+      if (shown.length() > MAX_EXCERPT) {
+        int from = Math.max(0, Math.min(caret - MAX_EXCERPT / 2, shown.length() - MAX_EXCERPT));
+        String window = shown.substring(from, from + MAX_EXCERPT);
+        shown = (from > 0 ? "…" : "") + window + (from + MAX_EXCERPT < shown.length() ? "…" : "");
+        caret = caret - from + (from > 0 ? 1 : 0);
+      }
+      out.append('\n').append("    ").append(shown).append('\n').append("    ");
       for (int i = 0; i < caret; i++) {
         out.append(shown.charAt(i) == '\t' ? '\t' : ' ');
       }

@@ -52,6 +52,15 @@ public record SourceText(String name, String text, int firstLine) {
     return line;
   }
 
+  /** The offset of the first byte of the line that holds byte {@code offset}. */
+  public static int lineStartOfByte(byte[] bytes, int offset) {
+    int i = Math.min(offset, bytes.length);
+    while (i > 0 && bytes[i - 1] != '\n') {
+      i--;
+    }
+    return i;
+  }
+
   /** The text of a 1-based line (as numbered in the file), without its line break, or "". */
   public String line(int number) {
     int wanted = number - firstLine;

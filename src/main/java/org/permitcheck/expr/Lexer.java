@@ -3,8 +3,15 @@ package org.permitcheck.expr;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Splits a criteria expression into tokens; reports the first character it cannot read. */
+/**
+ * Splits a criteria expression into tokens; reports the first character it cannot read. An expression
+ * has at most {@link #MAX_TOKENS} tokens and a number at most {@link #MAX_NUMBER} characters, so that
+ * compiling and evaluating it stays small (a long condition belongs in derived facts).
+ */
 final class Lexer {
+  static final int MAX_TOKENS = 1000;
+  static final int MAX_NUMBER = 30;
+
   private final String src;
   private int i;
 
@@ -20,6 +27,10 @@ final class Lexer {
         out.add(new Token(Token.Kind.END, "", i, i));
         return out;
       }
+      if (out.size() == MAX_TOKENS) {
+        throw new ParseFailure(i, src.length(), "the expression is too long (more than " + MAX_TOKENS
+            + " names, values and operators)", "split it into derived facts");
+      }
       out.add(next());
     }
   }
@@ -33,7 +44,7 @@ final class Lexer {
   private Token next() throws ParseFailure {
     int start = i;
     char c = src.charAt(i);
-    if (Character.isDigit(c)) {
+    if (isDigit(c)) {
       return number(start);
     }
     if (c == '\'' || c == '"') {
@@ -73,8 +84,21 @@ final class Lexer {
     throw new ParseFailure(start, start + 1, "unexpected character '" + c + "'", "");
   }
 
-  private Token number(int start) {
-    while (i < src.length() && Character.isDigit(src.charAt(i))) {
+  /** Only ASCII digits are digits here: other scripts' digits are not numbers in the language. */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private Token number(int start) throws ParseFailure {
+    Token t = digits(start);
+    if (t.text().length() > MAX_NUMBER) {
+      throw new ParseFailure(start, i, "number '" + t.text() + "' is too long", "");
+    }
+    return t;
+  }
+
+  private Token digits(int start) {
+    while (i < src.length() && isDigit(src.charAt(i))) {
       i++;
     }
     // an ISO date: 4 digits, '-', 2 digits, '-', 2 digits
@@ -82,9 +106,9 @@ final class Lexer {
       i += 6;
       return new Token(Token.Kind.DATE, src.substring(start, i), start, i);
     }
-    if (i + 1 < src.length() && src.charAt(i) == '.' && Character.isDigit(src.charAt(i + 1))) {
+    if (i + 1 < src.length() && src.charAt(i) == '.' && isDigit(src.charAt(i + 1))) {
       i++;
-      while (i < src.length() && Character.isDigit(src.charAt(i))) {
+      while (i < src.length() && isDigit(src.charAt(i))) {
         i++;
       }
     }
@@ -97,11 +121,11 @@ final class Lexer {
     }
     String t = src.substring(i, i + 6);
     return t.charAt(0) == '-'
-        && Character.isDigit(t.charAt(1))
-        && Character.isDigit(t.charAt(2))
+        && isDigit(t.charAt(1))
+        && isDigit(t.charAt(2))
         && t.charAt(3) == '-'
-        && Character.isDigit(t.charAt(4))
-        && Character.isDigit(t.charAt(5));
+        && isDigit(t.charAt(4))
+        && isDigit(t.charAt(5));
   }
 
   private Token string(int start, char quote) throws ParseFailure {

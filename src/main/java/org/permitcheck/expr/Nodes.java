@@ -2,6 +2,7 @@ package org.permitcheck.expr;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -203,13 +204,17 @@ final class Nodes {
       }
       long a = (Long) l;
       long b = (Long) r;
-      switch (op) {
-        case '+':
-          return a + b;
-        case '-':
-          return a - b;
-        default:
-          return a * b;
+      try {
+        switch (op) {
+          case '+':
+            return Math.addExact(a, b);
+          case '-':
+            return Math.subtractExact(a, b);
+          default:
+            return Math.multiplyExact(a, b);
+        }
+      } catch (ArithmeticException e) {
+        return null; // beyond the range of whole numbers: unknown, like a division by zero
       }
     }
   }
@@ -233,7 +238,7 @@ final class Nodes {
         case '-':
           return a.subtract(b);
         case '*':
-          return a.multiply(b);
+          return a.multiply(b, MathContext.DECIMAL128);
         default:
           return b.signum() == 0 ? null : a.divide(b, MathContext.DECIMAL64);
       }
@@ -247,7 +252,11 @@ final class Nodes {
       if (v == null) {
         return null;
       }
-      return v instanceof Long ? (Object) (-(Long) v) : ((BigDecimal) v).negate();
+      if (v instanceof Long) {
+        long n = (Long) v;
+        return n == Long.MIN_VALUE ? null : (Object) (-n);
+      }
+      return ((BigDecimal) v).negate();
     }
   }
 
@@ -292,13 +301,17 @@ final class Nodes {
       }
       LocalDate day = (LocalDate) d;
       long k = (Long) n;
-      switch (unit) {
-        case 'y':
-          return Dates.addYears(day, k);
-        case 'm':
-          return Dates.addMonths(day, k);
-        default:
-          return day.plusDays(k);
+      try {
+        switch (unit) {
+          case 'y':
+            return Dates.addYears(day, k);
+          case 'm':
+            return Dates.addMonths(day, k);
+          default:
+            return day.plusDays(k);
+        }
+      } catch (DateTimeException | ArithmeticException e) {
+        return null; // beyond the calendar (year ±999,999,999): unknown
       }
     }
   }

@@ -15,8 +15,12 @@ final class Parser {
   private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=", "==", "!=", "in");
   private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "true", "false");
 
+  /** How deeply parentheses, brackets, calls and prefix operators may nest. */
+  static final int MAX_DEPTH = 32;
+
   private final List<Token> tokens;
   private int p;
+  private int depth;
 
   private Parser(List<Token> tokens) {
     this.tokens = tokens;
@@ -120,6 +124,18 @@ final class Parser {
 
   private Ast unary() throws ParseFailure {
     Token t = peek();
+    if (++depth > MAX_DEPTH) {
+      throw new ParseFailure(t.start(), t.end(), "the expression is nested more than " + MAX_DEPTH
+          + " levels deep", "split it into derived facts");
+    }
+    try {
+      return prefixed(t);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Ast prefixed(Token t) throws ParseFailure {
     if (t.is("not") && t.kind() == Token.Kind.NAME) {
       p++;
       return new Ast.Unary("not", unary(), t.start());

@@ -21,9 +21,13 @@ import org.permitcheck.tree.ScalarNode;
  * it uses, and reports cycles.
  */
 final class DerivedReader {
+  /** How long a chain of derived facts, each computed from the next, may be. */
+  static final int MAX_CHAIN = 64;
+
   private final NodeReader reader;
   private final TextReader texts;
   private final Set<String> factNames;
+  private boolean chainReported;
 
   DerivedReader(NodeReader reader, TextReader texts, Set<String> factNames) {
     this.reader = reader;
@@ -111,6 +115,15 @@ final class DerivedReader {
       return;
     }
     if (s != null) {
+      return;
+    }
+    if (path.size() >= MAX_CHAIN) {
+      if (!chainReported) {
+        chainReported = true;
+        reader.error(entries.get(name).keyPos(), "derived facts are computed from each other more than "
+          + MAX_CHAIN + " levels deep (" + path.get(0) + " → " + path.get(1) + " → …)", "compute them from facts directly");
+      }
+      state.put(name, 3);
       return;
     }
     state.put(name, 1);

@@ -113,6 +113,10 @@ final class FactReader {
     if ((min.isPresent() || max.isPresent()) && !type.isNumeric()) {
       reader.error(m.pos(), "'min' and 'max' apply only to numbers, but " + what + " is " + type.describe(), "");
     }
+    if (min.isPresent() && max.isPresent() && max.get().compareTo(min.get()) < 0) {
+      reader.error(m.get("max").get().pos(), "'max' of " + what + " (" + max.get().toPlainString()
+          + ") is below its 'min' (" + min.get().toPlainString() + ")", "no value could be given");
+    }
     String unit = m.get("unit").flatMap(n -> reader.string(n, "'unit' of " + what)).orElse("");
     boolean past = m.get("past").flatMap(n -> reader.bool(n, "'past' of " + what)).orElse(false);
     if (past && type.kind() != Type.Kind.DATE) {

@@ -51,7 +51,8 @@ public final class RulesLoader {
     if (!parsed.ok()) {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
       if (d.isEmpty()) {
-        d.add(Diagnostic.error(source.name(), 0, 0, "the rules file is empty"));
+        d.add(Diagnostic.error(source.name(), 1, 0, "the rules file is empty")
+            .withHint("a rules file starts with 'ruleset:', 'version:' and 'reviewed:'"));
       }
       return Checked.failed(d);
     }

@@ -8,6 +8,11 @@ public record Limits(int maxBytes, int maxDepth, int maxStringLength, int maxNum
   /** For case files: one person's facts. */
   public static final Limits CASE = new Limits(4 * 1024 * 1024, 32, 100_000, 40);
 
-  /** For rules files, which are larger and nest criteria. */
-  public static final Limits RULES = new Limits(32 * 1024 * 1024, 128, 1_000_000, 40);
+  /** A size for messages: "4 MiB" when it is a whole number of MiB, else bytes. */
+  public static String size(long bytes) {
+    return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes + " bytes";
+  }
+
+  /** For rules files, which are larger and nest criteria (the product ruleset is about 100 KB). */
+  public static final Limits RULES = new Limits(8 * 1024 * 1024, 128, 100_000, 40);
 }

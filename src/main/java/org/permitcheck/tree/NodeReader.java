@@ -138,11 +138,17 @@ public final class NodeReader {
     if (node instanceof ScalarNode) {
       ScalarNode s = (ScalarNode) node;
       if (s.type() == ScalarNode.Type.INTEGER || s.type() == ScalarNode.Type.DECIMAL) {
-        try {
-          return Optional.of(new BigDecimal(s.text().replace("_", "")));
-        } catch (NumberFormatException e) {
-          // falls through to the error below
+        Optional<BigDecimal> v = Numbers.parse(s.text());
+        if (v.isEmpty()) {
+          error(node.pos(), what + " must be a number in decimal digits, found '" + s.text() + "'",
+              "write it like 12 or 1250.50");
+          return Optional.empty();
         }
+        if (!Numbers.inRange(v.get())) {
+          error(node.pos(), what + " is out of range, found " + s.text(), "numbers have " + Numbers.range());
+          return Optional.empty();
+        }
+        return v;
       }
     }
     error(node.pos(), what + " must be a number, found " + node.kind(), "");

@@ -78,7 +78,7 @@ class CaseReaderTest {
         "2:18 fact 'date_of_birth' expects a date like 1999-05-14, found '14/05/99' — write dates as YYYY-MM-DD",
         "3:3 unknown fact 'german_levl' — did you mean 'german_level'?",
         "4:14 fact 'de_status' has no value 'dudlung' — did you mean 'duldung'?",
-        "5:18 fact 'de_60b_months' expects a whole number months, found '2.5' — write the number without quotes or decimals",
+        "5:18 fact 'de_60b_months' expects a whole number of months, found '2.5' — write the number without quotes or decimals",
         "6:14 fact 'convicted' expects yes or no (true/false), found 'maybe'",
         "7:28 fact 'asylum_application_date' expects a date like 1999-05-14, found '2023-02-30' — this day does not exist in the calendar",
         "8:3 unknown fact 'date_of_birth2' — did you mean 'date_of_birth'?");
@@ -116,7 +116,7 @@ class CaseReaderTest {
   void refusesUnknownKeysAndAnEmptyFile() {
     assertThat(errors(read("c.yaml", "fact:\n  a: 1\n"))).containsExactly(
         "1:1 unknown key 'fact' in a case — did you mean 'facts'?");
-    assertThat(errors(read("c.yaml", ""))).containsExactly("0:0 the case file is empty — a case has at least 'facts:'");
+    assertThat(errors(read("c.yaml", ""))).containsExactly("1:0 the case file is empty — a case has at least 'facts:'");
   }
 
   @Test

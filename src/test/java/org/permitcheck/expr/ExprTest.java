@@ -288,4 +288,38 @@ class ExprTest {
     assertThat(evalWith("continuous_since(history, 'gestattung', 'duldung')", "history", h))
         .isEqualTo(LocalDate.of(2018, 3, 1));
   }
+
+  @Test
+  void arithmeticBeyondItsRangeIsUnknownNotACrash() {
+    assertThat(eval("n * m", "n=9223372036854775807", "m=2")).isNull();
+    assertThat(eval("n + m", "n=9223372036854775807", "m=1")).isNull();
+    assertThat(eval("n - m", "n=-9223372036854775807", "m=2")).isNull();
+    assertThat(eval("add_days(d, n)", "d=2020-01-01", "n=9223372036854775807")).isNull();
+    assertThat(eval("add_years(d, n)", "d=2020-01-01", "n=1000000000")).isNull();
+    assertThat(eval("add_months(d, n)", "d=2020-01-01", "n=-99999999999")).isNull();
+    assertThat(eval("add_years(d, n) > d", "d=2020-01-01", "n=1000000000")).isNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '~', value = {
+    "((((((((((((((((((((((((((((((((((n)))))))))))))))))))))))))))))))))) > 1 ~ the expression is nested more than 32 levels deep",
+    "not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not a ~ the expression is nested more than 32 levels deep",
+    "n > 123456789012345678901234567890123 ~ number '123456789012345678901234567890123' is too long",
+    "n > ١ ~ unexpected character '١'",
+  })
+  void refusesExpressionsBeyondTheLimits(String expr, String message) {
+    ExprCompiler.Result r = ExprCompiler.compile(expr, symbols(), null);
+    assertThat(r.expr()).isEmpty();
+    assertThat(r.errors()).extracting(ExprError::message).containsExactly(message);
+  }
+
+  @Test
+  void refusesAnExpressionOfMoreThanAThousandTokens() {
+    String expr = String.join(" and ", java.util.Collections.nCopies(300, "n > 1"));
+    ExprCompiler.Result r = ExprCompiler.compile(expr, symbols(), null);
+    assertThat(r.errors()).extracting(ExprError::message)
+        .containsExactly("the expression is too long (more than 1000 names, values and operators)");
+    String fine = String.join(" and ", java.util.Collections.nCopies(200, "n > 1"));
+    assertThat(ExprCompiler.compile(fine, symbols(), null).errors()).isEmpty();
+  }
 }

@@ -29,4 +29,16 @@ class SafeFilesTest {
     assertThat(Files.readString(f)).isEqualTo("new\n");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f))).isEqualTo("rw-------");
   }
+
+  @Test
+  void aFailedReplaceLeavesTheTargetAsItWasAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+    Path target = Files.createDirectories(dir.resolve("results"));
+    Files.writeString(target.resolve("keep.txt"), "kept");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SafeFiles.write(target, "new"))
+        .isInstanceOf(IOException.class);
+    assertThat(Files.readString(target.resolve("keep.txt"))).isEqualTo("kept");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
 }

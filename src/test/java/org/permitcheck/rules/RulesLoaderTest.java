@@ -125,6 +125,6 @@ class RulesLoaderTest {
 
   @Test
   void reportsAnEmptyFile() {
-    assertThat(located(load(""))).containsExactly("0:0 the rules file is empty");
+    assertThat(located(load(""))).containsExactly("1:0 the rules file is empty");
   }
 }

@@ -1,0 +1,98 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fact values never reach stderr: not with --debug, not in the message about another field. Only
+ * --debug=facts shows them, and an error shows the value of the offending field of the user's own input.
+ */
+class PrivacyTest {
+  /** Values that appear nowhere but in this case file. */
+  static final List<String> VALUES = List.of("1987-03-14", "2016-07-09", "2019-11-03", "ausbildungsduldung",
+      "2011-05-17", "amina-k-1987");
+
+  static final String CASE = """
+      id: amina-k-1987
+      country: DE
+      as_of: 2026-11-22
+      facts:
+        date_of_birth: 1987-03-14
+        de_status: ausbildungsduldung
+        de_stay_since: 2016-07-09
+        de_duldung_since: 2019-11-03
+        de_60b_months: 0
+        german_level: B2
+        children:
+          - {date_of_birth: 2011-05-17, lives_with_applicant: true, school_age: true, in_school: true}
+        convicted: false
+      """;
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void write() throws IOException {
+    Files.copy(GoldenTest.FIXTURES.resolve("rules.yaml"), dir.resolve("rules.yaml"));
+    Files.writeString(dir.resolve("person.yaml"), CASE);
+  }
+
+  private Run.Result run(String... args) {
+    return Run.run("", Map.of(), dir, args);
+  }
+
+  @Test
+  void debugShowsInternalsButNoFactValue() {
+    for (String[] args : List.of(
+        new String[] {"eval", "--debug", "person.yaml"},
+        new String[] {"eval", "--debug", "--explain", "person.yaml"},
+        new String[] {"eval", "--debug", "--format", "json", "person.yaml"},
+        new String[] {"eval", "--debug", "--output", "results.txt", "person.yaml"},
+        new String[] {"test", "--debug", "person.yaml"},
+        new String[] {"check", "--debug"})) {
+      Run.Result r = run(args);
+      assertThat(r.err()).as("stderr of %s", String.join(" ", args)).contains("debug: rules: ");
+      for (String value : VALUES) {
+        assertThat(r.err()).as("stderr of %s", String.join(" ", args)).doesNotContain(value);
+      }
+    }
+    Run.Result r = run("eval", "--debug", "person.yaml");
+    assertThat(r.err()).contains("debug: rules: " + dir.resolve("rules.yaml"))
+        .contains("debug: case person.yaml: read in ").contains(" 8 facts given")
+        .contains("debug: case person.yaml: 2 permits evaluated as of 2026-11-22");
+  }
+
+  @Test
+  void debugEqualsFactsShowsTheValuesWhenAskedTo() {
+    Run.Result r = run("eval", "--debug=facts", "person.yaml");
+    assertThat(r.err()).contains("debug: case person.yaml: fact date_of_birth = 1987-03-14")
+        .contains("debug: case person.yaml: fact de_status = ausbildungsduldung");
+  }
+
+  @Test
+  void aBareDebugNeverTakesTheNextArgumentAsItsValue() {
+    Run.Result r = run("eval", "--debug", "person.yaml");
+    assertThat(r.exit()).isZero();
+    assertThat(run("eval", "--debug=everything", "person.yaml").exit()).isEqualTo(ExitCode.USAGE);
+  }
+
+  @Test
+  void anErrorNamesOnlyTheOffendingFieldsValue() throws IOException {
+    Files.writeString(dir.resolve("person.yaml"), CASE.replace("german_level: B2", "german_level: B7"));
+    for (String format : List.of("text", "json")) {
+      Run.Result r = run("eval", "--debug", "--format", format, "person.yaml");
+      assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(r.err()).contains("person.yaml:10:17: error: fact 'german_level' has no value 'B7'");
+      for (String value : VALUES) {
+        assertThat(r.err()).as("stderr (%s)", format).doesNotContain(value);
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package org.permitcheck.diag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticTest {
+  @Test
+  void shortensLongQuotedValuesOnceAndKeepsShortOnes() {
+    String message = "fact 'a' has no value '" + "x".repeat(200) + "'";
+    Diagnostic d = Diagnostic.error("c.yaml", 2, 3, message).withHint("did you mean 'b'?").withExcerpt("line");
+    assertThat(d.message()).isEqualTo("fact 'a' has no value '" + "x".repeat(59) + "…' (200 characters)");
+    assertThat(d.hints()).containsExactly("did you mean 'b'?");
+  }
+
+  @Test
+  void escapesControlCharactersAndDirectionOverridesInMessages() {
+    Diagnostic d = Diagnostic.error("c.yaml", 1, 1, "found '\u001b[2J\u202e\n'");
+    assertThat(d.message()).isEqualTo("found '\\u001B[2J\\u202E\\u000A'");
+  }
+
+  @Test
+  void showsAWindowOfALongLineWithTheCaretUnderTheColumn() {
+    String line = "a".repeat(500) + "X" + "b".repeat(500);
+    Diagnostic d = new Diagnostic(Severity.ERROR, "r.yaml", 1, 501, "here", line, List.of());
+    String[] rendered = d.render().split("\n");
+    assertThat(rendered[1].length()).isLessThan(120);
+    int caret = rendered[2].indexOf('^');
+    assertThat(rendered[1].charAt(caret)).isEqualTo('X');
+  }
+}
