@@ -55,6 +55,7 @@ public final class Cli {
     cl.addSubcommand("permits", new PermitsCommand(ctx));
     cl.addSubcommand("show", new ShowCommand(ctx));
     cl.addSubcommand("facts", new FactsCommand(ctx));
+    cl.addSubcommand("interview", new InterviewCommand(ctx));
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
