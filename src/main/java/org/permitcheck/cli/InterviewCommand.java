@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
  * Interviews the adviser: asks only the questions that can still change a verdict, saves every answer
  * at once to a private draft, then prints the same report as {@code eval} and saves the case file.
  */
-@Command(name = "interview", sortOptions = false,
+@Command(name = "interview", sortOptions = false, mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
     description = {"Ask the questions that decide, one at a time; then report and save the case.",
         "Type ? for help on a question, skip (or Enter) to leave it unknown, back, why, quit."})
 final class InterviewCommand implements Callable<Integer> {
@@ -125,7 +126,7 @@ final class InterviewCommand implements Callable<Integer> {
       result = new Interviewer(rules, prompter, m, ctx.today(), d -> SafeFiles.write(ctx.resolve(draftPath),
           drafts.write(d))).run(start.draft(), start.resumed());
     } catch (IOException e) {
-      prompter.show(m.get("interview.draft.failed", draftPath, reason(e)) + "\n");
+      prompter.show(m.get("interview.draft.failed", draftPath, reason(e, m)) + "\n");
       return ExitCode.INVALID_INPUT;
     }
     if (result.ending() != Interviewer.Ending.FINISHED) {
@@ -144,7 +145,7 @@ final class InterviewCommand implements Callable<Integer> {
     try {
       SafeFiles.write(ctx.resolve(target), new CaseWriter(rules).write(c));
     } catch (IOException e) {
-      prompter.show(m.get("interview.save.failed", target, reason(e)) + "\n");
+      prompter.show(m.get("interview.save.failed", target, reason(e, m)) + "\n");
       return ExitCode.INVALID_INPUT;
     }
     Files.deleteIfExists(ctx.resolve(draftPath));
@@ -191,9 +192,9 @@ final class InterviewCommand implements Callable<Integer> {
     ctx.out().print(text.notice());
   }
 
-  private static String reason(IOException e) {
-    return e instanceof AccessDeniedException ? "permission denied"
-        : e instanceof NoSuchFileException ? "no such folder" : "an I/O error";
+  private static String reason(IOException e, Messages m) {
+    return m.get(e instanceof AccessDeniedException ? "interview.io.denied"
+        : e instanceof NoSuchFileException ? "interview.io.no_folder" : "interview.io.error");
   }
 
   private Scope scope(Ruleset rules) {

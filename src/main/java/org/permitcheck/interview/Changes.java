@@ -32,7 +32,7 @@ final class Changes {
     List<String> shown = new ArrayList<>();
     d.subject().country().ifPresent(c -> {
       keys.add(Draft.COUNTRY);
-      shown.add(m.get("interview.change.item", "1", "country", c));
+      shown.add(m.get("interview.change.item", "1", m.get("interview.country.name"), c));
     });
     for (Fact f : rules.facts().values()) {
       Object v = d.subject().facts().get(f.name());
@@ -48,7 +48,8 @@ final class Changes {
     StringBuilder out = new StringBuilder("\n").append(views.line(m.get("interview.change.title")));
     shown.forEach(s -> out.append(views.line(s, 4)));
     prompter.show(out.toString());
-    List<String> names = keys.stream().map(k -> k.equals(Draft.COUNTRY) ? "country" : k).toList();
+    List<String> names = keys.stream().map(k -> k.equals(Draft.COUNTRY) ? m.get("interview.country.name") : k)
+        .toList();
     while (true) {
       Optional<String> line = prompter.read(m.get("interview.prompt", m.get("interview.change.prompt")) + " ", names);
       String t = line.map(String::strip).orElse("");
