@@ -81,6 +81,15 @@ public final class NextQuestion {
     return scores.entrySet().stream().min(best).map(e -> Question.fact(e.getKey(), decidedBy(standings, e.getKey())));
   }
 
+  /**
+   * Whether no open permit depends on {@code fact} any more: every condition that reads it is decided.
+   * A list answered item by item can then stop early, its remaining fields unknown: answering them
+   * cannot change a verdict.
+   */
+  public boolean settled(List<Standing> standings, String fact) {
+    return standings.stream().filter(Standing::open).noneMatch(s -> relevance.readsUndecided(s.result(), fact));
+  }
+
   /** The permits whose verdict an answer to {@code fact} can still change. */
   public static List<String> decidedBy(List<Standing> standings, String fact) {
     return standings.stream().filter(s -> s.open() && s.deciding().contains(fact)).map(Standing::permit).toList();

@@ -49,6 +49,32 @@ final class Relevance {
     return walk(r.tree(), fact, env, r.verdict() == Verdict.UNDETERMINED);
   }
 
+  /**
+   * Whether an undecided condition of the permit still reads {@code fact} (known or not): while a list
+   * is answered item by item, its remaining fields matter only if one does.
+   */
+  boolean readsUndecided(PermitResult r, String fact) {
+    return readsUndecided(r.tree(), fact, r.verdict() == Verdict.UNDETERMINED);
+  }
+
+  private boolean readsUndecided(CriterionResult r, String fact, boolean lenient) {
+    if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
+      return false;
+    }
+    Criterion c = r.criterion();
+    if (c instanceof Criterion.Leaf && r.outcome() == Outcome.UNKNOWN
+        && evaluator.baseFacts(((Criterion.Leaf) c).when()).contains(fact)) {
+      return true;
+    }
+    for (CriterionResult child : r.children()) {
+      if (readsUndecided(child, fact, lenient)) {
+        return true;
+      }
+    }
+    return lenient && r.outcome() != Outcome.MET
+        && c.discretionary().when().map(w -> evaluator.baseFacts(w).contains(fact)).orElse(false);
+  }
+
   /** Mirrors the evaluator's walk for {@code missing}: only the undecided part of the tree. */
   private boolean walk(CriterionResult r, String fact, Env env, boolean lenient) {
     if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {

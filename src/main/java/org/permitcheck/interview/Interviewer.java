@@ -131,7 +131,7 @@ public final class Interviewer {
     Fact fact = q.isCountry() ? countryFact() : rules.facts().get(q.fact());
     prompter.show(views.question(d.asked().size() + 1, fact));
     if (fact.type().isRecords()) {
-      ListDialogue.Result lr = lists.run(d, fact, why);
+      ListDialogue.Result lr = lists.run(d, fact, why, draft -> picker.settled(standings(draft), fact.name()));
       d = lr.draft();
       return Reply.of(lr.kind());
     }
@@ -156,7 +156,11 @@ public final class Interviewer {
   }
 
   private List<Standing> standings() {
-    return picker.standings(d.subject(), d.subject().asOf().orElse(today), d.scope(), d.skipped());
+    return standings(d);
+  }
+
+  private List<Standing> standings(Draft draft) {
+    return picker.standings(draft.subject(), draft.subject().asOf().orElse(today), draft.scope(), draft.skipped());
   }
 
   /** The country, asked like an enum fact whose values are the ruleset's countries. */

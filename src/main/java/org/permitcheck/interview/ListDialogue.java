@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.permitcheck.expr.Type;
 import org.permitcheck.report.Messages;
@@ -42,8 +43,12 @@ final class ListDialogue {
     this.store = store;
   }
 
-  /** Asks {@code list} from its first step, or from where the draft's pending list stands. */
-  Result run(Draft start, Fact list, Supplier<String> why) throws IOException {
+  /**
+   * Asks {@code list} from its first step, or from where the draft's pending list stands. {@code
+   * settled} tells, for a draft, whether no verdict depends on the list any more: the remaining fields
+   * are then left unknown (not for status histories, whose periods need a status and a start).
+   */
+  Result run(Draft start, Fact list, Supplier<String> why, Predicate<Draft> settled) throws IOException {
     d = start;
     fact = list;
     fields = fields(list);
@@ -55,6 +60,9 @@ final class ListDialogue {
         return end.get();
       }
       d = d.pending(fact.name(), copy(items), step);
+      if (step > 1 && fact.type().kind() == Type.Kind.LIST && settled.test(d)) {
+        return answered(Optional.of(copy(items)));
+      }
       store.save(d);
     }
   }

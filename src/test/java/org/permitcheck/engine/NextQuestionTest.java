@@ -125,4 +125,17 @@ class NextQuestionTest {
     assertThat(next(person("BE"), "asylum_application_date", "asylum_procedure_pending", "be_household",
         "be_delay_own_conduct", "asylum_decision_date")).isEmpty();
   }
+
+  @Test
+  void aListIsSettledOnceNoUndecidedConditionReadsIt() {
+    Map<String, Object> child = new LinkedHashMap<>();
+    child.put("date_of_birth", LocalDate.of(2022, 6, 15));
+    child.put("lives_with_applicant", true);
+    Case open = person("DE", "de_status", "duldung", "de_stay_since", LocalDate.of(2017, 3, 1), "de_60b_months", 0L,
+        "children", List.of(child));
+    assertThat(picker.settled(standings(open, Set.of()), "children")).isFalse();
+    child.put("school_age", false);
+    Case settled = open.with(Map.of("children", List.of(child)));
+    assertThat(picker.settled(standings(settled, Set.of()), "children")).isTrue();
+  }
 }
