@@ -30,4 +30,22 @@ class ArchitectureTest {
       }
     }
   }
+
+  /** The interview is a pure loop with one console adapter: only TerminalPrompter may use JLine. */
+  @Test
+  void interviewLoopKnowsNoConsoleButItsTerminalAdapter() throws IOException {
+    List<String> forbidden = List.of("import picocli", "import org.permitcheck.cli", "System.out", "System.err",
+        "System.exit", "System.in", "java.nio.file.Files");
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java/org/permitcheck/interview"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String text = Files.readString(f);
+        for (String bad : forbidden) {
+          assertThat(text).as("%s must not use %s", f, bad).doesNotContain(bad);
+        }
+        if (!f.getFileName().toString().equals("TerminalPrompter.java")) {
+          assertThat(text).as("%s must not use JLine", f).doesNotContain("org.jline");
+        }
+      }
+    }
+  }
 }

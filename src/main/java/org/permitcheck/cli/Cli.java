@@ -61,6 +61,7 @@ public final class Cli {
     c.put("permits", PermitsCommand::new);
     c.put("show", ShowCommand::new);
     c.put("facts", FactsCommand::new);
+    c.put("interview", InterviewCommand::new);
     return c;
   }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       "2:usage error",
       "3:invalid rules file",
       "4:'test' mismatches, or 'diff --exit-code' changes",
+      "5:an interview stopped before its end (its draft is kept)",
       "70:internal error (a bug: please report it)"
     })
 final class Permitcheck {}

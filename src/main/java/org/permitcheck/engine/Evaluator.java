@@ -52,6 +52,11 @@ public final class Evaluator {
     return rules;
   }
 
+  /** The base facts a condition of the rules reads, directly or through derived facts. */
+  public List<String> baseFacts(CompiledExpr condition) {
+    return baseFacts.getOrDefault(condition, List.of());
+  }
+
   private void index(Criterion c) {
     c.discretionary().when().ifPresent(this::index);
     if (c instanceof Criterion.Leaf) {

@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** Formats fact values for text output. */
-final class Values {
+public final class Values {
   private Values() {}
 
-  static String format(Object v, Messages m, boolean redact) {
+  public static String format(Object v, Messages m, boolean redact) {
     if (v == null) {
       return "?";
     }

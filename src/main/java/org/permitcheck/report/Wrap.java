@@ -1,7 +1,7 @@
 package org.permitcheck.report;
 
 /** Word-wraps text to a width with a hanging indent, so that reports fit 80 columns. */
-final class Wrap {
+public final class Wrap {
   static final int WIDTH = 80;
 
   private Wrap() {}
@@ -10,7 +10,7 @@ final class Wrap {
    * Appends {@code first} + text, continuing on new lines indented by {@code rest}; each line ends
    * with a newline. {@code first} and {@code rest} are counted by their visible length.
    */
-  static void append(StringBuilder out, String first, String rest, String text) {
+  public static void append(StringBuilder out, String first, String rest, String text) {
     int width = WIDTH;
     StringBuilder line = new StringBuilder(first);
     int visible = visibleLength(first);

@@ -17,8 +17,10 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The acceptance suite: each file under src/test/resources/golden/ holds a command line and what the
  * program must print, byte for byte. Commands run in src/test/resources/fixtures/, whose frozen
- * rules.yaml keeps these files stable when the legal content changes. Run with {@code -Dgolden.update=true} to rewrite the expected
- * output, then review the change with git diff.
+ * rules.yaml keeps these files stable when the legal content changes; each runs in a scratch copy of
+ * that folder, so that commands which write files (interview) leave it untouched. A {@code --- file
+ * NAME} section holds what the command must leave in that file. Run with {@code
+ * -Dgolden.update=true} to rewrite the expected output, then review the change with git diff.
  *
  * <pre>
  * $ eval --as-of 2026-11-22 examples/x.yaml
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * --- stdout
  * ...
  * --- stderr
+ * ...
+ * --- file saved.yaml
  * ...
  * --- exit 0
  * </pre>
@@ -50,9 +54,21 @@ class GoldenTest {
 
   static void check(Path file) throws IOException {
     Golden g = Golden.parse(Files.readString(file, StandardCharsets.UTF_8));
-    Run.Result r = Run.run(g.stdin, g.env, FIXTURES, Shell.split(g.command).toArray(new String[0]));
-    String err = r.err().replaceAll("in [0-9.]+ s \\([0-9]+ cases/s\\)", "in <time>");
-    Golden actual = new Golden(g.command, g.env, g.stdin, r.out(), err, r.exit());
+    Path scratch = Files.createTempDirectory("golden");
+    Golden actual;
+    try {
+      copy(FIXTURES, scratch);
+      Run.Result r = Run.run(g.stdin, g.env, scratch, Shell.split(g.command).toArray(new String[0]));
+      Map<String, String> files = new LinkedHashMap<>();
+      for (String name : g.files.keySet()) {
+        Path written = scratch.resolve(name);
+        files.put(name, Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "<no such file>\n");
+      }
+      String err = r.err().replaceAll("in [0-9.]+ s \\([0-9]+ cases/s\\)", "in <time>");
+      actual = new Golden(g.command, g.env, g.stdin, r.out(), err, files, r.exit());
+    } finally {
+      delete(scratch);
+    }
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(file, actual.render(), StandardCharsets.UTF_8);
       return;
@@ -61,8 +77,30 @@ class GoldenTest {
         .isEqualTo(g.render());
   }
 
-  /** One golden scenario. */
-  record Golden(String command, Map<String, String> env, String stdin, String out, String err, int exit) {
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** One golden scenario; {@code files} maps a file the command writes to its expected text. */
+  record Golden(String command, Map<String, String> env, String stdin, String out, String err,
+      Map<String, String> files, int exit) {
     static Golden parse(String text) {
       text = text.replace("\r\n", "\n");
       String[] lines = text.split("\n", -1);
@@ -92,8 +130,14 @@ class GoldenTest {
           env.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
         }
       }
+      Map<String, String> files = new LinkedHashMap<>();
+      sections.forEach((name, body) -> {
+        if (name.startsWith("file ")) {
+          files.put(name.substring(5).trim(), body.toString());
+        }
+      });
       return new Golden(command, env, section(sections, "stdin"), section(sections, "stdout"),
-          section(sections, "stderr"), exit);
+          section(sections, "stderr"), files, exit);
     }
 
     private static String section(Map<String, StringBuilder> sections, String name) {
@@ -114,6 +158,7 @@ class GoldenTest {
       if (!err.isEmpty()) {
         out.append("--- stderr\n").append(ensureNewline(err));
       }
+      files.forEach((name, text) -> out.append("--- file ").append(name).append('\n').append(ensureNewline(text)));
       out.append("--- exit ").append(exit).append('\n');
       return out.toString();
     }

@@ -1,0 +1,215 @@
+package org.permitcheck.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseWriter;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Suggest;
+import org.permitcheck.engine.Evaluation;
+import org.permitcheck.engine.Evaluator;
+import org.permitcheck.engine.Scope;
+import org.permitcheck.interview.Draft;
+import org.permitcheck.interview.DraftFile;
+import org.permitcheck.interview.Interviewer;
+import org.permitcheck.interview.LinePrompter;
+import org.permitcheck.interview.Prompter;
+import org.permitcheck.interview.TerminalPrompter;
+import org.permitcheck.io.SafeFiles;
+import org.permitcheck.report.JsonRenderer;
+import org.permitcheck.report.Messages;
+import org.permitcheck.report.OutputOptions;
+import org.permitcheck.report.TextRenderer;
+import org.permitcheck.rules.Permit;
+import org.permitcheck.rules.Ruleset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Interviews the adviser: asks only the questions that can still change a verdict, saves every answer
+ * at once to a private draft, then prints the same report as {@code eval} and saves the case file.
+ */
+@Command(name = "interview", sortOptions = false, mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {"Ask the questions that decide, one at a time; then report and save the case.",
+        "Type ? for help on a question, skip (or Enter) to leave it unknown, back, why, quit."})
+final class InterviewCommand implements Callable<Integer> {
+  private final Context ctx;
+
+  @Mixin CommonOptions common;
+
+  @Option(names = "--country", split = ",", paramLabel = "CODE",
+      description = "Check only these countries (default: asked first).")
+  List<String> countries = new ArrayList<>();
+
+  @Option(names = "--permit", split = ",", paramLabel = "ID", description = "Check only these permits.")
+  List<String> permits = new ArrayList<>();
+
+  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+      description = "Apply the law of this date (default: today, or the resumed case's as_of).")
+  LocalDate asOf;
+
+  @Option(names = "--save", paramLabel = "FILE", description = "Save the case here (default: proposed at the end).")
+  String save;
+
+  @Option(names = "--resume", paramLabel = "FILE",
+      description = "Continue a draft, or re-open a case file to change an answer and re-evaluate.")
+  String resume;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "The final report: text (default) or json.")
+  String format = "text";
+
+  InterviewCommand(Context ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageError("unknown --format '" + format + "'", "formats: text, json");
+    }
+    String lang = common.language(ctx);
+    if (!CommonOptions.LANGUAGES.contains(lang)) {
+      throw new UsageError("unknown --lang '" + common.lang + "'", "languages: en, fr, de, nl");
+    }
+    Checked<Ruleset> loaded = Rules.load(ctx, common);
+    if (loaded.hasErrors()) {
+      return ExitCode.INVALID_RULES;
+    }
+    Ruleset rules = loaded.value().get();
+    Scope scope = scope(rules);
+    InterviewStart start;
+    if (resume != null) {
+      Checked<InterviewStart> r = InterviewStart.resume(ctx, rules, resume, scope, save, asOf);
+      Diagnostics.print(ctx.err(), r.diagnostics(), false);
+      if (r.hasErrors()) {
+        Diagnostics.summary(ctx.err(), r.diagnostics());
+        return ExitCode.INVALID_INPUT;
+      }
+      start = r.value().get();
+    } else {
+      start = InterviewStart.fresh(ctx, rules, scope, save, asOf != null ? asOf : ctx.today());
+    }
+    Messages m = new Messages(lang);
+    Prompter prompter = ctx.terminal() ? TerminalPrompter.system() : new LinePrompter(ctx.in(), ctx.err());
+    try {
+      return interview(rules, start, prompter, m, lang);
+    } finally {
+      if (prompter instanceof TerminalPrompter) {
+        ((TerminalPrompter) prompter).close();
+      }
+    }
+  }
+
+  private int interview(Ruleset rules, InterviewStart start, Prompter prompter, Messages m, String lang)
+      throws IOException {
+    DraftFile drafts = new DraftFile(rules, ctx.today());
+    String draftPath = start.draftPath();
+    if (start.resumed()) {
+      prompter.show(m.get("interview.resumed", resume, m.count(start.draft().asked().size(), "interview.answers.one",
+          "interview.answers.n")) + "\n");
+    }
+    prompter.show(m.get("interview.draft", draftPath) + "\n");
+    Interviewer.Result result;
+    try {
+      result = new Interviewer(rules, prompter, m, ctx.today(), d -> SafeFiles.write(ctx.resolve(draftPath),
+          drafts.write(d))).run(start.draft(), start.resumed());
+    } catch (IOException e) {
+      prompter.show(m.get("interview.draft.failed", draftPath, reason(e, m)) + "\n");
+      return ExitCode.INVALID_INPUT;
+    }
+    if (result.ending() != Interviewer.Ending.FINISHED) {
+      prompter.show(m.get("interview.kept", draftPath) + "\n");
+      return result.ending() == Interviewer.Ending.QUIT ? ExitCode.OK : ExitCode.STOPPED;
+    }
+    return save(rules, result.draft(), draftPath, prompter, m, lang);
+  }
+
+  /** Saves the finished case, removes its draft and prints the report. */
+  private int save(Ruleset rules, Draft d, String draftPath, Prompter prompter, Messages m, String lang)
+      throws IOException {
+    String target = d.save().isEmpty() ? chooseFile(prompter, m, d.subject().id()) : d.save();
+    Case c = d.subject();
+    c = new Case(c.id(), target, c.country(), c.asOf(), c.applicationDate(), c.facts(), c.expect());
+    try {
+      SafeFiles.write(ctx.resolve(target), new CaseWriter(rules).write(c));
+    } catch (IOException e) {
+      prompter.show(m.get("interview.save.failed", target, reason(e, m)) + "\n");
+      return ExitCode.INVALID_INPUT;
+    }
+    Files.deleteIfExists(ctx.resolve(draftPath));
+    prompter.show(m.get("interview.saved", target) + "\n");
+    report(rules, c, d.scope(), lang);
+    return ExitCode.OK;
+  }
+
+  /** Proposes a file name; Enter (or the end of input) accepts it; an existing file is refused. */
+  private String chooseFile(Prompter prompter, Messages m, String id) {
+    String proposed = id + ".yaml";
+    for (int n = 2; Files.exists(ctx.resolve(proposed)); n++) {
+      proposed = id + "-" + n + ".yaml";
+    }
+    prompter.show("\n" + m.get("interview.save.question", proposed) + "\n");
+    while (true) {
+      Optional<String> line = prompter.read(m.get("interview.prompt", m.get("interview.save.prompt")) + " ", List.of());
+      if (line.isEmpty()) {
+        prompter.show("\n");
+        return proposed;
+      }
+      String name = InterviewStart.yamlName(line.get().strip());
+      if (name.equals(".yaml")) {
+        name = proposed;
+      }
+      if (!Files.exists(ctx.resolve(name))) {
+        return name;
+      }
+      prompter.show(m.get("interview.save.exists", name) + "\n");
+    }
+  }
+
+  private void report(Ruleset rules, Case c, Scope scope, String lang) {
+    LocalDate date = c.asOf().orElse(ctx.today());
+    Evaluation e = new Evaluator(rules).evaluate(c, date, scope);
+    OutputOptions options = new OutputOptions(lang, false, common.color(ctx), false);
+    if (format.equals("json")) {
+      ctx.out().println(new JsonRenderer(rules, options, true, true).render(e, List.of()));
+      return;
+    }
+    TextRenderer text = new TextRenderer(rules, options);
+    ctx.out().print(text.render(e));
+    ctx.out().println();
+    ctx.out().print(text.notice());
+  }
+
+  private static String reason(IOException e, Messages m) {
+    return m.get(e instanceof AccessDeniedException ? "interview.io.denied"
+        : e instanceof NoSuchFileException ? "interview.io.no_folder" : "interview.io.error");
+  }
+
+  private Scope scope(Ruleset rules) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (String c : countries) {
+      codes.add(c.trim().toUpperCase(Locale.ROOT));
+    }
+    Rules.countries(rules, List.copyOf(codes));
+    List<String> allIds = rules.permits().stream().map(Permit::id).toList();
+    for (String p : permits) {
+      if (!allIds.contains(p)) {
+        String hint = Suggest.didYouMean(p, allIds);
+        throw new UsageError("unknown --permit '" + p + "'", hint.isEmpty() ? "'permitcheck permits' lists them" : hint);
+      }
+    }
+    return new Scope(codes, new LinkedHashSet<>(permits));
+  }
+}

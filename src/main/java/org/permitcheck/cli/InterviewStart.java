@@ -1,0 +1,145 @@
+package org.permitcheck.cli;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.permitcheck.batch.FileText;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.engine.Scope;
+import org.permitcheck.interview.Draft;
+import org.permitcheck.interview.DraftFile;
+import org.permitcheck.rules.Permit;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.TreeReader;
+
+/**
+ * Where an interview starts: a new case (its id, draft and case file names), or a resumed draft or
+ * case file. Never overwrites a draft that holds someone's answers.
+ *
+ * @param draftPath where the draft is written after every answer
+ * @param resumed the interview continues earlier answers
+ */
+record InterviewStart(Draft draft, String draftPath, boolean resumed) {
+
+  /** A new interview: {@code save} (may be null) names the case file, else an id is proposed. */
+  static InterviewStart fresh(Context ctx, Ruleset rules, Scope scope, String save, LocalDate asOf) {
+    String id;
+    if (save != null) {
+      checkYaml(save);
+      id = CaseReader.defaultId(save);
+      if (Files.exists(ctx.resolve(save))) {
+        throw new UsageError("'" + save + "' already exists", "to change its answers: permitcheck interview --resume "
+            + save + "; else choose another --save");
+      }
+    } else {
+      id = proposeId(ctx);
+    }
+    String draftPath = draftFor(save != null ? save : id + ".yaml");
+    if (Files.exists(ctx.resolve(draftPath))) {
+      throw new UsageError("a draft '" + draftPath + "' already exists", "continue it: permitcheck interview --resume "
+          + draftPath + " (or delete it)");
+    }
+    Case c = new Case(id, save == null ? "" : save, country(rules, scope), Optional.of(asOf), Optional.empty(),
+        Map.of(), Map.of());
+    return new InterviewStart(Draft.start(c, scope, save == null ? "" : save), draftPath, false);
+  }
+
+  /** The one country the options name (by --country, or all --permit in one country), if any. */
+  private static Optional<String> country(Ruleset rules, Scope scope) {
+    if (scope.countries().size() == 1) {
+      return Optional.of(scope.countries().iterator().next());
+    }
+    List<String> countries = scope.permits().stream().map(p -> rules.permit(p).map(Permit::country).orElse(""))
+        .distinct().toList();
+    return scope.countries().isEmpty() && countries.size() == 1 ? Optional.of(countries.get(0)) : Optional.empty();
+  }
+
+  /** "interview-2026-11-22", or with "-2", "-3"… when a case or draft of that name exists. */
+  static String proposeId(Context ctx) {
+    String base = "interview-" + ctx.today();
+    String id = base;
+    for (int n = 2; Files.exists(ctx.resolve(id + ".yaml")) || Files.exists(ctx.resolve(draftFor(id + ".yaml"))); n++) {
+      id = base + "-" + n;
+    }
+    return id;
+  }
+
+  /** A case file name ends in .yaml or .yml: the case is written as YAML. */
+  static String yamlName(String name) {
+    return name.matches("(?s).*\\.ya?ml") ? name : name + ".yaml";
+  }
+
+  static void checkYaml(String save) {
+    if (!save.matches("(?s).*\\.ya?ml")) {
+      throw new UsageError("--save '" + save + "': the case is saved as YAML", "use a name ending in .yaml");
+    }
+  }
+
+  /** The draft of a case file: {@code cases/ahmad.yaml} → {@code cases/ahmad.draft.yaml}. */
+  static String draftFor(String caseFile) {
+    return caseFile.replaceFirst("\\.(ya?ml|json)$", "") + ".draft.yaml";
+  }
+
+  /**
+   * Resumes a draft, or re-opens a case file (its draft beside it). Options override what the file
+   * says: {@code save}, {@code asOf}, and the scope when not empty.
+   */
+  static Checked<InterviewStart> resume(Context ctx, Ruleset rules, String file, Scope scope, String save,
+      LocalDate asOf) {
+    FileText.Result in = FileText.read(ctx.resolve(file), file, Limits.CASE.maxBytes());
+    if (in.text().isEmpty()) {
+      return Checked.failed(List.of(in.error().get()));
+    }
+    SourceText text = in.text().get();
+    TreeReader.Result parsed = TreeReader.forName(file, Limits.CASE).read(text);
+    if (!parsed.ok()) {
+      return Checked.failed(parsed.diagnostics());
+    }
+    Draft d;
+    String draftPath;
+    List<Diagnostic> notes;
+    if (DraftFile.isDraft(parsed.root().get())) {
+      Checked<Draft> read = new DraftFile(rules, ctx.today()).read(text, parsed.root().get());
+      if (read.hasErrors()) {
+        return Checked.failed(read.diagnostics());
+      }
+      d = read.value().get();
+      draftPath = file;
+      notes = read.diagnostics();
+    } else {
+      Checked<Case> read = new CaseReader(rules, ctx.today()).read(text, parsed.root().get(),
+          CaseReader.defaultId(file));
+      if (read.hasErrors()) {
+        return Checked.failed(read.diagnostics());
+      }
+      String target = save != null ? save : yamlName(file.replaceFirst("\\.json$", ""));
+      d = Draft.of(read.value().get(), target);
+      draftPath = draftFor(target);
+      if (Files.exists(ctx.resolve(draftPath))) {
+        throw new UsageError("a draft '" + draftPath + "' already exists", "continue it: permitcheck interview --resume "
+            + draftPath + " (or delete it)");
+      }
+      notes = read.diagnostics();
+    }
+    if (save != null) {
+      checkYaml(save);
+    }
+    d = adjust(d, scope, save, asOf);
+    return Checked.of(new InterviewStart(d, draftPath, true), notes);
+  }
+
+  private static Draft adjust(Draft d, Scope scope, String save, LocalDate asOf) {
+    Case c = d.subject();
+    Optional<LocalDate> date = asOf != null ? Optional.of(asOf) : c.asOf();
+    c = new Case(c.id(), c.source(), c.country(), date, c.applicationDate(), c.facts(), c.expect());
+    Scope s = scope.countries().isEmpty() && scope.permits().isEmpty() ? d.scope() : scope;
+    return new Draft(c, s, d.asked(), d.skipped(), d.pending(), save != null ? save : d.save(), d.finished());
+  }
+}

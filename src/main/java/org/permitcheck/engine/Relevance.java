@@ -1,0 +1,224 @@
+package org.permitcheck.engine;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.permitcheck.expr.CompiledExpr;
+import org.permitcheck.expr.Env;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.Fact;
+import org.permitcheck.rules.Ruleset;
+
+/**
+ * Whether an unknown fact can still change a permit's verdict. The evaluator's {@code missing} list
+ * names every unknown fact read by an undecided condition; here a fact is dropped when it provably
+ * cannot matter, e.g. {@code c} in {@code a and (b or c)} once {@code b} is true. The proof tries
+ * every combination of the condition's other unknown facts when they all have few values (yes/no,
+ * enums, levels); otherwise the fact is kept, so that nothing that could decide is ever left out.
+ * Facts the adviser skipped stay unknown for good: a fact that matters only together with them (e.g.
+ * months to subtract from a stay whose start was skipped) is dropped after trying probe values for
+ * the facts with too many values to enumerate, a search rather than a proof.
+ */
+final class Relevance {
+  /** Above this many combinations of the other unknown facts, a fact is kept without proof. */
+  private static final int MAX_COMBINATIONS = 1024;
+
+  private final Evaluator evaluator;
+  private final Ruleset rules;
+  private final Map<CompiledExpr, Boolean> readsKnown = new IdentityHashMap<>();
+  private final Probes probes;
+  private Set<String> skipped = Set.of();
+
+  Relevance(Evaluator evaluator) {
+    this.evaluator = evaluator;
+    this.rules = evaluator.rules();
+    this.probes = new Probes(rules);
+  }
+
+  /**
+   * Whether {@code fact} (unknown, listed in the result's missing) can change the verdict, given that
+   * the {@code skipped} facts stay unknown.
+   */
+  boolean decides(PermitResult r, String fact, Env env, Set<String> skipped) {
+    this.skipped = skipped;
+    return walk(r.tree(), fact, env, r.verdict() == Verdict.UNDETERMINED);
+  }
+
+  /**
+   * Whether an undecided condition of the permit still reads {@code fact} (known or not): while a list
+   * is answered item by item, its remaining fields matter only if one does.
+   */
+  boolean readsUndecided(PermitResult r, String fact) {
+    return readsUndecided(r.tree(), fact, r.verdict() == Verdict.UNDETERMINED);
+  }
+
+  private boolean readsUndecided(CriterionResult r, String fact, boolean lenient) {
+    if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
+      return false;
+    }
+    Criterion c = r.criterion();
+    if (c instanceof Criterion.Leaf && r.outcome() == Outcome.UNKNOWN
+        && evaluator.baseFacts(((Criterion.Leaf) c).when()).contains(fact)) {
+      return true;
+    }
+    for (CriterionResult child : r.children()) {
+      if (readsUndecided(child, fact, lenient)) {
+        return true;
+      }
+    }
+    return lenient && r.outcome() != Outcome.MET
+        && c.discretionary().when().map(w -> evaluator.baseFacts(w).contains(fact)).orElse(false);
+  }
+
+  /** Mirrors the evaluator's walk for {@code missing}: only the undecided part of the tree. */
+  private boolean walk(CriterionResult r, String fact, Env env, boolean lenient) {
+    if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
+      return false;
+    }
+    Criterion c = r.criterion();
+    if (c instanceof Criterion.Leaf) {
+      if (r.outcome() == Outcome.UNKNOWN && matters(((Criterion.Leaf) c).when(), fact, env)) {
+        return true;
+      }
+    } else {
+      for (CriterionResult child : r.children()) {
+        if (walk(child, fact, env, lenient)) {
+          return true;
+        }
+      }
+    }
+    return lenient && r.outcome() != Outcome.MET
+        && c.discretionary().when().map(w -> matters(w, fact, env)).orElse(false);
+  }
+
+  /** The other unknown facts of a condition to try, by slot, with the values to try for each. */
+  private record Others(List<Integer> slots, List<List<Object>> values, int combinations) {}
+
+  private boolean matters(CompiledExpr condition, String fact, Env env) {
+    List<String> base = evaluator.baseFacts(condition);
+    if (!base.contains(fact) || readsKnown(condition, new HashSet<>())) {
+      return base.contains(fact);
+    }
+    boolean fixedUnknowns = base.stream().anyMatch(f -> !f.equals(fact) && skipped.contains(f) && env.value(f) == null);
+    Optional<Others> others = others(condition, fact, env, fixedUnknowns);
+    if (others.isEmpty()) {
+      return true;
+    }
+    Object[] values = new Object[env.symbols().factCount()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = env.value(i);
+    }
+    List<Object> own = domain(rules.facts().get(fact));
+    if (own.isEmpty() && fixedUnknowns) {
+      own = new ArrayList<>();
+      own.add(null);
+      own.addAll(probes.of(rules.facts().get(fact), condition, env.asOf()));
+    }
+    Others o = others.get();
+    for (int n = 0; n < o.combinations(); n++) {
+      int rest = n;
+      for (int i = 0; i < o.slots().size(); i++) {
+        List<Object> d = o.values().get(i);
+        values[o.slots().get(i)] = d.get(rest % d.size());
+        rest /= d.size();
+      }
+      if (changes(condition, values, slot(fact), own, env)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The condition's other unknown facts that may still be answered, with their values (probes when
+   * skipped facts are involved); empty when they are too many to try, or cannot be enumerated.
+   */
+  private Optional<Others> others(CompiledExpr condition, String fact, Env env, boolean fixedUnknowns) {
+    List<Integer> slots = new ArrayList<>();
+    List<List<Object>> values = new ArrayList<>();
+    int combinations = 1;
+    for (String other : evaluator.baseFacts(condition)) {
+      if (other.equals(fact) || env.value(other) != null || skipped.contains(other)) {
+        continue;
+      }
+      List<Object> d = domain(rules.facts().get(other));
+      if (d.isEmpty() && fixedUnknowns) {
+        d = probes.of(rules.facts().get(other), condition, env.asOf());
+      }
+      combinations *= Math.max(d.size(), 1);
+      if (d.isEmpty() || combinations > MAX_COMBINATIONS) {
+        return Optional.empty();
+      }
+      slots.add(slot(other));
+      values.add(d);
+    }
+    return Optional.of(new Others(slots, values, combinations));
+  }
+
+  /**
+   * With the other facts fixed, whether the fact's value changes the condition: some two of its values
+   * give different results, or (when it has too many values to try) the result is unknown without it.
+   * When some facts were skipped (they stay unknown), a fact with many values is tried with probe
+   * values instead, after "unknown": it matters if one of them changes the result.
+   */
+  private boolean changes(CompiledExpr condition, Object[] values, int factSlot, List<Object> own, Env env) {
+    Object[] copy = values.clone();
+    if (own.isEmpty()) {
+      copy[factSlot] = null;
+      return eval(condition, copy, env) == null;
+    }
+    Object first = null;
+    for (int i = 0; i < own.size(); i++) {
+      copy[factSlot] = own.get(i);
+      Object result = eval(condition, copy, env);
+      if (i == 0) {
+        first = result;
+      } else if (!Objects.equals(first, result)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Object eval(CompiledExpr condition, Object[] values, Env env) {
+    return condition.eval(new Env(env.symbols(), values, env.asOf(), env.applicationDate()));
+  }
+
+  private int slot(String fact) {
+    return rules.symbols().lookup(fact).orElseThrow().slot();
+  }
+
+  /** The values a fact can take when they are few: yes/no, an enum's or a level's values; else none. */
+  private static List<Object> domain(Fact fact) {
+    switch (fact.type().kind()) {
+      case BOOLEAN:
+        return List.of(Boolean.TRUE, Boolean.FALSE);
+      case ENUM:
+      case LEVEL:
+        return List.copyOf(fact.type().values());
+      default:
+        return List.of();
+    }
+  }
+
+  /** {@code known()} is the one function that is not monotone in unknowns: no proof through it. */
+  private boolean readsKnown(CompiledExpr e, Set<String> seen) {
+    Boolean cached = readsKnown.get(e);
+    if (cached != null) {
+      return cached;
+    }
+    boolean found = e.source().contains("known(");
+    for (String name : e.reads()) {
+      if (!found && rules.derived().containsKey(name) && seen.add(name)) {
+        found = readsKnown(rules.derived().get(name).expr(), seen);
+      }
+    }
+    readsKnown.put(e, found);
+    return found;
+  }
+}

@@ -1,0 +1,174 @@
+package org.permitcheck.interview;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.permitcheck.expr.Type;
+import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Fact;
+
+/**
+ * Reads a typed answer into the value a case file would hold for the fact (Boolean, Long, BigDecimal,
+ * LocalDate or String), with the same checks: ranges, enum values, no future date where the fact
+ * must lie in the past. Forgiving in form: yes/no in the adviser's language, dates as 1999-05-14,
+ * 14.05.1999 or 14/05/1999, a choice by its number or its name, decimals with a comma.
+ */
+final class AnswerParser {
+  private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d+)");
+  private static final Pattern ISO = Pattern.compile("(\\d+)-(\\d{1,2})-(\\d{1,2})");
+  private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
+      .withResolverStyle(ResolverStyle.STRICT);
+
+  private final Messages m;
+  private final LocalDate today;
+  private final List<String> yes = new ArrayList<>(List.of("yes", "y", "true"));
+  private final List<String> no = new ArrayList<>(List.of("no", "n", "false"));
+
+  AnswerParser(Messages m, LocalDate today) {
+    this.m = m;
+    this.today = today;
+    for (String w : m.get("interview.words.yes").split(",")) {
+      yes.add(w.strip().toLowerCase(Locale.ROOT));
+    }
+    for (String w : m.get("interview.words.no").split(",")) {
+      no.add(w.strip().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** {@code text} is stripped and not empty (an empty answer means "skip" and never comes here). */
+  Parsed parse(Fact fact, String text) {
+    Type type = fact.type();
+    switch (type.kind()) {
+      case BOOLEAN:
+        return bool(text);
+      case INTEGER:
+        return integer(fact, text);
+      case DECIMAL:
+      case MONEY:
+        return decimal(fact, text);
+      case DATE:
+        return date(fact, text);
+      case ENUM:
+      case LEVEL:
+        return choice(fact, text);
+      default:
+        return Parsed.of(text);
+    }
+  }
+
+  private Parsed bool(String text) {
+    String t = text.toLowerCase(Locale.ROOT);
+    if (yes.contains(t)) {
+      return Parsed.of(Boolean.TRUE);
+    }
+    if (no.contains(t)) {
+      return Parsed.of(Boolean.FALSE);
+    }
+    return Parsed.invalid(m.get("interview.invalid.boolean", text));
+  }
+
+  private Parsed integer(Fact fact, String text) {
+    String t = withoutUnit(fact, text);
+    if (!t.matches("-?\\d{1,15}")) {
+      return Parsed.invalid(m.get("interview.invalid.integer", text));
+    }
+    BigDecimal v = new BigDecimal(t);
+    String problem = range(fact, v);
+    return problem.isEmpty() ? Parsed.of(v.longValueExact()) : Parsed.invalid(problem);
+  }
+
+  private Parsed decimal(Fact fact, String text) {
+    String t = withoutUnit(fact, text).replace(" ", "").replace("\u00a0", "").replace("€", "");
+    int comma = t.lastIndexOf(',');
+    int dot = t.lastIndexOf('.');
+    if (comma >= 0 && dot >= 0) {
+      t = comma < dot ? t.replace(",", "") : t.replace(".", "").replace(',', '.');
+    } else if (comma >= 0) {
+      t = t.replace(',', '.');
+    }
+    if (!t.matches("-?\\d{1,15}(\\.\\d{1,6})?")) {
+      return Parsed.invalid(m.get("interview.invalid.number", text));
+    }
+    BigDecimal v = new BigDecimal(t);
+    String problem = range(fact, v);
+    return problem.isEmpty() ? Parsed.of(v) : Parsed.invalid(problem);
+  }
+
+  private static String withoutUnit(Fact fact, String text) {
+    String t = text.strip();
+    List<String> suffixes = new ArrayList<>();
+    if (!fact.unit().isEmpty()) {
+      suffixes.add(fact.unit());
+    }
+    if (!fact.type().currency().isEmpty()) {
+      suffixes.add(fact.type().currency());
+    }
+    for (String s : suffixes) {
+      if (t.toLowerCase(Locale.ROOT).endsWith(s.toLowerCase(Locale.ROOT))) {
+        t = t.substring(0, t.length() - s.length()).strip();
+      }
+    }
+    return t;
+  }
+
+  private String range(Fact fact, BigDecimal v) {
+    String unit = fact.unit().isEmpty() ? fact.type().currency() : fact.unit();
+    String suffix = unit.isEmpty() ? "" : " " + unit;
+    if (fact.min().isPresent() && v.compareTo(fact.min().get()) < 0) {
+      return m.get("interview.invalid.min", fact.min().get().toPlainString() + suffix);
+    }
+    if (fact.max().isPresent() && v.compareTo(fact.max().get()) > 0) {
+      return m.get("interview.invalid.max", fact.max().get().toPlainString() + suffix);
+    }
+    return "";
+  }
+
+  private Parsed date(Fact fact, String text) {
+    String iso;
+    Matcher d = DAY_FIRST.matcher(text);
+    Matcher i = ISO.matcher(text);
+    if (d.matches()) {
+      iso = d.group(3) + "-" + d.group(2) + "-" + d.group(1);
+    } else if (i.matches()) {
+      iso = text;
+    } else {
+      return Parsed.invalid(m.get("interview.invalid.date", text));
+    }
+    if (!iso.matches("\\d{4}-.*")) {
+      return Parsed.invalid(m.get("interview.invalid.year", text));
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.parse(iso, STRICT);
+    } catch (DateTimeParseException e) {
+      return Parsed.invalid(m.get("interview.invalid.no_such_day", text));
+    }
+    if (fact.past() && date.isAfter(today)) {
+      return Parsed.invalid(m.get("interview.invalid.future", date.toString()));
+    }
+    return Parsed.of(date);
+  }
+
+  private Parsed choice(Fact fact, String text) {
+    List<String> values = fact.type().values();
+    if (text.matches("\\d{1,3}")) {
+      int n = Integer.parseInt(text);
+      if (n >= 1 && n <= values.size()) {
+        return Parsed.of(values.get(n - 1));
+      }
+    }
+    for (String v : values) {
+      if (v.equalsIgnoreCase(text) || fact.label(v, m.language()).equalsIgnoreCase(text)) {
+        return Parsed.of(v);
+      }
+    }
+    return Parsed.invalid(m.get("interview.invalid.choice", text, String.valueOf(values.size())));
+  }
+}

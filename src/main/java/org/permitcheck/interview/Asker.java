@@ -1,0 +1,88 @@
+package org.permitcheck.interview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.permitcheck.rules.Fact;
+
+/**
+ * Asks one question until it gets a valid answer or a keyword: {@code ?} (or {@code help}) shows the
+ * help, {@code why} the standing of the permits, and both ask again; an empty line or {@code skip}
+ * leaves the fact unknown; {@code back} and {@code quit} leave the question. An invalid answer is
+ * explained and asked again.
+ */
+final class Asker {
+  private final Prompter prompter;
+  private final Views views;
+  private final AnswerParser parser;
+
+  Asker(Prompter prompter, Views views, AnswerParser parser) {
+    this.prompter = prompter;
+    this.views = views;
+    this.parser = parser;
+  }
+
+  Prompter prompter() {
+    return prompter;
+  }
+
+  /**
+   * @param required an answer is needed (skip is refused)
+   * @param why the standing of the permits, shown on {@code why}
+   */
+  Reply ask(Fact fact, boolean required, Supplier<String> why) {
+    while (true) {
+      Optional<String> line = prompter.read(views.prompt(fact), completions(fact));
+      if (line.isEmpty()) {
+        return Reply.of(Reply.Kind.ENDED);
+      }
+      String text = line.get().strip();
+      switch (text.toLowerCase(Locale.ROOT)) {
+        case "":
+        case "skip":
+          if (!required) {
+            return Reply.answer(Optional.empty());
+          }
+          prompter.show(views.line(views.messages().get("interview.invalid.required")));
+          continue;
+        case "?":
+        case "help":
+          prompter.show(views.help(fact));
+          continue;
+        case "why":
+          prompter.show(why.get());
+          continue;
+        case "back":
+          return Reply.of(Reply.Kind.BACK);
+        case "quit":
+          return Reply.of(Reply.Kind.QUIT);
+        default:
+          break;
+      }
+      Parsed parsed = parser.parse(fact, text);
+      if (parsed.ok()) {
+        return Reply.answer(parsed.value());
+      }
+      prompter.show(views.line(parsed.problem()));
+    }
+  }
+
+  private static List<String> completions(Fact fact) {
+    List<String> out = new ArrayList<>();
+    switch (fact.type().kind()) {
+      case ENUM:
+      case LEVEL:
+        out.addAll(fact.type().values());
+        break;
+      case BOOLEAN:
+        out.add("yes");
+        out.add("no");
+        break;
+      default:
+        break;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,116 @@
+package org.permitcheck.interview;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.permitcheck.cases.Case;
+import org.permitcheck.engine.Scope;
+
+/**
+ * An interview so far, as saved after every answer: the case being built, the scope it was started
+ * with, the questions answered or skipped in order (for {@code back}; {@value #COUNTRY} stands for the
+ * country), the facts left unknown on purpose, a list being answered item by item, where the case
+ * will be saved, and whether every verdict was decided.
+ */
+public record Draft(
+    Case subject,
+    Scope scope,
+    List<String> asked,
+    Set<String> skipped,
+    Optional<Pending> pending,
+    String save,
+    boolean finished) {
+  /** The country question in {@code asked}; no fact can have this name. */
+  public static final String COUNTRY = "@country";
+
+  /**
+   * A list fact being answered: {@code step} 0 asks how many items, then one step per field of each
+   * item, in order.
+   */
+  public record Pending(String fact, int step) {}
+
+  public Draft {
+    asked = List.copyOf(asked);
+    skipped = Collections.unmodifiableSet(new LinkedHashSet<>(skipped));
+  }
+
+  public static Draft start(Case subject, Scope scope, String save) {
+    return new Draft(subject, scope, List.of(), Set.of(), Optional.empty(), save, false);
+  }
+
+  /** A case file re-opened as a draft: its country and facts count as answered, in file order. */
+  public static Draft of(Case subject, String save) {
+    List<String> asked = new ArrayList<>();
+    subject.country().ifPresent(c -> asked.add(COUNTRY));
+    asked.addAll(subject.facts().keySet());
+    return new Draft(subject, Scope.ALL, asked, Set.of(), Optional.empty(), save, false);
+  }
+
+  /** The country is not known and was not asked. */
+  boolean countryOpen() {
+    return scope.countries().isEmpty() && scope.permits().isEmpty() && subject.country().isEmpty()
+        && !asked.contains(COUNTRY);
+  }
+
+  /** Records an answer (or, with an empty value, a skip) to a fact. */
+  Draft answer(String fact, Optional<Object> value) {
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put(fact, value.orElse(null));
+    Set<String> s = new LinkedHashSet<>(skipped);
+    s.remove(fact);
+    if (value.isEmpty()) {
+      s.add(fact);
+    }
+    return new Draft(subject.with(change), scope, append(fact), s, Optional.empty(), save, false);
+  }
+
+  Draft country(Optional<String> code) {
+    Case c = new Case(subject.id(), subject.source(), code, subject.asOf(), subject.applicationDate(),
+        subject.facts(), subject.expect());
+    return new Draft(c, scope, append(COUNTRY), skipped, Optional.empty(), save, false);
+  }
+
+  /** Forgets the answer to a question (the country, or a fact), so that it can be asked again. */
+  Draft forget(String question) {
+    List<String> a = new ArrayList<>(asked);
+    a.remove(question);
+    Set<String> s = new LinkedHashSet<>(skipped);
+    s.remove(question);
+    Case c = subject;
+    if (question.equals(COUNTRY)) {
+      c = new Case(c.id(), c.source(), Optional.empty(), c.asOf(), c.applicationDate(), c.facts(), c.expect());
+    } else {
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put(question, null);
+      c = c.with(change);
+    }
+    return new Draft(c, scope, a, s, Optional.empty(), save, false);
+  }
+
+  /** A list fact in progress: its partial value and where its sub-dialogue stands. */
+  Draft pending(String fact, List<Map<String, Object>> items, int step) {
+    Map<String, Object> change = new LinkedHashMap<>();
+    change.put(fact, items);
+    return new Draft(subject.with(change), scope, asked, skipped, Optional.of(new Pending(fact, step)), save, false);
+  }
+
+  Draft finish() {
+    return new Draft(subject, scope, asked, skipped, pending, save, true);
+  }
+
+  Draft reopen() {
+    return new Draft(subject, scope, asked, skipped, pending, save, false);
+  }
+
+  private List<String> append(String question) {
+    List<String> a = new ArrayList<>(asked);
+    a.remove(question);
+    a.add(question);
+    return a;
+  }
+}

@@ -1,0 +1,178 @@
+package org.permitcheck.interview;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.permitcheck.engine.Evaluator;
+import org.permitcheck.engine.NextQuestion;
+import org.permitcheck.engine.Question;
+import org.permitcheck.engine.Standing;
+import org.permitcheck.expr.Type;
+import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Country;
+import org.permitcheck.rules.Fact;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.Text;
+
+/**
+ * The interview loop: asks the question {@link NextQuestion} picks until every verdict in scope is
+ * decided, saving the draft after every answer. Knows nothing of consoles: it talks through a {@link
+ * Prompter}. A resumed interview with nothing left to ask first offers to change one answer. One run
+ * at a time.
+ */
+public final class Interviewer {
+  /** How an interview ended. */
+  public enum Ending {
+    /** No question can change a verdict any more. */
+    FINISHED,
+    /** The adviser typed quit. */
+    QUIT,
+    /** The input ended (end of file, Ctrl-D, Ctrl-C, closed terminal). */
+    STOPPED
+  }
+
+  /** The ending, the last draft (already saved), and where the permits stand. */
+  public record Result(Ending ending, Draft draft, List<Standing> standings) {}
+
+  private final Ruleset rules;
+  private final NextQuestion picker;
+  private final LocalDate today;
+  private final Prompter prompter;
+  private final Messages m;
+  private final Views views;
+  private final Asker asker;
+  private final ListDialogue lists;
+  private final DraftStore store;
+  private final Changes changes;
+  private Draft d;
+
+  public Interviewer(Ruleset rules, Prompter prompter, Messages messages, LocalDate today, DraftStore store) {
+    this.rules = rules;
+    this.picker = new NextQuestion(new Evaluator(rules));
+    this.today = today;
+    this.prompter = prompter;
+    this.m = messages;
+    this.views = new Views(messages);
+    this.asker = new Asker(prompter, views, new AnswerParser(messages, today));
+    this.lists = new ListDialogue(asker, views, store);
+    this.store = store;
+    this.changes = new Changes(rules, prompter, views);
+  }
+
+  /**
+   * Runs the interview from {@code start}. A {@code resumed} interview with nothing left to ask (a
+   * finished case) first offers to change one answer.
+   */
+  public Result run(Draft start, boolean resumed) throws IOException {
+    d = start.reopen();
+    store.save(d);
+    prompter.show(views.line(m.get("interview.intro")));
+    Optional<String> again = Optional.empty();
+    if (resumed && next(again).isEmpty()) {
+      again = changes.choose(d);
+      again.ifPresent(f -> d = d.forget(f));
+    }
+    while (true) {
+      Optional<Question> q = next(again);
+      again = Optional.empty();
+      if (q.isEmpty()) {
+        return finish();
+      }
+      Reply r = ask(q.get());
+      if (r.is(Reply.Kind.ANSWER)) {
+        prompter.show(views.progress(standings()));
+      } else if (r.is(Reply.Kind.BACK)) {
+        again = Optional.of(back(q.get()));
+      } else {
+        return stop(r);
+      }
+    }
+  }
+
+  /** No question can change a verdict any more. */
+  private Result finish() throws IOException {
+    List<Standing> standings = standings();
+    boolean open = standings.stream().anyMatch(Standing::open);
+    prompter.show("\n" + views.line(m.get(open ? "interview.done.open" : "interview.done")));
+    d = d.finish();
+    store.save(d);
+    return new Result(Ending.FINISHED, d, standings);
+  }
+
+  /** Quit, or the input ended: a summary of where the permits stand. */
+  private Result stop(Reply r) {
+    if (r.is(Reply.Kind.ENDED)) {
+      prompter.show("\n" + views.line(m.get("interview.stopped")));
+    }
+    List<Standing> now = standings();
+    prompter.show(views.summary(d.asked().size(), now));
+    return new Result(r.is(Reply.Kind.QUIT) ? Ending.QUIT : Ending.STOPPED, d, now);
+  }
+
+  /** The question to ask: a list in progress, else one asked again, else the picker's. */
+  private Optional<Question> next(Optional<String> again) {
+    List<Standing> standings = standings();
+    Optional<String> forced = d.pending().map(Draft.Pending::fact).or(() -> again);
+    if (forced.isPresent()) {
+      String f = forced.get();
+      return Optional.of(f.equals(Draft.COUNTRY) ? Question.country(List.of())
+          : Question.fact(f, NextQuestion.decidedBy(standings, f)));
+    }
+    return picker.next(standings, d.countryOpen());
+  }
+
+  private Reply ask(Question q) throws IOException {
+    Supplier<String> why = () -> views.why(standings(), q);
+    Fact fact = q.isCountry() ? countryFact() : rules.facts().get(q.fact());
+    prompter.show(views.question(d.asked().size() + 1, fact));
+    if (fact.type().isRecords()) {
+      ListDialogue.Result lr = lists.run(d, fact, why, draft -> picker.settled(standings(draft), fact.name()));
+      d = lr.draft();
+      return Reply.of(lr.kind());
+    }
+    Reply r = asker.ask(fact, false, why);
+    if (r.is(Reply.Kind.ANSWER)) {
+      d = q.isCountry() ? d.country(r.value().map(Object::toString)) : d.answer(fact.name(), r.value());
+      store.save(d);
+    }
+    return r;
+  }
+
+  /** Forgets the previous answer and returns it, to ask it again; or the current question if first. */
+  private String back(Question current) throws IOException {
+    if (d.asked().isEmpty()) {
+      prompter.show(views.line(m.get("interview.back.none")));
+      return current.isCountry() ? Draft.COUNTRY : current.fact();
+    }
+    String last = d.asked().get(d.asked().size() - 1);
+    d = d.forget(last);
+    store.save(d);
+    return last;
+  }
+
+  private List<Standing> standings() {
+    return standings(d);
+  }
+
+  private List<Standing> standings(Draft draft) {
+    return picker.standings(draft.subject(), draft.subject().asOf().orElse(today), draft.scope(), draft.skipped());
+  }
+
+  /** The country, asked like an enum fact whose values are the ruleset's countries. */
+  private Fact countryFact() {
+    List<String> codes = new ArrayList<>();
+    Map<String, Text> labels = new LinkedHashMap<>();
+    for (Country c : rules.countries()) {
+      codes.add(c.code());
+      labels.put(c.code(), c.name());
+    }
+    return new Fact("country", Type.enumOf("country", codes), List.of(), Text.of(m.get("interview.country.question")),
+        Text.of(m.get("interview.country.help")), labels, Map.of(), Optional.empty(), Optional.empty(), "", false,
+        List.of());
+  }
+}

@@ -1,0 +1,90 @@
+package org.permitcheck.interview;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * The interview on a terminal, through JLine: line editing and Tab completion of the choices. History
+ * is kept in memory only and never written to a file (answers are personal data); quotes and
+ * backslashes are taken literally. The only class of the interview that knows JLine.
+ */
+public final class TerminalPrompter implements Prompter, AutoCloseable {
+  private final Terminal terminal;
+  private final LineReader reader;
+  private final List<String> choices = new ArrayList<>();
+
+  public TerminalPrompter(Terminal terminal) {
+    this.terminal = terminal;
+    DefaultParser parser = new DefaultParser();
+    parser.setQuoteChars(new char[0]);
+    parser.setEscapeChars(new char[0]);
+    parser.setEofOnUnclosedQuote(false);
+    Completer completer = (r, line, candidates) -> {
+      for (String c : choices) {
+        candidates.add(new Candidate(c));
+      }
+    };
+    this.reader = LineReaderBuilder.builder()
+        .terminal(terminal)
+        .parser(parser)
+        .completer(completer)
+        .history(new DefaultHistory())
+        .variable(LineReader.HISTORY_FILE, null)
+        .variable(LineReader.DISABLE_HISTORY, true)
+        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+        .build();
+  }
+
+  /** The terminal the program runs in. */
+  public static TerminalPrompter system() {
+    try {
+      return new TerminalPrompter(TerminalBuilder.builder().system(true).build());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void show(String text) {
+    terminal.writer().print(text);
+    terminal.writer().flush();
+  }
+
+  @Override
+  public Optional<String> read(String prompt, List<String> completions) {
+    choices.clear();
+    choices.addAll(completions);
+    try {
+      return Optional.of(reader.readLine(prompt));
+    } catch (EndOfFileException | UserInterruptException | java.io.IOError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The line reader, for tests of its settings. */
+  LineReader reader() {
+    return reader;
+  }
+
+  @Override
+  public void close() {
+    try {
+      terminal.close();
+    } catch (IOException e) {
+      // nothing was lost: every answer is already in the draft
+    }
+  }
+}

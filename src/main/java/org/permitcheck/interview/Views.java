@@ -1,0 +1,186 @@
+package org.permitcheck.interview;
+
+import java.util.List;
+import org.permitcheck.engine.Question;
+import org.permitcheck.engine.Standing;
+import org.permitcheck.expr.Type;
+import org.permitcheck.report.Messages;
+import org.permitcheck.report.Wrap;
+import org.permitcheck.rules.Fact;
+
+/** The interview's texts: questions with their choices, prompts, help, progress and standings. */
+final class Views {
+  private final Messages m;
+  private final String language;
+
+  Views(Messages m) {
+    this.m = m;
+    this.language = m.language();
+  }
+
+  Messages messages() {
+    return m;
+  }
+
+  /** "(3) Which residence document…?" with numbered choices for enums and levels. */
+  String question(int number, Fact fact) {
+    StringBuilder out = new StringBuilder("\n");
+    String head = m.get("interview.question", String.valueOf(number), "");
+    Wrap.append(out, head, " ".repeat(head.length()), fact.question().get(language));
+    choices(out, fact);
+    return out.toString();
+  }
+
+  /** A question inside a list's dialogue, e.g. "[1/2] Child's date of birth?". */
+  String item(int index, int count, Fact field) {
+    StringBuilder out = new StringBuilder();
+    Wrap.append(out, "  ", "    ", m.get("interview.list.item", String.valueOf(index), String.valueOf(count),
+        field.question().get(language)));
+    choices(out, field);
+    return out.toString();
+  }
+
+  /** A paragraph indented by two spaces. */
+  String line(String text) {
+    StringBuilder out = new StringBuilder();
+    Wrap.append(out, "  ", "  ", text);
+    return out.toString();
+  }
+
+  /** An item of a list, indented by {@code indent} spaces, its continuation lines by two more. */
+  String line(String text, int indent) {
+    StringBuilder out = new StringBuilder();
+    Wrap.append(out, " ".repeat(indent), " ".repeat(indent + 2), text);
+    return out.toString();
+  }
+
+  private void choices(StringBuilder out, Fact fact) {
+    if (!fact.type().isChoice()) {
+      return;
+    }
+    List<String> values = fact.type().values();
+    int width = String.valueOf(values.size()).length();
+    for (int i = 0; i < values.size(); i++) {
+      String n = String.format("%" + width + "d", i + 1);
+      String v = values.get(i);
+      String label = fact.label(v, language);
+      String text = label.equals(v) ? v : m.get("interview.choice", v, label);
+      Wrap.append(out, "    " + n + " ", "    " + " ".repeat(width + 1), text);
+    }
+  }
+
+  String prompt(Fact fact) {
+    return m.get("interview.prompt", hint(fact)) + " ";
+  }
+
+  private String hint(Fact fact) {
+    Type t = fact.type();
+    switch (t.kind()) {
+      case BOOLEAN:
+        return m.get("interview.hint.boolean");
+      case DATE:
+        return m.get("interview.hint.date");
+      case INTEGER:
+      case DECIMAL:
+        return fact.unit().isEmpty() ? m.get("interview.hint.number") : fact.unit();
+      case MONEY:
+        return t.currency();
+      case ENUM:
+      case LEVEL:
+        return m.get("interview.hint.choice", String.valueOf(t.values().size()));
+      case LIST:
+      case PERIODS:
+        return m.get("interview.hint.count");
+      default:
+        return m.get("interview.hint.text");
+    }
+  }
+
+  /** The fact's help from the rules, the form of answer expected, and the keywords. */
+  String help(Fact fact) {
+    StringBuilder out = new StringBuilder();
+    String help = fact.help().get(language);
+    if (!help.isEmpty()) {
+      Wrap.append(out, "  ", "  ", help);
+    }
+    Wrap.append(out, "  ", "  ", m.get("interview.help.form", form(fact)));
+    Wrap.append(out, "  ", "  ", m.get("interview.help.keys"));
+    return out.toString();
+  }
+
+  private String form(Fact fact) {
+    switch (fact.type().kind()) {
+      case BOOLEAN:
+        return m.get("interview.form.boolean");
+      case DATE:
+        return m.get(fact.past() ? "interview.form.past_date" : "interview.form.date");
+      case INTEGER:
+        return m.get("interview.form.integer", range(fact));
+      case DECIMAL:
+      case MONEY:
+        return m.get("interview.form.number", range(fact));
+      case ENUM:
+      case LEVEL:
+        return m.get("interview.form.choice");
+      case LIST:
+      case PERIODS:
+        return m.get("interview.form.count");
+      default:
+        return m.get("interview.form.text");
+    }
+  }
+
+  private String range(Fact fact) {
+    String unit = fact.unit().isEmpty() ? fact.type().currency() : fact.unit();
+    String suffix = unit.isEmpty() ? "" : " " + unit;
+    String min = fact.min().map(v -> v.toPlainString() + suffix).orElse("");
+    String max = fact.max().map(v -> v.toPlainString() + suffix).orElse("");
+    if (!min.isEmpty() && !max.isEmpty()) {
+      return m.get("interview.range.between", min, max);
+    }
+    if (!min.isEmpty()) {
+      return m.get("interview.range.min", min);
+    }
+    return max.isEmpty() ? (suffix.isEmpty() ? "" : " (" + unit + ")") : m.get("interview.range.max", max);
+  }
+
+  /** "3 decided, 5 open". */
+  String progress(List<Standing> standings) {
+    long open = standings.stream().filter(Standing::open).count();
+    return "  " + m.get("interview.progress", String.valueOf(standings.size() - open), String.valueOf(open)) + "\n";
+  }
+
+  /** Where every permit in scope stands, and what the current question can still decide. */
+  String why(List<Standing> standings, Question q) {
+    StringBuilder out = new StringBuilder(standings(standings));
+    if (q.isCountry()) {
+      Wrap.append(out, "  ", "    ", m.get("interview.why.country"));
+    } else {
+      Wrap.append(out, "  ", "    ", m.get("interview.why.question", String.join(", ", q.permits())));
+    }
+    return out.toString();
+  }
+
+  String standings(List<Standing> standings) {
+    StringBuilder out = new StringBuilder();
+    out.append("  ").append(m.get("interview.why.title")).append('\n');
+    for (Standing s : standings) {
+      String verdict = m.get("verdict." + s.result().verdict().key());
+      String line = s.open() && !s.deciding().isEmpty()
+          ? m.get("interview.why.open", s.permit(), verdict, m.count(s.deciding().size(), "one_fact", "n_facts"))
+          : m.get("interview.why.decided", s.permit(), verdict);
+      Wrap.append(out, "    ", "      ", line);
+    }
+    return out.toString();
+  }
+
+  /** Shown on quit or when the input ends: how far the interview got. */
+  String summary(int answers, List<Standing> standings) {
+    long open = standings.stream().filter(Standing::open).count();
+    StringBuilder out = new StringBuilder("\n");
+    Wrap.append(out, "", "  ", m.get("interview.summary", m.count(answers, "interview.answers.one",
+        "interview.answers.n"), String.valueOf(standings.size() - open), String.valueOf(open)));
+    out.append(standings(standings));
+    return out.toString();
+  }
+}

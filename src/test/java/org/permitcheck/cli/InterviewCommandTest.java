@@ -1,0 +1,321 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.engine.Evaluator;
+import org.permitcheck.expr.CompiledExpr;
+import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.Fact;
+import org.permitcheck.rules.Permit;
+import org.permitcheck.rules.RulesLoader;
+import org.permitcheck.rules.Ruleset;
+
+/**
+ * Whole interviews driven through piped input, one per country, on the interview fixture ruleset:
+ * the exact questions asked, the keywords, drafts and resuming, and the saved case evaluated by eval.
+ */
+class InterviewCommandTest {
+  static final Path RULES = Path.of("src/test/resources/fixtures/interview-rules.yaml").toAbsolutePath();
+  static final Pattern QUESTION = Pattern.compile("(?m)^\\(\\d+\\) (.*)$");
+  static final String SAVED = "interview-2026-11-22.yaml";
+  static final String DRAFT = "interview-2026-11-22.draft.yaml";
+
+  /** A tolerated man in Germany since 2017, B1 German, own income: eligible for § 25b, too old for § 25a. */
+  static final String DE_ANSWERS = "1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n0\nB1\nyes\nyes\nyes\n\n";
+  static final List<String> DE_QUESTIONS = List.of("de_status", "de_stay_since", "de_60b_months",
+      "deception_preventing_removal", "convicted", "has_passport", "date_of_birth", "children", "german_level",
+      "livelihood_mainly_own_income", "fdgo_commitment", "lid_test_passed");
+
+  static Ruleset rules;
+  static Map<String, String> questionToFact = new LinkedHashMap<>();
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void load() throws IOException {
+    rules = RulesLoader.load(new SourceText("interview-rules.yaml", Files.readString(RULES))).value().get();
+    for (Fact f : rules.facts().values()) {
+      questionToFact.put(f.question().get("en"), f.name());
+    }
+    questionToFact.put(new Messages("en").get("interview.country.question"), "country");
+  }
+
+  Run.Result interview(String stdin, String... args) {
+    return run(dir, stdin, args);
+  }
+
+  static Run.Result run(Path cwd, String stdin, String... args) {
+    List<String> all = new ArrayList<>(List.of("interview", "--rules", RULES.toString()));
+    all.addAll(List.of(args));
+    return Run.run(stdin, Map.of(), cwd, all.toArray(new String[0]));
+  }
+
+  Run.Result eval(String... args) {
+    List<String> all = new ArrayList<>(List.of("eval", "--rules", RULES.toString()));
+    all.addAll(List.of(args));
+    return Run.run("", Map.of(), dir, all.toArray(new String[0]));
+  }
+
+  /** The facts asked, in order, re-asked ones included, from the question headers on stderr. */
+  static List<String> asked(String err) {
+    List<String> out = new ArrayList<>();
+    Matcher m = QUESTION.matcher(err);
+    while (m.find()) {
+      String first = m.group(1).strip();
+      List<String> facts = questionToFact.entrySet().stream().filter(e -> e.getKey().startsWith(first))
+          .map(Map.Entry::getValue).toList();
+      assertThat(facts).as("question '%s'", first).hasSize(1);
+      out.add(facts.get(0));
+    }
+    return out;
+  }
+
+  Map<String, String> verdicts(String file) throws IOException {
+    Run.Result r = eval("--format", "json", file);
+    assertThat(r.exit()).as(r.err()).isZero();
+    Map<String, String> out = new LinkedHashMap<>();
+    for (JsonNode result : new ObjectMapper().readTree(r.out()).get("results")) {
+      out.put(result.get("permit").asText(), result.get("verdict").asText());
+    }
+    return out;
+  }
+
+  /** The saved case evaluates with eval to exactly the report the interview printed. */
+  void assertSavedCaseGivesTheSameReport(Run.Result r, String file) throws IOException {
+    assertThat(Files.getPosixFilePermissions(dir.resolve(file))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(eval(file).out()).isEqualTo(r.out());
+    assertThat(Files.exists(dir.resolve(DRAFT))).as("the draft is removed once the case is saved").isFalse();
+  }
+
+  @Test
+  void germanInterviewAsksOnlyTheDecidingQuestions() throws IOException {
+    Run.Result r = interview(DE_ANSWERS, "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(asked(r.err())).isEqualTo(DE_QUESTIONS);
+    assertThat(r.err()).contains("  2 decided, 0 open\n", "Every verdict in scope is decided.",
+        "Case saved in " + SAVED + ".");
+    assertSavedCaseGivesTheSameReport(r, SAVED);
+    assertThat(verdicts(SAVED)).containsExactly(Map.entry("DE-25b", "eligible"), Map.entry("DE-25a", "not_eligible"));
+  }
+
+  @Test
+  void asksForTheCountryFirstWhenNoneIsGiven() throws IOException {
+    Run.Result r = interview("BE\n04.10.2021\nyes\n2\nno\n\n");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(asked(r.err())).containsExactly("country", "asylum_application_date", "asylum_procedure_pending",
+        "be_household", "be_delay_own_conduct");
+    assertSavedCaseGivesTheSameReport(r, SAVED);
+    assertThat(verdicts(SAVED)).containsExactly(Map.entry("BE-9bis-1.1", "discretionary"));
+  }
+
+  @Test
+  void frenchInterviewExplainsAnAnswerOutOfRangeAndAsksAgain() throws IOException {
+    Run.Result r = interview("no\nyes\nyes\nyes\n1.9.2020\n30\n14\nyes\nyes\n450,50\n\n", "--country", "FR");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(asked(r.err())).containsExactly("convicted", "fr_habitual_residence", "fr_medical_need",
+        "fr_treatment_in_origin", "fr_residence_since", "fr_shortage_months", "fr_employed_shortage",
+        "fr_enrolled_training", "fr_monthly_resources");
+    assertThat(r.err()).contains("months > \n  The answer must be at most 24 months.\nmonths > \n");
+    assertSavedCaseGivesTheSameReport(r, SAVED);
+    assertThat(verdicts(SAVED)).containsExactly(Map.entry("FR-health", "not_eligible"),
+        Map.entry("FR-work-shortage", "discretionary"), Map.entry("FR-student", "not_eligible"));
+  }
+
+  @Test
+  void dutchInterviewSkipsWhatADecidedPermitNeeds() throws IOException {
+    Run.Result r = interview("NL\nno\n34\nwork\n1500\n6\nno\nyes\nno\n\n");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(asked(r.err())).containsExactly("country", "convicted", "nl_sponsor_age", "nl_sponsor_permit",
+        "nl_sponsor_income", "nl_income_guaranteed_months", "nl_sponsor_incapacitated", "nl_wants_return",
+        "nl_appeal_lodged");
+    assertSavedCaseGivesTheSameReport(r, SAVED);
+    assertThat(verdicts(SAVED)).containsExactly(Map.entry("NL-family-spouse", "not_eligible"),
+        Map.entry("NL-voluntary-return", "eligible"), Map.entry("NL-appeal-wait", "not_eligible"));
+  }
+
+  @Test
+  void invalidAnswersAreExplainedAndAskedAgain() {
+    Run.Result r = interview("9\nduldung\n1.13.2017\n2030-01-01\n01.03.2017\nquit\n", "--country", "DE");
+    assertThat(asked(r.err())).containsExactly("de_status", "de_stay_since", "de_60b_months");
+    assertThat(r.err()).contains(
+        "1-8 or name > \n  '9' is not one of the choices: type a number from 1 to 8, or a name (Tab\n  completes).\n"
+            + "1-8 or name > \n  0 decided, 2 open\n",
+        "date > \n  '1.13.2017' does not exist in the calendar.\ndate > \n"
+            + "  2030-01-01 lies in the future: check the year.\ndate > \n");
+  }
+
+  @Test
+  void backAsksThePreviousQuestionAgainAndForgetsItsAnswer() throws IOException {
+    Run.Result r = interview("back\n1\n2016-01-01\nback\nback\n1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n0\nB1\nyes"
+        + "\nyes\nyes\n\n", "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> expected = new ArrayList<>(List.of("de_status", "de_status", "de_stay_since", "de_60b_months",
+        "de_stay_since", "de_status"));
+    expected.addAll(DE_QUESTIONS.subList(1, DE_QUESTIONS.size()));
+    assertThat(asked(r.err())).isEqualTo(expected);
+    assertThat(r.err()).contains("This is the first question: there is nothing to go back to.");
+    assertThat(Files.readString(dir.resolve(SAVED))).contains("de_stay_since: 2017-03-01");
+  }
+
+  @Test
+  void skipLeavesAFactUnknownAndItIsNotAskedAgain() throws IOException {
+    Run.Result r = interview("1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n0\nskip\nyes\nyes\nyes\n\n", "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> expected = new ArrayList<>(DE_QUESTIONS);
+    assertThat(asked(r.err())).isEqualTo(expected);
+    assertThat(r.err()).contains("No question left can decide the open permits");
+    assertThat(Files.readString(dir.resolve(SAVED))).doesNotContain("german_level");
+    assertThat(verdicts(SAVED)).containsEntry("DE-25b", "undetermined");
+  }
+
+  @Test
+  void helpAndWhyAnswerWithoutLeavingTheQuestion() {
+    Run.Result r = interview("1\n?\nwhy\nquit\n", "--country", "DE");
+    assertThat(asked(r.err())).containsExactly("de_status", "de_stay_since");
+    assertThat(r.err()).contains("  Usually the date of arrival or of the asylum application.\n"
+        + "  Expected: a date, not in the future, like 14.05.1999, 14/05/1999 or\n  1999-05-14.\n");
+    assertThat(r.err()).contains("  Where the permits stand:\n"
+        + "    DE-25b · UNDETERMINED · 14 facts can still decide it\n"
+        + "    DE-25a · UNDETERMINED · 13 facts can still decide it\n"
+        + "  This question can still decide: DE-25b, DE-25a\n");
+  }
+
+  @Test
+  void quitEndsWithASummaryAndKeepsTheDraft() throws IOException {
+    Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("Stopped after 2 answers: 0 decided, 2 open.",
+        "The answers are kept in " + DRAFT + ". Continue with: permitcheck interview --resume " + DRAFT);
+    assertThat(Files.getPosixFilePermissions(dir.resolve(DRAFT))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(Files.exists(dir.resolve(SAVED))).isFalse();
+  }
+
+  @Test
+  void closedInputMidwayLosesNoAnswerAndResumesAtTheNextQuestion(@TempDir Path oneGo) throws IOException {
+    Run.Result first = interview("1\n2017-03-01\n0\nno\n", "--country", "DE");
+    assertThat(first.exit()).isEqualTo(ExitCode.STOPPED);
+    assertThat(first.err()).contains("The input ended before the interview did.");
+    String draft = Files.readString(dir.resolve(DRAFT));
+    assertThat(draft).contains("de_status: duldung", "de_stay_since: 2017-03-01", "de_60b_months: 0",
+        "deception_preventing_removal: false");
+
+    Run.Result second = interview("no\nyes\n12.04.1990\n0\nB1\nyes\nyes\nyes\n\n", "--resume", DRAFT);
+    assertThat(second.exit()).as(second.err()).isZero();
+    assertThat(second.err()).startsWith("Continuing " + DRAFT + ": 4 answers so far.\n"
+        + "Every answer is saved at once in " + DRAFT + " (readable only by you).\n");
+    assertThat(asked(second.err())).isEqualTo(DE_QUESTIONS.subList(4, DE_QUESTIONS.size()));
+    assertThat(second.err()).contains("(5) Has the person been convicted");
+
+    Run.Result whole = run(oneGo, DE_ANSWERS, "--country", "DE");
+    assertThat(Files.readString(dir.resolve(SAVED))).isEqualTo(Files.readString(oneGo.resolve(SAVED)));
+    assertThat(second.out()).isEqualTo(whole.out());
+  }
+
+  @Test
+  void closedInputInsideAListResumesAtTheNextField() throws IOException {
+    interview("1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n1\n01.02.2015\n", "--country", "DE");
+    assertThat(Files.readString(dir.resolve(DRAFT))).contains("pending: {fact: children, step: 2}",
+        "children:\n      - date_of_birth: 2015-02-01\n");
+    Run.Result r = interview("yes\nyes\nyes\nB1\nyes\nyes\nyes\n\n", "--resume", DRAFT);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("(8) Which children does the person have?\n"
+        + "  [1/1] Does the child live in the person's household?\n");
+    assertThat(Files.readString(dir.resolve(SAVED))).contains("  children:\n    - date_of_birth: 2015-02-01\n"
+        + "      lives_with_applicant: true\n      school_age: true\n      in_school: true\n");
+  }
+
+  @Test
+  void resumingAFinishedCaseChangesOneAnswerAndReevaluates() throws IOException {
+    interview(DE_ANSWERS, "--country", "DE");
+    Run.Result r = interview("german_level\nA1\n", "--resume", SAVED);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("Every verdict is decided. The answers so far:", "    7. german_level = B1\n");
+    assertThat(asked(r.err())).containsExactly("german_level");
+    assertThat(r.err()).contains("(13) What is the person's level of German");
+    assertThat(verdicts(SAVED)).containsEntry("DE-25b", "not_eligible");
+    assertThat(Files.readString(dir.resolve(SAVED))).contains("german_level: A1");
+    assertThat(eval(SAVED).out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void printsTheJsonReportOnStdout() throws IOException {
+    Run.Result r = interview(DE_ANSWERS, "--country", "DE", "--format", "json", "--save", "ahmad.yaml");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("case").asText()).isEqualTo("ahmad");
+    assertThat(json.get("source").asText()).isEqualTo("ahmad.yaml");
+    assertThat(json.get("results").get(0).get("verdict").asText()).isEqualTo("eligible");
+    assertThat(Files.exists(dir.resolve("ahmad.yaml"))).isTrue();
+    assertThat(Files.exists(dir.resolve("ahmad.draft.yaml"))).isFalse();
+  }
+
+  @Test
+  void neverOverwritesADraftOrACase() throws IOException {
+    interview("1\n", "--country", "DE", "--save", "ahmad.yaml");
+    Run.Result again = interview("", "--country", "DE", "--save", "ahmad.yaml");
+    assertThat(again.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(again.err()).isEqualTo("permitcheck: a draft 'ahmad.draft.yaml' already exists\n"
+        + "  hint: continue it: permitcheck interview --resume ahmad.draft.yaml (or delete it)\n");
+    assertThat(Files.readString(dir.resolve("ahmad.draft.yaml"))).contains("de_status: duldung");
+    Files.writeString(dir.resolve("other.yaml"), "facts: {}\n");
+    assertThat(interview("", "--save", "other.yaml").exit()).isEqualTo(ExitCode.USAGE);
+  }
+
+  /**
+   * The typical German case of the README: the interview asks 12 questions where a blind
+   * questionnaire over the same permits asks every fact they read: 22.
+   */
+  @Test
+  void asksFewerQuestionsThanABlindRunOverTheSameFacts() {
+    Run.Result r = interview(DE_ANSWERS, "--country", "DE");
+    int interviewed = asked(r.err()).size();
+    Evaluator evaluator = new Evaluator(rules);
+    Set<String> blind = new LinkedHashSet<>();
+    for (Permit p : rules.country("DE").get().permits()) {
+      conditions(p.criteria(), c -> blind.addAll(evaluator.baseFacts(c)));
+    }
+    assertThat(interviewed).isEqualTo(12);
+    assertThat(blind).hasSize(22);
+    assertThat(interviewed).isLessThan(blind.size());
+  }
+
+  static void conditions(Criterion c,
+      Consumer<CompiledExpr> out) {
+    c.discretionary().when().ifPresent(out);
+    if (c instanceof Criterion.Leaf) {
+      out.accept(((Criterion.Leaf) c).when());
+    } else {
+      ((Criterion.Group) c).children().forEach(child -> conditions(child, out));
+    }
+  }
+
+  @Test
+  void writesNothingButTheDraftAndTheCase() throws IOException {
+    interview(DE_ANSWERS, "--country", "DE");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly(SAVED);
+    }
+  }
+}

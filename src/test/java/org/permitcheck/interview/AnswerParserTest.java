@@ -1,0 +1,103 @@
+package org.permitcheck.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.permitcheck.expr.Type;
+import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Fact;
+import org.permitcheck.rules.Text;
+
+/** Typed answers become the values a case file would hold, or a problem to explain. */
+class AnswerParserTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+  static final AnswerParser PARSER = new AnswerParser(new Messages("en"), TODAY);
+
+  static Fact fact(Type type, boolean past, String min, String max, String unit) {
+    return new Fact("f", type, List.of(), Text.of("Q?"), Text.EMPTY,
+        Map.of("duldung", Text.of("Toleration")), Map.of(),
+        min.isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(min)),
+        max.isEmpty() ? Optional.empty() : Optional.of(new BigDecimal(max)), unit, past, List.of());
+  }
+
+  static String parse(Fact f, String text) {
+    Parsed p = PARSER.parse(f, text);
+    return p.ok() ? p.value().get().getClass().getSimpleName() + ":" + p.value().get() : "invalid: " + p.problem();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1999-05-14 | LocalDate:1999-05-14",
+      "14.05.1999 | LocalDate:1999-05-14",
+      "14/05/1999 | LocalDate:1999-05-14",
+      "1.3.2017   | LocalDate:2017-03-01",
+      "2026-11-22 | LocalDate:2026-11-22",
+      "29.02.2024 | LocalDate:2024-02-29",
+      "29.02.2023 | invalid: '29.02.2023' does not exist in the calendar.",
+      "32.01.2017 | invalid: '32.01.2017' does not exist in the calendar.",
+      "14.05.99   | invalid: '14.05.99': write the year with 4 digits.",
+      "1999/05/14 | invalid: '1999/05/14' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.",
+      "yesterday  | invalid: 'yesterday' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.",
+      "23.11.2026 | invalid: 2026-11-23 lies in the future: check the year.",
+  })
+  void readsDatesInThreeFormsAndRefusesFutureBirthDates(String text, String expected) {
+    assertThat(parse(fact(Type.DATE, true, "", "", ""), text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "0         | Long:0",
+      "12        | Long:12",
+      "12 months | Long:12",
+      "-1        | invalid: The answer must be at least 0 months.",
+      "25        | invalid: The answer must be at most 24 months.",
+      "1.5       | invalid: '1.5' is not a whole number.",
+      "many      | invalid: 'many' is not a whole number.",
+  })
+  void readsWholeNumbersWithinTheirRange(String text, String expected) {
+    assertThat(parse(fact(Type.INTEGER, false, "0", "24", "months"), text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1201.20     | BigDecimal:1201.20",
+      "1201,20     | BigDecimal:1201.20",
+      "1.201,20    | BigDecimal:1201.20",
+      "1,201.20    | BigDecimal:1201.20",
+      "1201.20 EUR | BigDecimal:1201.20",
+      "€ 615       | BigDecimal:615",
+      "-5          | invalid: The answer must be at least 0 EUR.",
+      "lots        | invalid: 'lots' is not a number: write it like 1250.50.",
+  })
+  void readsAmountsWithCommaOrPoint(String text, String expected) {
+    assertThat(parse(fact(Type.money("EUR"), false, "0", "", ""), text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "yes | Boolean:true", "Y | Boolean:true", "true | Boolean:true",
+      "no | Boolean:false", "N | Boolean:false", "false | Boolean:false",
+      "maybe | invalid: 'maybe' is not yes or no.",
+  })
+  void readsYesAndNo(String text, String expected) {
+    assertThat(parse(fact(Type.BOOLEAN, false, "", "", ""), text)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1 | String:duldung", "2 | String:gestattung", "GESTATTUNG | String:gestattung",
+      "toleration | String:duldung",
+      "3 | invalid: '3' is not one of the choices: type a number from 1 to 2, or a name (Tab completes).",
+      "dul | invalid: 'dul' is not one of the choices: type a number from 1 to 2, or a name (Tab completes).",
+  })
+  void readsChoicesByNumberNameOrLabel(String text, String expected) {
+    assertThat(parse(fact(Type.enumOf("s", List.of("duldung", "gestattung")), false, "", "", ""), text))
+        .isEqualTo(expected);
+  }
+}

@@ -1,0 +1,103 @@
+package org.permitcheck.interview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.permitcheck.cases.Case;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.engine.Scope;
+import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesLoader;
+
+/** The loop with a hand-written fake prompter, on a status history (periods). */
+class InterviewerTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+  static final String RULES = String.join("\n",
+      "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+      "facts:",
+      "  history: {type: periods, values: [duldung, gestattung], question: {en: 'Status history?', fr: H}}",
+      "  works: {type: boolean, question: {en: 'Works?', fr: W}}",
+      "countries:",
+      "  BE:",
+      "    name: {en: B, fr: B}",
+      "    permits:",
+      "      - id: P",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: stay, text: {en: S, fr: S}, when: \"months_in(history, 'duldung') >= 12\"}",
+      "            - {id: work, text: {en: W, fr: W}, when: \"works\"}",
+      "");
+
+  /** Answers from a list; shows go to a transcript. */
+  static final class FakePrompter implements Prompter {
+    final Deque<String> answers;
+    final StringBuilder shown = new StringBuilder();
+
+    FakePrompter(String... answers) {
+      this.answers = new ArrayDeque<>(List.of(answers));
+    }
+
+    @Override
+    public void show(String text) {
+      shown.append(text);
+    }
+
+    @Override
+    public Optional<String> read(String prompt, List<String> completions) {
+      shown.append(prompt).append('\n');
+      return Optional.ofNullable(answers.poll());
+    }
+  }
+
+  static Interviewer.Result run(FakePrompter p, List<Draft> saved) throws IOException {
+    Checked<Ruleset> rules = RulesLoader.load(new SourceText("rules.yaml", RULES));
+    assertThat(rules.errors()).isEmpty();
+    Case c = new Case("t", "", Optional.of("BE"), Optional.of(TODAY), Optional.empty(), Map.of(), Map.of());
+    return new Interviewer(rules.value().get(), p, new Messages("en"), TODAY, saved::add)
+        .run(Draft.start(c, Scope.ALL, "t.yaml"), false);
+  }
+
+  @Test
+  void asksAStatusHistoryPeriodByPeriodAndChecksEachPeriod() throws IOException {
+    FakePrompter p = new FakePrompter("2", "", "1", "01.01.2020", "31.12.2019", "31.12.2021", "gestattung",
+        "2022-01-01", "", "yes");
+    List<Draft> saved = new ArrayList<>();
+    Interviewer.Result r = run(p, saved);
+    assertThat(r.ending()).isEqualTo(Interviewer.Ending.FINISHED);
+    assertThat(r.draft().subject().facts()).containsEntry("history", List.of(
+        Map.of("status", "duldung", "from", LocalDate.of(2020, 1, 1), "to", LocalDate.of(2021, 12, 31)),
+        Map.of("status", "gestattung", "from", LocalDate.of(2022, 1, 1))));
+    assertThat(p.shown.toString()).contains("  [1/2] Status during this period?\n    1 duldung\n    2 gestattung\n",
+        "  This is needed for every period and cannot be skipped.\n",
+        "  A period cannot end (2019-12-31) before it starts (2020-01-01).\n",
+        "  [2/2] Until which date? (Enter if it still lasts)\n");
+    assertThat(saved.stream().filter(d -> d.pending().isPresent()).map(d -> d.pending().get().step()))
+        .containsExactly(1, 2, 3, 3, 4, 5, 6);
+  }
+
+  @Test
+  void backFromTheFirstStepOfAListLeavesIt() throws IOException {
+    FakePrompter p = new FakePrompter("back", "", "back", "back", "quit");
+    Interviewer.Result r = run(p, new ArrayList<>());
+    assertThat(r.ending()).isEqualTo(Interviewer.Ending.QUIT);
+    assertThat(p.shown.toString().split("\\(1\\) Status history\\?", -1)).hasSize(5);
+    assertThat(p.shown.toString()).contains("(2) Works?");
+    assertThat(p.shown.toString().split("This is the first question", -1)).hasSize(3);
+    assertThat(r.draft().subject().facts()).doesNotContainKey("history");
+    assertThat(r.draft().asked()).isEmpty();
+    assertThat(r.draft().skipped()).isEmpty();
+  }
+}
