@@ -272,10 +272,15 @@ final class DiffCommand implements Callable<Integer> {
       w.println();
     }
     w.println(cases + (cases == 1 ? " case" : " cases") + " compared, " + counts[1]
-        + (counts[1] == 1 ? " result" : " results") + " changed");
+        + (counts[1] == 1 ? " result" : " results") + " changed (old: " + describe(before) + "; new: "
+        + describe(after) + ")");
     for (Map.Entry<String, Long> t : transitions.entrySet()) {
       w.println("  " + t.getKey() + ": " + t.getValue());
     }
+  }
+
+  private static String describe(Ruleset r) {
+    return r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12);
   }
 
   private static void ruleset(JsonGenerator g, String name, Ruleset r) throws IOException {

@@ -38,8 +38,12 @@ public final class CoreBench {
 
     double load = median(30, () -> RulesLoader.load(new SourceText("rules.yaml", rulesText)));
     Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", rulesText)).value().get();
-    System.out.printf("rules: %d permits, %d facts; load + compile: %.2f ms (median of 30, warm)%n",
-        rules.permits().size(), rules.facts().size(), load * 1e3);
+    String rulesJson = org.permitcheck.tree.TreeWriter.json(
+        TreeReader.yaml(Limits.RULES).read(new SourceText("rules.yaml", rulesText)).root().get());
+    double loadJson = median(30, () -> RulesLoader.loadJson(new SourceText("rules.json", rulesJson), rules.sha256()));
+    System.out.printf("rules: %d permits, %d facts; load + check + compile, warm (median of 30): %.2f ms from YAML,"
+        + " %.2f ms from the bundled JSON form%n", rules.permits().size(), rules.facts().size(), load * 1e3,
+        loadJson * 1e3);
 
     LocalDate today = LocalDate.of(2026, 11, 22);
     CaseReader reader = new CaseReader(rules, today);
