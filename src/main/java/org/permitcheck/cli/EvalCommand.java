@@ -1,5 +1,8 @@
 package org.permitcheck.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +24,10 @@ import org.permitcheck.diag.Suggest;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
+import org.permitcheck.io.SafeFiles;
 import org.permitcheck.report.JsonRenderer;
+import org.permitcheck.report.MarkdownRenderer;
+import org.permitcheck.report.Messages;
 import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
 import org.permitcheck.rules.Country;
@@ -36,7 +42,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", sortOptions = false,
     description = "Evaluate cases: which permits apply, and why.")
 final class EvalCommand implements Callable<Integer> {
-  static final List<String> FORMATS = List.of("text", "json", "ndjson");
+  static final List<String> FORMATS = List.of("text", "json", "ndjson", "markdown");
 
   private final Context ctx;
 
@@ -62,8 +68,13 @@ final class EvalCommand implements Callable<Integer> {
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text (default), json, or ndjson (one compact result per line; full with --explain).")
+      description = "text (default), json, ndjson (one compact result per line; full with --explain), "
+          + "or markdown (a report to hand over: one document per case).")
   String format = "text";
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the results to FILE (created private, replaced atomically) instead of stdout.")
+  String output;
 
   @Option(names = "--explain", description = "Show the whole criteria tree with the facts each condition read.")
   boolean explain;
@@ -88,57 +99,83 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Messages m = common.messages(ctx);
     if (!FORMATS.contains(format)) {
-      throw new UsageError("unknown --format '" + format + "'", "formats: " + String.join(", ", FORMATS));
-    }
-    if (!CommonOptions.LANGUAGES.contains(common.language(ctx))) {
-      throw new UsageError("unknown --lang '" + common.lang + "'", "languages: en, fr, de, nl");
+      throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }
     if (horizon < 0 || horizon > 100) {
-      throw new UsageError("--horizon must be between 0 and 100 years, found " + horizon, "");
+      throw new UsageError(m.get("cli.horizon", horizon), "");
     }
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1 || threads > 256) {
-      throw new UsageError("--jobs must be between 1 and 256, found " + threads, "");
+      throw new UsageError(m.get("cli.jobs", threads), "");
     }
+    Path target = output == null ? null : OutputFile.check(ctx, m, output, files, common.rules);
     Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
-    Scope scope = scope(rules);
+    Scope scope = scope(rules, m);
     CaseReader reader = new CaseReader(rules, ctx.today());
-    Map<String, Object> changes = changes(rules, reader);
-    OutputOptions options = new OutputOptions(common.language(ctx), explain, common.color(ctx), redact);
+    Map<String, Object> changes = changes(rules, reader, m);
+    boolean color = target == null && common.color(ctx);
+    OutputOptions options = new OutputOptions(common.language(ctx), explain, color, redact);
     TextRenderer text = new TextRenderer(rules, options);
     Job job = new Job(reader, new Evaluator(rules, java.time.Period.ofYears(horizon)), scope, changes, asOf,
         ctx.today(), renderer(rules, options, text));
-    Output output = new Output(text);
+    if (target == null) {
+      return run(job, new Output(text, ctx.out()), m);
+    }
+    try (SafeFiles.Pending file = SafeFiles.create(target)) {
+      PrintWriter sink = new PrintWriter(file.writer());
+      int code = run(job, new Output(text, sink), m);
+      if (sink.checkError()) {
+        throw new IOException(m.get("cli.output_failed", output, "write error"));
+      }
+      file.commit();
+      return code;
+    } catch (IOException e) {
+      ctx.err().println("permitcheck: " + m.get("cli.output_failed", output, String.valueOf(e.getMessage())));
+      return ExitCode.INVALID_INPUT;
+    }
+  }
+
+  private int run(Job job, Output output, Messages m) {
     long start = System.nanoTime();
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
-      Pipeline.run(inputs, job, threads, output::accept, output::idle);
+      Pipeline.run(inputs, job, threads(), output::accept, output::idle);
     }
     output.finish();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (output.summary.cases() > 1 && !quiet) {
-      ctx.err().print(output.summary.render(seconds));
+      ctx.err().print("permitcheck: " + output.summary.render(seconds, m));
     }
-    Diagnostics.summary(ctx.err(), output.problems);
+    Diagnostics.summary(ctx.err(), output.problems, m);
     return output.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private int threads() {
+    return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
   }
 
   private Job.Renderer renderer(Ruleset rules, OutputOptions options, TextRenderer text) {
     boolean pretty = format.equals("json");
     JsonRenderer json = new JsonRenderer(rules, options, pretty, pretty || explain);
+    MarkdownRenderer markdown = new MarkdownRenderer(rules, options);
+    boolean isJson = format.equals("json") || format.equals("ndjson");
     return new Job.Renderer() {
       @Override
       public String render(Evaluation e, List<Diagnostic> notes) {
-        return format.equals("text") ? text.render(e) : json.render(e, notes);
+        if (isJson) {
+          return json.render(e, notes);
+        }
+        return format.equals("markdown") ? markdown.render(e) : text.render(e);
       }
 
       @Override
       public String failure(String caseId, String source, List<Diagnostic> errors) {
-        return format.equals("text") ? null : json.renderFailure(caseId, source, errors);
+        return isJson ? json.renderFailure(caseId, source, errors) : null;
       }
     };
   }
@@ -146,6 +183,7 @@ final class EvalCommand implements Callable<Integer> {
   /** Writes results in input order as they come; diagnostics go to stderr at once. */
   private final class Output {
     final TextRenderer text;
+    final PrintWriter out;
     final Summary summary = new Summary();
     final List<Diagnostic> problems = new ArrayList<>();
     String firstJson;
@@ -153,8 +191,9 @@ final class EvalCommand implements Callable<Integer> {
     boolean dirty;
     long lastProgress;
 
-    Output(TextRenderer text) {
+    Output(TextRenderer text, PrintWriter out) {
       this.text = text;
+      this.out = out;
     }
 
     void accept(Job.Result r) {
@@ -175,26 +214,32 @@ final class EvalCommand implements Callable<Integer> {
     private void write(String s) {
       switch (format) {
         case "ndjson":
-          ctx.out().println(s);
+          out.println(s);
           break;
         case "json":
           if (written == 0) {
             firstJson = s;
           } else {
             if (written == 1) {
-              ctx.out().println("[");
-              ctx.out().print(indent(firstJson));
+              out.println("[");
+              out.print(indent(firstJson));
               firstJson = null;
             }
-            ctx.out().println(",");
-            ctx.out().print(indent(s));
+            out.println(",");
+            out.print(indent(s));
           }
+          break;
+        case "markdown":
+          if (written > 0) {
+            out.print(MarkdownRenderer.SEPARATOR);
+          }
+          out.print(s);
           break;
         default:
           if (written > 0) {
-            ctx.out().println();
+            out.println();
           }
-          ctx.out().print(s);
+          out.print(s);
       }
       written++;
       dirty = true;
@@ -206,14 +251,14 @@ final class EvalCommand implements Callable<Integer> {
 
     void idle() {
       if (dirty) {
-        ctx.out().flush();
+        out.flush();
         dirty = false;
       }
       progress();
     }
 
     private void progress() {
-      if (quiet || !ctx.terminal() || format.equals("text") && summary.cases() < 2) {
+      if (quiet || !ctx.terminal() || !format.contains("json") && summary.cases() < 2) {
         return;
       }
       long now = System.nanoTime();
@@ -235,28 +280,28 @@ final class EvalCommand implements Callable<Integer> {
       clearProgress();
       if (format.equals("json")) {
         if (written == 1) {
-          ctx.out().println(firstJson);
+          out.println(firstJson);
         } else if (written > 1) {
-          ctx.out().println();
-          ctx.out().println("]");
+          out.println();
+          out.println("]");
         } else {
-          ctx.out().println("[]");
+          out.println("[]");
         }
       } else if (format.equals("text") && written > 0) {
-        ctx.out().println();
-        ctx.out().print(text.notice());
+        out.println();
+        out.print(text.notice());
       }
-      ctx.out().flush();
+      out.flush();
     }
   }
 
-  private Scope scope(Ruleset rules) {
+  private Scope scope(Ruleset rules, Messages m) {
     Set<String> codes = new LinkedHashSet<>();
     List<String> known = rules.countries().stream().map(Country::code).toList();
     for (String c : countries) {
       String code = c.trim().toUpperCase(Locale.ROOT);
       if (!known.contains(code)) {
-        throw new UsageError("unknown --country '" + c + "'", "countries: " + String.join(", ", known));
+        throw new UsageError(m.get("cli.unknown_country", c), m.get("cli.hint.countries", String.join(", ", known)));
       }
       codes.add(code);
     }
@@ -265,25 +310,25 @@ final class EvalCommand implements Callable<Integer> {
     for (String p : permits) {
       if (!allIds.contains(p)) {
         String hint = Suggest.didYouMean(p, allIds);
-        throw new UsageError("unknown --permit '" + p + "'", hint.isEmpty() ? "'permitcheck permits' lists them" : hint);
+        throw new UsageError(m.get("cli.unknown_permit_option", p), hint.isEmpty() ? m.get("cli.hint.permits") : hint);
       }
       ids.add(p);
     }
     return new Scope(codes, ids);
   }
 
-  private Map<String, Object> changes(Ruleset rules, CaseReader reader) {
+  private Map<String, Object> changes(Ruleset rules, CaseReader reader, Messages m) {
     Map<String, Object> changes = new LinkedHashMap<>();
     for (String set : sets) {
       int eq = set.indexOf('=');
       if (eq <= 0) {
-        throw new UsageError("--set needs FACT=VALUE, found '" + set + "'", "e.g. --set german_level=B1");
+        throw new UsageError(m.get("cli.set_syntax", set), m.get("cli.hint.set"));
       }
       String fact = set.substring(0, eq).trim();
       Checked<Optional<Object>> v = reader.parseValue(fact, set.substring(eq + 1), "--set " + fact);
       if (v.hasErrors()) {
         Diagnostic d = v.errors().get(0);
-        throw new UsageError("--set " + fact + ": " + d.message(), d.hints().isEmpty() ? "" : d.hints().get(0));
+        throw new UsageError(m.get("cli.set_invalid", fact, d.message()), d.hints().isEmpty() ? "" : d.hints().get(0));
       }
       changes.put(rules.currentName(fact).orElse(fact), v.value().get().orElse(null));
     }

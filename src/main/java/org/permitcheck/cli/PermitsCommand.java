@@ -32,7 +32,7 @@ final class PermitsCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     List<String> codes = Rules.countries(rules.value().get(), countries.stream()
-        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList());
+        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList(), common.messages(ctx));
     ctx.out().print(new RulesRenderer(rules.value().get(), common.language(ctx)).permits(codes));
     return ExitCode.OK;
   }

@@ -47,6 +47,72 @@ public final class SafeFiles {
     }
   }
 
+  /**
+   * Starts writing {@code target} as a stream, for output too large to hold in memory: the text goes
+   * to a private temporary file beside it, which {@link Pending#commit()} moves into place. Closing
+   * without committing deletes the temporary file and leaves {@code target} as it was.
+   */
+  public static Pending create(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = createPrivateTemp(dir, target.getFileName().toString());
+    try {
+      var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
+          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+      return new Pending(target, tmp, channel);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** A file being written; see {@link #create(Path)}. */
+  public static final class Pending implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final java.nio.channels.FileChannel channel;
+    private final java.io.Writer writer;
+    private boolean done;
+
+    private Pending(Path target, Path tmp, java.nio.channels.FileChannel channel) {
+      this.target = target;
+      this.tmp = tmp;
+      this.channel = channel;
+      this.writer = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8),
+          1 << 16);
+    }
+
+    /** Where to write the text (UTF-8). */
+    public java.io.Writer writer() {
+      return writer;
+    }
+
+    /** Flushes the text to disk and atomically replaces the target with it. */
+    public void commit() throws IOException {
+      writer.flush();
+      channel.force(true);
+      writer.close();
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+    }
+
+    /** Discards the text unless it was committed. */
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        try {
+          writer.close();
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
+    }
+  }
+
   private static Path createPrivateTemp(Path dir, String name) throws IOException {
     boolean posix = Files.getFileStore(dir).supportsFileAttributeView("posix");
     for (int attempt = 0; ; attempt++) {

@@ -184,7 +184,7 @@ public final class JsonRenderer {
     g.writeStringField("country", p.country());
     if (full) {
       g.writeStringField("kind", p.kind());
-      g.writeStringField("title", p.title().get(options.language()));
+      g.writeStringField("title", m.text(p.title()));
       g.writeStringField("legal_basis", p.legalBasis());
       g.writeObjectFieldStart("source");
       g.writeStringField("seed", p.source().seed());
@@ -234,7 +234,7 @@ public final class JsonRenderer {
       text(g, "apply", p.apply());
       g.writeArrayFieldStart("documents");
       for (Text d : p.documents()) {
-        g.writeString(d.get(options.language()));
+        g.writeString(m.text(d));
       }
       g.writeEndArray();
       text(g, "appeal", p.appeal());
@@ -249,7 +249,7 @@ public final class JsonRenderer {
     g.writeStringField("id", crit.id());
     g.writeStringField("outcome", c.outcome().key());
     g.writeBooleanField("waivable", c.waivable());
-    g.writeStringField("text", crit.text().get(options.language()));
+    g.writeStringField("text", m.text(crit.text()));
     if (crit instanceof Criterion.Leaf) {
       g.writeStringField("when", ((Criterion.Leaf) crit).when().source().strip());
     } else {
@@ -319,7 +319,7 @@ public final class JsonRenderer {
     if (t.isEmpty()) {
       g.writeNullField(name);
     } else {
-      g.writeStringField(name, t.get(options.language()));
+      g.writeStringField(name, m.text(t));
     }
   }
 }

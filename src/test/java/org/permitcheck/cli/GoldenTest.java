@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <pre>
  * $ eval --as-of 2026-11-22 examples/x.yaml
+ * --- terminal
  * --- env
  * LANG=fr_FR.UTF-8
  * --- stdin
@@ -50,9 +51,9 @@ class GoldenTest {
 
   static void check(Path file) throws IOException {
     Golden g = Golden.parse(Files.readString(file, StandardCharsets.UTF_8));
-    Run.Result r = Run.run(g.stdin, g.env, FIXTURES, Shell.split(g.command).toArray(new String[0]));
-    String err = r.err().replaceAll("in [0-9.]+ s \\([0-9]+ cases/s\\)", "in <time>");
-    Golden actual = new Golden(g.command, g.env, g.stdin, r.out(), err, r.exit());
+    Run.Result r = Run.run(g.stdin, g.env, FIXTURES, g.terminal, Shell.split(g.command).toArray(new String[0]));
+    String err = r.err().replaceAll("[0-9.]+ s \\([0-9]+ [^)]*/s\\)", "<time>");
+    Golden actual = new Golden(g.command, g.terminal, g.env, g.stdin, r.out(), err, r.exit());
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(file, actual.render(), StandardCharsets.UTF_8);
       return;
@@ -62,7 +63,8 @@ class GoldenTest {
   }
 
   /** One golden scenario. */
-  record Golden(String command, Map<String, String> env, String stdin, String out, String err, int exit) {
+  record Golden(String command, boolean terminal, Map<String, String> env, String stdin, String out, String err,
+      int exit) {
     static Golden parse(String text) {
       text = text.replace("\r\n", "\n");
       String[] lines = text.split("\n", -1);
@@ -92,8 +94,8 @@ class GoldenTest {
           env.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
         }
       }
-      return new Golden(command, env, section(sections, "stdin"), section(sections, "stdout"),
-          section(sections, "stderr"), exit);
+      return new Golden(command, sections.containsKey("terminal"), env, section(sections, "stdin"),
+          section(sections, "stdout"), section(sections, "stderr"), exit);
     }
 
     private static String section(Map<String, StringBuilder> sections, String name) {
@@ -103,6 +105,9 @@ class GoldenTest {
 
     String render() {
       StringBuilder out = new StringBuilder("$ ").append(command).append('\n');
+      if (terminal) {
+        out.append("--- terminal\n");
+      }
       if (!env.isEmpty()) {
         out.append("--- env\n");
         env.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));
