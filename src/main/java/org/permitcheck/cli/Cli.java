@@ -60,6 +60,8 @@ public final class Cli {
     c.put("permits", PermitsCommand::new);
     c.put("show", ShowCommand::new);
     c.put("facts", FactsCommand::new);
+    c.put("schema", SchemaCommand::new);
+    c.put("completion", CompletionCommand::new);
     return c;
   }
 

@@ -14,7 +14,7 @@ final class CommonOptions {
       description = "The rules file (default: ./rules.yaml if present, else the bundled ruleset).")
   String rules;
 
-  @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "option.lang",
+  @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "option.lang", completionCandidates = Languages.class,
       description = "Language of every text: en, fr, de, nl (default: from LANG, else en).")
   String lang;
 
@@ -24,6 +24,14 @@ final class CommonOptions {
 
   @Option(names = "--stacktrace", hidden = true, description = "Print the stack trace of an internal error.")
   boolean stacktrace;
+
+  /** The languages, for shell completion. */
+  static final class Languages implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return LANGUAGES.iterator();
+    }
+  }
 
   /**
    * The language to use: --lang, else the LANG environment variable, else English. An unknown

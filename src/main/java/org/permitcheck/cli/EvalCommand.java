@@ -67,7 +67,7 @@ final class EvalCommand implements Callable<Integer> {
       description = "What-if: replace a fact's value (repeatable); an empty value makes it unknown.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Formats.class,
       description = "text (default), json, ndjson (one compact result per line; full with --explain), "
           + "or markdown (a report to hand over: one document per case).")
   String format = "text";
@@ -92,6 +92,14 @@ final class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--quiet", description = "No summary or progress on stderr for batches.")
   boolean quiet;
+
+  /** The formats, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return FORMATS.iterator();
+    }
+  }
 
   EvalCommand(Context ctx) {
     this.ctx = ctx;

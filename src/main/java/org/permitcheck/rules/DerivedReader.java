@@ -21,6 +21,7 @@ import org.permitcheck.tree.ScalarNode;
  * it uses, and reports cycles.
  */
 final class DerivedReader {
+  static final List<String> KEYS = List.of("expr", "text");
   private final NodeReader reader;
   private final TextReader texts;
   private final Set<String> factNames;
@@ -66,7 +67,7 @@ final class DerivedReader {
     Node n = node;
     if (node instanceof MapNode) {
       MapNode m = (MapNode) node;
-      reader.onlyKeys(m, List.of("expr", "text"), what);
+      reader.onlyKeys(m, KEYS, what);
       Optional<Node> e = reader.required(m, "expr", what);
       if (e.isEmpty()) {
         return Optional.empty();
