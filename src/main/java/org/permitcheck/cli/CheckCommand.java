@@ -16,7 +16,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RULES",
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RULES", descriptionKey = "check.RULES",
       description = "The rules file to check (default: --rules, ./rules.yaml, or the bundled one).")
   String file;
 

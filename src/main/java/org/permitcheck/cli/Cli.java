@@ -17,6 +17,8 @@ public final class Cli {
     CommandLine cl = commandLine(ctx, args);
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
     Messages m = new Messages(CommonOptions.fromArguments(args, ctx.env()));
+    Help.translate(cl, m.language());
+    cl.getCommandSpec().versionProvider(new VersionProvider(m));
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ctx.err();
       err.println("permitcheck: " + ParameterErrors.message(ex, m));

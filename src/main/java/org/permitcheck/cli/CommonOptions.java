@@ -22,6 +22,10 @@ final class CommonOptions {
       description = "Never colour the output (also: NO_COLOR set in the environment).")
   boolean noColor;
 
+  @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "option.help",
+      description = "Show this help and exit.")
+  boolean help;
+
   @Option(names = "--stacktrace", hidden = true, description = "Print the stack trace of an internal error.")
   boolean stacktrace;
 

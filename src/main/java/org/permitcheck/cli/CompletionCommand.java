@@ -20,7 +20,8 @@ final class CompletionCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash or zsh.")
+  @Parameters(index = "0", paramLabel = "SHELL", descriptionKey = "completion.SHELL", completionCandidates = Shells.class,
+      description = "bash or zsh.")
   String shell;
 
   CompletionCommand(Context ctx) {

@@ -42,32 +42,36 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE",
+  @Parameters(arity = "1..*", paramLabel = "CASE", descriptionKey = "diff.CASE",
       description = "Case files, directories, .ndjson/.jsonl files, or - for stdin.")
   List<String> files;
 
-  @Option(names = "--old", paramLabel = "RULES", description = "The old rules (default: the same as --new).")
+  @Option(names = "--old", descriptionKey = "diff.old", paramLabel = "RULES",
+      description = "The old rules (default: the same as --new).")
   String oldRules;
 
-  @Option(names = "--new", paramLabel = "RULES",
+  @Option(names = "--new", descriptionKey = "diff.new", paramLabel = "RULES",
       description = "The new rules (default: --rules, ./rules.yaml, or the bundled ones).")
   String newRules;
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--as-of", descriptionKey = "diff.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Date for the old side (default: each case's as_of, else today).")
   LocalDate asOf;
 
-  @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--to", descriptionKey = "diff.to", paramLabel = "DATE", converter = DateConverter.class,
       description = "Date for the new side (default: the same as the old side).")
   LocalDate to;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or ndjson.")
+  @Option(names = "--format", descriptionKey = "diff.format", paramLabel = "FORMAT",
+      description = "text (default), json or ndjson.")
   String format = "text";
 
-  @Option(names = "--exit-code", description = "Exit with 4 when any result changed.")
+  @Option(names = "--exit-code", descriptionKey = "diff.exit-code",
+      description = "Exit with 4 when any result changed.")
   boolean exitCode;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of processors).")
+  @Option(names = "--jobs", descriptionKey = "diff.jobs", paramLabel = "N",
+      description = "Worker threads (default: the number of processors).")
   Integer jobs;
 
   DiffCommand(Context ctx) {

@@ -48,49 +48,52 @@ final class EvalCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE",
+  @Parameters(arity = "1..*", paramLabel = "CASE", descriptionKey = "eval.CASE",
       description = "Case files (YAML or JSON), directories (recursively), .ndjson/.jsonl files, or - for stdin.")
   List<String> files;
 
-  @Option(names = "--country", split = ",", paramLabel = "CODE",
+  @Option(names = "--country", descriptionKey = "eval.country", split = ",", paramLabel = "CODE",
       description = "Evaluate only these countries (default: the case's country, else all).")
   List<String> countries = new ArrayList<>();
 
-  @Option(names = "--permit", split = ",", paramLabel = "ID", description = "Evaluate only these permits.")
+  @Option(names = "--permit", descriptionKey = "eval.permit", split = ",", paramLabel = "ID",
+      description = "Evaluate only these permits.")
   List<String> permits = new ArrayList<>();
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--as-of", descriptionKey = "eval.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Apply the law of this date (default: the case's as_of, else today).")
   LocalDate asOf;
 
-  @Option(names = "--set", paramLabel = "FACT=VALUE",
+  @Option(names = "--set", descriptionKey = "eval.set", paramLabel = "FACT=VALUE",
       description = "What-if: replace a fact's value (repeatable); an empty value makes it unknown.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT", completionCandidates = Formats.class,
+  @Option(names = "--format", descriptionKey = "eval.format", paramLabel = "FORMAT", completionCandidates = Formats.class,
       description = "text (default), json, ndjson (one compact result per line; full with --explain), "
           + "or markdown (a report to hand over: one document per case).")
   String format = "text";
 
-  @Option(names = "--output", paramLabel = "FILE",
+  @Option(names = "--output", descriptionKey = "eval.output", paramLabel = "FILE",
       description = "Write the results to FILE (created private, replaced atomically) instead of stdout.")
   String output;
 
-  @Option(names = "--explain", description = "Show the whole criteria tree with the facts each condition read.")
+  @Option(names = "--explain", descriptionKey = "eval.explain",
+      description = "Show the whole criteria tree with the facts each condition read.")
   boolean explain;
 
-  @Option(names = "--horizon", paramLabel = "YEARS",
+  @Option(names = "--horizon", descriptionKey = "eval.horizon", paramLabel = "YEARS",
       description = "How many years ahead to look for eligible_from and apply_before (default: 5; 0 = off).")
   int horizon = 5;
 
-  @Option(names = "--jobs", paramLabel = "N",
+  @Option(names = "--jobs", descriptionKey = "eval.jobs", paramLabel = "N",
       description = "Worker threads (default: the number of processors). Output order never changes.")
   Integer jobs;
 
-  @Option(names = "--redact", description = "Leave fact values out of the output.")
+  @Option(names = "--redact", descriptionKey = "eval.redact", description = "Leave fact values out of the output.")
   boolean redact;
 
-  @Option(names = "--quiet", description = "No summary or progress on stderr for batches.")
+  @Option(names = "--quiet", descriptionKey = "eval.quiet",
+      description = "No summary or progress on stderr for batches.")
   boolean quiet;
 
   /** The formats, for shell completion. */

@@ -18,7 +18,8 @@ final class FactsCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--country", split = ",", paramLabel = "CODE", description = "Only facts asked for these countries.")
+  @Option(names = "--country", descriptionKey = "facts.country", split = ",", paramLabel = "CODE",
+      description = "Only facts asked for these countries.")
   List<String> countries = new ArrayList<>();
 
   FactsCommand(Context ctx) {

@@ -18,7 +18,8 @@ final class PermitsCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--country", split = ",", paramLabel = "CODE", description = "Only these countries.")
+  @Option(names = "--country", descriptionKey = "permits.country", split = ",", paramLabel = "CODE",
+      description = "Only these countries.")
   List<String> countries = new ArrayList<>();
 
   PermitsCommand(Context ctx) {

@@ -17,7 +17,7 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "KIND", completionCandidates = Kinds.class,
+  @Parameters(index = "0", paramLabel = "KIND", descriptionKey = "schema.KIND", completionCandidates = Kinds.class,
       description = "case (generated from the ruleset's facts), rules, or result.")
   String kind;
 

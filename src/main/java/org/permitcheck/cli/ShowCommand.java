@@ -19,7 +19,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "PERMIT", description = "The permit id, e.g. DE-25b.")
+  @Parameters(index = "0", paramLabel = "PERMIT", descriptionKey = "show.PERMIT",
+      description = "The permit id, e.g. DE-25b.")
   String id;
 
   ShowCommand(Context ctx) {

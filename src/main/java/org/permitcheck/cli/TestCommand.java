@@ -34,15 +34,15 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "0..*", paramLabel = "CASE",
+  @Parameters(arity = "0..*", paramLabel = "CASE", descriptionKey = "test.CASE",
       description = "Case files or directories (default: examples/).")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--as-of", descriptionKey = "test.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Date for cases without as_of (default: today).")
   LocalDate asOf;
 
-  @Option(names = "--coverage",
+  @Option(names = "--coverage", descriptionKey = "test.coverage",
       description = "Also report, for every criterion, whether the cases made it met, not met and unknown.")
   boolean coverage;
 
