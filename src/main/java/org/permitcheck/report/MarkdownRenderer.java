@@ -234,6 +234,7 @@ public final class MarkdownRenderer {
       List<String> failing = why.failing(r);
       String reason = why.why(r, e) + (failing.isEmpty() || r.verdict() == Verdict.NOT_IN_FORCE ? ""
           : " ✗ " + String.join("; ✗ ", failing));
+      reason += e.movedFrom(r).map(b -> " " + m.get("what_if.moved", m.verdict(b.verdict().key()))).orElse("");
       out.append("| ").append(Md.cell(r.permit().id() + " · " + m.text(r.permit().title()))).append(" | ")
           .append(Md.cell(why.verdict(r))).append(" | ").append(Md.cell(reason)).append(" |\n");
     }
