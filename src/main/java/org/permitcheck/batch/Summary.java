@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.engine.Verdict;
+import org.permitcheck.report.Messages;
 
 /** Counts of a batch run: cases read, cases that failed, and the verdicts per permit. */
 public final class Summary {
@@ -32,12 +33,13 @@ public final class Summary {
   }
 
   /** The lines of the summary, e.g. "DE-25b: eligible 120, undetermined 30". */
-  public String render(double seconds) {
+  public String render(double seconds, Messages m) {
     StringBuilder out = new StringBuilder();
-    out.append("permitcheck: ").append(cases).append(cases == 1 ? " case read, " : " cases read, ")
-        .append(cases - failed).append(" evaluated, ").append(failed).append(failed == 1 ? " error" : " errors")
-        .append(String.format(java.util.Locale.ROOT, ", in %.3f s (%.0f cases/s)%n", seconds,
-            seconds > 0 ? cases / seconds : 0.0));
+    out.append(m.get("summary.batch", m.count((int) cases, "count.case.one", "count.case.many"),
+        String.valueOf(cases - failed), m.count((int) failed, "count.error.one", "count.error.many"),
+        String.format(java.util.Locale.ROOT, "%.3f", seconds),
+        String.format(java.util.Locale.ROOT, "%.0f", seconds > 0 ? cases / seconds : 0.0)))
+        .append(System.lineSeparator());
     for (Map.Entry<String, EnumMap<Verdict, Long>> e : verdicts.entrySet()) {
       out.append("  ").append(e.getKey()).append(':');
       String sep = " ";

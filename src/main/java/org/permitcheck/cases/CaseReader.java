@@ -27,7 +27,7 @@ import org.permitcheck.tree.TreeReader;
  * in the future where a past date is required, unknown permits or verdicts in {@code expect}.
  */
 public final class CaseReader {
-  static final List<String> KEYS =
+  public static final List<String> KEYS =
       List.of("id", "country", "as_of", "application_date", "facts", "expect", "note", "$schema");
   public static final List<String> VERDICTS =
       List.of("eligible", "discretionary", "undetermined", "not_eligible", "not_in_force");

@@ -2,6 +2,7 @@ package org.permitcheck.cli;
 
 import java.util.concurrent.Callable;
 import org.permitcheck.diag.Checked;
+import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RULES",
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RULES", descriptionKey = "check.RULES",
       description = "The rules file to check (default: --rules, ./rules.yaml, or the bundled one).")
   String file;
 
@@ -25,17 +26,21 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Messages m = common.messages(ctx);
     Checked<Ruleset> rules = RulesSource.loadYaml(ctx, file != null ? file : common.rules, common.debug(ctx));
     Diagnostics.print(ctx.err(), rules.diagnostics(), true);
     if (rules.hasErrors()) {
-      Diagnostics.summary(ctx.err(), rules.diagnostics());
+      Diagnostics.summary(ctx.err(), rules.diagnostics(), m);
       return ExitCode.INVALID_RULES;
     }
     Ruleset r = rules.value().get();
-    long warnings = rules.diagnostics().size();
-    ctx.out().println("ok: " + r.name() + " " + r.version() + ": " + r.countries().size() + " countries, "
-        + r.permits().size() + " permits, " + r.facts().size() + " facts, " + r.derived().size()
-        + " derived facts" + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings")));
+    int warnings = rules.diagnostics().size();
+    ctx.out().println(m.get("check.ok", r.name(), r.version(),
+        m.count(r.countries().size(), "count.country.one", "count.country.many"),
+        m.count(r.permits().size(), "count.permit.one", "count.permit.many"),
+        m.count(r.facts().size(), "count.fact.one", "count.fact.many"),
+        m.count(r.derived().size(), "count.derived.one", "count.derived.many"))
+        + (warnings == 0 ? "" : ", " + m.count(warnings, "count.warning.one", "count.warning.many")));
     return ExitCode.OK;
   }
 }

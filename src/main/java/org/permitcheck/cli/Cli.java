@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
+import org.permitcheck.report.Messages;
 import picocli.CommandLine;
 
 /** Builds the command line and runs one command; returns the exit code. Never calls System.exit. */
@@ -15,11 +16,16 @@ public final class Cli {
   public static int run(Context ctx, String... args) {
     CommandLine cl = commandLine(ctx, args);
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+    Messages m = new Messages(CommonOptions.fromArguments(args, ctx.env()));
+    Help.translate(cl, m.language());
+    cl.getCommandSpec().versionProvider(new VersionProvider(m));
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ctx.err();
-      err.println("permitcheck: " + ex.getMessage());
+      err.println("permitcheck: " + ParameterErrors.message(ex, m));
       String command = ex.getCommandLine().getCommandName();
-      err.println("  hint: try 'permitcheck " + (command.equals("permitcheck") ? "" : command + " ") + "--help'");
+      ParameterErrors.hint(ex, m).ifPresent(h -> err.println("  " + m.get("cli.hint") + ": " + h));
+      err.println("  " + m.get("cli.hint") + ": " + m.get("cli.hint.help",
+          "permitcheck " + (command.equals("permitcheck") ? "" : command + " ") + "--help"));
       return ExitCode.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -27,13 +33,12 @@ public final class Cli {
         ctx.err().println("permitcheck: " + ex.getMessage());
         String hint = ((UsageError) ex).hint;
         if (!hint.isEmpty()) {
-          ctx.err().println("  hint: " + hint);
+          ctx.err().println("  " + m.get("cli.hint") + ": " + hint);
         }
         return ExitCode.USAGE;
       }
-      ctx.err().println("permitcheck: internal error (" + ex.getClass().getSimpleName()
-          + "). This is a bug: please report it with the command you ran"
-          + (stacktrace ? "." : ", adding --stacktrace to see the details."));
+      ctx.err().println("permitcheck: " + m.get(stacktrace ? "cli.internal.details" : "cli.internal",
+          ex.getClass().getSimpleName()));
       if (stacktrace) {
         ex.printStackTrace(ctx.err());
       }
@@ -62,6 +67,8 @@ public final class Cli {
     c.put("show", ShowCommand::new);
     c.put("facts", FactsCommand::new);
     c.put("interview", InterviewCommand::new);
+    c.put("schema", SchemaCommand::new);
+    c.put("completion", CompletionCommand::new);
     return c;
   }
 

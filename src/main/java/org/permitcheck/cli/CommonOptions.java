@@ -1,9 +1,10 @@
 package org.permitcheck.cli;
 
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.Map;
 import java.util.Stack;
+import org.permitcheck.report.Messages;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,24 +12,29 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes. */
 final class CommonOptions {
-  static final Set<String> LANGUAGES = Set.of("en", "fr", "de", "nl");
+  static final List<String> LANGUAGES = Messages.LANGUAGES;
 
-  @Option(names = "--rules", paramLabel = "FILE",
+  @Option(names = "--rules", paramLabel = "FILE", descriptionKey = "option.rules",
       description = "The rules file (default: ./rules.yaml if present, else the bundled ruleset).")
   String rules;
 
-  @Option(names = "--lang", paramLabel = "LANG",
+  @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "option.lang", completionCandidates = Languages.class,
       description = "Language of every text: en, fr, de, nl (default: from LANG, else en).")
   String lang;
 
-  @Option(names = "--no-color", description = "Never colour the output (also: NO_COLOR set in the environment).")
+  @Option(names = "--no-color", descriptionKey = "option.no_color",
+      description = "Never colour the output (also: NO_COLOR set in the environment).")
   boolean noColor;
 
   @Option(names = "--debug", arity = "0..1", fallbackValue = "internals", paramLabel = "facts",
-      preprocessor = DebugValue.class,
+      preprocessor = DebugValue.class, descriptionKey = "option.debug",
       description = "Print internals on stderr: which rules file was loaded, timings, counts. Never fact "
           + "values, unless --debug=facts.")
   Debug.Level debug;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, descriptionKey = "option.help",
+      description = "Show this help and exit.")
+  boolean help;
 
   @Option(names = "--stacktrace", hidden = true, description = "Print the stack trace of an internal error.")
   boolean stacktrace;
@@ -52,22 +58,63 @@ final class CommonOptions {
     return new Debug(ctx.err(), debug);
   }
 
-  /** The language to use: --lang, else the LANG environment variable, else English. */
-  String language(Context ctx) {
-    if (lang != null) {
-      return lang;
+  /** The languages, for shell completion. */
+  static final class Languages implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return LANGUAGES.iterator();
     }
-    String env = ctx.env().getOrDefault("LANG", "");
-    if (env.length() >= 2) {
-      String code = env.substring(0, 2).toLowerCase(Locale.ROOT);
-      if (LANGUAGES.contains(code)) {
-        return code;
-      }
-    }
-    return "en";
   }
 
+  /**
+   * The language to use: --lang, else the LANG environment variable, else English. An unknown
+   * --lang is a usage error.
+   */
+  String language(Context ctx) {
+    if (lang != null) {
+      String code = lang.strip().toLowerCase(Locale.ROOT);
+      if (!LANGUAGES.contains(code)) {
+        Messages m = new Messages(fromEnvironment(ctx.env()));
+        throw new UsageError(m.get("cli.unknown_lang", lang), m.get("cli.hint.languages"));
+      }
+      return code;
+    }
+    return fromEnvironment(ctx.env());
+  }
+
+  /** The program's texts in the chosen language. */
+  Messages messages(Context ctx) {
+    return new Messages(language(ctx));
+  }
+
+  /** en, fr, de or nl from a POSIX locale such as {@code fr_FR.UTF-8}; else en. */
+  static String fromEnvironment(Map<String, String> env) {
+    String value = env.getOrDefault("LANG", "");
+    String code = value.length() >= 2 ? value.substring(0, 2).toLowerCase(Locale.ROOT) : "";
+    return LANGUAGES.contains(code) ? code : "en";
+  }
+
+  /**
+   * The language for messages printed before the options are parsed (a wrong command line): a valid
+   * {@code --lang} among the arguments, else the environment's.
+   */
+  static String fromArguments(String[] args, Map<String, String> env) {
+    for (int i = 0; i < args.length; i++) {
+      String value = null;
+      if (args[i].equals("--lang") && i + 1 < args.length) {
+        value = args[i + 1];
+      } else if (args[i].startsWith("--lang=")) {
+        value = args[i].substring("--lang=".length());
+      }
+      if (value != null && LANGUAGES.contains(value.strip().toLowerCase(Locale.ROOT))) {
+        return value.strip().toLowerCase(Locale.ROOT);
+      }
+    }
+    return fromEnvironment(env);
+  }
+
+  /** Colour only on a terminal, never with --no-color or a non-empty NO_COLOR (no-color.org). */
   boolean color(Context ctx) {
-    return ctx.terminal() && !noColor && !ctx.env().containsKey("NO_COLOR");
+    return ctx.terminal() && !noColor && ctx.env().getOrDefault("NO_COLOR", "").isEmpty();
   }
 }

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads ISO dates on the command line, with a message people understand. */
+/** Reads ISO dates on the command line; the error is worded by {@link ParameterErrors}. */
 final class DateConverter implements ITypeConverter<LocalDate> {
   @Override
   public LocalDate convert(String value) {

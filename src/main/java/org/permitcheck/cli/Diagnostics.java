@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Severity;
+import org.permitcheck.report.Messages;
 
 /** Prints diagnostics to stderr, each once, and the closing count. */
 final class Diagnostics {
@@ -22,14 +23,14 @@ final class Diagnostics {
   }
 
   /** "permitcheck: 2 errors in 2 files" (nothing when there are no errors). */
-  static void summary(PrintWriter err, List<Diagnostic> diagnostics) {
+  static void summary(PrintWriter err, List<Diagnostic> diagnostics, Messages m) {
     long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
     if (errors == 0) {
       return;
     }
     Set<String> files = new LinkedHashSet<>();
     diagnostics.stream().filter(Diagnostic::isError).forEach(d -> files.add(d.file()));
-    err.println("permitcheck: " + errors + (errors == 1 ? " error" : " errors") + " in " + files.size()
-        + (files.size() == 1 ? " file" : " files"));
+    err.println("permitcheck: " + m.get("summary.errors", m.count((int) errors, "count.error.one", "count.error.many"),
+        m.count(files.size(), "count.file.one", "count.file.many")));
   }
 }

@@ -25,6 +25,7 @@ import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.engine.Scope;
+import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,36 +36,42 @@ import picocli.CommandLine.Parameters;
 @Command(name = "diff", sortOptions = false,
     description = "Evaluate cases under two rulesets (or at two dates) and list every verdict that changed.")
 final class DiffCommand implements Callable<Integer> {
+  static final List<String> FORMATS = List.of("text", "json", "ndjson");
+
   private final Context ctx;
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE",
+  @Parameters(arity = "1..*", paramLabel = "CASE", descriptionKey = "diff.CASE",
       description = "Case files, directories, .ndjson/.jsonl files, or - for stdin.")
   List<String> files;
 
-  @Option(names = "--old", paramLabel = "RULES", description = "The old rules (default: the same as --new).")
+  @Option(names = "--old", descriptionKey = "diff.old", paramLabel = "RULES",
+      description = "The old rules (default: the same as --new).")
   String oldRules;
 
-  @Option(names = "--new", paramLabel = "RULES",
+  @Option(names = "--new", descriptionKey = "diff.new", paramLabel = "RULES",
       description = "The new rules (default: --rules, ./rules.yaml, or the bundled ones).")
   String newRules;
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--as-of", descriptionKey = "diff.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Date for the old side (default: each case's as_of, else today).")
   LocalDate asOf;
 
-  @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--to", descriptionKey = "diff.to", paramLabel = "DATE", converter = DateConverter.class,
       description = "Date for the new side (default: the same as the old side).")
   LocalDate to;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or ndjson.")
+  @Option(names = "--format", descriptionKey = "diff.format", paramLabel = "FORMAT",
+      description = "text (default), json or ndjson.")
   String format = "text";
 
-  @Option(names = "--exit-code", description = "Exit with 4 when any result changed.")
+  @Option(names = "--exit-code", descriptionKey = "diff.exit-code",
+      description = "Exit with 4 when any result changed.")
   boolean exitCode;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Worker threads (default: the number of processors).")
+  @Option(names = "--jobs", descriptionKey = "diff.jobs", paramLabel = "N",
+      description = "Worker threads (default: the number of processors).")
   Integer jobs;
 
   DiffCommand(Context ctx) {
@@ -82,12 +89,12 @@ final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!EvalCommand.FORMATS.contains(format)) {
-      throw new UsageError("unknown --format '" + format + "'", "formats: text, json, ndjson");
+    Messages m = common.messages(ctx);
+    if (!FORMATS.contains(format)) {
+      throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }
     if (oldRules == null && to == null) {
-      throw new UsageError("diff needs --old RULES, or two dates (--as-of and --to)",
-          "e.g. permitcheck diff --old rules-2025.yaml examples/");
+      throw new UsageError(m.get("cli.diff_needs"), m.get("cli.hint.diff"));
     }
     Optional<Side> after = side(newRules != null ? newRules : common.rules);
     Optional<Side> before = oldRules == null ? after : side(oldRules);
@@ -114,7 +121,7 @@ final class DiffCommand implements Callable<Integer> {
           counts[1]++;
           transitions.merge(c.transition(), 1L, Long::sum);
           if (format.equals("text")) {
-            ctx.out().println(line(r.caseId(), c));
+            ctx.out().println(line(r.caseId(), c, m));
           } else if (format.equals("ndjson")) {
             ctx.out().println(record(r.caseId(), c));
           } else {
@@ -123,8 +130,8 @@ final class DiffCommand implements Callable<Integer> {
         }
       }, ctx.out()::flush);
     }
-    finish(before.get().rules(), after.get().rules(), transitions, json, counts);
-    Diagnostics.summary(ctx.err(), problems);
+    finish(before.get().rules(), after.get().rules(), transitions, json, counts, m);
+    Diagnostics.summary(ctx.err(), problems, m);
     if (counts[2] > 0) {
       return ExitCode.INVALID_INPUT;
     }
@@ -135,7 +142,7 @@ final class DiffCommand implements Callable<Integer> {
     Checked<Ruleset> r = RulesSource.load(ctx, rulesFile);
     if (r.hasErrors()) {
       Diagnostics.print(ctx.err(), r.errors(), true);
-      Diagnostics.summary(ctx.err(), r.errors());
+      Diagnostics.summary(ctx.err(), r.errors(), common.messages(ctx));
       return Optional.empty();
     }
     Ruleset rules = r.value().get();
@@ -160,18 +167,19 @@ final class DiffCommand implements Callable<Integer> {
     return new Result(c.id(), Change.between(e1, e2), d);
   }
 
-  private static String line(String caseId, Change c) {
+  private static String line(String caseId, Change c, Messages m) {
     StringBuilder s = new StringBuilder(caseId).append("  ").append(c.permit()).append("  ").append(c.transition());
     if (c.before() != null && c.after() != null) {
       if (c.before().nearMiss() != c.after().nearMiss()) {
-        s.append("  near miss ").append(c.before().nearMiss() ? "yes" : "no").append(" → ")
-            .append(c.after().nearMiss() ? "yes" : "no");
+        s.append("  ").append(m.get("diff.near_miss")).append(' ')
+            .append(m.get(c.before().nearMiss() ? "value.yes" : "value.no")).append(" → ")
+            .append(m.get(c.after().nearMiss() ? "value.yes" : "value.no"));
       }
-      dates(s, "eligible from", c.before().eligibleFrom(), c.after().eligibleFrom());
-      dates(s, "apply before", c.before().applyBefore(), c.after().applyBefore());
+      dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom());
+      dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore());
     }
     if (!c.criteria().isEmpty()) {
-      s.append("  because:");
+      s.append("  ").append(m.get("diff.because"));
       String sep = " ";
       for (Change.CriterionChange cc : c.criteria()) {
         s.append(sep).append(cc.id()).append(" (").append(key(cc.before())).append(" → ").append(key(cc.after()))
@@ -238,7 +246,8 @@ final class DiffCommand implements Callable<Integer> {
     g.writeEndObject();
   }
 
-  private void finish(Ruleset before, Ruleset after, Map<String, Long> transitions, List<Entry> json, long[] counts) {
+  private void finish(Ruleset before, Ruleset after, Map<String, Long> transitions, List<Entry> json, long[] counts,
+      Messages m) {
     long cases = counts[0] - counts[2];
     if (format.equals("json")) {
       StringWriter out = new StringWriter();
@@ -271,9 +280,9 @@ final class DiffCommand implements Callable<Integer> {
     if (format.equals("text") && counts[1] > 0) {
       w.println();
     }
-    w.println(cases + (cases == 1 ? " case" : " cases") + " compared, " + counts[1]
-        + (counts[1] == 1 ? " result" : " results") + " changed (old: " + describe(before) + "; new: "
-        + describe(after) + ")");
+    w.println(m.get("diff.summary", m.count((int) cases, "count.case.one", "count.case.many"),
+        m.count((int) counts[1], "count.result.one", "count.result.many")));
+    w.println("  old: " + describe(before) + "; new: " + describe(after));
     for (Map.Entry<String, Long> t : transitions.entrySet()) {
       w.println("  " + t.getKey() + ": " + t.getValue());
     }

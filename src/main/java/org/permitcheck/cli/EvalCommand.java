@@ -1,11 +1,8 @@
 package org.permitcheck.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +26,8 @@ import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
 import org.permitcheck.io.SafeFiles;
 import org.permitcheck.report.JsonRenderer;
+import org.permitcheck.report.MarkdownRenderer;
+import org.permitcheck.report.Messages;
 import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
 import org.permitcheck.rules.Country;
@@ -43,56 +42,67 @@ import picocli.CommandLine.Parameters;
 @Command(name = "eval", sortOptions = false,
     description = "Evaluate cases: which permits apply, and why.")
 final class EvalCommand implements Callable<Integer> {
-  static final List<String> FORMATS = List.of("text", "json", "ndjson");
+  static final List<String> FORMATS = List.of("text", "json", "ndjson", "markdown");
 
   private final Context ctx;
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "1..*", paramLabel = "CASE",
+  @Parameters(arity = "1..*", paramLabel = "CASE", descriptionKey = "eval.CASE",
       description = "Case files (YAML or JSON), directories (recursively), .ndjson/.jsonl files, or - for stdin.")
   List<String> files;
 
-  @Option(names = "--country", split = ",", paramLabel = "CODE",
+  @Option(names = "--country", descriptionKey = "eval.country", split = ",", paramLabel = "CODE",
       description = "Evaluate only these countries (default: the case's country, else all).")
   List<String> countries = new ArrayList<>();
 
-  @Option(names = "--permit", split = ",", paramLabel = "ID", description = "Evaluate only these permits.")
+  @Option(names = "--permit", descriptionKey = "eval.permit", split = ",", paramLabel = "ID",
+      description = "Evaluate only these permits.")
   List<String> permits = new ArrayList<>();
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--as-of", descriptionKey = "eval.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Apply the law of this date (default: the case's as_of, else today).")
   LocalDate asOf;
 
-  @Option(names = "--set", paramLabel = "FACT=VALUE",
+  @Option(names = "--set", descriptionKey = "eval.set", paramLabel = "FACT=VALUE",
       description = "What-if: replace a fact's value (repeatable); an empty value makes it unknown.")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "FORMAT",
-      description = "text (default), json, or ndjson (one compact result per line; full with --explain).")
+  @Option(names = "--format", descriptionKey = "eval.format", paramLabel = "FORMAT", completionCandidates = Formats.class,
+      description = "text (default), json, ndjson (one compact result per line; full with --explain), "
+          + "or markdown (a report to hand over: one document per case).")
   String format = "text";
 
-  @Option(names = "--explain", description = "Show the whole criteria tree with the facts each condition read.")
+  @Option(names = "--output", descriptionKey = "eval.output", paramLabel = "FILE",
+      description = "Write the results to FILE (created private, replaced atomically) instead of stdout.")
+  String output;
+
+  @Option(names = "--explain", descriptionKey = "eval.explain",
+      description = "Show the whole criteria tree with the facts each condition read.")
   boolean explain;
 
-  @Option(names = "--horizon", paramLabel = "YEARS",
+  @Option(names = "--horizon", descriptionKey = "eval.horizon", paramLabel = "YEARS",
       description = "How many years ahead to look for eligible_from and apply_before (default: 5; 0 = off).")
   int horizon = 5;
 
-  @Option(names = "--jobs", paramLabel = "N",
+  @Option(names = "--jobs", descriptionKey = "eval.jobs", paramLabel = "N",
       description = "Worker threads (default: the number of processors). Output order never changes.")
   Integer jobs;
 
-  @Option(names = "--redact", description = "Leave fact values out of the output.")
+  @Option(names = "--redact", descriptionKey = "eval.redact", description = "Leave fact values out of the output.")
   boolean redact;
 
-  @Option(names = "--quiet", description = "No summary or progress on stderr for batches.")
+  @Option(names = "--quiet", descriptionKey = "eval.quiet",
+      description = "No summary or progress on stderr for batches.")
   boolean quiet;
 
-  @Option(names = "--output", paramLabel = "FILE",
-      description = "Write the results to FILE instead of stdout: created readable by you only (0600) and "
-          + "replaced whole, never half-written. It cannot be one of the input files.")
-  String output;
+  /** The formats, for shell completion. */
+  static final class Formats implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return FORMATS.iterator();
+    }
+  }
 
   EvalCommand(Context ctx) {
     this.ctx = ctx;
@@ -100,80 +110,84 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Messages m = common.messages(ctx);
     if (!FORMATS.contains(format)) {
-      throw new UsageError("unknown --format '" + format + "'", "formats: " + String.join(", ", FORMATS));
-    }
-    if (!CommonOptions.LANGUAGES.contains(common.language(ctx))) {
-      throw new UsageError("unknown --lang '" + common.lang + "'", "languages: en, fr, de, nl");
+      throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }
     if (horizon < 0 || horizon > 100) {
-      throw new UsageError("--horizon must be between 0 and 100 years, found " + horizon, "");
+      throw new UsageError(m.get("cli.horizon", horizon), "");
     }
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
     if (threads < 1 || threads > 256) {
-      throw new UsageError("--jobs must be between 1 and 256, found " + threads, "");
+      throw new UsageError(m.get("cli.jobs", threads), "");
     }
-    Debug debug = common.debug(ctx);
-    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, debug);
+    Path target = OutputFile.check(ctx, m, output, files, common.rules).orElse(null);
+    Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
-      Diagnostics.print(ctx.err(), loaded.errors(), true);
-      Diagnostics.summary(ctx.err(), loaded.errors());
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
-    Scope scope = scope(rules);
-    Optional<Path> target = OutputFile.check(ctx, output, files, common.rules);
+    Scope scope = scope(rules, m);
     CaseReader reader = new CaseReader(rules, ctx.today());
-    Map<String, Object> changes = changes(rules, reader);
-    boolean color = target.isEmpty() && common.color(ctx);
+    Map<String, Object> changes = changes(rules, reader, m);
+    boolean color = target == null && common.color(ctx);
     OutputOptions options = new OutputOptions(common.language(ctx), explain, color, redact);
     TextRenderer text = new TextRenderer(rules, options);
     Job job = new Job(reader, new Evaluator(rules, java.time.Period.ofYears(horizon)), scope, changes, asOf,
         ctx.today(), renderer(rules, options, text));
-    long start = System.nanoTime();
-    Output sink;
-    if (target.isPresent()) {
-      try (SafeFiles.Pending file = OutputFile.open(target.get(), output)) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8));
-        sink = run(job, threads, text, out, debug);
-        out.flush();
-        OutputFile.commit(file, output);
-      } catch (IOException e) {
-        throw new UsageError("cannot write --output '" + output + "'", "check the folder and the free space");
+    Debug debug = common.debug(ctx);
+    if (target == null) {
+      return run(job, new Output(text, ctx.out(), debug), m);
+    }
+    try (SafeFiles.Pending file = OutputFile.open(target, output)) {
+      PrintWriter sink = new PrintWriter(file.writer());
+      int code = run(job, new Output(text, sink, debug), m);
+      if (sink.checkError()) {
+        throw new IOException(m.get("cli.output_failed", output, "write error"));
       }
-    } else {
-      sink = run(job, threads, text, ctx.out(), debug);
+      file.commit();
+      return code;
+    } catch (IOException e) {
+      ctx.err().println("permitcheck: " + m.get("cli.output_failed", output, String.valueOf(e.getMessage())));
+      return ExitCode.INVALID_INPUT;
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    debug.log("eval: " + sink.summary.cases() + " cases in " + Debug.millis(System.nanoTime() - start));
-    if (sink.summary.cases() > 1 && !quiet) {
-      ctx.err().print(sink.summary.render(seconds));
-    }
-    Diagnostics.summary(ctx.err(), sink.problems);
-    return sink.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
-  private Output run(Job job, int threads, TextRenderer text, PrintWriter out, Debug debug) {
-    Output sink = new Output(text, out, debug);
+  private int run(Job job, Output output, Messages m) {
+    long start = System.nanoTime();
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
-      Pipeline.run(inputs, job, threads, sink::accept, sink::idle);
+      Pipeline.run(inputs, job, threads(), output::accept, output::idle);
     }
-    sink.finish();
-    return sink;
+    output.finish();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (output.summary.cases() > 1 && !quiet) {
+      ctx.err().print("permitcheck: " + output.summary.render(seconds, m));
+    }
+    Diagnostics.summary(ctx.err(), output.problems, m);
+    return output.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  private int threads() {
+    return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
   }
 
   private Job.Renderer renderer(Ruleset rules, OutputOptions options, TextRenderer text) {
     boolean pretty = format.equals("json");
     JsonRenderer json = new JsonRenderer(rules, options, pretty, pretty || explain);
+    MarkdownRenderer markdown = new MarkdownRenderer(rules, options);
+    boolean isJson = format.equals("json") || format.equals("ndjson");
     return new Job.Renderer() {
       @Override
       public String render(Evaluation e, List<Diagnostic> notes) {
-        return format.equals("text") ? text.render(e) : json.render(e, notes);
+        if (isJson) {
+          return json.render(e, notes);
+        }
+        return format.equals("markdown") ? markdown.render(e) : text.render(e);
       }
 
       @Override
       public String failure(String caseId, String source, List<Diagnostic> errors) {
-        return format.equals("text") ? null : json.renderFailure(caseId, source, errors);
+        return isJson ? json.renderFailure(caseId, source, errors) : null;
       }
     };
   }
@@ -236,6 +250,12 @@ final class EvalCommand implements Callable<Integer> {
             out.print(indent(s));
           }
           break;
+        case "markdown":
+          if (written > 0) {
+            out.print(MarkdownRenderer.SEPARATOR);
+          }
+          out.print(s);
+          break;
         default:
           if (written > 0) {
             out.println();
@@ -259,7 +279,7 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private void progress() {
-      if (quiet || !ctx.terminal() || format.equals("text") && summary.cases() < 2) {
+      if (quiet || !ctx.terminal() || !format.contains("json") && summary.cases() < 2) {
         return;
       }
       long now = System.nanoTime();
@@ -296,13 +316,13 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private Scope scope(Ruleset rules) {
+  private Scope scope(Ruleset rules, Messages m) {
     Set<String> codes = new LinkedHashSet<>();
     List<String> known = rules.countries().stream().map(Country::code).toList();
     for (String c : countries) {
       String code = c.trim().toUpperCase(Locale.ROOT);
       if (!known.contains(code)) {
-        throw new UsageError("unknown --country '" + c + "'", "countries: " + String.join(", ", known));
+        throw new UsageError(m.get("cli.unknown_country", c), m.get("cli.hint.countries", String.join(", ", known)));
       }
       codes.add(code);
     }
@@ -311,25 +331,25 @@ final class EvalCommand implements Callable<Integer> {
     for (String p : permits) {
       if (!allIds.contains(p)) {
         String hint = Suggest.didYouMean(p, allIds);
-        throw new UsageError("unknown --permit '" + p + "'", hint.isEmpty() ? "'permitcheck permits' lists them" : hint);
+        throw new UsageError(m.get("cli.unknown_permit_option", p), hint.isEmpty() ? m.get("cli.hint.permits") : hint);
       }
       ids.add(p);
     }
     return new Scope(codes, ids);
   }
 
-  private Map<String, Object> changes(Ruleset rules, CaseReader reader) {
+  private Map<String, Object> changes(Ruleset rules, CaseReader reader, Messages m) {
     Map<String, Object> changes = new LinkedHashMap<>();
     for (String set : sets) {
       int eq = set.indexOf('=');
       if (eq <= 0) {
-        throw new UsageError("--set needs FACT=VALUE, found '" + set + "'", "e.g. --set german_level=B1");
+        throw new UsageError(m.get("cli.set_syntax", set), m.get("cli.hint.set"));
       }
       String fact = set.substring(0, eq).trim();
       Checked<Optional<Object>> v = reader.parseValue(fact, set.substring(eq + 1), "--set " + fact);
       if (v.hasErrors()) {
         Diagnostic d = v.errors().get(0);
-        throw new UsageError("--set " + fact + ": " + d.message(), d.hints().isEmpty() ? "" : d.hints().get(0));
+        throw new UsageError(m.get("cli.set_invalid", fact, d.message()), d.hints().isEmpty() ? "" : d.hints().get(0));
       }
       changes.put(rules.currentName(fact).orElse(fact), v.value().get().orElse(null));
     }

@@ -18,7 +18,8 @@ final class FactsCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--country", split = ",", paramLabel = "CODE", description = "Only facts asked for these countries.")
+  @Option(names = "--country", descriptionKey = "facts.country", split = ",", paramLabel = "CODE",
+      description = "Only facts asked for these countries.")
   List<String> countries = new ArrayList<>();
 
   FactsCommand(Context ctx) {
@@ -32,7 +33,7 @@ final class FactsCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     List<String> codes = Rules.countries(rules.value().get(), countries.stream()
-        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList());
+        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList(), common.messages(ctx));
     ctx.out().print(new RulesRenderer(rules.value().get(), common.language(ctx)).facts(codes));
     return ExitCode.OK;
   }

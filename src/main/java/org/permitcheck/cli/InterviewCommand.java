@@ -40,8 +40,7 @@ import picocli.CommandLine.Option;
  * Interviews the adviser: asks only the questions that can still change a verdict, saves every answer
  * at once to a private draft, then prints the same report as {@code eval} and saves the case file.
  */
-@Command(name = "interview", sortOptions = false, mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
+@Command(name = "interview", sortOptions = false,
     description = {"Ask the questions that decide, one at a time; then report and save the case.",
         "Type ? for help on a question, skip (or Enter) to leave it unknown, back, why, quit."})
 final class InterviewCommand implements Callable<Integer> {
@@ -49,25 +48,25 @@ final class InterviewCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--country", split = ",", paramLabel = "CODE",
+  @Option(names = "--country", descriptionKey = "interview.country", split = ",", paramLabel = "CODE",
       description = "Check only these countries (default: asked first).")
   List<String> countries = new ArrayList<>();
 
-  @Option(names = "--permit", split = ",", paramLabel = "ID", description = "Check only these permits.")
+  @Option(names = "--permit", descriptionKey = "interview.permit", split = ",", paramLabel = "ID", description = "Check only these permits.")
   List<String> permits = new ArrayList<>();
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--as-of", descriptionKey = "interview.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Apply the law of this date (default: today, or the resumed case's as_of).")
   LocalDate asOf;
 
-  @Option(names = "--save", paramLabel = "FILE", description = "Save the case here (default: proposed at the end).")
+  @Option(names = "--save", descriptionKey = "interview.save", paramLabel = "FILE", description = "Save the case here (default: proposed at the end).")
   String save;
 
-  @Option(names = "--resume", paramLabel = "FILE",
+  @Option(names = "--resume", descriptionKey = "interview.resume", paramLabel = "FILE",
       description = "Continue a draft, or re-open a case file to change an answer and re-evaluate.")
   String resume;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "The final report: text (default) or json.")
+  @Option(names = "--format", descriptionKey = "interview.format", paramLabel = "FORMAT", description = "The final report: text (default) or json.")
   String format = "text";
 
   InterviewCommand(Context ctx) {
@@ -94,7 +93,7 @@ final class InterviewCommand implements Callable<Integer> {
       Checked<InterviewStart> r = InterviewStart.resume(ctx, rules, resume, scope, save, asOf);
       Diagnostics.print(ctx.err(), r.diagnostics(), false);
       if (r.hasErrors()) {
-        Diagnostics.summary(ctx.err(), r.diagnostics());
+        Diagnostics.summary(ctx.err(), r.diagnostics(), common.messages(ctx));
         return ExitCode.INVALID_INPUT;
       }
       start = r.value().get();
@@ -202,7 +201,7 @@ final class InterviewCommand implements Callable<Integer> {
     for (String c : countries) {
       codes.add(c.trim().toUpperCase(Locale.ROOT));
     }
-    Rules.countries(rules, List.copyOf(codes));
+    Rules.countries(rules, List.copyOf(codes), common.messages(ctx));
     List<String> allIds = rules.permits().stream().map(Permit::id).toList();
     for (String p : permits) {
       if (!allIds.contains(p)) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.permitcheck.io.SafeFiles;
+import org.permitcheck.report.Messages;
 
 /**
  * {@code --output FILE}: checked before anything is read (never an input file, never a folder), then
@@ -19,7 +20,7 @@ final class OutputFile {
   private OutputFile() {}
 
   /** The file to write to, or empty for stdout; a usage error if it would overwrite an input. */
-  static Optional<Path> check(Context ctx, String output, List<String> inputs, String rules) {
+  static Optional<Path> check(Context ctx, Messages m, String output, List<String> inputs, String rules) {
     if (output == null) {
       return Optional.empty();
     }
@@ -30,17 +31,19 @@ final class OutputFile {
     if (Files.isDirectory(target)) {
       throw new UsageError("--output '" + output + "' is a folder", "give a file name, e.g. results.json");
     }
+    Path folder = target.toAbsolutePath().normalize().getParent();
+    if (folder == null || !Files.isDirectory(folder)) {
+      throw new UsageError(m.get("cli.output_no_folder", output), "");
+    }
     List<String> protectedFiles = new ArrayList<>(inputs);
     protectedFiles.add(rules != null ? rules : "rules.yaml");
     for (String input : protectedFiles) {
       Path in = ctx.resolve(input);
       if (Files.isDirectory(in) && inside(target, in)) {
-        throw new UsageError("--output '" + output + "' is also an input file (it is inside the input folder '"
-            + input + "'); refusing to overwrite it", "write the results to another file, outside the folders you evaluate");
+        throw new UsageError(m.get("cli.output_is_input", output), m.get("cli.hint.output"));
       }
       if (same(target, in)) {
-        throw new UsageError("--output '" + output + "' is also an input file ('" + input + "'); refusing to "
-            + "overwrite it", "write the results to another file");
+        throw new UsageError(m.get("cli.output_is_input", output), m.get("cli.hint.output"));
       }
     }
     return Optional.of(target);
@@ -74,10 +77,10 @@ final class OutputFile {
     return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
-  /** Starts writing the output file; see {@link SafeFiles#open(Path)}. */
+  /** Starts writing the output file; see {@link SafeFiles#create(Path)}. */
   static SafeFiles.Pending open(Path target, String shown) {
     try {
-      return SafeFiles.open(target);
+      return SafeFiles.create(target);
     } catch (NoSuchFileException e) {
       throw new UsageError("cannot write --output '" + shown + "': its folder does not exist", "create it first");
     } catch (AccessDeniedException e) {

@@ -18,7 +18,8 @@ final class PermitsCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Option(names = "--country", split = ",", paramLabel = "CODE", description = "Only these countries.")
+  @Option(names = "--country", descriptionKey = "permits.country", split = ",", paramLabel = "CODE",
+      description = "Only these countries.")
   List<String> countries = new ArrayList<>();
 
   PermitsCommand(Context ctx) {
@@ -32,7 +33,7 @@ final class PermitsCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     List<String> codes = Rules.countries(rules.value().get(), countries.stream()
-        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList());
+        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList(), common.messages(ctx));
     ctx.out().print(new RulesRenderer(rules.value().get(), common.language(ctx)).permits(codes));
     return ExitCode.OK;
   }

@@ -2,6 +2,7 @@ package org.permitcheck.cli;
 
 import java.util.List;
 import org.permitcheck.diag.Checked;
+import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Country;
 import org.permitcheck.rules.Ruleset;
 
@@ -14,17 +15,17 @@ final class Rules {
     Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, common.debug(ctx));
     if (loaded.hasErrors()) {
       Diagnostics.print(ctx.err(), loaded.errors(), true);
-      Diagnostics.summary(ctx.err(), loaded.errors());
+      Diagnostics.summary(ctx.err(), loaded.errors(), common.messages(ctx));
     }
     return loaded;
   }
 
   /** The country codes, checked against the ruleset (a usage error names the known ones). */
-  static List<String> countries(Ruleset rules, List<String> codes) {
+  static List<String> countries(Ruleset rules, List<String> codes, Messages m) {
     List<String> known = rules.countries().stream().map(Country::code).toList();
     for (String c : codes) {
       if (!known.contains(c)) {
-        throw new UsageError("unknown --country '" + c + "'", "countries: " + String.join(", ", known));
+        throw new UsageError(m.get("cli.unknown_country", c), m.get("cli.hint.countries", String.join(", ", known)));
       }
     }
     return codes;

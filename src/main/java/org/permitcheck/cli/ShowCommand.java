@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Suggest;
+import org.permitcheck.report.Messages;
 import org.permitcheck.report.RulesRenderer;
 import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
@@ -18,7 +19,8 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "PERMIT", description = "The permit id, e.g. DE-25b.")
+  @Parameters(index = "0", paramLabel = "PERMIT", descriptionKey = "show.PERMIT",
+      description = "The permit id, e.g. DE-25b.")
   String id;
 
   ShowCommand(Context ctx) {
@@ -32,10 +34,11 @@ final class ShowCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     Ruleset r = rules.value().get();
+    Messages m = common.messages(ctx);
     Permit p = r.permit(id).orElseThrow(() -> {
       List<String> ids = r.permits().stream().map(Permit::id).toList();
       String hint = Suggest.didYouMean(id, ids);
-      return new UsageError("unknown permit '" + id + "'", hint.isEmpty() ? "'permitcheck permits' lists them" : hint);
+      return new UsageError(m.get("cli.unknown_permit", id), hint.isEmpty() ? m.get("cli.hint.permits") : hint);
     });
     ctx.out().print(new RulesRenderer(r, common.language(ctx)).permit(p));
     return ExitCode.OK;

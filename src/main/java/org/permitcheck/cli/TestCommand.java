@@ -19,6 +19,7 @@ import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.engine.Scope;
+import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,15 +34,15 @@ final class TestCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
-  @Parameters(arity = "0..*", paramLabel = "CASE",
+  @Parameters(arity = "0..*", paramLabel = "CASE", descriptionKey = "test.CASE",
       description = "Case files or directories (default: examples/).")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--as-of", paramLabel = "DATE", converter = DateConverter.class,
+  @Option(names = "--as-of", descriptionKey = "test.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Date for cases without as_of (default: today).")
   LocalDate asOf;
 
-  @Option(names = "--coverage",
+  @Option(names = "--coverage", descriptionKey = "test.coverage",
       description = "Also report, for every criterion, whether the cases made it met, not met and unknown.")
   boolean coverage;
 
@@ -51,10 +52,9 @@ final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, common.debug(ctx));
+    Messages m = common.messages(ctx);
+    Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
-      Diagnostics.print(ctx.err(), loaded.errors(), true);
-      Diagnostics.summary(ctx.err(), loaded.errors());
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
@@ -89,33 +89,32 @@ final class TestCommand implements Callable<Integer> {
       for (Map.Entry<String, String> expected : subject.expect().entrySet()) {
         checked++;
         String verdict = e.results().stream().filter(r -> r.permit().id().equals(expected.getKey()))
-            .map(r -> r.verdict().key()).findFirst().orElse("out of scope");
+            .map(r -> r.verdict().key()).findFirst().orElse(m.get("test.out_of_scope"));
         if (!verdict.equals(expected.getValue())) {
           failed++;
-          ctx.out().println("FAIL " + path + ": " + expected.getKey() + " expected " + expected.getValue()
-              + ", got " + verdict);
+          ctx.out().println(m.get("test.fail", path, expected.getKey(), expected.getValue(), verdict));
           e.results().stream().filter(r -> r.permit().id().equals(expected.getKey()))
-              .forEach(r -> deciding(r).forEach(line -> ctx.out().println("     " + line)));
+              .forEach(r -> deciding(r, m).forEach(line -> ctx.out().println("     " + line)));
         }
       }
     }
-    ctx.out().println(cases + (cases == 1 ? " case, " : " cases, ") + checked + " expectations: "
-        + (checked - failed) + " passed, " + failed + " failed"
-        + (withoutExpect > 0 ? "; " + withoutExpect + " without expect" : ""));
+    ctx.out().println(m.get("test.summary", m.count(cases, "count.case.one", "count.case.many"),
+        m.count(checked, "count.expectation.one", "count.expectation.many"), checked - failed, failed)
+        + (withoutExpect > 0 ? "; " + m.get("test.without_expect", withoutExpect) : ""));
     if (coverage) {
-      printCoverage(cover);
+      printCoverage(cover, m);
     }
-    Diagnostics.summary(ctx.err(), problems);
+    Diagnostics.summary(ctx.err(), problems, m);
     if (failed > 0) {
       return ExitCode.MISMATCH;
     }
     return problems.stream().anyMatch(Diagnostic::isError) ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
-  private void printCoverage(Coverage cover) {
+  private void printCoverage(Coverage cover, Messages m) {
     List<Coverage.Entry> entries = cover.entries();
     ctx.out().println();
-    ctx.out().println("Coverage (m = met, n = not met, u = unknown; - = never):");
+    ctx.out().println(m.get("coverage.title"));
     int width = entries.stream().mapToInt(e -> e.path().length()).max().orElse(0);
     for (Coverage.Entry e : entries) {
       String flags = flag(e, Outcome.MET, 'm') + flag(e, Outcome.NOT_MET, 'n') + flag(e, Outcome.UNKNOWN, 'u');
@@ -124,11 +123,11 @@ final class TestCommand implements Callable<Integer> {
     List<Coverage.Entry> never = entries.stream().filter(e -> !e.exercised()).toList();
     long top = entries.stream().filter(Coverage.Entry::topLevel).count();
     long topExercised = entries.stream().filter(e -> e.topLevel() && e.exercised()).count();
-    ctx.out().println("Top-level criteria exercised (met or not met at least once): " + topExercised + " of " + top);
+    ctx.out().println(m.get("coverage.top", topExercised, top));
     if (never.isEmpty()) {
-      ctx.out().println("Every criterion was exercised.");
+      ctx.out().println(m.get("coverage.all"));
     } else {
-      ctx.out().println("Never exercised (" + never.size() + "):");
+      ctx.out().println(m.get("coverage.never", never.size()));
       never.forEach(e -> ctx.out().println("  " + e.path()));
     }
   }
@@ -138,15 +137,16 @@ final class TestCommand implements Callable<Integer> {
   }
 
   /** The top-level criteria that decided the verdict: those not met, or unknown. */
-  private static List<String> deciding(PermitResult r) {
+  private static List<String> deciding(PermitResult r, Messages m) {
     List<String> lines = new ArrayList<>();
     for (CriterionResult c : r.topLevel()) {
       if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
-        lines.add(c.outcome().key() + (c.waivable() ? " (waivable)" : "") + ": " + c.criterion().id());
+        lines.add(c.outcome().key() + (c.waivable() ? " (" + m.get("test.waivable") + ")" : "") + ": "
+            + c.criterion().id());
       }
     }
     if (!r.missing().isEmpty()) {
-      lines.add("missing: " + String.join(", ", r.missing()));
+      lines.add(m.get("test.missing", String.join(", ", r.missing())));
     }
     return lines;
   }

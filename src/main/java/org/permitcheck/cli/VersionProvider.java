@@ -4,18 +4,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 import org.permitcheck.diag.Checked;
+import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.rules.RulesLoader;
 import picocli.CommandLine.IVersionProvider;
 
 /** Prints the program version and the version of the bundled ruleset. */
 final class VersionProvider implements IVersionProvider {
+  private final Messages m;
+
+  VersionProvider() {
+    this(new Messages("en"));
+  }
+
+  VersionProvider(Messages m) {
+    this.m = m;
+  }
+
   @Override
   public String[] getVersion() {
     Checked<Ruleset> rules = RulesSource.bundledJson().orElseGet(() -> RulesLoader.load(RulesSource.bundled()));
     String ruleset = rules.value()
-        .map(r -> "ruleset " + r.name() + " " + r.version() + " (reviewed " + r.reviewed() + ", bundled)")
-        .orElse("bundled ruleset has errors: run 'permitcheck check'");
+        .map(r -> m.get("version.ruleset", r.name(), r.version(), r.reviewed().toString()))
+        .orElse(m.get("version.rules_errors"));
     return new String[] {"permitcheck " + programVersion(), ruleset};
   }
 

@@ -26,65 +26,9 @@ public final class SafeFiles {
   }
 
   public static void write(Path target, byte[] bytes) throws IOException {
-    try (Pending p = open(target)) {
+    try (Pending p = create(target)) {
       p.stream().write(bytes);
       p.commit();
-    }
-  }
-
-  /**
-   * Starts writing {@code target}: write to {@link Pending#stream()}, then {@link Pending#commit()}
-   * to move the finished file into place. Closing without committing deletes the temporary file and
-   * leaves the target as it was. For outputs too large to hold in memory.
-   */
-  public static Pending open(Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = createPrivateTemp(dir, target.getFileName().toString());
-    return new Pending(target, dir, tmp);
-  }
-
-  /** A file being written; see {@link #open(Path)}. */
-  public static final class Pending implements AutoCloseable {
-    private final Path target;
-    private final Path dir;
-    private final Path tmp;
-    private final java.nio.channels.FileChannel channel;
-    private final java.io.OutputStream stream;
-    private boolean committed;
-
-    private Pending(Path target, Path dir, Path tmp) throws IOException {
-      this.target = target;
-      this.dir = dir;
-      this.tmp = tmp;
-      this.channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
-          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-      this.stream = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16);
-    }
-
-    public java.io.OutputStream stream() {
-      return stream;
-    }
-
-    /** Flushes to disk and atomically replaces the target. */
-    public void commit() throws IOException {
-      stream.flush();
-      channel.force(true);
-      channel.close();
-      try {
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      committed = true;
-      syncFolder(dir);
-    }
-
-    @Override
-    public void close() throws IOException {
-      if (!committed) {
-        channel.close();
-        Files.deleteIfExists(tmp);
-      }
     }
   }
 
@@ -98,6 +42,78 @@ public final class SafeFiles {
       channel.force(true);
     } catch (IOException e) {
       // not possible on this platform or file system: the file itself is already on disk
+    }
+  }
+
+  /**
+   * Starts writing {@code target} as a stream, for output too large to hold in memory: the text goes
+   * to a private temporary file beside it, which {@link Pending#commit()} moves into place. Closing
+   * without committing deletes the temporary file and leaves {@code target} as it was.
+   */
+  public static Pending create(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Path tmp = createPrivateTemp(dir, target.getFileName().toString());
+    try {
+      var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
+          java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+      return new Pending(target, tmp, channel);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+  }
+
+  /** A file being written; see {@link #create(Path)}. */
+  public static final class Pending implements AutoCloseable {
+    private final Path target;
+    private final Path tmp;
+    private final java.nio.channels.FileChannel channel;
+    private final java.io.Writer writer;
+    private boolean done;
+
+    private Pending(Path target, Path tmp, java.nio.channels.FileChannel channel) {
+      this.target = target;
+      this.tmp = tmp;
+      this.channel = channel;
+      this.writer = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8),
+          1 << 16);
+    }
+
+    /** Where to write the text (UTF-8). */
+    public java.io.Writer writer() {
+      return writer;
+    }
+
+    /** Where to write bytes; do not mix with {@link #writer()}. */
+    public java.io.OutputStream stream() {
+      return java.nio.channels.Channels.newOutputStream(channel);
+    }
+
+    /** Flushes the text to disk and atomically replaces the target with it. */
+    public void commit() throws IOException {
+      writer.flush();
+      channel.force(true);
+      writer.close();
+      try {
+        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+      done = true;
+      syncFolder(target.toAbsolutePath().getParent());
+    }
+
+    /** Discards the text unless it was committed. */
+    @Override
+    public void close() throws IOException {
+      if (!done) {
+        done = true;
+        try {
+          writer.close();
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
+      }
     }
   }
 

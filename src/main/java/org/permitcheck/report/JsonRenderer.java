@@ -30,6 +30,25 @@ import org.permitcheck.rules.Text;
  */
 public final class JsonRenderer {
   public static final int SCHEMA_VERSION = 1;
+  /** The keys of one case's record, in order; the JSON Schema ({@code schema result}) uses these lists. */
+  public static final List<String> RECORD_KEYS = List.of("schema_version", "case", "source", "as_of",
+      "application_date", "language", "ruleset", "results", "errors", "notice");
+  public static final List<String> RULESET_KEYS = List.of("name", "version", "reviewed", "sha256");
+  public static final List<String> ERROR_KEYS = List.of("severity", "file", "line", "column", "message", "hints");
+  /** The keys of a permit's result; the compact form (NDJSON without --explain) has only some. */
+  public static final List<String> RESULT_KEYS = List.of("permit", "country", "kind", "title", "legal_basis",
+      "source", "in_force", "window", "verdict", "near_miss", "discretionary_decision", "criteria", "missing",
+      "eligible_from", "apply_before", "what_if", "next_steps");
+  public static final List<String> COMPACT_RESULT_KEYS = List.of("permit", "country", "verdict", "near_miss",
+      "discretionary_decision", "criteria", "missing", "eligible_from", "apply_before");
+  public static final List<String> CRITERION_KEYS = List.of("id", "outcome", "waivable", "text", "when", "combine",
+      "facts", "children");
+  public static final List<String> COMPACT_CRITERION_KEYS = List.of("id", "outcome", "waivable");
+  public static final List<String> SOURCE_KEYS = List.of("seed", "url");
+  public static final List<String> RANGE_KEYS = List.of("from", "until");
+  public static final List<String> WHAT_IF_KEYS = List.of("moved", "before");
+  public static final List<String> BEFORE_KEYS = List.of("verdict", "near_miss", "eligible_from", "apply_before");
+  public static final List<String> NEXT_STEPS_KEYS = List.of("grants", "apply", "documents", "appeal", "advice");
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private final Ruleset rules;
@@ -73,6 +92,7 @@ public final class JsonRenderer {
       head(g, e.subject().id(), e.subject().source());
       g.writeStringField("as_of", e.asOf().toString());
       g.writeStringField("application_date", e.applicationDate().toString());
+      g.writeStringField("language", m.language());
       ruleset(g);
       g.writeArrayFieldStart("results");
       for (PermitResult r : e.results()) {
@@ -92,6 +112,7 @@ public final class JsonRenderer {
       head(g, caseId, source);
       g.writeNullField("as_of");
       g.writeNullField("application_date");
+      g.writeStringField("language", m.language());
       ruleset(g);
       g.writeArrayFieldStart("results");
       g.writeEndArray();
@@ -184,7 +205,7 @@ public final class JsonRenderer {
     g.writeStringField("country", p.country());
     if (full) {
       g.writeStringField("kind", p.kind());
-      g.writeStringField("title", p.title().get(options.language()));
+      g.writeStringField("title", m.text(p.title()));
       g.writeStringField("legal_basis", p.legalBasis());
       g.writeObjectFieldStart("source");
       g.writeStringField("seed", p.source().seed());
@@ -234,10 +255,15 @@ public final class JsonRenderer {
       text(g, "apply", p.apply());
       g.writeArrayFieldStart("documents");
       for (Text d : p.documents()) {
-        g.writeString(d.get(options.language()));
+        g.writeString(m.text(d));
       }
       g.writeEndArray();
       text(g, "appeal", p.appeal());
+      g.writeArrayFieldStart("advice");
+      for (Text a : rules.country(p.country()).map(c -> c.advice()).orElse(List.of())) {
+        g.writeString(m.text(a));
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     g.writeEndObject();
@@ -249,7 +275,7 @@ public final class JsonRenderer {
     g.writeStringField("id", crit.id());
     g.writeStringField("outcome", c.outcome().key());
     g.writeBooleanField("waivable", c.waivable());
-    g.writeStringField("text", crit.text().get(options.language()));
+    g.writeStringField("text", m.text(crit.text()));
     if (crit instanceof Criterion.Leaf) {
       g.writeStringField("when", ((Criterion.Leaf) crit).when().source().strip());
     } else {
@@ -319,7 +345,7 @@ public final class JsonRenderer {
     if (t.isEmpty()) {
       g.writeNullField(name);
     } else {
-      g.writeStringField(name, t.get(options.language()));
+      g.writeStringField(name, m.text(t));
     }
   }
 }

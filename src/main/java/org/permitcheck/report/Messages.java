@@ -1,43 +1,92 @@
 package org.permitcheck.report;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.permitcheck.rules.DateRange;
+import org.permitcheck.rules.Fact;
+import org.permitcheck.rules.Text;
 
-/** The program's own texts in one language, from {@code messages*.properties}. */
+/**
+ * The program's own texts in one language, from {@code messages*.properties} (UTF-8), and the texts
+ * of the rules in that language: a rules text without a translation falls back to English, marked
+ * {@code [en]} so that the reader sees it was not translated.
+ */
 public final class Messages {
+  /** The languages the program speaks; rules texts may be written in any of them. */
+  public static final List<String> LANGUAGES = List.of("en", "fr", "de", "nl");
+
+  private static final String BUNDLE = "org.permitcheck.report.messages";
   private final ResourceBundle bundle;
   private final String language;
 
   public Messages(String language) {
-    this.language = language;
-    ResourceBundle b;
-    try {
-      b = ResourceBundle.getBundle("org.permitcheck.report.messages", Locale.forLanguageTag(language),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    } catch (MissingResourceException e) {
-      b = ResourceBundle.getBundle("org.permitcheck.report.messages", Locale.ROOT,
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-    this.bundle = b;
+    this.language = LANGUAGES.contains(language) ? language : "en";
+    this.bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(this.language),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   public String language() {
     return language;
   }
 
+  /** The message {@code key}, with {@code {0}}-style arguments filled in. */
   public String get(String key, Object... args) {
-    String pattern = bundle.getString(key);
+    String pattern;
+    try {
+      pattern = bundle.getString(key);
+    } catch (MissingResourceException e) {
+      throw new IllegalStateException("no message '" + key + "' in " + BUNDLE, e);
+    }
     if (args.length == 0) {
       return pattern.replace("''", "'");
     }
-    MessageFormat f = new MessageFormat(pattern, Locale.ROOT);
-    return f.format(args);
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof Number) {
+        shown[i] = shown[i].toString();
+      }
+    }
+    return new MessageFormat(pattern, Locale.ROOT).format(shown);
+  }
+
+  /** A label followed by a colon, as the language writes it ("Apply:", "Demande :"). */
+  public String colon(String key, Object... args) {
+    return get(key, args) + get("punct.colon");
   }
 
   /** "1 fact" / "3 facts" and the like. */
   public String count(int n, String one, String many) {
     return n == 1 ? get(one) : get(many, String.valueOf(n));
+  }
+
+  /** A rules text in this language; else the English text marked "[en] "; else "". */
+  public String text(Text t) {
+    return t.in(language).orElseGet(() -> t.in("en").map(en -> get("marker.untranslated", "en") + " " + en)
+        .orElse(""));
+  }
+
+  /** The label of an enum, level or status value in this language, or the value itself. */
+  public String label(Fact fact, String value) {
+    Text t = fact.labels().get(value);
+    return t == null || t.isEmpty() ? value : text(t);
+  }
+
+  /** A verdict's name, e.g. "NOT ELIGIBLE". */
+  public String verdict(String key) {
+    return get("verdict." + key);
+  }
+
+  /** "from 2015-08-01", "until 2025-12-31", "2009-09-15 to 2009-12-15". */
+  public String range(DateRange r) {
+    if (r.from().isPresent() && r.until().isPresent()) {
+      return get("range.between", r.from().get().toString(), r.until().get().toString());
+    }
+    if (r.from().isPresent()) {
+      return get("range.from", r.from().get().toString());
+    }
+    return r.until().map(u -> get("range.until", u.toString())).orElse(get("range.always"));
   }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Country;
 import org.permitcheck.rules.Criterion;
-import org.permitcheck.rules.DateRange;
 import org.permitcheck.rules.Fact;
 import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
@@ -13,11 +12,11 @@ import org.permitcheck.rules.Text;
 /** Renders the rules themselves for people: the list of permits, one permit's criteria, the facts. */
 public final class RulesRenderer {
   private final Ruleset rules;
-  private final String lang;
+  private final Messages m;
 
   public RulesRenderer(Ruleset rules, String language) {
     this.rules = rules;
-    this.lang = language;
+    this.m = new Messages(language);
   }
 
   /** One line per permit: id, in-force dates, title. */
@@ -27,13 +26,13 @@ public final class RulesRenderer {
       if (!countries.isEmpty() && !countries.contains(c.code())) {
         continue;
       }
-      out.append(c.code()).append(" · ").append(c.name().get(lang)).append('\n');
+      out.append(c.code()).append(" · ").append(m.text(c.name())).append('\n');
       int width = c.permits().stream().mapToInt(p -> p.id().length()).max().orElse(0);
       for (Permit p : c.permits()) {
         String id = String.format("%-" + width + "s", p.id());
-        String dates = p.inForce().isAlways() ? "" : " [" + p.inForce().describe() + "]";
+        String dates = p.inForce().isAlways() ? "" : " [" + m.range(p.inForce()) + "]";
         Wrap.append(out, "  " + id + "  ", " ".repeat(width + 4),
-            p.title().get(lang) + " (" + p.legalBasis() + ")" + dates);
+            m.text(p.title()) + " (" + p.legalBasis() + ")" + dates);
       }
     }
     return out.toString();
@@ -42,35 +41,36 @@ public final class RulesRenderer {
   /** A permit's criteria as readable text, for advisers and legal officers. */
   public String permit(Permit p) {
     StringBuilder out = new StringBuilder();
-    Wrap.append(out, p.id() + " · ", "  ", p.title().get(lang));
-    line(out, "Legal basis", p.legalBasis());
-    line(out, "Source", "seed " + p.source().seed() + (p.source().url().isEmpty() ? "" : ", " + p.source().url()));
-    line(out, "Kind", p.kind());
+    Wrap.append(out, p.id() + " · ", "  ", m.text(p.title()));
+    line(out, "rules.legal_basis", p.legalBasis());
+    line(out, "rules.source", m.get("rules.seed", p.source().seed())
+        + (p.source().url().isEmpty() ? "" : ", " + p.source().url()));
+    line(out, "rules.kind", p.kind());
     if (!p.inForce().isAlways()) {
-      line(out, "In force", p.inForce().describe());
+      line(out, "rules.in_force", m.range(p.inForce()));
     }
     if (!p.window().isAlways()) {
-      line(out, "Application window", p.window().describe());
+      line(out, "rules.window", m.range(p.window()));
     }
-    text(out, "Decision", p.discretionary());
-    text(out, "Grants", p.grants());
-    out.append("Criteria:\n");
+    text(out, "rules.decision", p.discretionary());
+    text(out, "rules.grants", p.grants());
+    out.append(m.colon("rules.criteria")).append("\n");
     List<Criterion> top = p.topLevel();
     for (int i = 0; i < top.size(); i++) {
       criterion(out, top.get(i), "  " + (i + 1) + ". ", "     ");
     }
-    text(out, "Apply", p.apply());
+    text(out, "rules.apply", p.apply());
     if (!p.documents().isEmpty()) {
-      out.append("Documents:\n");
-      p.documents().forEach(d -> Wrap.append(out, "  - ", "    ", d.get(lang)));
+      out.append(m.colon("rules.documents")).append("\n");
+      p.documents().forEach(d -> Wrap.append(out, "  - ", "    ", m.text(d)));
     }
-    text(out, "If refused", p.appeal());
-    text(out, "Notes", p.notes());
+    text(out, "rules.appeal", p.appeal());
+    text(out, "rules.notes", p.notes());
     return out.toString();
   }
 
   private void criterion(StringBuilder out, Criterion c, String first, String rest) {
-    String text = c.text().get(lang);
+    String text = m.text(c.text());
     String head = (c.id().isEmpty() ? "" : c.id() + ": ") + text;
     String body;
     if (c instanceof Criterion.Leaf) {
@@ -78,19 +78,20 @@ public final class RulesRenderer {
       body = text.isEmpty() ? cond : head + " — " + cond;
     } else {
       Criterion.Group g = (Criterion.Group) c;
-      String op = g.op() == Criterion.Op.ALL ? "all of:" : g.op() == Criterion.Op.ANY ? "any of:" : "not:";
+      String op = m.get("combine." + g.op().name().toLowerCase(java.util.Locale.ROOT));
       body = text.isEmpty() ? op : head + " — " + op;
     }
     if (!c.inForce().isAlways()) {
-      body += " [in force " + c.inForce().describe() + "]";
+      body += " [" + m.get("rules.in_force.criterion", m.range(c.inForce())) + "]";
     }
     Wrap.append(out, first, rest, body);
     if (!c.note().isEmpty()) {
-      Wrap.append(out, rest + "note: ", rest + "  ", c.note().get(lang));
+      Wrap.append(out, rest + m.colon("rules.note") + " ", rest + "  ", m.text(c.note()));
     }
     if (c.discretionary().isPresent()) {
-      String when = c.discretionary().when().map(w -> " (when " + w.source().strip() + ")").orElse("");
-      Wrap.append(out, rest + "may be waived" + when + ": ", rest + "  ", c.discretionary().text().get(lang));
+      String label = c.discretionary().when().map(w -> m.get("rules.waivable.when", w.source().strip()))
+          .orElse(m.get("rules.waivable"));
+      Wrap.append(out, rest + label + m.get("punct.colon") + " ", rest + "  ", m.text(c.discretionary().text()));
     }
     if (c instanceof Criterion.Group) {
       for (Criterion child : ((Criterion.Group) c).children()) {
@@ -108,18 +109,18 @@ public final class RulesRenderer {
       }
       String where = f.countries().isEmpty() ? "" : " [" + String.join(", ", f.countries()) + "]";
       out.append(f.name()).append(" (").append(typeName(f)).append(')').append(where).append('\n');
-      Wrap.append(out, "  ", "  ", f.question().get(lang));
+      Wrap.append(out, "  ", "  ", m.text(f.question()));
       if (!f.help().isEmpty()) {
-        Wrap.append(out, "  help: ", "    ", f.help().get(lang));
+        Wrap.append(out, "  " + m.colon("rules.help") + " ", "    ", m.text(f.help()));
       }
       if (f.type().isChoice() || f.type().kind() == Type.Kind.PERIODS) {
         for (String v : f.type().values()) {
-          String label = f.label(v, lang);
+          String label = m.label(f, v);
           Wrap.append(out, "  - " + v + (label.equals(v) ? "" : ": "), "      ", label.equals(v) ? "" : label);
         }
       }
       for (Fact field : f.fields().values()) {
-        Wrap.append(out, "  ." + field.name() + " (" + typeName(field) + "): ", "      ", field.question().get(lang));
+        Wrap.append(out, "  ." + field.name() + " (" + typeName(field) + "): ", "      ", m.text(field.question()));
       }
     }
     return out.toString();
@@ -144,17 +145,13 @@ public final class RulesRenderer {
     }
   }
 
-  private void line(StringBuilder out, String label, String value) {
-    Wrap.append(out, label + ": ", "  ", value);
+  private void line(StringBuilder out, String key, String value) {
+    Wrap.append(out, m.colon(key) + " ", "  ", value);
   }
 
-  private void text(StringBuilder out, String label, Text t) {
+  private void text(StringBuilder out, String key, Text t) {
     if (!t.isEmpty()) {
-      Wrap.append(out, label + ": ", "  ", t.get(lang));
+      Wrap.append(out, m.colon(key) + " ", "  ", m.text(t));
     }
-  }
-
-  static String range(DateRange r) {
-    return r.describe();
   }
 }

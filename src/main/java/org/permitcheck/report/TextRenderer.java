@@ -22,11 +22,13 @@ public final class TextRenderer {
   private final Ruleset rules;
   private final OutputOptions options;
   private final Messages m;
+  private final Explanation why;
 
   public TextRenderer(Ruleset rules, OutputOptions options) {
     this.rules = rules;
     this.options = options;
     this.m = new Messages(options.language());
+    this.why = new Explanation(m);
   }
 
   public String render(Evaluation e) {
@@ -54,18 +56,17 @@ public final class TextRenderer {
     return out.toString();
   }
 
+  /**
+   * One permit: the verdict first, then why (the reasons), what to ask, when (the timeline), and what
+   * to do next.
+   */
   private void permit(StringBuilder out, PermitResult r, Evaluation e) {
     Permit p = r.permit();
-    String title = p.title().get(options.language());
-    Wrap.append(out, style(p.id(), "1") + " · ", "  ", title + " (" + p.legalBasis() + ")");
-    String verdict = style(m.get("verdict." + r.verdict().key()), color(r.verdict()));
-    Wrap.append(out, "  " + verdict + ": ", "    ", verdictReason(r, e));
-    e.movedFrom(r).ifPresent(b -> Wrap.append(out, "  ", "    ", m.get("what_if.moved",
-        m.get("verdict." + b.verdict().key()))));
-    r.eligibleFrom().ifPresent(d -> Wrap.append(out, "  ", "    ", m.get(
-        r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible" : "timeline.eligible_from",
-        d.toString())));
-    r.applyBefore().ifPresent(d -> Wrap.append(out, "  ", "    ", m.get("timeline.apply_before", d.toString())));
+    String verdict = why.verdict(r);
+    Wrap.append(out, style(verdict, color(r.verdict())) + " · ", "  ",
+        style(p.id(), "1") + " " + m.text(p.title()) + " (" + Wrap.glue(p.legalBasis()) + ")");
+    Wrap.append(out, "  ", "  ", why.why(r, e));
+    e.movedFrom(r).ifPresent(b -> Wrap.append(out, "  ", "  ", m.get("what_if.moved", m.verdict(b.verdict().key()))));
     if (options.explain()) {
       tree(out, r.tree(), 1, true);
     } else {
@@ -73,64 +74,49 @@ public final class TextRenderer {
         reason(out, c);
       }
     }
-    if (!r.missing().isEmpty()) {
-      out.append("  ").append(m.get("label.missing")).append(":\n");
-      for (String fact : r.missing()) {
-        Fact f = rules.facts().get(fact);
-        Wrap.append(out, "    - " + fact + ": ", "      ", f.question().get(options.language()));
-      }
-    }
+    questions(out, r);
+    timeline(out, r);
     nextSteps(out, r);
+    advice(out, r);
   }
 
-  private String verdictReason(PermitResult r, Evaluation e) {
-    Permit p = r.permit();
-    switch (r.verdict()) {
-      case ELIGIBLE:
-        return m.get("explain.eligible");
-      case DISCRETIONARY:
-        if (r.tree().outcome() == Outcome.MET) {
-          return m.get("explain.eligible.discretionary");
-        }
-        return m.get("explain.discretionary", waivedTexts(r));
-      case UNDETERMINED:
-        return m.get("explain.undetermined", m.count(r.missing().size(), "one_fact", "n_facts"));
-      case NOT_ELIGIBLE:
-        if (r.nearMiss()) {
-          long failing = r.topLevel().stream().filter(c -> c.lenient() == Outcome.NOT_MET).count();
-          return m.get("explain.near_miss", m.count((int) failing, "one_criterion", "n_criteria"));
-        }
-        return m.get("explain.not_eligible");
-      default:
-        if (!p.inForce().contains(e.asOf())) {
-          return m.get("explain.not_in_force.range", p.inForce().describe(), e.asOf().toString());
-        }
-        return m.get("explain.window", p.window().describe(), e.applicationDate().toString());
-    }
-  }
-
-  private String waivedTexts(PermitResult r) {
-    StringBuilder s = new StringBuilder();
-    collectWaived(r.tree(), s);
-    return s.length() == 0 ? m.get("explain.discretionary.whole") : s.toString();
-  }
-
-  private void collectWaived(CriterionResult c, StringBuilder s) {
-    if (c.waivable() && c.lenient() == Outcome.MET) {
-      if (s.length() > 0) {
-        s.append("; ");
-      }
-      s.append(c.criterion().discretionary().text().get(options.language()));
+  private void questions(StringBuilder out, PermitResult r) {
+    if (r.missing().isEmpty()) {
       return;
     }
-    c.children().forEach(child -> collectWaived(child, s));
+    out.append("  ").append(m.colon("label.missing")).append("\n");
+    for (String fact : r.missing()) {
+      Fact f = rules.facts().get(fact);
+      Wrap.append(out, "    - ", "      ", m.text(f.question()) + " [" + fact + "]");
+    }
+  }
+
+  private void timeline(StringBuilder out, PermitResult r) {
+    if (r.eligibleFrom().isEmpty() && r.applyBefore().isEmpty()) {
+      return;
+    }
+    out.append("  ").append(m.colon("label.timeline")).append("\n");
+    r.eligibleFrom().ifPresent(d -> Wrap.append(out, "    ", "      ", m.get(
+        r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible" : "timeline.eligible_from",
+        d.toString())));
+    r.applyBefore().ifPresent(d -> Wrap.append(out, "    ", "      ", m.get("timeline.apply_before", d.toString())));
+  }
+
+  /** Advice services of the permit's country, for near misses: the seeds send people there. */
+  private void advice(StringBuilder out, PermitResult r) {
+    if (!r.nearMiss()) {
+      return;
+    }
+    rules.country(r.permit().country()).filter(c -> !c.advice().isEmpty()).ifPresent(c -> {
+      out.append("  ").append(m.colon("label.advice", m.text(c.name()))).append("\n");
+      for (Text a : c.advice()) {
+        Wrap.append(out, "    - ", "      ", m.text(a));
+      }
+    });
   }
 
   private void reason(StringBuilder out, CriterionResult c) {
-    String text = c.criterion().text().get(options.language());
-    if (text.isEmpty()) {
-      text = describe(c.criterion());
-    }
+    String text = why.criterionText(c.criterion());
     String suffix = "";
     if (c.waivable()) {
       suffix = " (" + m.get("label.waivable") + ")";
@@ -143,7 +129,7 @@ public final class TextRenderer {
   private void tree(StringBuilder out, CriterionResult c, int depth, boolean root) {
     String indent = "  ".repeat(depth);
     Criterion crit = c.criterion();
-    String text = crit.text().get(options.language());
+    String text = m.text(crit.text());
     String label = crit.id().isEmpty() ? "" : crit.id() + ": ";
     String body;
     if (crit instanceof Criterion.Leaf) {
@@ -157,14 +143,14 @@ public final class TextRenderer {
       body = text.isEmpty() ? op : text + " — " + op;
     }
     if (c.waivable()) {
-      body += " (" + m.get("label.waivable") + ": " + crit.discretionary().text().get(options.language()) + ")";
+      body += " (" + m.colon("label.waivable") + " " + m.text(crit.discretionary().text()) + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
-      body += " (" + m.get("label.not_in_force_criterion") + ", " + crit.inForce().describe() + ")";
+      body += " (" + m.get("label.not_in_force_criterion") + ", " + m.range(crit.inForce()) + ")";
     }
     if (!(root && crit instanceof Criterion.Group && text.isEmpty() && crit.id().isEmpty())) {
       Wrap.append(out, indent + symbol(c) + " ", indent + "    ", label + body);
       if (!crit.note().isEmpty()) {
-        Wrap.append(out, indent + "    " + m.get("label.note") + ": ", indent + "      ", crit.note().get(options.language()));
+        Wrap.append(out, indent + "    " + m.colon("label.note") + " ", indent + "      ", m.text(crit.note()));
       }
     } else {
       depth--;
@@ -185,32 +171,27 @@ public final class TextRenderer {
     return s.toString();
   }
 
-  private static String describe(Criterion c) {
+  private String describe(Criterion c) {
     if (c instanceof Criterion.Leaf) {
       return ((Criterion.Leaf) c).when().source().strip();
     }
-    switch (((Criterion.Group) c).op()) {
-      case ALL:
-        return "all of:";
-      case ANY:
-        return "any of:";
-      default:
-        return "not:";
-    }
+    return m.get("combine." + ((Criterion.Group) c).op().name().toLowerCase(java.util.Locale.ROOT));
   }
 
+  /** What to do next, for a permit that can be granted: what it grants, how to apply, documents, appeal. */
   private void nextSteps(StringBuilder out, PermitResult r) {
     if (r.verdict() != Verdict.ELIGIBLE && r.verdict() != Verdict.DISCRETIONARY) {
       return;
     }
     Permit p = r.permit();
+    out.append("  ").append(m.colon("label.next_steps")).append("\n");
     labelled(out, "label.grants", p.grants());
     labelled(out, "label.apply", p.apply());
     List<Text> docs = p.documents();
     if (!docs.isEmpty()) {
-      out.append("  ").append(m.get("label.documents")).append(":\n");
+      out.append("    ").append(m.colon("label.documents")).append("\n");
       for (Text d : docs) {
-        Wrap.append(out, "    - ", "      ", d.get(options.language()));
+        Wrap.append(out, "      - ", "        ", m.text(d));
       }
     }
     labelled(out, "label.appeal", p.appeal());
@@ -218,7 +199,7 @@ public final class TextRenderer {
 
   private void labelled(StringBuilder out, String key, Text text) {
     if (!text.isEmpty()) {
-      Wrap.append(out, "  " + m.get(key) + ": ", "    ", text.get(options.language()));
+      Wrap.append(out, "    " + m.colon(key) + " ", "      ", m.text(text));
     }
   }
 

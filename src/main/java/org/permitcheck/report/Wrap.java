@@ -40,6 +40,11 @@ public final class Wrap {
     out.append(line).append('\n');
   }
 
+  /** Keeps a short phrase such as "§ 25b AufenthG" on one line. */
+  static String glue(String phrase) {
+    return phrase.length() <= 24 ? phrase.replace(' ', '\u00a0') : phrase;
+  }
+
   static int visibleLength(String s) {
     return s.replaceAll("\u001b\\[[0-9;]*m", "").codePointCount(0, s.replaceAll("\u001b\\[[0-9;]*m", "").length());
   }

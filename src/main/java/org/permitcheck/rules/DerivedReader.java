@@ -24,6 +24,7 @@ final class DerivedReader {
   /** How long a chain of derived facts, each computed from the next, may be. */
   static final int MAX_CHAIN = 64;
 
+  static final List<String> KEYS = List.of("expr", "text");
   private final NodeReader reader;
   private final TextReader texts;
   private final Set<String> factNames;
@@ -70,7 +71,7 @@ final class DerivedReader {
     Node n = node;
     if (node instanceof MapNode) {
       MapNode m = (MapNode) node;
-      reader.onlyKeys(m, List.of("expr", "text"), what);
+      reader.onlyKeys(m, KEYS, what);
       Optional<Node> e = reader.required(m, "expr", what);
       if (e.isEmpty()) {
         return Optional.empty();

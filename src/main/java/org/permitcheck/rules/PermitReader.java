@@ -29,6 +29,9 @@ final class PermitReader {
   static final List<String> KINDS = List.of("permit", "toleration", "option", "procedure");
   static final List<String> CRITERION_KEYS =
       List.of("id", "text", "when", "all", "any", "not", "discretionary", "in_force", "note");
+  static final List<String> SOURCE_KEYS = List.of("seed", "url");
+  static final List<String> RANGE_KEYS = List.of("from", "until");
+  static final List<String> DISCRETION_KEYS = List.of("text", "when");
   static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]*");
 
@@ -130,7 +133,7 @@ final class PermitReader {
     if (m.isEmpty()) {
       return new Source("", "");
     }
-    reader.onlyKeys(m.get(), List.of("seed", "url"), "'source' of " + what);
+    reader.onlyKeys(m.get(), SOURCE_KEYS, "'source' of " + what);
     String seed = reader.required(m.get(), "seed", "'source' of " + what).flatMap(n -> reader.string(n, "'seed'")).orElse("");
     String url = m.get().get("url").flatMap(n -> reader.string(n, "'url'")).orElse("");
     return new Source(seed, url);
@@ -141,7 +144,7 @@ final class PermitReader {
     if (m.isEmpty()) {
       return DateRange.ALWAYS;
     }
-    reader.onlyKeys(m.get(), List.of("from", "until"), what);
+    reader.onlyKeys(m.get(), RANGE_KEYS, what);
     Optional<LocalDate> from = m.get().get("from").flatMap(n -> reader.date(n, "'from' of " + what));
     Optional<LocalDate> until = m.get().get("until").flatMap(n -> reader.date(n, "'until' of " + what));
     if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
@@ -253,7 +256,7 @@ final class PermitReader {
     String what = "'discretionary' of " + where;
     if (node instanceof MapNode && (((MapNode) node).has("text") || ((MapNode) node).has("when"))) {
       MapNode m = (MapNode) node;
-      reader.onlyKeys(m, List.of("text", "when"), what);
+      reader.onlyKeys(m, DISCRETION_KEYS, what);
       Text text = reader.required(m, "text", what).map(n -> texts.read(n, "text of " + what, langs)).orElse(Text.EMPTY);
       Optional<CompiledExpr> when = Optional.empty();
       Optional<Node> w = m.get("when");

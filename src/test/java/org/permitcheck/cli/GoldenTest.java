@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <pre>
  * $ eval --as-of 2026-11-22 examples/x.yaml
+ * --- terminal
  * --- env
  * LANG=fr_FR.UTF-8
  * --- stdin
@@ -58,14 +59,14 @@ class GoldenTest {
     Golden actual;
     try {
       copy(FIXTURES, scratch);
-      Run.Result r = Run.run(g.stdin, g.env, scratch, Shell.split(g.command).toArray(new String[0]));
+      Run.Result r = Run.run(g.stdin, g.env, scratch, g.terminal, Shell.split(g.command).toArray(new String[0]));
       Map<String, String> files = new LinkedHashMap<>();
       for (String name : g.files.keySet()) {
         Path written = scratch.resolve(name);
         files.put(name, Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "<no such file>\n");
       }
-      String err = r.err().replaceAll("in [0-9.]+ s \\([0-9]+ cases/s\\)", "in <time>");
-      actual = new Golden(g.command, g.env, g.stdin, r.out(), err, files, r.exit());
+      String err = r.err().replaceAll("[0-9.]+ s \\([0-9]+ [^)]*/s\\)", "<time>");
+      actual = new Golden(g.command, g.terminal, g.env, g.stdin, r.out(), err, files, r.exit());
     } finally {
       delete(scratch);
     }
@@ -99,7 +100,7 @@ class GoldenTest {
   }
 
   /** One golden scenario; {@code files} maps a file the command writes to its expected text. */
-  record Golden(String command, Map<String, String> env, String stdin, String out, String err,
+  record Golden(String command, boolean terminal, Map<String, String> env, String stdin, String out, String err,
       Map<String, String> files, int exit) {
     static Golden parse(String text) {
       text = text.replace("\r\n", "\n");
@@ -136,8 +137,8 @@ class GoldenTest {
           files.put(name.substring(5).trim(), body.toString());
         }
       });
-      return new Golden(command, env, section(sections, "stdin"), section(sections, "stdout"),
-          section(sections, "stderr"), files, exit);
+      return new Golden(command, sections.containsKey("terminal"), env, section(sections, "stdin"),
+          section(sections, "stdout"), section(sections, "stderr"), files, exit);
     }
 
     private static String section(Map<String, StringBuilder> sections, String name) {
@@ -147,6 +148,9 @@ class GoldenTest {
 
     String render() {
       StringBuilder out = new StringBuilder("$ ").append(command).append('\n');
+      if (terminal) {
+        out.append("--- terminal\n");
+      }
       if (!env.isEmpty()) {
         out.append("--- env\n");
         env.forEach((k, v) -> out.append(k).append('=').append(v).append('\n'));

@@ -27,10 +27,15 @@ public final class Run {
   }
 
   public static Result run(String stdin, Map<String, String> env, Path cwd, String... args) {
+    return run(stdin, env, cwd, false, args);
+  }
+
+  /** As above; {@code terminal}: stdout is a terminal, so colour is on unless turned off. */
+  public static Result run(String stdin, Map<String, String> env, Path cwd, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Context ctx = new Context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintWriter(out), new PrintWriter(err), env, cwd, TODAY, false);
+        new PrintWriter(out), new PrintWriter(err), env, cwd, TODAY, terminal);
     int exit = Cli.run(ctx, args);
     return new Result(normalise(out.toString()), normalise(err.toString()), exit);
   }

@@ -1,0 +1,99 @@
+package org.permitcheck.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.permitcheck.engine.CriterionResult;
+import org.permitcheck.engine.Evaluation;
+import org.permitcheck.engine.Outcome;
+import org.permitcheck.engine.PermitResult;
+import org.permitcheck.engine.Verdict;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.Permit;
+
+/** The words shared by the text and Markdown reports: why a verdict, and which criteria decided it. */
+final class Explanation {
+  private final Messages m;
+
+  Explanation(Messages m) {
+    this.m = m;
+  }
+
+  /** One sentence that says why the verdict is what it is. */
+  String why(PermitResult r, Evaluation e) {
+    Permit p = r.permit();
+    switch (r.verdict()) {
+      case ELIGIBLE:
+        return m.get("explain.eligible");
+      case DISCRETIONARY:
+        if (r.tree().outcome() == Outcome.MET) {
+          return m.get("explain.eligible.discretionary");
+        }
+        return m.get("explain.discretionary", waived(r));
+      case UNDETERMINED:
+        return m.get("explain.undetermined", m.count(r.missing().size(), "one_fact", "n_facts"));
+      case NOT_ELIGIBLE:
+        if (r.nearMiss()) {
+          long failing = r.topLevel().stream().filter(c -> c.lenient() == Outcome.NOT_MET).count();
+          return m.get("explain.near_miss", m.count((int) failing, "one_criterion", "n_criteria"));
+        }
+        return m.get("explain.not_eligible");
+      default:
+        if (!p.inForce().contains(e.asOf())) {
+          return m.get("explain.not_in_force.range", m.range(p.inForce()), e.asOf().toString());
+        }
+        return m.get("explain.window", m.range(p.window()), e.applicationDate().toString());
+    }
+  }
+
+  /** The verdict's name, with "(near miss)" when it is one. */
+  String verdict(PermitResult r) {
+    String v = m.verdict(r.verdict().key());
+    return r.nearMiss() ? v + " (" + m.get("label.near_miss") + ")" : v;
+  }
+
+  /** Whether a report dwells on this permit: it applies, or nearly does. */
+  static boolean appliesOrNearly(PermitResult r) {
+    return r.verdict() == Verdict.ELIGIBLE || r.verdict() == Verdict.DISCRETIONARY
+        || r.verdict() == Verdict.UNDETERMINED || r.nearMiss();
+  }
+
+  /** The texts of the top-level criteria that are not met (for a short "why not"). */
+  List<String> failing(PermitResult r) {
+    List<String> out = new ArrayList<>();
+    for (CriterionResult c : r.topLevel()) {
+      if (c.outcome() == Outcome.NOT_MET && !c.waivable()) {
+        out.add(criterionText(c.criterion()));
+      }
+    }
+    return out;
+  }
+
+  /** A criterion's text, or its condition when it has none. */
+  String criterionText(Criterion c) {
+    String text = m.text(c.text());
+    if (!text.isEmpty()) {
+      return text;
+    }
+    if (c instanceof Criterion.Leaf) {
+      return ((Criterion.Leaf) c).when().source().strip();
+    }
+    return m.get("combine." + ((Criterion.Group) c).op().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private String waived(PermitResult r) {
+    StringBuilder s = new StringBuilder();
+    collectWaived(r.tree(), s);
+    return s.length() == 0 ? m.get("explain.discretionary.whole") : s.toString();
+  }
+
+  private void collectWaived(CriterionResult c, StringBuilder s) {
+    if (c.waivable() && c.lenient() == Outcome.MET) {
+      if (s.length() > 0) {
+        s.append("; ");
+      }
+      s.append(m.text(c.criterion().discretionary().text()));
+      return;
+    }
+    c.children().forEach(child -> collectWaived(child, s));
+  }
+}

@@ -1,0 +1,40 @@
+package org.permitcheck.report;
+
+/** Markdown escaping: texts from rules and cases are shown as written, never read as markup. */
+final class Md {
+  private Md() {}
+
+  /** Escapes the characters that Markdown would read as markup, and line breaks. */
+  static String escape(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\':
+        case '`':
+        case '*':
+        case '_':
+        case '[':
+        case ']':
+        case '<':
+        case '>':
+        case '#':
+        case '|':
+          out.append('\\').append(c);
+          break;
+        case '\n':
+        case '\r':
+          out.append(' ');
+          break;
+        default:
+          out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** A table cell: escaped, on one line. */
+  static String cell(String s) {
+    return escape(s);
+  }
+}

@@ -1,0 +1,58 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --output writes the same results as stdout would get, privately, and never over an input. */
+class OutputTest {
+  static final Path FIXTURES = GoldenTest.FIXTURES;
+
+  @Test
+  void writesTheReportToAPrivateFileInsteadOfStdout(@TempDir Path dir) throws IOException {
+    Path report = dir.resolve("report.md");
+    String caseFile = FIXTURES.resolve("cases/de-eligible.yaml").toString();
+    Run.Result toFile = Run.run("", Map.of(), FIXTURES, "eval", "--format", "markdown", "--lang", "fr",
+        "--output", report.toString(), caseFile);
+    Run.Result toStdout = Run.run("", Map.of(), FIXTURES, "eval", "--format", "markdown", "--lang", "fr", caseFile);
+    assertThat(toFile.exit()).isZero();
+    assertThat(toFile.out()).isEmpty();
+    assertThat(Files.readString(report)).isEqualTo(toStdout.out()).startsWith("# Rapport d'éligibilité");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(report))).isEqualTo("rw-------");
+    try (var files = Files.list(dir)) {
+      assertThat(files.toList()).containsExactly(report);
+    }
+  }
+
+  @Test
+  void neverWritesColourIntoAFile(@TempDir Path dir) throws IOException {
+    Path report = dir.resolve("report.txt");
+    Run.Result r = Run.run("", Map.of(), FIXTURES, true, "eval", "--output", report.toString(), "cases/de-near-miss.yaml");
+    assertThat(r.exit()).isZero();
+    assertThat(Files.readString(report)).doesNotContain("\u001b[").contains("NOT ELIGIBLE (near miss)");
+  }
+
+  @Test
+  void refusesToWriteIntoADirectoryOfInputsAsACaseFile(@TempDir Path dir) throws IOException {
+    Files.copy(FIXTURES.resolve("cases/de-young.yaml"), dir.resolve("a.yaml"));
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "json", "--output",
+        dir.resolve("results.json").toString(), dir.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("is one of the inputs and would be overwritten");
+    assertThat(dir.resolve("results.json")).doesNotExist();
+  }
+
+  @Test
+  void refusesAFolderThatDoesNotExist(@TempDir Path dir) {
+    Run.Result r = Run.run("", Map.of("LANG", "de_DE.UTF-8"), FIXTURES, "eval", "--output",
+        dir.resolve("no/such/report.md").toString(), "cases/de-young.yaml");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("existiert nicht");
+  }
+}
