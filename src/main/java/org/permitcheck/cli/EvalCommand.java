@@ -6,12 +6,9 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.permitcheck.batch.Inputs;
 import org.permitcheck.batch.Job;
@@ -20,7 +17,6 @@ import org.permitcheck.batch.Summary;
 import org.permitcheck.cases.CaseReader;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
-import org.permitcheck.diag.Suggest;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
@@ -30,8 +26,6 @@ import org.permitcheck.report.MarkdownRenderer;
 import org.permitcheck.report.Messages;
 import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
-import org.permitcheck.rules.Country;
-import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +121,7 @@ final class EvalCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
-    Scope scope = scope(rules, m);
+    Scope scope = Rules.scope(rules, countries, permits, m);
     CaseReader reader = new CaseReader(rules, ctx.today());
     Map<String, Object> changes = changes(rules, reader, m);
     boolean color = target == null && common.color(ctx);
@@ -314,28 +308,6 @@ final class EvalCommand implements Callable<Integer> {
       }
       out.flush();
     }
-  }
-
-  private Scope scope(Ruleset rules, Messages m) {
-    Set<String> codes = new LinkedHashSet<>();
-    List<String> known = rules.countries().stream().map(Country::code).toList();
-    for (String c : countries) {
-      String code = c.trim().toUpperCase(Locale.ROOT);
-      if (!known.contains(code)) {
-        throw new UsageError(m.get("cli.unknown_country", c), m.get("cli.hint.countries", String.join(", ", known)));
-      }
-      codes.add(code);
-    }
-    Set<String> ids = new LinkedHashSet<>();
-    List<String> allIds = rules.permits().stream().map(Permit::id).toList();
-    for (String p : permits) {
-      if (!allIds.contains(p)) {
-        String hint = Suggest.didYouMean(p, allIds);
-        throw new UsageError(m.get("cli.unknown_permit_option", p), hint.isEmpty() ? m.get("cli.hint.permits") : hint);
-      }
-      ids.add(p);
-    }
-    return new Scope(codes, ids);
   }
 
   private Map<String, Object> changes(Ruleset rules, CaseReader reader, Messages m) {

@@ -2,11 +2,7 @@ package org.permitcheck.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.permitcheck.diag.Checked;
-import org.permitcheck.report.RulesRenderer;
-import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,13 +24,6 @@ final class FactsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Checked<Ruleset> rules = Rules.load(ctx, common);
-    if (rules.hasErrors()) {
-      return ExitCode.INVALID_RULES;
-    }
-    List<String> codes = Rules.countries(rules.value().get(), countries.stream()
-        .map(c -> c.trim().toUpperCase(Locale.ROOT)).toList(), common.messages(ctx));
-    ctx.out().print(new RulesRenderer(rules.value().get(), common.language(ctx)).facts(codes));
-    return ExitCode.OK;
+    return Rules.print(ctx, common, countries, (renderer, codes) -> renderer.facts(codes));
   }
 }

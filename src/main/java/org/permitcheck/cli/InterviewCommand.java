@@ -6,16 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseWriter;
 import org.permitcheck.diag.Checked;
-import org.permitcheck.diag.Suggest;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
@@ -30,7 +26,6 @@ import org.permitcheck.report.JsonRenderer;
 import org.permitcheck.report.Messages;
 import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
-import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,7 +82,7 @@ final class InterviewCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
-    Scope scope = scope(rules);
+    Scope scope = Rules.scope(rules, countries, permits, common.messages(ctx));
     InterviewStart start;
     if (resume != null) {
       Checked<InterviewStart> r = InterviewStart.resume(ctx, rules, resume, scope, save, asOf);
@@ -196,19 +191,4 @@ final class InterviewCommand implements Callable<Integer> {
         : e instanceof NoSuchFileException ? "interview.io.no_folder" : "interview.io.error");
   }
 
-  private Scope scope(Ruleset rules) {
-    Set<String> codes = new LinkedHashSet<>();
-    for (String c : countries) {
-      codes.add(c.trim().toUpperCase(Locale.ROOT));
-    }
-    Rules.countries(rules, List.copyOf(codes), common.messages(ctx));
-    List<String> allIds = rules.permits().stream().map(Permit::id).toList();
-    for (String p : permits) {
-      if (!allIds.contains(p)) {
-        String hint = Suggest.didYouMean(p, allIds);
-        throw new UsageError("unknown --permit '" + p + "'", hint.isEmpty() ? "'permitcheck permits' lists them" : hint);
-      }
-    }
-    return new Scope(codes, new LinkedHashSet<>(permits));
-  }
 }

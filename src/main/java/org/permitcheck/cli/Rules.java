@@ -20,14 +20,48 @@ final class Rules {
     return loaded;
   }
 
-  /** The country codes, checked against the ruleset (a usage error names the known ones). */
-  static List<String> countries(Ruleset rules, List<String> codes, Messages m) {
+  /**
+   * The --country codes as given (any case, spaces allowed), in capitals and checked against the
+   * ruleset: a usage error names the known ones.
+   */
+  static List<String> countries(Ruleset rules, List<String> given, Messages m) {
     List<String> known = rules.countries().stream().map(Country::code).toList();
-    for (String c : codes) {
-      if (!known.contains(c)) {
+    List<String> codes = new java.util.ArrayList<>();
+    for (String c : given) {
+      String code = c.trim().toUpperCase(java.util.Locale.ROOT);
+      if (!known.contains(code)) {
         throw new UsageError(m.get("cli.unknown_country", c), m.get("cli.hint.countries", String.join(", ", known)));
+      }
+      if (!codes.contains(code)) {
+        codes.add(code);
       }
     }
     return codes;
+  }
+
+  /** The scope of --country and --permit, both checked against the ruleset. */
+  static org.permitcheck.engine.Scope scope(Ruleset rules, List<String> countries, List<String> permits, Messages m) {
+    List<String> allIds = rules.permits().stream().map(org.permitcheck.rules.Permit::id).toList();
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    for (String p : permits) {
+      if (!allIds.contains(p)) {
+        String hint = org.permitcheck.diag.Suggest.didYouMean(p, allIds);
+        throw new UsageError(m.get("cli.unknown_permit_option", p), hint.isEmpty() ? m.get("cli.hint.permits") : hint);
+      }
+      ids.add(p);
+    }
+    return new org.permitcheck.engine.Scope(new java.util.LinkedHashSet<>(countries(rules, countries, m)), ids);
+  }
+
+  /** Loads the rules and prints what {@code render} makes of them for the --country codes given. */
+  static int print(Context ctx, CommonOptions common, List<String> countries,
+      java.util.function.BiFunction<org.permitcheck.report.RulesRenderer, List<String>, String> render) {
+    Checked<Ruleset> rules = load(ctx, common);
+    if (rules.hasErrors()) {
+      return ExitCode.INVALID_RULES;
+    }
+    List<String> codes = countries(rules.value().get(), countries, common.messages(ctx));
+    ctx.out().print(render.apply(new org.permitcheck.report.RulesRenderer(rules.value().get(), common.language(ctx)), codes));
+    return ExitCode.OK;
   }
 }

@@ -3,7 +3,6 @@ package org.permitcheck.engine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

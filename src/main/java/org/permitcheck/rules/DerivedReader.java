@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.ExprCompiler;
 import org.permitcheck.expr.ExprError;
 import org.permitcheck.expr.Symbols;
