@@ -46,6 +46,9 @@ final class Debug {
 
   /** How many facts a case gives; their values only with --debug=facts. */
   void facts(String file, Case c, long nanos) {
+    if (!on()) {
+      return;
+    }
     log("case " + file + ": read in " + millis(nanos) + ", " + c.facts().size() + " facts given");
     if (level == Level.facts) {
       for (Map.Entry<String, Object> f : c.facts().entrySet()) {

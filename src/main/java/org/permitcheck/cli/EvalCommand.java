@@ -206,7 +206,9 @@ final class EvalCommand implements Callable<Integer> {
 
     void accept(Job.Result r) {
       summary.add(r);
-      if (r.failed()) {
+      if (!debug.on()) {
+        // nothing to say
+      } else if (r.failed()) {
         debug.log("case " + r.source() + ": refused after " + Debug.millis(r.readNanos()));
       } else {
         debug.facts(r.source(), r.evaluation().subject(), r.readNanos());

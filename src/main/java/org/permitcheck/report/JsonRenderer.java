@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.CriterionResult;
 import org.permitcheck.engine.Evaluation;
+import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.DateRange;
@@ -221,7 +222,8 @@ public final class JsonRenderer {
     for (CriterionResult c : r.topLevel()) {
       if (full) {
         criterion(g, c);
-      } else {
+      } else if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
+        // compact records name only what stands in the way: the criteria not met or unknown
         g.writeStartObject();
         g.writeStringField("id", c.criterion().id());
         g.writeStringField("outcome", c.outcome().key());

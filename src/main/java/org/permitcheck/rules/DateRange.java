@@ -11,7 +11,7 @@ public record DateRange(Optional<LocalDate> from, Optional<LocalDate> until) {
   public static final DateRange ALWAYS = new DateRange(Optional.empty(), Optional.empty());
 
   public boolean contains(LocalDate day) {
-    return from.map(f -> !day.isBefore(f)).orElse(true) && until.map(u -> !day.isAfter(u)).orElse(true);
+    return (from.isEmpty() || !day.isBefore(from.get())) && (until.isEmpty() || !day.isAfter(until.get()));
   }
 
   public boolean isAlways() {
