@@ -97,8 +97,11 @@ class BatchTest {
   @Test
   void compactNdjsonRecordsCarryVerdictsButNotTexts() {
     Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "cases/be-pending.yaml");
-    assertThat(r.out()).contains("\"verdict\":\"discretionary\"").contains("\"criteria\":[{\"id\":\"long_procedure\"")
+    assertThat(r.out()).contains("\"verdict\":\"discretionary\"").contains("\"criteria\":[]")
         .doesNotContain("\"title\"");
+    Run.Result missing = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "cases/de-undetermined.yaml");
+    assertThat(missing.out()).contains("\"criteria\":[{\"id\":\"german_a2\",\"outcome\":\"unknown\",\"waivable\":false}")
+        .doesNotContain("\"id\":\"status\"");
     Run.Result full = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--explain", "cases/be-pending.yaml");
     assertThat(full.out()).contains("\"title\"").contains("\"children\"");
     assertThat(full.out().lines().count()).isEqualTo(1);
