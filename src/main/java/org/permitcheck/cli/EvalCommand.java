@@ -131,11 +131,11 @@ final class EvalCommand implements Callable<Integer> {
         ctx.today(), renderer(rules, options, text));
     Debug debug = common.debug(ctx);
     if (target == null) {
-      return run(job, new Output(text, ctx.out(), debug), m);
+      return run(job, threads, new Output(text, ctx.out(), debug), m);
     }
     try (SafeFiles.Pending file = OutputFile.open(target, output)) {
       PrintWriter sink = new PrintWriter(file.writer());
-      int code = run(job, new Output(text, sink, debug), m);
+      int code = run(job, threads, new Output(text, sink, debug), m);
       if (sink.checkError()) {
         throw new IOException(m.get("cli.output_failed", output, "write error"));
       }
@@ -147,10 +147,10 @@ final class EvalCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Job job, Output output, Messages m) {
+  private int run(Job job, int threads, Output output, Messages m) {
     long start = System.nanoTime();
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
-      Pipeline.run(inputs, job, threads(), output::accept, output::idle);
+      Pipeline.run(inputs, job, threads, output::accept, output::idle);
     }
     output.finish();
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -161,9 +161,6 @@ final class EvalCommand implements Callable<Integer> {
     return output.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
-  private int threads() {
-    return jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-  }
 
   private Job.Renderer renderer(Ruleset rules, OutputOptions options, TextRenderer text) {
     boolean pretty = format.equals("json");

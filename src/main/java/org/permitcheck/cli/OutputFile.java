@@ -90,28 +90,4 @@ final class OutputFile {
       throw new UsageError("cannot write --output '" + shown + "'", "check the folder and the free space");
     }
   }
-
-  static void commit(SafeFiles.Pending file, String shown) {
-    try {
-      file.commit();
-    } catch (IOException e) {
-      throw new UsageError("cannot write --output '" + shown + "'", "check the folder and the free space");
-    }
-  }
-
-  static void write(Path target, String shown, String text, Debug debug) {
-    long start = System.nanoTime();
-    try {
-      SafeFiles.write(target, text);
-    } catch (NoSuchFileException e) {
-      throw new UsageError("cannot write --output '" + shown + "': its folder does not exist", "create it first");
-    } catch (AccessDeniedException e) {
-      throw new UsageError("cannot write --output '" + shown + "': permission denied",
-          "choose a folder you can write to");
-    } catch (IOException e) {
-      throw new UsageError("cannot write --output '" + shown + "'", "check the folder and the free space");
-    }
-    debug.log("output: " + text.length() + " characters written to " + target.toAbsolutePath().normalize()
-        + " in " + Debug.millis(System.nanoTime() - start));
-  }
 }

@@ -21,8 +21,4 @@ public enum Verdict {
   public String key() {
     return key;
   }
-
-  public static Verdict ofKey(String key) {
-    return valueOf(key.toUpperCase(Locale.ROOT));
-  }
 }

@@ -99,10 +99,6 @@ public final class TreeReader {
         .build();
   }
 
-  public boolean isYaml() {
-    return yaml;
-  }
-
   public Limits limits() {
     return limits;
   }
