@@ -1,14 +1,13 @@
 package org.permitcheck.batch;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
 
   private void expand(String arg) {
     if (arg.equals("-")) {
-      lines = new LineSource("<stdin>", new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16), null);
+      lines = new LineSource("<stdin>", stdin, null);
       return;
     }
     Path p = resolve.apply(arg);
@@ -92,14 +91,27 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     }
     if (isLines(arg) && Files.isRegularFile(p)) {
       try {
-        lines = new LineSource(arg, Files.newBufferedReader(p, StandardCharsets.UTF_8), null);
-        lines.json = true;
+        lines = new LineSource(arg, Files.newInputStream(p), true);
       } catch (IOException e) {
         pending.add(new Item.File(p, arg));
       }
       return;
     }
     pending.add(new Item.File(p, arg));
+  }
+
+  /**
+   * Whether the next item can be had without waiting for input (a pipe that has nothing yet): the
+   * batch then hands over what it has, so that output keeps pace with a slow producer.
+   */
+  public boolean ready() {
+    if (!pending.isEmpty()) {
+      return true;
+    }
+    if (lines != null) {
+      return lines.ready();
+    }
+    return !args.isEmpty() && !args.peek().equals("-");
   }
 
   private static String join(String dir, Path relative) {
@@ -115,51 +127,106 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   }
 
   /**
-   * Reads cases out of a text stream: one per line for NDJSON; for a YAML stream, one per document.
-   * Which one is decided by the first non-blank character ('{' means NDJSON) unless known.
+   * Reads cases out of a byte stream: one per line for NDJSON (kept as UTF-8 bytes); for a YAML
+   * stream, one per document. Which one is decided by the first non-blank character ('{' means
+   * NDJSON) unless known. Lines end at \n, \r\n or \r, as {@link java.io.BufferedReader} reads them.
    */
   private static final class LineSource {
     final String name;
-    final BufferedReader reader;
+    final InputStream in;
     Boolean json;
     int lineNo;
+    private byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private boolean eof;
+    private boolean skipLf;
+    private byte[] lookahead;
 
-    LineSource(String name, BufferedReader reader, Boolean json) {
+    LineSource(String name, InputStream in, Boolean json) {
       this.name = name;
-      this.reader = reader;
+      this.in = in;
       this.json = json;
     }
 
-    private String lookahead;
+    boolean ready() {
+      try {
+        return pos < limit || eof || in.available() > 0;
+      } catch (IOException e) {
+        return true;
+      }
+    }
 
-    private String readLine() throws IOException {
+    /** The next line without its terminator, or null at the end of the input. */
+    private byte[] readLine() throws IOException {
       if (lookahead != null) {
-        String l = lookahead;
+        byte[] l = lookahead;
         lookahead = null;
         return l;
       }
-      String l = reader.readLine();
-      if (l != null) {
-        lineNo++;
+      while (true) {
+        if (skipLf && pos < limit) {
+          if (buf[pos] == '\n') {
+            pos++;
+          }
+          skipLf = false;
+        }
+        for (int i = pos; i < limit; i++) {
+          byte b = buf[i];
+          if (b == '\n' || b == '\r') {
+            byte[] line = Arrays.copyOfRange(buf, pos, i);
+            pos = i + 1;
+            skipLf = b == '\r';
+            lineNo++;
+            return line;
+          }
+        }
+        if (eof) {
+          if (pos < limit) {
+            byte[] line = Arrays.copyOfRange(buf, pos, limit);
+            pos = limit;
+            lineNo++;
+            return line;
+          }
+          return null;
+        }
+        fill();
       }
-      return l;
+    }
+
+    /** Reads more input behind what is left of the buffer, growing it for a long line. */
+    private void fill() throws IOException {
+      if (pos > 0) {
+        System.arraycopy(buf, pos, buf, 0, limit - pos);
+        limit -= pos;
+        pos = 0;
+      }
+      if (limit == buf.length) {
+        buf = Arrays.copyOf(buf, buf.length * 2);
+      }
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+      } else {
+        limit += n;
+      }
     }
 
     Item next() {
       try {
-        String line;
+        byte[] line;
         while ((line = readLine()) != null) {
-          String t = line.strip();
-          if (t.isEmpty()) {
+          int first = firstNonBlank(line);
+          if (first < 0) {
             continue;
           }
           if (json == null) {
-            json = t.startsWith("{");
+            json = first == '{';
           }
           if (json) {
-            return new Item.Text(name, lineNo, line, true);
+            return new Item.Line(name, lineNo, line);
           }
-          Item doc = yamlDocument(line);
+          Item doc = yamlDocument(new String(line, StandardCharsets.UTF_8));
           if (doc != null) {
             return doc;
           }
@@ -168,6 +235,25 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    /** The first character of a line that is not white space (as String.strip sees it), or -1. */
+    private static int firstNonBlank(byte[] line) {
+      for (byte b : line) {
+        if (b < 0) {
+          String t = new String(line, StandardCharsets.UTF_8).strip();
+          return t.isEmpty() ? -1 : t.charAt(0);
+        }
+        if (!Character.isWhitespace(b)) {
+          return b;
+        }
+      }
+      return -1;
+    }
+
+    private String readTextLine() throws IOException {
+      byte[] line = readLine();
+      return line == null ? null : new String(line, StandardCharsets.UTF_8);
     }
 
     /** Collects the lines of one YAML document, up to the next "---" marker. */
@@ -180,9 +266,9 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         doc.append(first).append('\n');
       }
       String line;
-      while ((line = readLine()) != null) {
+      while ((line = readTextLine()) != null) {
         if (line.startsWith("---")) {
-          lookahead = line;
+          lookahead = line.getBytes(StandardCharsets.UTF_8);
           break;
         }
         if (!line.startsWith("...")) {
@@ -195,12 +281,12 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       if (doc.toString().isBlank()) {
         return null;
       }
-      return new Item.Text(name, start, doc.toString(), false);
+      return new Item.Text(name, start, doc.toString());
     }
 
     void close() {
       try {
-        reader.close();
+        in.close();
       } catch (IOException e) {
         // nothing left to read
       }

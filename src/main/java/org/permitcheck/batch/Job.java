@@ -54,8 +54,9 @@ public record Job(
     Checked<Case> c = read(reader, item);
     long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
-      String id = item instanceof Item.Text
-          ? item.name() + ":" + ((Item.Text) item).line() : CaseReader.defaultId(item.name());
+      String id = item instanceof Item.Text ? item.name() + ":" + ((Item.Text) item).line()
+          : item instanceof Item.Line ? item.name() + ":" + ((Item.Line) item).line()
+          : CaseReader.defaultId(item.name());
       return new Result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
     }
     Case original = c.value().get();
@@ -76,9 +77,13 @@ public record Job(
       FileText.Result t = FileText.read(f.path(), f.name(), Limits.CASE.maxBytes());
       return t.text().map(reader::read).orElseGet(() -> Checked.failed(List.of(t.error().get())));
     }
+    if (item instanceof Item.Line) {
+      Item.Line l = (Item.Line) item;
+      return reader.readLine(l.bytes(), l.name(), l.line());
+    }
     Item.Text t = (Item.Text) item;
     SourceText source = new SourceText(t.name(), t.text(), t.line());
-    TreeReader parser = TreeReader.forName(t.json() ? "x.json" : "x.yaml", Limits.CASE);
+    TreeReader parser = TreeReader.forName("x.yaml", Limits.CASE);
     TreeReader.Result parsed = parser.read(source);
     if (!parsed.ok()) {
       return Checked.failed(parsed.diagnostics());

@@ -1,8 +1,10 @@
 package org.permitcheck.batch;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,38 +12,67 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Processes items with {@code jobs} worker threads and hands the results to {@code sink} in input
- * order, on the calling thread. At most a bounded number of items is in flight, so memory does not
- * grow with the input; {@code idle} runs when the sink would have to wait (e.g. to flush output).
+ * order, on the calling thread. Items go to the workers in chunks, so that handing over costs little
+ * per item; at most a bounded number of chunks is in flight, so memory does not grow with the input.
+ * When the input has nothing ready (a pipe whose writer is slow), what has been read is finished and
+ * handed on first, so that output keeps pace with input. {@code idle} runs when the sink has to wait
+ * (e.g. to flush output).
  */
 public final class Pipeline {
+  /** Items per chunk handed to a worker. */
+  static final int CHUNK = 64;
+  /** Chunks in flight per worker. */
+  static final int CHUNKS_PER_JOB = 4;
+
   private Pipeline() {}
 
   public static <I, O> void run(Iterator<I> items, Function<I, O> work, int jobs, Consumer<O> sink, Runnable idle) {
+    run(items, () -> true, work, jobs, sink, idle);
+  }
+
+  /**
+   * @param ready whether the next item can be had without waiting for input
+   */
+  public static <I, O> void run(Iterator<I> items, BooleanSupplier ready, Function<I, O> work, int jobs,
+      Consumer<O> sink, Runnable idle) {
     if (jobs <= 1) {
       while (items.hasNext()) {
         sink.accept(work.apply(items.next()));
+        if (!ready.getAsBoolean()) {
+          idle.run();
+        }
       }
       idle.run();
       return;
     }
     ExecutorService pool = Executors.newFixedThreadPool(jobs, daemon());
     try {
-      Deque<Future<O>> inFlight = new ArrayDeque<>();
-      int capacity = jobs * 256;
+      Deque<Future<List<O>>> inFlight = new ArrayDeque<>();
+      int capacity = jobs * CHUNKS_PER_JOB;
       while (items.hasNext()) {
-        I item = items.next();
-        inFlight.add(pool.submit(() -> work.apply(item)));
-        while (inFlight.size() >= capacity || (!inFlight.isEmpty() && inFlight.peek().isDone())) {
-          sink.accept(take(inFlight.poll(), idle));
+        List<I> chunk = new ArrayList<>(CHUNK);
+        boolean more;
+        do {
+          chunk.add(items.next());
+          more = ready.getAsBoolean();
+        } while (chunk.size() < CHUNK && more && items.hasNext());
+        inFlight.add(pool.submit(() -> map(chunk, work)));
+        while (inFlight.size() >= capacity || !more && !inFlight.isEmpty()
+            || !inFlight.isEmpty() && inFlight.peek().isDone()) {
+          take(inFlight.poll(), idle).forEach(sink);
+        }
+        if (!more) {
+          idle.run();
         }
       }
       while (!inFlight.isEmpty()) {
-        sink.accept(take(inFlight.poll(), idle));
+        take(inFlight.poll(), idle).forEach(sink);
       }
       idle.run();
     } finally {
@@ -49,6 +80,13 @@ public final class Pipeline {
     }
   }
 
+  private static <I, O> List<O> map(List<I> chunk, Function<I, O> work) {
+    List<O> out = new ArrayList<>(chunk.size());
+    for (I item : chunk) {
+      out.add(work.apply(item));
+    }
+    return out;
+  }
   private static <O> O take(Future<O> f, Runnable idle) {
     try {
       if (!f.isDone()) {

@@ -34,6 +34,8 @@ public final class CaseReader {
 
   private final Ruleset rules;
   private final LocalDate today;
+  /** The fast path for NDJSON lines, made on first use (a single case file does not need it). */
+  private volatile JsonCaseReader json;
 
   /**
    * @param today the date against which "in the future" is judged
@@ -55,6 +57,30 @@ public final class CaseReader {
       return Checked.failed(d);
     }
     return read(source, parsed.root().get(), defaultId(source.name()));
+  }
+
+  /**
+   * Reads one case written as one line of JSON in UTF-8 (a line of NDJSON). A valid case is read
+   * straight from the token stream; any other is read again as a positioned tree, so that each
+   * problem is reported with its line and column. The default id is {@code name:line}.
+   */
+  public Checked<Case> readLine(byte[] utf8, String name, int line) {
+    String id = name + ":" + line;
+    JsonCaseReader fast = json;
+    if (fast == null) {
+      fast = new JsonCaseReader(rules, today);
+      json = fast;
+    }
+    Case c = fast.read(utf8, 0, utf8.length, name, id);
+    if (c != null) {
+      return Checked.of(c, List.of());
+    }
+    SourceText source = new SourceText(name, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), line);
+    TreeReader.Result parsed = TreeReader.forName("x.json", Limits.CASE).read(source);
+    if (!parsed.ok()) {
+      return Checked.failed(parsed.diagnostics());
+    }
+    return read(source, parsed.root().get(), id);
   }
 
   /** Reads one case from an already parsed document (a line of NDJSON, a document of a stream). */

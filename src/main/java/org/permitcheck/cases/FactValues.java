@@ -85,24 +85,28 @@ final class FactValues {
   }
 
   static Optional<Boolean> bool(ScalarNode s) {
-    String t = s.text().toLowerCase(Locale.ROOT);
     if (s.type() == ScalarNode.Type.BOOLEAN || s.type() == ScalarNode.Type.STRING) {
-      switch (t) {
-        case "true":
-        case "yes":
-        case "y":
-        case "on":
-          return Optional.of(Boolean.TRUE);
-        case "false":
-        case "no":
-        case "n":
-        case "off":
-          return Optional.of(Boolean.FALSE);
-        default:
-          return Optional.empty();
-      }
+      return Optional.ofNullable(word(s.text()));
     }
     return Optional.empty();
+  }
+
+  /** The yes/no words of a boolean fact (true, yes, y, on; false, no, n, off; any case), or null. */
+  static Boolean word(String text) {
+    switch (text.toLowerCase(Locale.ROOT)) {
+      case "true":
+      case "yes":
+      case "y":
+      case "on":
+        return Boolean.TRUE;
+      case "false":
+      case "no":
+      case "n":
+      case "off":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
   }
 
   /** A strict YYYY-MM-DD date that exists in the calendar, or null; faster than LocalDate.parse. */
@@ -188,7 +192,7 @@ final class FactValues {
       fail(node, name, fact, "found " + node.kind());
       return Optional.empty();
     }
-    Map<String, Fact> fields = fact.type().kind() == Type.Kind.PERIODS ? periodFields(fact) : fact.fields();
+    Map<String, Fact> fields = recordFields(fact);
     List<Map<String, Object>> out = new ArrayList<>();
     boolean ok = true;
     int index = 0;
@@ -224,6 +228,20 @@ final class FactValues {
       out.add(record);
     }
     return ok ? Optional.of(List.copyOf(out)) : Optional.empty();
+  }
+
+  /** The fields of a list fact's records; a periods fact's records have a status, from and to. */
+  static Map<String, Fact> recordFields(Fact fact) {
+    return fact.type().kind() == Type.Kind.PERIODS ? periodFields(fact) : fact.fields();
+  }
+
+  /** Whether a period has a status and a start, and does not end before it starts. */
+  static boolean validPeriod(Map<String, Object> record) {
+    if (!record.containsKey("status") || !record.containsKey("from")) {
+      return false;
+    }
+    LocalDate to = (LocalDate) record.get("to");
+    return to == null || !to.isBefore((LocalDate) record.get("from"));
   }
 
   private boolean checkPeriod(Node item, Map<String, Object> record, String name, int index) {

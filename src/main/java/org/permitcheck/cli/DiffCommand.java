@@ -107,7 +107,7 @@ final class DiffCommand implements Callable<Integer> {
     long[] counts = new long[3];
     int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
-      Pipeline.run(inputs, item -> compare(item, before.get(), after.get()), threads, r -> {
+      Pipeline.run(inputs, inputs::ready, item -> compare(item, before.get(), after.get()), threads, r -> {
         counts[0]++;
         if (!r.diagnostics().isEmpty()) {
           Diagnostics.print(ctx.err(), r.diagnostics(), false);

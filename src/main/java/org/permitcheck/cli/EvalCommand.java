@@ -150,7 +150,7 @@ final class EvalCommand implements Callable<Integer> {
   private int run(Job job, int threads, Output output, Messages m) {
     long start = System.nanoTime();
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
-      Pipeline.run(inputs, job, threads, output::accept, output::idle);
+      Pipeline.run(inputs, inputs::ready, job, threads, output::accept, output::idle);
     }
     output.finish();
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -18,7 +18,15 @@ public record Checked<T>(Optional<T> value, List<Diagnostic> diagnostics) {
   }
 
   public boolean hasErrors() {
-    return value.isEmpty() || diagnostics.stream().anyMatch(Diagnostic::isError);
+    if (value.isEmpty()) {
+      return true;
+    }
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public List<Diagnostic> errors() {

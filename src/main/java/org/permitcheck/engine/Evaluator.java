@@ -145,13 +145,17 @@ public final class Evaluator {
   }
 
   static Verdict verdict(Permit permit, CriterionResult tree, Env env) {
+    return verdict(permit, tree.outcome(), tree.lenient(), env);
+  }
+
+  private static Verdict verdict(Permit permit, Outcome strict, Outcome lenient, Env env) {
     if (!permit.inForce().contains(env.asOf()) || !permit.window().contains(env.applicationDate())) {
       return Verdict.NOT_IN_FORCE;
     }
-    if (tree.outcome() == Outcome.MET) {
+    if (strict == Outcome.MET) {
       return permit.discretionary().isEmpty() ? Verdict.ELIGIBLE : Verdict.DISCRETIONARY;
     }
-    switch (tree.lenient()) {
+    switch (lenient) {
       case NOT_MET:
         return Verdict.NOT_ELIGIBLE;
       case MET:
@@ -204,6 +208,73 @@ public final class Evaluator {
         out.add(fact);
       }
     }
+  }
+
+  /**
+   * The verdict of one permit alone, as {@link #evaluate(Permit, Env)} gives it, without building the
+   * tree of results that explains it: what the timeline needs at each of its dates.
+   */
+  Verdict verdictOnly(Permit permit, Env env) {
+    if (!permit.inForce().contains(env.asOf()) || !permit.window().contains(env.applicationDate())) {
+      return Verdict.NOT_IN_FORCE;
+    }
+    int o = outcomes(permit.criteria(), env);
+    return verdict(permit, OUTCOMES[o >> 2], OUTCOMES[o & 3], env);
+  }
+
+  private static final Outcome[] OUTCOMES = Outcome.values();
+
+  /**
+   * The strict and the lenient outcome of a criterion, packed as {@code strict << 2 | lenient}
+   * (ordinals), computed exactly as {@link #criterion} and {@link #withDiscretion} do.
+   */
+  private int outcomes(Criterion c, Env env) {
+    if (!c.inForce().contains(env.asOf())) {
+      return Outcome.NOT_IN_FORCE.ordinal() << 2 | Outcome.NOT_IN_FORCE.ordinal();
+    }
+    Outcome strict;
+    Outcome lenient;
+    if (c instanceof Criterion.Leaf) {
+      strict = Outcome.of(((Criterion.Leaf) c).when().test(env));
+      lenient = strict;
+    } else {
+      Criterion.Group g = (Criterion.Group) c;
+      List<Criterion> children = g.children();
+      if (g.op() == Criterion.Op.NOT) {
+        strict = OUTCOMES[outcomes(children.get(0), env) >> 2].negate();
+        lenient = strict;
+      } else {
+        boolean all = g.op() == Criterion.Op.ALL;
+        Outcome decisive = all ? Outcome.NOT_MET : Outcome.MET;
+        boolean strictDecided = false;
+        boolean lenientDecided = false;
+        boolean strictUnknown = false;
+        boolean lenientUnknown = false;
+        for (Criterion child : children) {
+          int o = outcomes(child, env);
+          Outcome s = OUTCOMES[o >> 2];
+          Outcome l = OUTCOMES[o & 3];
+          strictDecided |= s == decisive;
+          lenientDecided |= l == decisive;
+          strictUnknown |= s == Outcome.UNKNOWN;
+          lenientUnknown |= l == Outcome.UNKNOWN;
+          if (strictDecided && lenientDecided) {
+            break;
+          }
+        }
+        Outcome otherwise = all ? Outcome.MET : Outcome.NOT_MET;
+        strict = strictDecided ? decisive : strictUnknown ? Outcome.UNKNOWN : otherwise;
+        lenient = lenientDecided ? decisive : lenientUnknown ? Outcome.UNKNOWN : otherwise;
+      }
+    }
+    Discretion d = c.discretionary();
+    if (!d.isPresent() || strict == Outcome.MET) {
+      return strict.ordinal() << 2 | lenient.ordinal();
+    }
+    Outcome waiver = d.when().isPresent() ? Outcome.of(d.when().get().test(env)) : Outcome.MET;
+    Outcome result = waiver == Outcome.MET || lenient == Outcome.MET ? Outcome.MET
+        : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;
+    return strict.ordinal() << 2 | result.ordinal();
   }
 
   CriterionResult criterion(Criterion c, Env env) {

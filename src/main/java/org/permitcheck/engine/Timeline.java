@@ -86,7 +86,7 @@ final class Timeline {
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
     for (LocalDate d : candidates) {
-      Verdict v = evaluator.evaluate(permit, env.at(d, fixedApplication.orElse(d))).verdict();
+      Verdict v = evaluator.verdictOnly(permit, env.at(d, fixedApplication.orElse(d)));
       if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
         from = Optional.of(d);
       }

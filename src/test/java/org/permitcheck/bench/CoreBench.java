@@ -2,6 +2,7 @@ package org.permitcheck.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -54,14 +55,15 @@ public final class CoreBench {
     ObjectMapper mapper = new ObjectMapper();
     List<Case> cases = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      cases.add(Job.read(reader, new Item.Text("b", i + 1, lines.get(i), true)).value().get());
+      cases.add(Job.read(reader, new Item.Line("b", i + 1, lines.get(i).getBytes(StandardCharsets.UTF_8))).value().get());
     }
     List<String> input = lines;
+    List<byte[]> bytes = lines.stream().map(l -> l.getBytes(StandardCharsets.UTF_8)).toList();
     long permits = cases.stream().mapToLong(c -> noTimeline.permitsFor(c, Scope.ALL).size()).sum();
 
-    double floor = median(7, () -> input.forEach(l -> {
+    double floor = median(7, () -> bytes.forEach(b -> {
       try {
-        mapper.readTree(l);
+        mapper.readTree(b);
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
@@ -69,7 +71,13 @@ public final class CoreBench {
     double tree = median(7, () -> input.forEach(l -> parser.read(new SourceText("b", l))));
     double typed = median(7, () -> {
       for (int i = 0; i < input.size(); i++) {
-        Job.read(reader, new Item.Text("b", i + 1, input.get(i), true));
+        SourceText source = new SourceText("b", input.get(i), i + 1);
+        reader.read(source, parser.read(source).root().get(), "b:" + (i + 1));
+      }
+    });
+    double fast = median(7, () -> {
+      for (int i = 0; i < bytes.size(); i++) {
+        Job.read(reader, new Item.Line("b", i + 1, bytes.get(i)));
       }
     });
     double eval = median(7, () -> cases.forEach(c -> noTimeline.evaluate(c, c.asOf().orElse(today), Scope.ALL)));
@@ -81,6 +89,7 @@ public final class CoreBench {
     row("Jackson readTree (floor)", floor, n, floor);
     row("our positioned tree", tree, n, floor);
     row("tree + typed case", typed, n, floor);
+    row("streamed typed case (NDJSON)", fast, n, floor);
     row("evaluate (no timeline)", eval, n, floor);
     row("evaluate with timeline", timeline, n, floor);
     row("render compact JSON", render, n, floor);

@@ -3,8 +3,11 @@ package org.permitcheck.fuzz;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseReader;
+import org.permitcheck.cases.JsonCaseReader;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.TreeReader;
 
 /**
  * Fuzzes the case reader with YAML and JSON bytes: only a case or located diagnostics may come out,
@@ -13,6 +16,7 @@ import org.permitcheck.diag.SourceText;
  */
 class CaseReaderFuzzTest {
   private static final CaseReader READER = new CaseReader(Outcomes.FIXTURE_RULES, Outcomes.TODAY);
+  private static final JsonCaseReader FAST = new JsonCaseReader(Outcomes.FIXTURE_RULES, Outcomes.TODAY);
 
   @FuzzTest(maxDuration = "2m")
   void readYaml(byte[] input) {
@@ -22,6 +26,27 @@ class CaseReaderFuzzTest {
   @FuzzTest(maxDuration = "2m")
   void readJson(byte[] input) {
     read(SourceText.ofUtf8("case.json", input));
+  }
+
+  /**
+   * The NDJSON fast path yields nothing, or exactly the case the full reader yields without a single
+   * diagnostic.
+   */
+  @FuzzTest(maxDuration = "2m")
+  void ndjsonLineAgreesWithTheFullReader(byte[] input) {
+    Case fast = FAST.read(input, 0, input.length, "case.ndjson", "case.ndjson:1");
+    if (fast == null) {
+      return;
+    }
+    SourceText source = new SourceText("case.ndjson", new String(input, java.nio.charset.StandardCharsets.UTF_8));
+    TreeReader.Result parsed = TreeReader.forName("case.ndjson", Limits.CASE).read(source);
+    if (!parsed.ok()) {
+      throw new AssertionError("the fast path read a case the full reader cannot parse");
+    }
+    Checked<Case> full = READER.read(source, parsed.root().get(), "case.ndjson:1");
+    if (!full.diagnostics().isEmpty() || !full.value().get().equals(fast)) {
+      throw new AssertionError("the fast path differs from the full reader: " + full.diagnostics());
+    }
   }
 
   private static void read(SourceText source) {

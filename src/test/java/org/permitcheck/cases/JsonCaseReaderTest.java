@@ -1,0 +1,218 @@
+package org.permitcheck.cases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.permitcheck.bench.Generate;
+import org.permitcheck.diag.Checked;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesLoader;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.TreeReader;
+
+/**
+ * The NDJSON fast path must never differ from the full reader: it yields the very same case, or
+ * nothing (and the full reader then explains). Checked on generated cases of the real rules and on
+ * thousands of mutations of them.
+ */
+class JsonCaseReaderTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+  static final ObjectMapper MAPPER = new ObjectMapper();
+  static Ruleset rules;
+  static JsonCaseReader fast;
+  static CaseReader full;
+
+  @BeforeAll
+  static void load() throws IOException {
+    rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml")))).value().get();
+    fast = new JsonCaseReader(rules, TODAY);
+    full = new CaseReader(rules, TODAY);
+  }
+
+  static Checked<Case> slow(String line) {
+    SourceText source = new SourceText("in.ndjson", line, 7);
+    TreeReader.Result parsed = TreeReader.forName("x.json", Limits.CASE).read(source);
+    if (!parsed.ok()) {
+      return Checked.failed(parsed.diagnostics());
+    }
+    return full.read(source, parsed.root().get(), "in.ndjson:7");
+  }
+
+  static Case quick(String line) {
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    return fast.read(b, 0, b.length, "in.ndjson", "in.ndjson:7");
+  }
+
+  /** The fast path gave nothing, or exactly what the full reader gives without a word. */
+  static boolean agrees(String line) {
+    Case c = quick(line);
+    if (c == null) {
+      return false;
+    }
+    Checked<Case> s = slow(line);
+    assertThat(s.diagnostics()).as(line).isEmpty();
+    assertThat(c).as(line).isEqualTo(s.value().get());
+    return true;
+  }
+
+  @Test
+  void readsEveryGeneratedCaseOnTheFastPathExactlyAsTheFullReaderDoes() {
+    Random r = new Random(1);
+    for (int i = 0; i < 2000; i++) {
+      String line = Generate.json(rules, r, i);
+      assertThat(agrees(line)).as(line).isTrue();
+    }
+  }
+
+  @Test
+  void readLineGivesTheSameResultWithEitherPath() {
+    String line = Generate.json(rules, new Random(3), 0);
+    Checked<Case> c = full.readLine(line.getBytes(StandardCharsets.UTF_8), "in.ndjson", 7);
+    assertThat(c.diagnostics()).isEmpty();
+    assertThat(c.value()).isEqualTo(slow(line).value());
+
+    Checked<Case> bad = full.readLine("{\"facts\": {\"convicted\": \"maybe\"}}".getBytes(StandardCharsets.UTF_8),
+        "in.ndjson", 7);
+    assertThat(bad.hasErrors()).isTrue();
+    assertThat(bad.errors().get(0).line()).isEqualTo(7);
+    assertThat(bad.errors().get(0).message()).contains("convicted");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"facts\": {\"convicted\": \"perhaps\"}}",
+      "{\"facts\": {\"convicted\": 1}}",
+      "{\"facts\": {\"convicted\": false, \"convicted\": true}}",
+      "{\"facts\": {\"convicted\": false}, \"facts\": {}}",
+      "{\"facts\": {\"convictd\": false}}",
+      "{\"facts\": {\"date_of_birth\": \"2030-01-01\"}}",
+      "{\"facts\": {\"date_of_birth\": \"2001-02-29\"}}",
+      "{\"facts\": {\"date_of_birth\": \"1.1.2001\"}}",
+      "{\"facts\": {\"date_of_birth\": 20010101}}",
+      "{\"facts\": []}",
+      "{\"facts\": null}",
+      "{\"facts\": {}, \"note\": {\"a\": 1, \"a\": 2}}",
+      "{\"facts\": {}, \"colour\": \"red\"}",
+      "{\"facts\": {}} {}",
+      "{\"facts\": {}",
+      "{\"id\": [12], \"facts\": {}}",
+      "{\"id\": null, \"facts\": {}}",
+      "{\"country\": \"XX\", \"facts\": {}}",
+      "{\"as_of\": \"2026-13-01\", \"facts\": {}}",
+      "{\"expect\": {\"DE-25x\": \"eligible\"}}",
+      "{\"expect\": {\"DE-25b\": \"maybe\"}}",
+      "[]",
+      "\"text\"",
+  })
+  void leavesEveryCaseTheFullReaderWouldRemarkOnToIt(String line) {
+    assertThat(quick(line)).isNull();
+    assertThat(slow(line).diagnostics()).isNotEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{}",
+      "{\"facts\": {}}",
+      "{\"facts\": {\"convicted\": null}}",
+      "{\"facts\": {\"convicted\": \"Yes\", \"has_passport\": \"off\"}}",
+      "{\"id\": 12, \"facts\": {}}",
+      "{\"id\": 1.50, \"facts\": {}}",
+      "{\"id\": \"a\\\"b\\n\\u00e9\", \"country\": \"DE\", \"as_of\": \"2026-01-31\", \"facts\": {\"convicted\": true}}",
+      "{\"facts\": {}, \"note\": \"seen on 3 May\", \"$schema\": \"x\", \"expect\": {\"DE-25b\": \"eligible\"}}",
+  })
+  void readsPlainValidCasesOnTheFastPath(String line) {
+    assertThat(agrees(line)).isTrue();
+  }
+
+  @Test
+  void neverDiffersFromTheFullReaderOnMutatedCases() throws IOException {
+    Random r = new Random(2);
+    List<JsonNode> pool = List.of(MAPPER.readTree("true"), MAPPER.readTree("false"), MAPPER.readTree("\"yes\""),
+        MAPPER.readTree("1"), MAPPER.readTree("-5"), MAPPER.readTree("1.50"), MAPPER.readTree("1e3"),
+        MAPPER.readTree("1234567890123456789"), MAPPER.readTree("0.00000000001"), MAPPER.readTree("\"1\""),
+        MAPPER.readTree("null"), MAPPER.readTree("\"2020-02-30\""), MAPPER.readTree("\"2099-01-01\""),
+        MAPPER.readTree("\"2020-01-01\""), MAPPER.readTree("\"x\""), MAPPER.readTree("[]"), MAPPER.readTree("{}"),
+        MAPPER.readTree("[{}]"), MAPPER.readTree("[{\"from\": \"2020-01-01\"}]"), MAPPER.readTree("\"duldung\""),
+        MAPPER.readTree("[{\"status\": \"duldung\", \"from\": \"2020-01-01\", \"to\": \"2019-01-01\"}]"),
+        MAPPER.readTree("[{\"status\": \"duldung\", \"from\": \"2020-01-01\", \"to\": null}]"),
+        MAPPER.readTree("\"B1\""), MAPPER.readTree("\"tab\\there\""));
+    int fastCount = 0;
+    int slowCount = 0;
+    for (int i = 0; i < 4000; i++) {
+      ObjectNode c = (ObjectNode) MAPPER.readTree(Generate.json(rules, r, i));
+      ObjectNode facts = (ObjectNode) c.get("facts");
+      List<String> names = new ArrayList<>();
+      facts.fieldNames().forEachRemaining(names::add);
+      String line;
+      switch (r.nextInt(6)) {
+        case 0: {
+          facts.set(names.get(r.nextInt(names.size())), pool.get(r.nextInt(pool.size())));
+          line = c.toString();
+          break;
+        }
+        case 1: {
+          // a field inside a list's item, if there is one
+          String name = names.get(r.nextInt(names.size()));
+          JsonNode v = facts.get(name);
+          if (v instanceof ArrayNode && v.size() > 0 && v.get(0) instanceof ObjectNode) {
+            ObjectNode item = (ObjectNode) v.get(0);
+            List<String> fields = new ArrayList<>();
+            item.fieldNames().forEachRemaining(fields::add);
+            if (!fields.isEmpty()) {
+              item.set(fields.get(r.nextInt(fields.size())), pool.get(r.nextInt(pool.size())));
+            }
+          }
+          line = c.toString();
+          break;
+        }
+        case 2: {
+          String name = names.get(r.nextInt(names.size()));
+          line = c.toString().replaceFirst("\"facts\":\\{", "\"facts\":{\"" + name + "\":"
+              + pool.get(r.nextInt(pool.size())) + ",");
+          break;
+        }
+        case 3: {
+          String[] keys = {"id", "country", "as_of", "application_date", "note", "$schema", "expect", "colour"};
+          c.set(keys[r.nextInt(keys.length)], pool.get(r.nextInt(pool.size())));
+          line = c.toString();
+          break;
+        }
+        case 4: {
+          String s = c.toString();
+          line = s.substring(0, r.nextInt(s.length()));
+          break;
+        }
+        default: {
+          String s = c.toString();
+          int at = r.nextInt(s.length());
+          String noise = "\"\\,:{}[]0e-.t ";
+          line = s.substring(0, at) + noise.charAt(r.nextInt(noise.length())) + s.substring(at);
+        }
+      }
+      if (agrees(line)) {
+        fastCount++;
+      } else {
+        slowCount++;
+      }
+    }
+    // both paths are exercised: the mutations hit valid and invalid cases alike
+    assertThat(fastCount).isGreaterThan(200);
+    assertThat(slowCount).isGreaterThan(200);
+  }
+}
