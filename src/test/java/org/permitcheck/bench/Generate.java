@@ -51,7 +51,7 @@ public final class Generate {
     return cs.get(r.nextInt(cs.size())).code();
   }
 
-  static String json(Ruleset rules, Random r, int i) {
+  public static String json(Ruleset rules, Random r, int i) {
     String country = country(rules, r);
     StringBuilder s = new StringBuilder("{\"id\":\"case-").append(i).append("\",\"country\":\"").append(country)
         .append("\",\"as_of\":\"2026-11-22\",\"facts\":{");
