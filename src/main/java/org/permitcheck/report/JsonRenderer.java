@@ -1,16 +1,10 @@
 package org.permitcheck.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
@@ -27,7 +21,8 @@ import org.permitcheck.rules.Text;
 /**
  * The JSON result of one case (schema_version 1): keys in a fixed order, texts in the chosen language,
  * dates as ISO strings, unknown values as null. {@code pretty} for {@code --format json}; compact, one
- * object per line, for NDJSON.
+ * object per line, for NDJSON. Written directly as text ({@link JsonWriter}), the compact results of
+ * batches from parts written once ({@link CompactResultWriter}). Safe to share between threads.
  */
 public final class JsonRenderer {
   public static final int SCHEMA_VERSION = 1;
@@ -50,15 +45,21 @@ public final class JsonRenderer {
   public static final List<String> WHAT_IF_KEYS = List.of("moved", "before");
   public static final List<String> BEFORE_KEYS = List.of("verdict", "near_miss", "eligible_from", "apply_before");
   public static final List<String> NEXT_STEPS_KEYS = List.of("grants", "apply", "documents", "appeal", "advice");
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** A thread's buffer that grew beyond this many characters is not kept for the next record. */
+  private static final int MAX_KEPT_BUFFER = 1 << 20;
 
   private final Ruleset rules;
   private final OutputOptions options;
   private final boolean pretty;
   private final boolean full;
   private final Messages m;
+  /** The notice, already a JSON string: the same in every record. */
   private final String notice;
+  /** The ruleset as a compact JSON object, for compact records. */
   private final String rulesetJson;
+  private final CompactResultWriter compact;
+  /** By thread, the builder of the last record: it keeps its capacity (a compact record is about 5 KB). */
+  private final ThreadLocal<StringBuilder> buffer = ThreadLocal.withInitial(() -> new StringBuilder(16_384));
 
   /**
    * @param pretty indented over several lines ({@code --format json}) or one line (NDJSON)
@@ -72,74 +73,73 @@ public final class JsonRenderer {
     this.pretty = pretty;
     this.full = full;
     this.m = new Messages(options.language());
-    this.notice = m.get("notice", rules.name() + " " + rules.version(), rules.reviewed().toString());
-    this.rulesetJson = pretty ? "" : compactRuleset();
-  }
-
-  /** The ruleset object, the same in every record: rendered once for compact output. */
-  private String compactRuleset() {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      writeRuleset(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
+    this.notice = JsonWriter.quoted(m.get("notice", rules.name() + " " + rules.version(),
+        rules.reviewed().toString()));
+    StringBuilder ruleset = new StringBuilder();
+    writeRuleset(new JsonWriter(ruleset, false));
+    this.rulesetJson = ruleset.toString();
+    this.compact = new CompactResultWriter(rules);
   }
 
   public String render(Evaluation e, List<Diagnostic> notes) {
-    return write(g -> {
-      g.writeStartObject();
-      head(g, e.subject().id(), e.subject().source());
-      g.writeStringField("as_of", e.asOf().toString());
-      g.writeStringField("application_date", e.applicationDate().toString());
-      g.writeStringField("language", m.language());
-      ruleset(g);
-      g.writeArrayFieldStart("results");
-      for (PermitResult r : e.results()) {
-        result(g, r, e);
+    StringBuilder out = buffer.get();
+    out.setLength(0);
+    append(out, e, notes);
+    String record = out.toString();
+    if (out.capacity() > MAX_KEPT_BUFFER) {
+      buffer.remove();
+    }
+    return record;
+  }
+
+  /**
+   * Appends the record that {@link #render} returns to {@code out}, without a line break: a batch can
+   * collect many records in one builder.
+   */
+  public void append(StringBuilder out, Evaluation e, List<Diagnostic> notes) {
+    JsonWriter w = new JsonWriter(out, pretty);
+    w.beginObject();
+    head(w, e.subject().id(), e.subject().source());
+    w.name("as_of").date(e.asOf());
+    w.name("application_date").date(e.applicationDate());
+    w.name("language").string(m.language());
+    ruleset(w);
+    w.name("results").beginArray();
+    boolean compactResults = !pretty && !full && !e.isWhatIf();
+    for (PermitResult r : e.results()) {
+      if (compactResults) {
+        compact.write(w.rawValue(), r);
+      } else {
+        result(w, r, e);
       }
-      g.writeEndArray();
-      errors(g, notes);
-      g.writeStringField("notice", notice());
-      g.writeEndObject();
-    });
+    }
+    w.endArray();
+    errors(w, notes);
+    w.name("notice").rawValue().append(notice);
+    w.endObject();
   }
 
   /** The record for a case that could not be read: no results, its errors. */
   public String renderFailure(String caseId, String source, List<Diagnostic> errors) {
-    return write(g -> {
-      g.writeStartObject();
-      head(g, caseId, source);
-      g.writeNullField("as_of");
-      g.writeNullField("application_date");
-      g.writeStringField("language", m.language());
-      ruleset(g);
-      g.writeArrayFieldStart("results");
-      g.writeEndArray();
-      errors(g, errors);
-      g.writeStringField("notice", notice());
-      g.writeEndObject();
-    });
-  }
-
-  private interface Body {
-    void write(JsonGenerator g) throws IOException;
-  }
-
-  private String write(Body body) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      if (pretty) {
-        g.setPrettyPrinter(prettyPrinter());
-      }
-      body.write(g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    StringBuilder out = new StringBuilder(4_096);
+    JsonWriter w = new JsonWriter(out, pretty);
+    w.beginObject();
+    head(w, caseId, source);
+    w.name("as_of").nullValue();
+    w.name("application_date").nullValue();
+    w.name("language").string(m.language());
+    ruleset(w);
+    w.name("results").beginArray().endArray();
+    errors(w, errors);
+    w.name("notice").rawValue().append(notice);
+    w.endObject();
     return out.toString();
   }
 
+  /**
+   * Jackson's pretty printer with the layout of pretty records ({@link JsonWriter} writes the same), for
+   * the other JSON the program prints with Jackson (schemas, diff).
+   */
   public static DefaultPrettyPrinter prettyPrinter() {
     Separators s = Separators.createDefaultInstance()
         .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
@@ -152,202 +152,159 @@ public final class JsonRenderer {
     return p;
   }
 
-  private void head(JsonGenerator g, String caseId, String source) throws IOException {
-    g.writeNumberField("schema_version", SCHEMA_VERSION);
-    g.writeStringField("case", caseId);
-    g.writeStringField("source", source);
+  private void head(JsonWriter w, String caseId, String source) {
+    w.name("schema_version").number(SCHEMA_VERSION);
+    w.name("case").string(caseId);
+    w.name("source").string(source);
   }
 
-  private void ruleset(JsonGenerator g) throws IOException {
-    g.writeFieldName("ruleset");
+  private void ruleset(JsonWriter w) {
+    w.name("ruleset");
     if (pretty) {
-      writeRuleset(g);
+      writeRuleset(w);
     } else {
-      g.writeRawValue(rulesetJson);
+      w.rawValue().append(rulesetJson);
     }
   }
 
-  private void writeRuleset(JsonGenerator g) throws IOException {
-    g.writeStartObject();
-    g.writeStringField("name", rules.name());
-    g.writeStringField("version", rules.version());
-    g.writeStringField("reviewed", rules.reviewed().toString());
-    g.writeStringField("sha256", rules.sha256());
-    g.writeEndObject();
+  private void writeRuleset(JsonWriter w) {
+    w.beginObject();
+    w.name("name").string(rules.name());
+    w.name("version").string(rules.version());
+    w.name("reviewed").string(rules.reviewed().toString());
+    w.name("sha256").string(rules.sha256());
+    w.endObject();
   }
 
-  private String notice() {
-    return notice;
-  }
-
-  private void errors(JsonGenerator g, List<Diagnostic> diagnostics) throws IOException {
-    g.writeArrayFieldStart("errors");
+  private static void errors(JsonWriter w, List<Diagnostic> diagnostics) {
+    w.name("errors").beginArray();
     for (Diagnostic d : diagnostics) {
-      g.writeStartObject();
-      g.writeStringField("severity", d.severity().label());
-      g.writeStringField("file", d.file());
-      g.writeNumberField("line", d.line());
-      g.writeNumberField("column", d.column());
-      g.writeStringField("message", d.message());
-      g.writeArrayFieldStart("hints");
-      for (String h : d.hints()) {
-        g.writeString(h);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      w.beginObject();
+      w.name("severity").string(d.severity().label());
+      w.name("file").string(d.file());
+      w.name("line").number(d.line());
+      w.name("column").number(d.column());
+      w.name("message").string(d.message());
+      w.name("hints").beginArray();
+      d.hints().forEach(w::string);
+      w.endArray().endObject();
     }
-    g.writeEndArray();
+    w.endArray();
   }
 
-  private void result(JsonGenerator g, PermitResult r, Evaluation e) throws IOException {
+  private void result(JsonWriter w, PermitResult r, Evaluation e) {
     Permit p = r.permit();
-    g.writeStartObject();
-    g.writeStringField("permit", p.id());
-    g.writeStringField("country", p.country());
+    w.beginObject();
+    w.name("permit").string(p.id());
+    w.name("country").string(p.country());
     if (full) {
-      g.writeStringField("kind", p.kind());
-      g.writeStringField("title", m.text(p.title()));
-      g.writeStringField("legal_basis", p.legalBasis());
-      g.writeObjectFieldStart("source");
-      g.writeStringField("seed", p.source().seed());
-      g.writeStringField("url", p.source().url());
-      g.writeEndObject();
-      range(g, "in_force", p.inForce());
-      range(g, "window", p.window());
+      w.name("kind").string(p.kind());
+      w.name("title").string(m.text(p.title()));
+      w.name("legal_basis").string(p.legalBasis());
+      w.name("source").beginObject();
+      w.name("seed").string(p.source().seed());
+      w.name("url").string(p.source().url());
+      w.endObject();
+      range(w, "in_force", p.inForce());
+      range(w, "window", p.window());
     }
-    g.writeStringField("verdict", r.verdict().key());
-    g.writeBooleanField("near_miss", r.nearMiss());
-    g.writeBooleanField("discretionary_decision", !p.discretionary().isEmpty());
-    g.writeArrayFieldStart("criteria");
+    w.name("verdict").string(r.verdict().key());
+    w.name("near_miss").bool(r.nearMiss());
+    w.name("discretionary_decision").bool(!p.discretionary().isEmpty());
+    w.name("criteria").beginArray();
     for (CriterionResult c : r.topLevel()) {
       if (full) {
-        criterion(g, c);
+        criterion(w, c);
       } else if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
         // compact records name only what stands in the way: the criteria not met or unknown
-        g.writeStartObject();
-        g.writeStringField("id", c.criterion().id());
-        g.writeStringField("outcome", c.outcome().key());
-        g.writeBooleanField("waivable", c.waivable());
-        g.writeEndObject();
+        w.beginObject();
+        w.name("id").string(c.criterion().id());
+        w.name("outcome").string(c.outcome().key());
+        w.name("waivable").bool(c.waivable());
+        w.endObject();
       }
     }
-    g.writeEndArray();
-    g.writeArrayFieldStart("missing");
-    for (String f : r.missing()) {
-      g.writeString(f);
-    }
-    g.writeEndArray();
-    date(g, "eligible_from", r.eligibleFrom());
-    date(g, "apply_before", r.applyBefore());
+    w.endArray();
+    w.name("missing").beginArray();
+    r.missing().forEach(w::string);
+    w.endArray();
+    w.name("eligible_from").date(r.eligibleFrom());
+    w.name("apply_before").date(r.applyBefore());
     if (e.isWhatIf()) {
-      PermitResult b = e.before().get(p.id());
-      g.writeObjectFieldStart("what_if");
-      g.writeBooleanField("moved", e.movedFrom(r).isPresent());
-      g.writeObjectFieldStart("before");
-      g.writeStringField("verdict", b == null ? null : b.verdict().key());
-      g.writeBooleanField("near_miss", b != null && b.nearMiss());
-      date(g, "eligible_from", b == null ? Optional.empty() : b.eligibleFrom());
-      date(g, "apply_before", b == null ? Optional.empty() : b.applyBefore());
-      g.writeEndObject();
-      g.writeEndObject();
+      whatIf(w, r, e);
     }
     if (full) {
-      g.writeObjectFieldStart("next_steps");
-      text(g, "grants", p.grants());
-      text(g, "apply", p.apply());
-      g.writeArrayFieldStart("documents");
-      for (Text d : p.documents()) {
-        g.writeString(m.text(d));
-      }
-      g.writeEndArray();
-      text(g, "appeal", p.appeal());
-      g.writeArrayFieldStart("advice");
-      for (Text a : rules.country(p.country()).map(c -> c.advice()).orElse(List.of())) {
-        g.writeString(m.text(a));
-      }
-      g.writeEndArray();
-      g.writeEndObject();
+      nextSteps(w, p);
     }
-    g.writeEndObject();
+    w.endObject();
   }
 
-  private void criterion(JsonGenerator g, CriterionResult c) throws IOException {
+  private static void whatIf(JsonWriter w, PermitResult r, Evaluation e) {
+    PermitResult b = e.before().get(r.permit().id());
+    w.name("what_if").beginObject();
+    w.name("moved").bool(e.movedFrom(r).isPresent());
+    w.name("before").beginObject();
+    w.name("verdict").string(b == null ? null : b.verdict().key());
+    w.name("near_miss").bool(b != null && b.nearMiss());
+    w.name("eligible_from").date(b == null ? Optional.empty() : b.eligibleFrom());
+    w.name("apply_before").date(b == null ? Optional.empty() : b.applyBefore());
+    w.endObject().endObject();
+  }
+
+  private void nextSteps(JsonWriter w, Permit p) {
+    w.name("next_steps").beginObject();
+    text(w, "grants", p.grants());
+    text(w, "apply", p.apply());
+    w.name("documents").beginArray();
+    for (Text d : p.documents()) {
+      w.string(m.text(d));
+    }
+    w.endArray();
+    text(w, "appeal", p.appeal());
+    w.name("advice").beginArray();
+    for (Text a : rules.country(p.country()).map(c -> c.advice()).orElse(List.of())) {
+      w.string(m.text(a));
+    }
+    w.endArray().endObject();
+  }
+
+  private void criterion(JsonWriter w, CriterionResult c) {
     Criterion crit = c.criterion();
-    g.writeStartObject();
-    g.writeStringField("id", crit.id());
-    g.writeStringField("outcome", c.outcome().key());
-    g.writeBooleanField("waivable", c.waivable());
-    g.writeStringField("text", m.text(crit.text()));
+    w.beginObject();
+    w.name("id").string(crit.id());
+    w.name("outcome").string(c.outcome().key());
+    w.name("waivable").bool(c.waivable());
+    w.name("text").string(m.text(crit.text()));
     if (crit instanceof Criterion.Leaf) {
-      g.writeStringField("when", ((Criterion.Leaf) crit).when().source().strip());
+      w.name("when").string(((Criterion.Leaf) crit).when().source().strip());
     } else {
-      g.writeStringField("combine", ((Criterion.Group) crit).op().name().toLowerCase(java.util.Locale.ROOT));
+      w.name("combine").string(((Criterion.Group) crit).op().name().toLowerCase(Locale.ROOT));
     }
-    g.writeObjectFieldStart("facts");
+    w.name("facts").beginObject();
     for (Map.Entry<String, Object> f : c.facts().entrySet()) {
-      g.writeFieldName(f.getKey());
+      w.name(f.getKey());
       if (options.redact() && f.getValue() != null) {
-        g.writeString(m.get("value.redacted"));
+        w.string(m.get("value.redacted"));
       } else {
-        value(g, f.getValue());
+        w.value(f.getValue());
       }
     }
-    g.writeEndObject();
-    g.writeArrayFieldStart("children");
+    w.endObject();
+    w.name("children").beginArray();
     for (CriterionResult child : c.children()) {
-      criterion(g, child);
+      criterion(w, child);
     }
-    g.writeEndArray();
-    g.writeEndObject();
+    w.endArray().endObject();
   }
 
-  static void value(JsonGenerator g, Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
-    } else if (v instanceof Boolean) {
-      g.writeBoolean((Boolean) v);
-    } else if (v instanceof Long) {
-      g.writeNumber((Long) v);
-    } else if (v instanceof BigDecimal) {
-      g.writeNumber((BigDecimal) v);
-    } else if (v instanceof List) {
-      g.writeStartArray();
-      for (Object item : (List<?>) v) {
-        value(g, item);
-      }
-      g.writeEndArray();
-    } else if (v instanceof Map) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-        g.writeFieldName(e.getKey().toString());
-        value(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else {
-      g.writeString(v.toString());
-    }
+  private static void range(JsonWriter w, String name, DateRange r) {
+    w.name(name).beginObject();
+    w.name("from").date(r.from());
+    w.name("until").date(r.until());
+    w.endObject();
   }
 
-  private static void range(JsonGenerator g, String name, DateRange r) throws IOException {
-    g.writeObjectFieldStart(name);
-    date(g, "from", r.from());
-    date(g, "until", r.until());
-    g.writeEndObject();
-  }
-
-  private static void date(JsonGenerator g, String name, Optional<LocalDate> d) throws IOException {
-    if (d.isPresent()) {
-      g.writeStringField(name, d.get().toString());
-    } else {
-      g.writeNullField(name);
-    }
-  }
-
-  private void text(JsonGenerator g, String name, Text t) throws IOException {
-    if (t.isEmpty()) {
-      g.writeNullField(name);
-    } else {
-      g.writeStringField(name, m.text(t));
-    }
+  private void text(JsonWriter w, String name, Text t) {
+    w.name(name).string(t.isEmpty() ? null : m.text(t));
   }
 }

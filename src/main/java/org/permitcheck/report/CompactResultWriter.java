@@ -1,0 +1,133 @@
+package org.permitcheck.report;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.permitcheck.engine.CriterionResult;
+import org.permitcheck.engine.Outcome;
+import org.permitcheck.engine.PermitResult;
+import org.permitcheck.engine.Verdict;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.Permit;
+import org.permitcheck.rules.Ruleset;
+
+/**
+ * Writes a permit result in the compact form of batches (NDJSON without {@code --explain}) from parts
+ * written once per permit and per top-level criterion: ids, countries and keys never change, so a
+ * result costs a few appends. The text is the one {@link JsonRenderer} writes key by key for the same
+ * result (a what-if adds keys: those results take that way).
+ */
+final class CompactResultWriter {
+  /** The end of most results: nothing missing, no dates. */
+  private static final String PLAIN_END = "],\"missing\":[],\"eligible_from\":null,\"apply_before\":null}";
+
+  private final Map<String, Parts> byPermit = new HashMap<>();
+
+  CompactResultWriter(Ruleset rules) {
+    for (Permit p : rules.permits()) {
+      byPermit.put(p.id(), new Parts(p));
+    }
+  }
+
+  /** Appends the result as one compact JSON object. */
+  void write(StringBuilder out, PermitResult r) {
+    Parts parts = byPermit.get(r.permit().id());
+    if (parts == null || parts.permit != r.permit()) {
+      parts = new Parts(r.permit()); // a permit of another ruleset: write its parts now
+    }
+    out.append(parts.head(r.verdict(), r.nearMiss()));
+    List<CriterionResult> top = r.topLevel();
+    boolean first = true;
+    for (int i = 0; i < top.size(); i++) {
+      CriterionResult c = top.get(i);
+      // compact records name only what stands in the way: the criteria not met or unknown
+      if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
+        if (!first) {
+          out.append(',');
+        }
+        out.append(parts.criterion(i, c));
+        first = false;
+      }
+    }
+    if (r.missing().isEmpty() && r.eligibleFrom().isEmpty() && r.applyBefore().isEmpty()) {
+      out.append(PLAIN_END);
+      return;
+    }
+    out.append("],\"missing\":[");
+    for (int i = 0; i < r.missing().size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      JsonWriter.quote(out, r.missing().get(i));
+    }
+    out.append("],\"eligible_from\":");
+    date(out, r.eligibleFrom());
+    out.append(",\"apply_before\":");
+    date(out, r.applyBefore());
+    out.append('}');
+  }
+
+  private static void date(StringBuilder out, Optional<LocalDate> d) {
+    if (d.isPresent()) {
+      JsonWriter.appendDate(out, d.get());
+    } else {
+      out.append("null");
+    }
+  }
+
+  /** The constant parts of one permit's results. */
+  private static final class Parts {
+    final Permit permit;
+    /**
+     * By verdict and near miss (see {@link #head}): the object up to its first criterion, {@code
+     * {"permit":"DE-25b","country":"DE","verdict":"eligible","near_miss":false,...,"criteria":[}.
+     */
+    final String[] heads;
+    final List<Criterion> topLevel;
+    /** By top-level criterion: its object for each outcome and waivable, see {@link #index}. */
+    final String[][] criterionJson;
+
+    Parts(Permit p) {
+      permit = p;
+      String permitAndCountry = "{\"permit\":" + JsonWriter.quoted(p.id()) + ",\"country\":"
+          + JsonWriter.quoted(p.country());
+      String discretionary = ",\"discretionary_decision\":" + !p.discretionary().isEmpty() + ",\"criteria\":[";
+      heads = new String[Verdict.values().length * 2];
+      for (Verdict v : Verdict.values()) {
+        for (boolean nearMiss : new boolean[] {false, true}) {
+          heads[v.ordinal() * 2 + (nearMiss ? 1 : 0)] = permitAndCountry + ",\"verdict\":\"" + v.key()
+              + "\",\"near_miss\":" + nearMiss + discretionary;
+        }
+      }
+      topLevel = p.topLevel();
+      criterionJson = new String[topLevel.size()][];
+      for (int i = 0; i < topLevel.size(); i++) {
+        String id = JsonWriter.quoted(topLevel.get(i).id());
+        criterionJson[i] = new String[] {json(id, Outcome.NOT_MET, false), json(id, Outcome.NOT_MET, true),
+            json(id, Outcome.UNKNOWN, false), json(id, Outcome.UNKNOWN, true)};
+      }
+    }
+
+    String head(Verdict v, boolean nearMiss) {
+      return heads[v.ordinal() * 2 + (nearMiss ? 1 : 0)];
+    }
+
+    /** The criterion's object: written once unless the result does not mirror the permit's criteria. */
+    String criterion(int i, CriterionResult c) {
+      if (i < topLevel.size() && topLevel.get(i) == c.criterion()) {
+        return criterionJson[i][index(c.outcome(), c.waivable())];
+      }
+      return json(JsonWriter.quoted(c.criterion().id()), c.outcome(), c.waivable());
+    }
+
+    private static int index(Outcome outcome, boolean waivable) {
+      return (outcome == Outcome.UNKNOWN ? 2 : 0) + (waivable ? 1 : 0);
+    }
+
+    private static String json(String quotedId, Outcome outcome, boolean waivable) {
+      return "{\"id\":" + quotedId + ",\"outcome\":\"" + outcome.key() + "\",\"waivable\":" + waivable + "}";
+    }
+  }
+}
