@@ -117,9 +117,9 @@ public final class CaseReader {
   }
 
   private void expect(NodeReader reader, MapNode section, Map<String, String> out) {
-    List<String> ids = rules.permits().stream().map(p -> p.id()).toList();
+    List<String> ids = rules.permitIds();
     for (MapNode.Entry e : section.entries()) {
-      if (rules.permit(e.key()).isEmpty()) {
+      if (!ids.contains(e.key())) {
         reader.error(e.keyPos(), "unknown permit '" + e.key() + "' in 'expect'", Suggest.didYouMean(e.key(), ids));
         continue;
       }

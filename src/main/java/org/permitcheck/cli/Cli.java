@@ -92,11 +92,21 @@ public final class Cli {
 
   /** The context of a real run: the process's streams, environment and today's date. */
   public static Context system(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    LocalDate today = LocalDate.now();
+    LocalDate today = today();
     String forced = env.get("PERMITCHECK_TODAY");
     if (forced != null && !forced.isBlank()) {
       today = LocalDate.parse(forced.strip());
     }
     return new Context(in, out, err, env, Path.of("").toAbsolutePath(), today, System.console() != null);
+  }
+
+  /**
+   * Today in the system's time zone, as {@code LocalDate.now()} gives it but without loading
+   * java.time's zone rules, which costs a noticeable part of start-up.
+   */
+  static LocalDate today() {
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    long now = System.currentTimeMillis();
+    return LocalDate.ofEpochDay(Math.floorDiv(now + zone.getOffset(now), 86_400_000L));
   }
 }

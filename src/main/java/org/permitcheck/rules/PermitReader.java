@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.ExprCompiler;
@@ -55,28 +56,56 @@ final class PermitReader {
   List<Country> countries(MapNode section) {
     List<Country> out = new ArrayList<>();
     for (MapNode.Entry e : section.entries()) {
-      String code = e.key();
-      if (!COUNTRY.matcher(code).matches()) {
-        reader.error(e.keyPos(), "country code '" + code + "' must be two capital letters", "e.g. DE, BE, FR, NL");
-        continue;
-      }
-      String what = "country '" + code + "'";
-      Optional<MapNode> m = reader.map(e.value(), what);
-      if (m.isEmpty()) {
-        continue;
-      }
-      reader.onlyKeys(m.get(), COUNTRY_KEYS, what);
-      List<String> langs = RulesLoader.requiredFor(code);
-      Text name = reader.required(m.get(), "name", what).map(n -> texts.read(n, "name of " + what, langs)).orElse(Text.EMPTY);
-      List<Text> advice = new ArrayList<>();
-      m.get().get("advice").flatMap(n -> reader.list(n, "'advice' of " + what))
-          .ifPresent(l -> l.items().forEach(i -> advice.add(texts.read(i, "advice of " + what, langs))));
-      List<Permit> permits = new ArrayList<>();
-      reader.required(m.get(), "permits", what).flatMap(n -> reader.list(n, "'permits' of " + what))
-          .ifPresent(l -> l.items().forEach(i -> permit(code, i).ifPresent(permits::add)));
-      out.add(new Country(code, name, advice, permits));
+      header(e).ifPresent(h -> out.add(new Country(h.code(), h.name(), h.advice(),
+          h.permits().map(l -> permits(h.code(), l)).orElse(List.of()))));
     }
     return out;
+  }
+
+  /**
+   * The countries of the bundled form, whose {@code permits} list only the permit ids: the permits of a
+   * country are read by {@code permitsOf} when first needed.
+   */
+  List<Country> countriesLater(MapNode section, Function<String, List<Permit>> permitsOf) {
+    List<Country> out = new ArrayList<>();
+    for (MapNode.Entry e : section.entries()) {
+      header(e).ifPresent(h -> out.add(Country.later(h.code(), h.name(), h.advice(),
+          h.permits().map(l -> reader.strings(l, "'permits' of country '" + h.code() + "'")).orElse(List.of()),
+          () -> permitsOf.apply(h.code()))));
+    }
+    return out;
+  }
+
+  /** The permits of a country, from its {@code permits} list. */
+  List<Permit> permits(String country, ListNode list) {
+    List<Permit> permits = new ArrayList<>();
+    list.items().forEach(i -> permit(country, i).ifPresent(permits::add));
+    return permits;
+  }
+
+  /** A country's code, name and advice, and its {@code permits} list. */
+  private record Header(String code, Text name, List<Text> advice, Optional<ListNode> permits) {}
+
+  private Optional<Header> header(MapNode.Entry e) {
+    String code = e.key();
+    if (!COUNTRY.matcher(code).matches()) {
+      reader.error(e.keyPos(), "country code '" + code + "' must be two capital letters", "e.g. DE, BE, FR, NL");
+      return Optional.empty();
+    }
+    String what = "country '" + code + "'";
+    Optional<MapNode> m = reader.map(e.value(), what);
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    reader.onlyKeys(m.get(), COUNTRY_KEYS, what);
+    List<String> langs = RulesLoader.requiredFor(code);
+    Text name = reader.required(m.get(), "name", what).map(n -> texts.read(n, "name of " + what, langs)).orElse(Text.EMPTY);
+    List<Text> advice = new ArrayList<>();
+    m.get().get("advice").flatMap(n -> reader.list(n, "'advice' of " + what))
+        .ifPresent(l -> l.items().forEach(i -> advice.add(texts.read(i, "advice of " + what, langs))));
+    Optional<ListNode> permits =
+        reader.required(m.get(), "permits", what).flatMap(n -> reader.list(n, "'permits' of " + what));
+    return Optional.of(new Header(code, name, advice, permits));
   }
 
   private Optional<Permit> permit(String country, Node node) {

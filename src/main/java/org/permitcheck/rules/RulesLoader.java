@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
@@ -47,6 +48,16 @@ public final class RulesLoader {
   }
 
   private static Checked<Ruleset> load(SourceText source, TreeReader treeReader, String sha256) {
+    return load(source, treeReader, sha256, Optional.empty());
+  }
+
+  /**
+   * Reads a rules document. With {@code permitsOf}, the document is the core of the bundled form
+   * ({@link RulesBundle}): each country lists only its permit ids, and {@code permitsOf} gives the text
+   * of a country's permits, which are read when first needed.
+   */
+  static Checked<Ruleset> load(SourceText source, TreeReader treeReader, String sha256,
+      Optional<Function<String, SourceText>> permitsOf) {
     TreeReader.Result parsed = treeReader.read(source);
     if (!parsed.ok()) {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
@@ -58,7 +69,7 @@ public final class RulesLoader {
     }
     NodeReader reader = new NodeReader(source);
     Optional<Ruleset> ruleset =
-        reader.map(parsed.root().get(), "the rules file").flatMap(root -> read(reader, root, sha256));
+        reader.map(parsed.root().get(), "the rules file").flatMap(root -> read(reader, root, sha256, permitsOf));
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
     if (reader.hasErrors()) {
       return Checked.failed(sorted);
@@ -66,7 +77,8 @@ public final class RulesLoader {
     return new Checked<>(ruleset, sorted);
   }
 
-  private static Optional<Ruleset> read(NodeReader reader, MapNode root, String sha256) {
+  private static Optional<Ruleset> read(NodeReader reader, MapNode root, String sha256,
+      Optional<Function<String, SourceText>> permitsOf) {
     reader.onlyKeys(root, ROOT_KEYS, "the rules file");
     String name = reader.required(root, "ruleset", "the rules file").flatMap(n -> reader.string(n, "'ruleset'")).orElse("");
     String version = reader.required(root, "version", "the rules file").flatMap(n -> reader.string(n, "'version'")).orElse("");
@@ -94,13 +106,16 @@ public final class RulesLoader {
     PermitReader permits = new PermitReader(reader, texts, scope);
     List<Country> countries = new ArrayList<>();
     root.get("countries").flatMap(n -> reader.map(n, "'countries'")).ifPresentOrElse(
-        m -> countries.addAll(permits.countries(m)),
+        m -> countries.addAll(permitsOf.isEmpty() ? permits.countries(m) : permits.countriesLater(m,
+            code -> RulesBundle.permits(permitsOf.get().apply(code), code, languages, scope))),
         () -> reader.error(root.pos(), "the rules file declares no 'countries'", "add a 'countries:' section"));
 
     if (reader.hasErrors()) {
       return Optional.empty();
     }
-    warnUnused(reader, root, facts, derived, permits.reads());
+    if (permitsOf.isEmpty()) {
+      warnUnused(reader, root, facts, derived, permits.reads());
+    }
     return Optional.of(new Ruleset(name, version, reviewed, languages, facts, derived, countries, scope, sha256));
   }
 
