@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.permitcheck.report.Messages;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
-  public static int run(Context ctx, String... args) {
+  public static int run(Context context, String... args) {
+    Context ctx = context.readingRulesFor(args);
     CommandLine cl = commandLine(ctx, args);
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
     Messages m = new Messages(CommonOptions.fromArguments(args, ctx.env()));
@@ -56,20 +58,39 @@ public final class Cli {
     }
   }
 
-  /** The subcommands in --help order; each is built only when needed. */
-  static Map<String, java.util.function.Function<Context, Object>> commands() {
-    Map<String, java.util.function.Function<Context, Object>> c = new java.util.LinkedHashMap<>();
-    c.put("eval", EvalCommand::new);
-    c.put("diff", DiffCommand::new);
-    c.put("test", TestCommand::new);
-    c.put("check", CheckCommand::new);
-    c.put("permits", PermitsCommand::new);
-    c.put("show", ShowCommand::new);
-    c.put("facts", FactsCommand::new);
-    c.put("interview", InterviewCommand::new);
-    c.put("schema", SchemaCommand::new);
-    c.put("completion", CompletionCommand::new);
-    return c;
+  /** The subcommands, in --help order. */
+  static final List<String> COMMANDS =
+      List.of("eval", "diff", "test", "check", "permits", "show", "facts", "interview", "schema", "completion");
+
+  /**
+   * A new subcommand object (a switch rather than a map of constructor references: each reference would
+   * be linked at start-up, for the one command that runs).
+   */
+  static Object command(String name, Context ctx) {
+    switch (name) {
+      case "eval":
+        return new EvalCommand(ctx);
+      case "diff":
+        return new DiffCommand(ctx);
+      case "test":
+        return new TestCommand(ctx);
+      case "check":
+        return new CheckCommand(ctx);
+      case "permits":
+        return new PermitsCommand(ctx);
+      case "show":
+        return new ShowCommand(ctx);
+      case "facts":
+        return new FactsCommand(ctx);
+      case "interview":
+        return new InterviewCommand(ctx);
+      case "schema":
+        return new SchemaCommand(ctx);
+      case "completion":
+        return new CompletionCommand(ctx);
+      default:
+        throw new IllegalArgumentException("no command " + name);
+    }
   }
 
   /**
@@ -79,11 +100,12 @@ public final class Cli {
    */
   static CommandLine commandLine(Context ctx, String... args) {
     CommandLine cl = new CommandLine(new Permitcheck());
-    Map<String, java.util.function.Function<Context, Object>> all = commands();
-    if (args.length > 0 && all.containsKey(args[0])) {
-      cl.addSubcommand(args[0], all.get(args[0]).apply(ctx));
+    if (args.length > 0 && COMMANDS.contains(args[0])) {
+      cl.addSubcommand(args[0], command(args[0], ctx));
     } else {
-      all.forEach((name, make) -> cl.addSubcommand(name, make.apply(ctx)));
+      for (String name : COMMANDS) {
+        cl.addSubcommand(name, command(name, ctx));
+      }
     }
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());

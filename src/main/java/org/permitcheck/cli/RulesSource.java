@@ -40,17 +40,30 @@ final class RulesSource {
 
   /** Loads the ruleset, saying with --debug which file it was and how long it took. */
   static Checked<Ruleset> load(Context ctx, String option, Debug debug) {
+    Optional<Loaded> early = option == null ? ctx.earlyRules().take() : Optional.empty();
+    Loaded loaded = early.isPresent() ? early.get() : loadNow(ctx, option);
+    if (loaded.rules().value().isPresent()) {
+      debug.rules(loaded.rules().value().get(), loaded.where(), loaded.nanos());
+    }
+    return loaded.rules();
+  }
+
+  /** A loaded ruleset (or its errors), where it came from (for --debug) and how long reading it took. */
+  record Loaded(Checked<Ruleset> rules, String where, long nanos) {}
+
+  /** Loads the ruleset now: --rules, else ./rules.yaml, else the bundled one. */
+  static Loaded loadNow(Context ctx, String option) {
     long start = System.nanoTime();
     Optional<Properties> info = option == null ? bundledInfo() : Optional.empty();
     Path local = ctx.resolve("rules.yaml");
     if (info.isPresent() && (!Files.isRegularFile(local) || sameAsBundled(local, info.get()))) {
       Optional<Checked<Ruleset>> fast = bundledJson(info.get());
       if (fast.isPresent()) {
-        fast.get().value().ifPresent(r -> debug.rules(r, "the bundled ruleset", System.nanoTime() - start));
-        return fast.get();
+        return new Loaded(fast.get(), "the bundled ruleset", System.nanoTime() - start);
       }
     }
-    return loadYaml(ctx, option, debug);
+    Checked<Ruleset> rules = loadYaml(ctx, option, new Debug(ctx.err(), Debug.Level.off));
+    return new Loaded(rules, where(ctx, option), System.nanoTime() - start);
   }
 
   /**

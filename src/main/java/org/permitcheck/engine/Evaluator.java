@@ -73,7 +73,9 @@ public final class Evaluator {
     if (rules.facts().containsKey(name)) {
       out.add(name);
     } else if (rules.derived().containsKey(name)) {
-      rules.derived().get(name).expr().reads().forEach(n -> expand(n, out, seen));
+      for (String read : rules.derived().get(name).expr().reads()) {
+        expand(read, out, seen);
+      }
     }
   }
 
@@ -82,7 +84,7 @@ public final class Evaluator {
     List<Permit> out = new ArrayList<>();
     for (Country country : rules.countries()) {
       boolean countryIn = scope.countries().isEmpty()
-          ? c.country().map(country.code()::equals).orElse(true)
+          ? c.country().isEmpty() || c.country().get().equals(country.code())
           : scope.countries().contains(country.code());
       if (!countryIn) {
         continue;
@@ -100,12 +102,12 @@ public final class Evaluator {
   public Env env(Case c, LocalDate asOf) {
     Symbols symbols = rules.symbols();
     Object[] values = new Object[symbols.factCount()];
-    c.facts().forEach((name, value) -> {
-      Optional<Symbols.Symbol> s = symbols.lookup(name);
+    for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
+      Optional<Symbols.Symbol> s = symbols.lookup(fact.getKey());
       if (s.isPresent()) {
-        values[s.get().slot()] = value;
+        values[s.get().slot()] = fact.getValue();
       }
-    });
+    }
     return new Env(symbols, values, asOf, c.applicationDate().orElse(asOf));
   }
 
@@ -186,10 +188,12 @@ public final class Evaluator {
         unknownFacts(((Criterion.Leaf) c).when(), env, out);
       }
     } else {
-      r.children().forEach(child -> missing(child, env, out, lenient));
+      for (CriterionResult child : r.children()) {
+        missing(child, env, out, lenient);
+      }
     }
-    if (lenient && r.outcome() != Outcome.MET) {
-      c.discretionary().when().ifPresent(w -> unknownFacts(w, env, out));
+    if (lenient && r.outcome() != Outcome.MET && c.discretionary().when().isPresent()) {
+      unknownFacts(c.discretionary().when().get(), env, out);
     }
   }
 

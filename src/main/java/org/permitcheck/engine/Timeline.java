@@ -56,8 +56,8 @@ final class Timeline {
 
   /** Whether a criterion (or its waiver, or its in-force dates) can change with time alone. */
   private static boolean moves(Criterion c, CriticalDates.Analysis analysis, Map<Criterion, Boolean> out) {
-    boolean m = !c.inForce().isAlways()
-        || c.discretionary().when().map(w -> analysis.dependsOnTime(w.root())).orElse(false);
+    Optional<CompiledExpr> waiver = c.discretionary().when();
+    boolean m = !c.inForce().isAlways() || waiver.isPresent() && analysis.dependsOnTime(waiver.get().root());
     if (c instanceof Criterion.Leaf) {
       m |= analysis.dependsOnTime(((Criterion.Leaf) c).when().root());
     } else {
@@ -70,11 +70,15 @@ final class Timeline {
   }
 
   private static void conditions(Criterion c, List<CompiledExpr> out) {
-    c.discretionary().when().ifPresent(out::add);
+    if (c.discretionary().when().isPresent()) {
+      out.add(c.discretionary().when().get());
+    }
     if (c instanceof Criterion.Leaf) {
       out.add(((Criterion.Leaf) c).when());
     } else {
-      ((Criterion.Group) c).children().forEach(child -> conditions(child, out));
+      for (Criterion child : ((Criterion.Group) c).children()) {
+        conditions(child, out);
+      }
     }
   }
 
@@ -140,16 +144,24 @@ final class Timeline {
 
   private static void collect(Criterion c, Env env, Consumer<LocalDate> sink, CriticalDates.Analysis analysis) {
     range(c.inForce(), sink);
-    c.discretionary().when().ifPresent(w -> CriticalDates.collect(w, env, sink, analysis));
+    if (c.discretionary().when().isPresent()) {
+      CriticalDates.collect(c.discretionary().when().get(), env, sink, analysis);
+    }
     if (c instanceof Criterion.Leaf) {
       CriticalDates.collect(((Criterion.Leaf) c).when(), env, sink, analysis);
     } else {
-      ((Criterion.Group) c).children().forEach(child -> collect(child, env, sink, analysis));
+      for (Criterion child : ((Criterion.Group) c).children()) {
+        collect(child, env, sink, analysis);
+      }
     }
   }
 
   private static void range(DateRange r, Consumer<LocalDate> sink) {
-    r.from().ifPresent(sink);
-    r.until().ifPresent(u -> sink.accept(u.plusDays(1)));
+    if (r.from().isPresent()) {
+      sink.accept(r.from().get());
+    }
+    if (r.until().isPresent()) {
+      sink.accept(r.until().get().plusDays(1));
+    }
   }
 }

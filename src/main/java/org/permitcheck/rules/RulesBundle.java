@@ -84,10 +84,11 @@ public final class RulesBundle {
   static List<Permit> permits(SourceText source, String country, List<String> languages, Symbols symbols) {
     TreeReader.Result parsed = TreeReader.json(Limits.RULES).read(source);
     NodeReader reader = new NodeReader(source);
-    List<Permit> permits = parsed.root().flatMap(n -> reader.list(n, "the permits of " + country))
-        .map(l -> new PermitReader(reader, new TextReader(reader, new LinkedHashSet<>(languages)), symbols)
-            .permits(country, l))
-        .orElse(List.of());
+    List<Permit> permits = List.of();
+    if (parsed.root().isPresent()) {
+      permits = new PermitReader(reader, new TextReader(reader, new LinkedHashSet<>(languages)), symbols)
+          .permits(country, reader.items(parsed.root().get(), "the permits of " + country));
+    }
     List<Diagnostic> problems = new ArrayList<>(parsed.diagnostics());
     problems.addAll(reader.diagnostics());
     problems.removeIf(d -> !d.isError());

@@ -68,8 +68,8 @@ public final class RulesLoader {
       return Checked.failed(d);
     }
     NodeReader reader = new NodeReader(source);
-    Optional<Ruleset> ruleset =
-        reader.map(parsed.root().get(), "the rules file").flatMap(root -> read(reader, root, sha256, permitsOf));
+    Optional<MapNode> root = reader.map(parsed.root().get(), "the rules file");
+    Optional<Ruleset> ruleset = root.isPresent() ? read(reader, root.get(), sha256, permitsOf) : Optional.empty();
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
     if (reader.hasErrors()) {
       return Checked.failed(sorted);
@@ -80,35 +80,47 @@ public final class RulesLoader {
   private static Optional<Ruleset> read(NodeReader reader, MapNode root, String sha256,
       Optional<Function<String, SourceText>> permitsOf) {
     reader.onlyKeys(root, ROOT_KEYS, "the rules file");
-    String name = reader.required(root, "ruleset", "the rules file").flatMap(n -> reader.string(n, "'ruleset'")).orElse("");
-    String version = reader.required(root, "version", "the rules file").flatMap(n -> reader.string(n, "'version'")).orElse("");
-    LocalDate reviewed =
-        reader.required(root, "reviewed", "the rules file").flatMap(n -> reader.date(n, "'reviewed'")).orElse(LocalDate.MIN);
+    String name = reader.requiredString(root, "ruleset", "the rules file", "'ruleset'").orElse("");
+    String version = reader.requiredString(root, "version", "the rules file", "'version'").orElse("");
+    LocalDate reviewed = reader.requiredDate(root, "reviewed", "the rules file", "'reviewed'").orElse(LocalDate.MIN);
     List<String> languages = languages(reader, root);
+    Optional<MapNode> countriesNode = reader.map(root, "countries", "'countries'");
     Set<String> countryCodes = new LinkedHashSet<>();
-    root.get("countries").flatMap(n -> reader.map(n, "'countries'"))
-        .ifPresent(m -> m.entries().forEach(e -> countryCodes.add(e.key())));
+    for (MapNode.Entry e : countriesNode.isPresent() ? countriesNode.get().entries() : List.<MapNode.Entry>of()) {
+      countryCodes.add(e.key());
+    }
     TextReader texts = new TextReader(reader, new LinkedHashSet<>(languages));
 
-    FactReader factReader = new FactReader(reader, texts, countryCodes);
     Map<String, Fact> facts = new LinkedHashMap<>();
-    root.get("facts").flatMap(n -> reader.map(n, "'facts'")).ifPresentOrElse(
-        m -> facts.putAll(factReader.facts(m)),
-        () -> reader.error(root.pos(), "the rules file declares no 'facts'", "add a 'facts:' section"));
+    Optional<MapNode> factsNode = reader.map(root, "facts", "'facts'");
+    if (factsNode.isPresent()) {
+      facts.putAll(new FactReader(reader, texts, countryCodes).facts(factsNode.get()));
+    } else {
+      reader.error(root.pos(), "the rules file declares no 'facts'", "add a 'facts:' section");
+    }
 
     Symbols.Builder symbols = new Symbols.Builder();
-    facts.values().forEach(f -> symbols.fact(f.name(), f.type()));
+    for (Fact f : facts.values()) {
+      symbols.fact(f.name(), f.type());
+    }
     Map<String, DerivedFact> derived = new LinkedHashMap<>();
-    root.get("derived").flatMap(n -> reader.map(n, "'derived'"))
-        .ifPresent(m -> derived.putAll(new DerivedReader(reader, texts, facts.keySet()).read(m, symbols)));
+    Optional<MapNode> derivedNode = reader.map(root, "derived", "'derived'");
+    if (derivedNode.isPresent()) {
+      derived.putAll(new DerivedReader(reader, texts, facts.keySet()).read(derivedNode.get(), symbols));
+    }
     Symbols scope = symbols.build();
 
     PermitReader permits = new PermitReader(reader, texts, scope);
     List<Country> countries = new ArrayList<>();
-    root.get("countries").flatMap(n -> reader.map(n, "'countries'")).ifPresentOrElse(
-        m -> countries.addAll(permitsOf.isEmpty() ? permits.countries(m) : permits.countriesLater(m,
-            code -> RulesBundle.permits(permitsOf.get().apply(code), code, languages, scope))),
-        () -> reader.error(root.pos(), "the rules file declares no 'countries'", "add a 'countries:' section"));
+    Optional<MapNode> countriesAgain = reader.map(root, "countries", "'countries'");
+    if (countriesAgain.isEmpty()) {
+      reader.error(root.pos(), "the rules file declares no 'countries'", "add a 'countries:' section");
+    } else if (permitsOf.isEmpty()) {
+      countries.addAll(permits.countries(countriesAgain.get()));
+    } else {
+      countries.addAll(permits.countriesLater(countriesAgain.get(),
+          code -> RulesBundle.permits(permitsOf.get().apply(code), code, languages, scope)));
+    }
 
     if (reader.hasErrors()) {
       return Optional.empty();

@@ -33,7 +33,12 @@ public record Ruleset(
   }
 
   public Optional<Country> country(String code) {
-    return countries.stream().filter(c -> c.code().equals(code)).findFirst();
+    for (Country c : countries) {
+      if (c.code().equals(code)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Every permit, in rules-file order (reads the permits of every country). */
