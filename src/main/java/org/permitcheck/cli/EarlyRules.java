@@ -2,8 +2,6 @@ package org.permitcheck.cli;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The default ruleset (./rules.yaml, else the bundled one) read on a thread of its own from the start of
@@ -17,10 +15,10 @@ final class EarlyRules {
   /** The commands that read the default ruleset first thing. */
   static final List<String> COMMANDS = List.of("eval", "test", "show", "permits", "facts", "interview", "schema");
 
-  private final FutureTask<RulesSource.Loaded> task;
+  private final Reading reading;
 
-  private EarlyRules(FutureTask<RulesSource.Loaded> task) {
-    this.task = task;
+  private EarlyRules(Reading reading) {
+    this.reading = reading;
   }
 
   /** Starts reading the default ruleset when the arguments name a command that will want it. */
@@ -34,32 +32,56 @@ final class EarlyRules {
         return NONE;
       }
     }
-    FutureTask<RulesSource.Loaded> task = new FutureTask<>(() -> RulesSource.loadNow(ctx, null));
-    Thread thread = new Thread(task, "permitcheck-rules");
-    thread.setDaemon(true);
-    thread.start();
-    return new EarlyRules(task);
+    Reading reading = new Reading(ctx);
+    reading.start();
+    return new EarlyRules(reading);
   }
 
-  /** The default ruleset as read early, waiting for it if need be; empty when it was not started. */
+  /**
+   * The default ruleset as read early, waiting for it if need be; empty when it was not started. What
+   * the reading threw is thrown here.
+   */
   Optional<RulesSource.Loaded> take() {
-    if (task == null) {
+    if (reading == null) {
       return Optional.empty();
     }
     try {
-      return Optional.of(task.get());
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
+      reading.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the rules", e);
+    }
+    if (reading.failure instanceof RuntimeException) {
+      throw (RuntimeException) reading.failure;
+    }
+    if (reading.failure instanceof Error) {
+      throw (Error) reading.failure;
+    }
+    return Optional.of(reading.loaded);
+  }
+
+  /**
+   * The thread that reads (a plain thread rather than an executor or a future: those cost more to
+   * start than they save here). Its fields are read after {@link #join}, which makes them visible.
+   */
+  private static final class Reading extends Thread {
+    private final Context ctx;
+    private RulesSource.Loaded loaded;
+    private Throwable failure;
+
+    Reading(Context ctx) {
+      super("permitcheck-rules");
+      this.ctx = ctx;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        loaded = RulesSource.loadNow(ctx, null);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
     }
   }
 }
