@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The default ruleset is read early only for the commands that want it, and only without --rules. */
 class EarlyRulesTest {
@@ -27,6 +29,26 @@ class EarlyRulesTest {
     assertThat(loaded.where()).isEqualTo("the bundled ruleset");
     assertThat(loaded.rules().value()).isPresent();
     assertThat(RulesSource.load(ctx, null).value().get()).isSameAs(loaded.rules().value().get());
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'country: DE\nfacts: {}'|DE",
+      "'# a case\nid: x\ncountry: \"BE\"\n'|BE",
+      "'{\"id\": \"x\", \"country\": \"FR\"}'|FR",
+      "'id: x\nfacts:\n  country_of_origin: AF\n'|",
+      "'country: de'|"})
+  void guessesTheCountryOfACaseFromItsText(String text, String country) {
+    assertThat(EarlyRules.countryOf(text)).isEqualTo(java.util.Optional.ofNullable(country));
+  }
+
+  @Test
+  void looksOnlyIntoCaseFilesNamedAfterTheCommand() throws java.io.IOException {
+    java.nio.file.Files.writeString(dir.resolve("a.yaml"), "id: a\ncountry: NL\n");
+    java.nio.file.Files.writeString(dir.resolve("b.json"), "{\"country\": \"BE\"}");
+    java.nio.file.Files.writeString(dir.resolve("c.txt"), "country: FR\n");
+    assertThat(EarlyRules.countriesNamed(context(), "eval", "a.yaml", "--format", "json", "b.json", "c.txt",
+        "missing.yaml")).containsExactly("NL", "BE");
   }
 
   @Test
