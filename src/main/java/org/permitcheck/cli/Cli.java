@@ -58,6 +58,21 @@ public final class Cli {
     }
   }
 
+  /**
+   * Tells picocli not to register its converters for java.time and java.sql types: it looks each of them
+   * up by reflection whenever it builds a command line, which costs a noticeable part of start-up. No
+   * option of permitcheck needs them (its dates have their own converter, as ConvertersTest checks).
+   * For a real run only (Main), where the process is permitcheck's alone; a value set already is kept.
+   */
+  static void skipUnusedConverters() {
+    if (System.getProperty(UNUSED_CONVERTERS_PROPERTY) == null) {
+      System.setProperty(UNUSED_CONVERTERS_PROPERTY, UNUSED_CONVERTERS);
+    }
+  }
+
+  static final String UNUSED_CONVERTERS_PROPERTY = "picocli.converters.excludes";
+  static final String UNUSED_CONVERTERS = "java\\.(time|sql)\\..*";
+
   /** The subcommands, in --help order. */
   static final List<String> COMMANDS =
       List.of("eval", "diff", "test", "check", "permits", "show", "facts", "interview", "schema", "completion");

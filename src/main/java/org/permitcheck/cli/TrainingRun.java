@@ -16,6 +16,7 @@ public final class TrainingRun {
   private TrainingRun() {}
 
   public static void main(String[] args) {
+    Cli.skipUnusedConverters();
     Path examples = Path.of(args[0]).toAbsolutePath();
     String one = examples.resolve("de-25b-eligible.yaml").toString();
     List<List<String>> commands = List.of(
