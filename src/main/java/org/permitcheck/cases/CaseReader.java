@@ -97,20 +97,26 @@ public final class CaseReader {
 
   private Optional<Case> read(NodeReader reader, MapNode m, String defaultId) {
     reader.onlyKeys(m, KEYS, "a case");
-    String id = m.get("id").flatMap(n -> reader.string(n, "'id'")).orElse(defaultId);
-    Optional<String> country = m.get("country").flatMap(n -> reader.string(n, "'country'"));
+    String id = reader.string(m, "id", "'id'").orElse(defaultId);
+    Optional<String> country = reader.string(m, "country", "'country'");
     if (country.isPresent() && rules.country(country.get()).isEmpty()) {
       List<String> codes = rules.countries().stream().map(c -> c.code()).toList();
       reader.error(m.get("country").get().pos(), "unknown country '" + country.get() + "'",
           "countries: " + String.join(", ", codes));
       country = Optional.empty();
     }
-    Optional<LocalDate> asOf = m.get("as_of").flatMap(n -> reader.date(n, "'as_of'"));
-    Optional<LocalDate> applicationDate = m.get("application_date").flatMap(n -> reader.date(n, "'application_date'"));
+    Optional<LocalDate> asOf = reader.date(m, "as_of", "'as_of'");
+    Optional<LocalDate> applicationDate = reader.date(m, "application_date", "'application_date'");
     Map<String, Object> facts = new LinkedHashMap<>();
-    m.get("facts").flatMap(n -> reader.map(n, "'facts'")).ifPresent(f -> facts(reader, f, facts));
+    Optional<MapNode> factsNode = reader.map(m, "facts", "'facts'");
+    if (factsNode.isPresent()) {
+      facts(reader, factsNode.get(), facts);
+    }
     Map<String, String> expect = new LinkedHashMap<>();
-    m.get("expect").flatMap(n -> reader.map(n, "'expect'")).ifPresent(e -> expect(reader, e, expect));
+    Optional<MapNode> expectNode = reader.map(m, "expect", "'expect'");
+    if (expectNode.isPresent()) {
+      expect(reader, expectNode.get(), expect);
+    }
     return Optional.of(new Case(id, reader.source().name(), country, asOf, applicationDate, facts, expect));
   }
 
@@ -138,26 +144,32 @@ public final class CaseReader {
             + "'; read as '" + name + "'", "rename it in the file");
       }
       Fact fact = rules.facts().get(name);
-      values.read(fact, e.value(), name).ifPresent(v -> out.put(name, v));
+      Optional<Object> v = values.read(fact, e.value(), name);
+      if (v.isPresent()) {
+        out.put(name, v.get());
+      }
     }
   }
 
   private void expect(NodeReader reader, MapNode section, Map<String, String> out) {
-    List<String> ids = rules.permits().stream().map(p -> p.id()).toList();
+    List<String> ids = rules.permitIds();
     for (MapNode.Entry e : section.entries()) {
-      if (rules.permit(e.key()).isEmpty()) {
+      if (!ids.contains(e.key())) {
         reader.error(e.keyPos(), "unknown permit '" + e.key() + "' in 'expect'", Suggest.didYouMean(e.key(), ids));
         continue;
       }
-      reader.string(e.value(), "expected verdict of '" + e.key() + "'").ifPresent(v -> {
-        if (!VERDICTS.contains(v)) {
-          reader.error(e.value().pos(), "unknown verdict '" + v + "' for '" + e.key() + "'",
-              Suggest.didYouMean(v, VERDICTS).isEmpty() ? "verdicts: " + String.join(", ", VERDICTS)
-                  : Suggest.didYouMean(v, VERDICTS));
-        } else {
-          out.put(e.key(), v);
-        }
-      });
+      Optional<String> verdict = reader.string(e.value(), "expected verdict of '" + e.key() + "'");
+      if (verdict.isEmpty()) {
+        continue;
+      }
+      String v = verdict.get();
+      if (!VERDICTS.contains(v)) {
+        reader.error(e.value().pos(), "unknown verdict '" + v + "' for '" + e.key() + "'",
+            Suggest.didYouMean(v, VERDICTS).isEmpty() ? "verdicts: " + String.join(", ", VERDICTS)
+                : Suggest.didYouMean(v, VERDICTS));
+      } else {
+        out.put(e.key(), v);
+      }
     }
   }
 

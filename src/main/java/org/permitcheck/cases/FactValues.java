@@ -56,18 +56,21 @@ final class FactValues {
     Type type = fact.type();
     switch (type.kind()) {
       case BOOLEAN:
-        return bool(s).map(b -> (Object) b).or(() -> fail(s, name, fact, found(s)));
+        Optional<Boolean> b = bool(s);
+        return b.isPresent() ? Optional.of(b.get()) : fail(s, name, fact, found(s));
       case INTEGER:
         if (s.type() != ScalarNode.Type.INTEGER) {
           return fail(s, name, fact, found(s));
         }
-        return number(fact, s, name).map(BigDecimal::longValue);
+        Optional<BigDecimal> whole = number(fact, s, name);
+        return whole.isPresent() ? Optional.of(whole.get().longValue()) : Optional.empty();
       case DECIMAL:
       case MONEY:
         if (s.type() != ScalarNode.Type.INTEGER && s.type() != ScalarNode.Type.DECIMAL) {
           return fail(s, name, fact, found(s));
         }
-        return number(fact, s, name).map(d -> d);
+        Optional<BigDecimal> decimal = number(fact, s, name);
+        return decimal.isPresent() ? Optional.of(decimal.get()) : Optional.empty();
       case DATE:
         return date(fact, s, name);
       case ENUM:

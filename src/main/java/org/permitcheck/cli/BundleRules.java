@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesBundle;
 import org.permitcheck.rules.RulesLoader;
 import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.TreeReader;
-import org.permitcheck.tree.TreeWriter;
 
 /**
- * Build step (process-classes): checks rules.yaml and writes it as JSON next to the classes, with the
- * SHA-256 of the YAML text, so that the bundled ruleset loads without the YAML parser. A rules file
- * with errors fails the build, with its diagnostics.
+ * Build step (process-classes): checks rules.yaml and writes it next to the classes in the bundled form
+ * ({@link RulesBundle}: rules.json, the core, and rules.CODE.json, the permits of each country), with
+ * the SHA-256 and the fingerprint of the YAML text (rules.bundle.properties), so that the bundled ruleset loads without the YAML parser and reads
+ * only the countries a command needs. A rules file with errors fails the build, with its diagnostics.
  */
 public final class BundleRules {
   private BundleRules() {}
@@ -31,8 +34,13 @@ public final class BundleRules {
     }
     TreeReader.Result tree = TreeReader.yaml(Limits.RULES).read(new SourceText("rules.yaml", text));
     Files.createDirectories(out.getParent());
-    Files.writeString(out, TreeWriter.json(tree.root().get()), StandardCharsets.UTF_8);
-    Files.writeString(out.resolveSibling(out.getFileName() + ".sha256"), RulesLoader.sha256(text) + "\n",
-        StandardCharsets.UTF_8);
+    for (Map.Entry<String, String> part : RulesBundle.split((MapNode) tree.root().get()).entrySet()) {
+      Files.writeString(out.resolveSibling(RulesSource.partName(part.getKey())), part.getValue(),
+          StandardCharsets.UTF_8);
+    }
+    String info = "# what the bundled ruleset was made from (BundleRules)\n"
+        + "sha256=" + RulesLoader.sha256(text) + "\n"
+        + "fingerprint=" + RulesSource.fingerprint(Files.readAllBytes(yaml)) + "\n";
+    Files.writeString(out.resolveSibling(RulesSource.INFO_FILE), info, StandardCharsets.ISO_8859_1);
   }
 }

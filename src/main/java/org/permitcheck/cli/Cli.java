@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.permitcheck.report.Messages;
 import picocli.CommandLine;
@@ -13,7 +14,8 @@ import picocli.CommandLine;
 public final class Cli {
   private Cli() {}
 
-  public static int run(Context ctx, String... args) {
+  public static int run(Context context, String... args) {
+    Context ctx = context.readingRulesFor(args);
     CommandLine cl = commandLine(ctx, args);
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
     Messages m = new Messages(CommonOptions.fromArguments(args, ctx.env()));
@@ -56,20 +58,54 @@ public final class Cli {
     }
   }
 
-  /** The subcommands in --help order; each is built only when needed. */
-  static Map<String, java.util.function.Function<Context, Object>> commands() {
-    Map<String, java.util.function.Function<Context, Object>> c = new java.util.LinkedHashMap<>();
-    c.put("eval", EvalCommand::new);
-    c.put("diff", DiffCommand::new);
-    c.put("test", TestCommand::new);
-    c.put("check", CheckCommand::new);
-    c.put("permits", PermitsCommand::new);
-    c.put("show", ShowCommand::new);
-    c.put("facts", FactsCommand::new);
-    c.put("interview", InterviewCommand::new);
-    c.put("schema", SchemaCommand::new);
-    c.put("completion", CompletionCommand::new);
-    return c;
+  /**
+   * Tells picocli not to register its converters for java.time and java.sql types: it looks each of them
+   * up by reflection whenever it builds a command line, which costs a noticeable part of start-up. No
+   * option of permitcheck needs them (its dates have their own converter, as ConvertersTest checks).
+   * For a real run only (Main), where the process is permitcheck's alone; a value set already is kept.
+   */
+  static void skipUnusedConverters() {
+    if (System.getProperty(UNUSED_CONVERTERS_PROPERTY) == null) {
+      System.setProperty(UNUSED_CONVERTERS_PROPERTY, UNUSED_CONVERTERS);
+    }
+  }
+
+  static final String UNUSED_CONVERTERS_PROPERTY = "picocli.converters.excludes";
+  static final String UNUSED_CONVERTERS = "java\\.(time|sql)\\..*";
+
+  /** The subcommands, in --help order. */
+  static final List<String> COMMANDS =
+      List.of("eval", "diff", "test", "check", "permits", "show", "facts", "interview", "schema", "completion");
+
+  /**
+   * A new subcommand object (a switch rather than a map of constructor references: each reference would
+   * be linked at start-up, for the one command that runs).
+   */
+  static Object command(String name, Context ctx) {
+    switch (name) {
+      case "eval":
+        return new EvalCommand(ctx);
+      case "diff":
+        return new DiffCommand(ctx);
+      case "test":
+        return new TestCommand(ctx);
+      case "check":
+        return new CheckCommand(ctx);
+      case "permits":
+        return new PermitsCommand(ctx);
+      case "show":
+        return new ShowCommand(ctx);
+      case "facts":
+        return new FactsCommand(ctx);
+      case "interview":
+        return new InterviewCommand(ctx);
+      case "schema":
+        return new SchemaCommand(ctx);
+      case "completion":
+        return new CompletionCommand(ctx);
+      default:
+        throw new IllegalArgumentException("no command " + name);
+    }
   }
 
   /**
@@ -79,11 +115,12 @@ public final class Cli {
    */
   static CommandLine commandLine(Context ctx, String... args) {
     CommandLine cl = new CommandLine(new Permitcheck());
-    Map<String, java.util.function.Function<Context, Object>> all = commands();
-    if (args.length > 0 && all.containsKey(args[0])) {
-      cl.addSubcommand(args[0], all.get(args[0]).apply(ctx));
+    if (args.length > 0 && COMMANDS.contains(args[0])) {
+      cl.addSubcommand(args[0], command(args[0], ctx));
     } else {
-      all.forEach((name, make) -> cl.addSubcommand(name, make.apply(ctx)));
+      for (String name : COMMANDS) {
+        cl.addSubcommand(name, command(name, ctx));
+      }
     }
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
@@ -92,11 +129,21 @@ public final class Cli {
 
   /** The context of a real run: the process's streams, environment and today's date. */
   public static Context system(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env) {
-    LocalDate today = LocalDate.now();
+    LocalDate today = today();
     String forced = env.get("PERMITCHECK_TODAY");
     if (forced != null && !forced.isBlank()) {
       today = LocalDate.parse(forced.strip());
     }
     return new Context(in, out, err, env, Path.of("").toAbsolutePath(), today, System.console() != null);
+  }
+
+  /**
+   * Today in the system's time zone, as {@code LocalDate.now()} gives it but without loading
+   * java.time's zone rules, which costs a noticeable part of start-up.
+   */
+  static LocalDate today() {
+    java.util.TimeZone zone = java.util.TimeZone.getDefault();
+    long now = System.currentTimeMillis();
+    return LocalDate.ofEpochDay(Math.floorDiv(now + zone.getOffset(now), 86_400_000L));
   }
 }

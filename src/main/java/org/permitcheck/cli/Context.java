@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Everything a command may touch of the outside world, passed in so that tests run commands
- * in-process: streams, environment, working directory, today's date, and whether stdout is a terminal.
+ * in-process: streams, environment, working directory, today's date, whether stdout is a terminal, and
+ * the default ruleset if it is being read early ({@link EarlyRules}).
  */
 public record Context(
     InputStream in,
@@ -17,7 +18,18 @@ public record Context(
     Map<String, String> env,
     Path cwd,
     LocalDate today,
-    boolean terminal) {
+    boolean terminal,
+    EarlyRules earlyRules) {
+
+  public Context(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> env, Path cwd,
+      LocalDate today, boolean terminal) {
+    this(in, out, err, env, cwd, today, terminal, EarlyRules.NONE);
+  }
+
+  /** This context, with the default ruleset being read from now on if the arguments will want it. */
+  Context readingRulesFor(String... args) {
+    return new Context(in, out, err, env, cwd, today, terminal, EarlyRules.start(this, args));
+  }
 
   /** Resolves a path given on the command line against the working directory. */
   public Path resolve(String path) {

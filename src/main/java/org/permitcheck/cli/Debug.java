@@ -39,8 +39,11 @@ final class Debug {
   }
 
   void rules(Ruleset r, String source, long nanos) {
+    if (!on()) {
+      return;
+    }
     log("rules: " + source + " (" + r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12)
-        + "…), loaded in " + millis(nanos) + ": " + r.countries().size() + " countries, " + r.permits().size()
+        + "…), loaded in " + millis(nanos) + ": " + r.countries().size() + " countries, " + r.permitIds().size()
         + " permits, " + r.facts().size() + " facts, " + r.derived().size() + " derived facts");
   }
 

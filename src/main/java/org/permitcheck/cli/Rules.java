@@ -41,7 +41,7 @@ final class Rules {
 
   /** The scope of --country and --permit, both checked against the ruleset. */
   static org.permitcheck.engine.Scope scope(Ruleset rules, List<String> countries, List<String> permits, Messages m) {
-    List<String> allIds = rules.permits().stream().map(org.permitcheck.rules.Permit::id).toList();
+    List<String> allIds = rules.permitIds();
     java.util.Set<String> ids = new java.util.LinkedHashSet<>();
     for (String p : permits) {
       if (!allIds.contains(p)) {

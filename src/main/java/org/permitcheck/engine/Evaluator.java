@@ -2,7 +2,7 @@ package org.permitcheck.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +28,8 @@ public final class Evaluator {
 
   private final Ruleset rules;
   private final Timeline timeline;
-  /** For each condition: the base facts it depends on, directly or through derived facts. */
-  private final Map<CompiledExpr, List<String>> baseFacts = new IdentityHashMap<>();
+  /** For each derived fact: the base facts it depends on, directly or through other derived facts. */
+  private final Map<String, List<String>> derivedBase = new HashMap<>();
 
   public Evaluator(Ruleset rules) {
     this(rules, DEFAULT_HORIZON);
@@ -42,8 +42,10 @@ public final class Evaluator {
   public Evaluator(Ruleset rules, java.time.Period horizon) {
     this.rules = rules;
     this.timeline = horizon.isZero() ? null : new Timeline(this, horizon);
-    for (Permit p : rules.permits()) {
-      index(p.criteria());
+    for (String name : rules.derived().keySet()) {
+      Set<String> base = new LinkedHashSet<>();
+      expand(name, base, new LinkedHashSet<>());
+      derivedBase.put(name, List.copyOf(base));
     }
   }
 
@@ -53,22 +55,15 @@ public final class Evaluator {
 
   /** The base facts a condition of the rules reads, directly or through derived facts. */
   public List<String> baseFacts(CompiledExpr condition) {
-    return baseFacts.getOrDefault(condition, List.of());
-  }
-
-  private void index(Criterion c) {
-    c.discretionary().when().ifPresent(this::index);
-    if (c instanceof Criterion.Leaf) {
-      index(((Criterion.Leaf) c).when());
-    } else {
-      ((Criterion.Group) c).children().forEach(this::index);
-    }
-  }
-
-  private void index(CompiledExpr e) {
     Set<String> base = new LinkedHashSet<>();
-    e.reads().forEach(n -> expand(n, base, new LinkedHashSet<>()));
-    baseFacts.put(e, List.copyOf(base));
+    for (String name : condition.reads()) {
+      if (rules.facts().containsKey(name)) {
+        base.add(name);
+      } else {
+        base.addAll(derivedBase.getOrDefault(name, List.of()));
+      }
+    }
+    return List.copyOf(base);
   }
 
   private void expand(String name, Set<String> out, Set<String> seen) {
@@ -78,7 +73,9 @@ public final class Evaluator {
     if (rules.facts().containsKey(name)) {
       out.add(name);
     } else if (rules.derived().containsKey(name)) {
-      rules.derived().get(name).expr().reads().forEach(n -> expand(n, out, seen));
+      for (String read : rules.derived().get(name).expr().reads()) {
+        expand(read, out, seen);
+      }
     }
   }
 
@@ -87,7 +84,7 @@ public final class Evaluator {
     List<Permit> out = new ArrayList<>();
     for (Country country : rules.countries()) {
       boolean countryIn = scope.countries().isEmpty()
-          ? c.country().map(country.code()::equals).orElse(true)
+          ? c.country().isEmpty() || c.country().get().equals(country.code())
           : scope.countries().contains(country.code());
       if (!countryIn) {
         continue;
@@ -105,12 +102,12 @@ public final class Evaluator {
   public Env env(Case c, LocalDate asOf) {
     Symbols symbols = rules.symbols();
     Object[] values = new Object[symbols.factCount()];
-    c.facts().forEach((name, value) -> {
-      Optional<Symbols.Symbol> s = symbols.lookup(name);
+    for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
+      Optional<Symbols.Symbol> s = symbols.lookup(fact.getKey());
       if (s.isPresent()) {
-        values[s.get().slot()] = value;
+        values[s.get().slot()] = fact.getValue();
       }
-    });
+    }
     return new Env(symbols, values, asOf, c.applicationDate().orElse(asOf));
   }
 
@@ -195,15 +192,17 @@ public final class Evaluator {
         unknownFacts(((Criterion.Leaf) c).when(), env, out);
       }
     } else {
-      r.children().forEach(child -> missing(child, env, out, lenient));
+      for (CriterionResult child : r.children()) {
+        missing(child, env, out, lenient);
+      }
     }
-    if (lenient && r.outcome() != Outcome.MET) {
-      c.discretionary().when().ifPresent(w -> unknownFacts(w, env, out));
+    if (lenient && r.outcome() != Outcome.MET && c.discretionary().when().isPresent()) {
+      unknownFacts(c.discretionary().when().get(), env, out);
     }
   }
 
   private void unknownFacts(CompiledExpr e, Env env, Set<String> out) {
-    for (String fact : baseFacts.get(e)) {
+    for (String fact : baseFacts(e)) {
       if (env.value(fact) == null) {
         out.add(fact);
       }

@@ -2,10 +2,15 @@ package org.permitcheck.engine;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.CriticalDates;
 import org.permitcheck.expr.Env;
 import org.permitcheck.rules.Criterion;
@@ -25,48 +30,63 @@ final class Timeline {
     static final Dates NONE = new Dates(Optional.empty(), Optional.empty());
   }
 
+  /** What the timeline knows of a permit's conditions, worked out when the permit is first evaluated. */
+  private record Analysed(CriticalDates.Analysis analysis, Map<Criterion, Boolean> moves) {}
+
   private final Evaluator evaluator;
   private final Period horizon;
-  private final CriticalDates.Analysis analysis;
-  /** Whether a criterion (or its waiver, or its in-force dates) can change with time alone. */
-  private final java.util.Map<Criterion, Boolean> moves = new java.util.IdentityHashMap<>();
+  /** By permit id; only the permits evaluated are analysed. */
+  private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();
 
   Timeline(Evaluator evaluator, Period horizon) {
     this.evaluator = evaluator;
     this.horizon = horizon;
-    java.util.List<org.permitcheck.expr.CompiledExpr> roots = new java.util.ArrayList<>();
-    evaluator.rules().permits().forEach(p -> conditions(p.criteria(), roots));
-    this.analysis = new CriticalDates.Analysis(evaluator.rules().symbols(), roots);
-    evaluator.rules().permits().forEach(p -> moves(p.criteria()));
   }
 
-  private boolean moves(Criterion c) {
-    boolean m = !c.inForce().isAlways()
-        || c.discretionary().when().map(w -> analysis.dependsOnTime(w.root())).orElse(false);
+  private Analysed analysed(Permit permit) {
+    return analysed.computeIfAbsent(permit.id(), id -> {
+      List<CompiledExpr> roots = new ArrayList<>();
+      conditions(permit.criteria(), roots);
+      CriticalDates.Analysis analysis = new CriticalDates.Analysis(evaluator.rules().symbols(), roots);
+      Map<Criterion, Boolean> moves = new IdentityHashMap<>();
+      moves(permit.criteria(), analysis, moves);
+      return new Analysed(analysis, moves);
+    });
+  }
+
+  /** Whether a criterion (or its waiver, or its in-force dates) can change with time alone. */
+  private static boolean moves(Criterion c, CriticalDates.Analysis analysis, Map<Criterion, Boolean> out) {
+    Optional<CompiledExpr> waiver = c.discretionary().when();
+    boolean m = !c.inForce().isAlways() || waiver.isPresent() && analysis.dependsOnTime(waiver.get().root());
     if (c instanceof Criterion.Leaf) {
       m |= analysis.dependsOnTime(((Criterion.Leaf) c).when().root());
     } else {
       for (Criterion child : ((Criterion.Group) c).children()) {
-        m |= moves(child);
+        m |= moves(child, analysis, out);
       }
     }
-    moves.put(c, m);
+    out.put(c, m);
     return m;
   }
 
-  private static void conditions(Criterion c, java.util.List<org.permitcheck.expr.CompiledExpr> out) {
-    c.discretionary().when().ifPresent(out::add);
+  private static void conditions(Criterion c, List<CompiledExpr> out) {
+    if (c.discretionary().when().isPresent()) {
+      out.add(c.discretionary().when().get());
+    }
     if (c instanceof Criterion.Leaf) {
       out.add(((Criterion.Leaf) c).when());
     } else {
-      ((Criterion.Group) c).children().forEach(child -> conditions(child, out));
+      for (Criterion child : ((Criterion.Group) c).children()) {
+        conditions(child, out);
+      }
     }
   }
 
   Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication) {
     LocalDate start = env.asOf();
     LocalDate end = start.plus(horizon);
-    if (neverChanges(now, tree) || (!moves.get(permit.criteria()) && permit.inForce().isAlways()
+    Analysed a = analysed(permit);
+    if (neverChanges(now, tree, a.moves()) || (!a.moves().get(permit.criteria()) && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
@@ -80,7 +100,7 @@ final class Timeline {
     if (fixedApplication.isEmpty()) {
       range(permit.window(), sink);
     }
-    collect(permit.criteria(), env, sink);
+    collect(permit.criteria(), env, sink, a.analysis());
     boolean availableNow = available(now);
     boolean wantFrom = now != Verdict.ELIGIBLE;
     Optional<LocalDate> from = Optional.empty();
@@ -108,7 +128,7 @@ final class Timeline {
    * A permit that is not available and has a failing or unknown top-level criterion whose value
    * cannot change with time will not open: no need to look further.
    */
-  private boolean neverChanges(Verdict now, CriterionResult tree) {
+  private static boolean neverChanges(Verdict now, CriterionResult tree, Map<Criterion, Boolean> moves) {
     if (available(now) || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
@@ -122,18 +142,26 @@ final class Timeline {
     return false;
   }
 
-  private void collect(Criterion c, Env env, Consumer<LocalDate> sink) {
+  private static void collect(Criterion c, Env env, Consumer<LocalDate> sink, CriticalDates.Analysis analysis) {
     range(c.inForce(), sink);
-    c.discretionary().when().ifPresent(w -> CriticalDates.collect(w, env, sink, analysis));
+    if (c.discretionary().when().isPresent()) {
+      CriticalDates.collect(c.discretionary().when().get(), env, sink, analysis);
+    }
     if (c instanceof Criterion.Leaf) {
       CriticalDates.collect(((Criterion.Leaf) c).when(), env, sink, analysis);
     } else {
-      ((Criterion.Group) c).children().forEach(child -> collect(child, env, sink));
+      for (Criterion child : ((Criterion.Group) c).children()) {
+        collect(child, env, sink, analysis);
+      }
     }
   }
 
   private static void range(DateRange r, Consumer<LocalDate> sink) {
-    r.from().ifPresent(sink);
-    r.until().ifPresent(u -> sink.accept(u.plusDays(1)));
+    if (r.from().isPresent()) {
+      sink.accept(r.from().get());
+    }
+    if (r.until().isPresent()) {
+      sink.accept(r.until().get().plusDays(1));
+    }
   }
 }

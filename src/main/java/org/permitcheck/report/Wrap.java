@@ -17,11 +17,20 @@ public final class Wrap {
     boolean empty = true;
     // keep "§ 25b" and "art. 9bis" together on one line
     String glued = text.replace("§ ", "§\u00a0").replace("Art. ", "Art.\u00a0").replace("art. ", "art.\u00a0");
-    for (String raw : glued.split("[ \\t\\n\\r]+")) {
-      String word = raw.replace('\u00a0', ' ');
-      if (word.isEmpty()) {
-        continue;
+    int end = 0;
+    while (true) {
+      int start = end;
+      while (start < glued.length() && isSpace(glued.charAt(start))) {
+        start++;
       }
+      if (start == glued.length()) {
+        break;
+      }
+      end = start;
+      while (end < glued.length() && !isSpace(glued.charAt(end))) {
+        end++;
+      }
+      String word = glued.substring(start, end).replace('\u00a0', ' ');
       int len = word.codePointCount(0, word.length());
       if (!empty && visible + 1 + len > width) {
         out.append(line).append('\n');
@@ -45,7 +54,36 @@ public final class Wrap {
     return phrase.length() <= 24 ? phrase.replace(' ', '\u00a0') : phrase;
   }
 
+  /** Where words break: spaces, tabs and line ends (not the no-break spaces of {@link #glue}). */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** The length in code points, not counting colour codes ({@code ESC [ digits-and-semicolons m}). */
   static int visibleLength(String s) {
-    return s.replaceAll("\u001b\\[[0-9;]*m", "").codePointCount(0, s.replaceAll("\u001b\\[[0-9;]*m", "").length());
+    int count = 0;
+    int i = 0;
+    while (i < s.length()) {
+      int end = colourCodeEnd(s, i);
+      if (end > i) {
+        i = end;
+      } else {
+        i += Character.charCount(s.codePointAt(i));
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** The end of the colour code that starts at {@code i}, or {@code i} when none starts there. */
+  private static int colourCodeEnd(String s, int i) {
+    if (s.charAt(i) != '\u001b' || i + 1 >= s.length() || s.charAt(i + 1) != '[') {
+      return i;
+    }
+    int j = i + 2;
+    while (j < s.length() && (s.charAt(j) >= '0' && s.charAt(j) <= '9' || s.charAt(j) == ';')) {
+      j++;
+    }
+    return j < s.length() && s.charAt(j) == 'm' ? j + 1 : i;
   }
 }

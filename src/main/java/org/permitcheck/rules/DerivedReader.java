@@ -49,19 +49,22 @@ final class DerivedReader {
         reader.error(e.keyPos(), "derived fact '" + e.key() + "' has the name of a fact", "choose another name");
         continue;
       }
-      expression(e.value(), what).ifPresent(s -> entries.put(e.key(), new Entry(e.key(), s,
-          e.value() instanceof MapNode ? texts.optional((MapNode) e.value(), "text", "text of " + what,
-              RulesLoader.REQUIRED_LANGUAGES) : Text.EMPTY, e.keyPos())));
+      Optional<ScalarNode> expr = expression(e.value(), what);
+      if (expr.isPresent()) {
+        Text text = e.value() instanceof MapNode
+            ? texts.optional((MapNode) e.value(), "text", "text of " + what, RulesLoader.REQUIRED_LANGUAGES) : Text.EMPTY;
+        entries.put(e.key(), new Entry(e.key(), expr.get(), text, e.keyPos()));
+      }
     }
     Map<String, DerivedFact> out = new LinkedHashMap<>();
     for (String name : order(entries)) {
       Entry e = entries.get(name);
       ExprCompiler.Result r = ExprCompiler.compile(e.expr().text(), symbols.snapshot(), null);
       report(reader, e.expr(), r.errors(), "derived fact '" + name + "'");
-      r.expr().ifPresent(c -> {
-        symbols.derived(name, c);
-        out.put(name, new DerivedFact(name, c, e.text()));
-      });
+      if (r.expr().isPresent()) {
+        symbols.derived(name, r.expr().get());
+        out.put(name, new DerivedFact(name, r.expr().get(), e.text()));
+      }
     }
     return out;
   }
@@ -87,11 +90,11 @@ final class DerivedReader {
   /** Depth-first order: dependencies first. Reports each cycle once, at its first member. */
   private List<String> order(Map<String, Entry> entries) {
     Map<String, Set<String>> deps = new LinkedHashMap<>();
-    entries.forEach((name, e) -> {
+    for (Entry e : entries.values()) {
       Set<String> d = new java.util.LinkedHashSet<>(ExprCompiler.names(e.expr().text()));
       d.retainAll(entries.keySet());
-      deps.put(name, d);
-    });
+      deps.put(e.name(), d);
+    }
     List<String> out = new ArrayList<>();
     Map<String, Integer> state = new LinkedHashMap<>();
     for (String name : entries.keySet()) {

@@ -46,16 +46,19 @@ final class FactReader {
             "e.g. date_of_birth");
         continue;
       }
-      read(e.key(), e.value(), false).ifPresent(f -> {
-        facts.put(f.name(), f);
-        for (String old : f.renamedFrom()) {
-          String previous = oldNames.putIfAbsent(old, f.name());
-          if (previous != null) {
-            reader.error(e.value().pos(), "'" + old + "' is listed in renamed_from of both '" + previous + "' and '"
-                + f.name() + "'", "");
-          }
+      Optional<Fact> read = read(e.key(), e.value(), false);
+      if (read.isEmpty()) {
+        continue;
+      }
+      Fact f = read.get();
+      facts.put(f.name(), f);
+      for (String old : f.renamedFrom()) {
+        String previous = oldNames.putIfAbsent(old, f.name());
+        if (previous != null) {
+          reader.error(e.value().pos(), "'" + old + "' is listed in renamed_from of both '" + previous + "' and '"
+              + f.name() + "'", "");
         }
-      });
+      }
     }
     for (Map.Entry<String, String> old : oldNames.entrySet()) {
       if (facts.containsKey(old.getKey())) {
@@ -75,24 +78,23 @@ final class FactReader {
     MapNode m = opt.get();
     reader.onlyKeys(m, field ? FIELD_KEYS : KEYS, what);
     List<String> countries = new ArrayList<>();
-    m.get("countries").ifPresent(n -> {
-      for (String c : reader.strings(n, "'countries' of " + what)) {
-        if (!countryCodes.contains(c)) {
-          reader.error(n.pos(), "country '" + c + "' in " + what + " is not declared under 'countries'",
-              Suggest.didYouMean(c, countryCodes));
-        } else {
-          countries.add(c);
-        }
+    Optional<Node> countriesNode = m.get("countries");
+    for (String c : reader.strings(m, "countries", "'countries' of " + what)) {
+      if (!countryCodes.contains(c)) {
+        reader.error(countriesNode.get().pos(), "country '" + c + "' in " + what + " is not declared under 'countries'",
+            Suggest.didYouMean(c, countryCodes));
+      } else {
+        countries.add(c);
       }
-    });
+    }
     List<String> langs = new ArrayList<>(RulesLoader.REQUIRED_LANGUAGES);
     if (countries.size() == 1) {
       langs = new ArrayList<>(RulesLoader.requiredFor(countries.get(0)));
     }
     List<String> required = langs;
-    Text question = reader.required(m, "question", what).map(n -> texts.read(n, "question of " + what, required)).orElse(Text.EMPTY);
+    Text question = texts.required(m, "question", what, "question of " + what, required);
     Text help = texts.optional(m, "help", "help of " + what, RulesLoader.REQUIRED_LANGUAGES);
-    Optional<String> typeName = reader.required(m, "type", what).flatMap(n -> reader.string(n, "'type' of " + what));
+    Optional<String> typeName = reader.requiredString(m, "type", what, "'type' of " + what);
     if (typeName.isEmpty()) {
       return Optional.empty();
     }
@@ -108,8 +110,8 @@ final class FactReader {
     List<String> values = values(m, t, what, labels);
     Map<String, Fact> fields = new LinkedHashMap<>();
     Type type = type(name, t, m, values, fields, what);
-    Optional<BigDecimal> min = m.get("min").flatMap(n -> reader.number(n, "'min' of " + what));
-    Optional<BigDecimal> max = m.get("max").flatMap(n -> reader.number(n, "'max' of " + what));
+    Optional<BigDecimal> min = reader.number(m, "min", "'min' of " + what);
+    Optional<BigDecimal> max = reader.number(m, "max", "'max' of " + what);
     if ((min.isPresent() || max.isPresent()) && !type.isNumeric()) {
       reader.error(m.pos(), "'min' and 'max' apply only to numbers, but " + what + " is " + type.describe(), "");
     }
@@ -117,12 +119,12 @@ final class FactReader {
       reader.error(m.get("max").get().pos(), "'max' of " + what + " (" + max.get().toPlainString()
           + ") is below its 'min' (" + min.get().toPlainString() + ")", "no value could be given");
     }
-    String unit = m.get("unit").flatMap(n -> reader.string(n, "'unit' of " + what)).orElse("");
-    boolean past = m.get("past").flatMap(n -> reader.bool(n, "'past' of " + what)).orElse(false);
+    String unit = reader.string(m, "unit", "'unit' of " + what).orElse("");
+    boolean past = reader.bool(m, "past", "'past' of " + what).orElse(false);
     if (past && type.kind() != Type.Kind.DATE) {
       reader.error(m.get("past").get().pos(), "'past' applies only to dates", "");
     }
-    List<String> renamed = m.get("renamed_from").map(n -> reader.strings(n, "'renamed_from' of " + what)).orElse(List.of());
+    List<String> renamed = reader.strings(m, "renamed_from", "'renamed_from' of " + what);
     return Optional.of(new Fact(name, type, countries, question, help, labels, fields, min, max, unit, past, renamed));
   }
 
@@ -165,7 +167,7 @@ final class FactReader {
       case "decimal":
         return Type.DECIMAL;
       case "money":
-        return Type.money(m.get("currency").flatMap(n -> reader.string(n, "'currency'")).orElse("EUR"));
+        return Type.money(reader.string(m, "currency", "'currency'").orElse("EUR"));
       case "date":
         return Type.DATE;
       case "text":
@@ -182,14 +184,14 @@ final class FactReader {
         if (fieldsNode.isEmpty()) {
           reader.error(m.pos(), what + " of type list has no 'fields'", "declare the fields of each item");
         }
-        fieldsNode.flatMap(n -> reader.map(n, "'fields' of " + what)).ifPresent(fm -> {
-          for (MapNode.Entry e : fm.entries()) {
-            read(e.key(), e.value(), true).ifPresent(f -> {
-              fields.put(f.name(), f);
-              fieldTypes.put(f.name(), f.type());
-            });
+        Optional<MapNode> fieldMap = reader.map(m, "fields", "'fields' of " + what);
+        for (MapNode.Entry e : fieldMap.isPresent() ? fieldMap.get().entries() : List.<MapNode.Entry>of()) {
+          Optional<Fact> f = read(e.key(), e.value(), true);
+          if (f.isPresent()) {
+            fields.put(f.get().name(), f.get());
+            fieldTypes.put(f.get().name(), f.get().type());
           }
-        });
+        }
         return Type.list(name, fieldTypes);
     }
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.ExprCompiler;
@@ -55,28 +56,64 @@ final class PermitReader {
   List<Country> countries(MapNode section) {
     List<Country> out = new ArrayList<>();
     for (MapNode.Entry e : section.entries()) {
-      String code = e.key();
-      if (!COUNTRY.matcher(code).matches()) {
-        reader.error(e.keyPos(), "country code '" + code + "' must be two capital letters", "e.g. DE, BE, FR, NL");
-        continue;
+      Optional<Header> h = header(e);
+      if (h.isPresent()) {
+        out.add(new Country(h.get().code(), h.get().name(), h.get().advice(), permits(h.get().code(), h.get().permits())));
       }
-      String what = "country '" + code + "'";
-      Optional<MapNode> m = reader.map(e.value(), what);
-      if (m.isEmpty()) {
-        continue;
-      }
-      reader.onlyKeys(m.get(), COUNTRY_KEYS, what);
-      List<String> langs = RulesLoader.requiredFor(code);
-      Text name = reader.required(m.get(), "name", what).map(n -> texts.read(n, "name of " + what, langs)).orElse(Text.EMPTY);
-      List<Text> advice = new ArrayList<>();
-      m.get().get("advice").flatMap(n -> reader.list(n, "'advice' of " + what))
-          .ifPresent(l -> l.items().forEach(i -> advice.add(texts.read(i, "advice of " + what, langs))));
-      List<Permit> permits = new ArrayList<>();
-      reader.required(m.get(), "permits", what).flatMap(n -> reader.list(n, "'permits' of " + what))
-          .ifPresent(l -> l.items().forEach(i -> permit(code, i).ifPresent(permits::add)));
-      out.add(new Country(code, name, advice, permits));
     }
     return out;
+  }
+
+  /**
+   * The countries of the bundled form, whose {@code permits} list only the permit ids: the permits of a
+   * country are read by {@code permitsOf} when first needed.
+   */
+  List<Country> countriesLater(MapNode section, Function<String, List<Permit>> permitsOf) {
+    List<Country> out = new ArrayList<>();
+    for (MapNode.Entry e : section.entries()) {
+      Optional<Header> h = header(e);
+      if (h.isPresent()) {
+        String code = h.get().code();
+        List<String> ids = new ArrayList<>();
+        for (Node id : h.get().permits()) {
+          reader.string(id, "a permit id of country '" + code + "'").ifPresent(ids::add);
+        }
+        out.add(Country.later(code, h.get().name(), h.get().advice(), ids, () -> permitsOf.apply(code)));
+      }
+    }
+    return out;
+  }
+
+  /** The permits of a country, from the items of its {@code permits} list. */
+  List<Permit> permits(String country, List<Node> items) {
+    List<Permit> permits = new ArrayList<>();
+    for (Node item : items) {
+      permit(country, item).ifPresent(permits::add);
+    }
+    return permits;
+  }
+
+  /** A country's code, name and advice, and the items of its {@code permits} list. */
+  private record Header(String code, Text name, List<Text> advice, List<Node> permits) {}
+
+  private Optional<Header> header(MapNode.Entry e) {
+    String code = e.key();
+    if (!COUNTRY.matcher(code).matches()) {
+      reader.error(e.keyPos(), "country code '" + code + "' must be two capital letters", "e.g. DE, BE, FR, NL");
+      return Optional.empty();
+    }
+    String what = "country '" + code + "'";
+    Optional<MapNode> m = reader.map(e.value(), what);
+    if (m.isEmpty()) {
+      return Optional.empty();
+    }
+    reader.onlyKeys(m.get(), COUNTRY_KEYS, what);
+    List<String> langs = RulesLoader.requiredFor(code);
+    Text name = texts.required(m.get(), "name", what, "name of " + what, langs);
+    List<Text> advice = texts.list(m.get(), "advice", "'advice' of " + what, "advice of " + what, langs);
+    Optional<Node> permits = reader.required(m.get(), "permits", what);
+    return Optional.of(new Header(code, name, advice,
+        permits.isPresent() ? reader.items(permits.get(), "'permits' of " + what) : List.of()));
   }
 
   private Optional<Permit> permit(String country, Node node) {
@@ -85,8 +122,7 @@ final class PermitReader {
       return Optional.empty();
     }
     MapNode m = opt.get();
-    String id = reader.required(m, "id", "a permit of country '" + country + "'")
-        .flatMap(n -> reader.string(n, "'id'")).orElse("?");
+    String id = reader.requiredString(m, "id", "a permit of country '" + country + "'", "'id'").orElse("?");
     String what = "permit '" + id + "'";
     reader.onlyKeys(m, PERMIT_KEYS, what);
     if (!id.equals("?")) {
@@ -101,30 +137,35 @@ final class PermitReader {
       }
     }
     List<String> langs = RulesLoader.requiredFor(country);
-    String kind = m.get("kind").flatMap(n -> reader.string(n, "'kind' of " + what)).orElse("permit");
+    String kind = reader.string(m, "kind", "'kind' of " + what).orElse("permit");
     if (!KINDS.contains(kind)) {
       reader.error(m.get("kind").get().pos(), "unknown kind '" + kind + "' in " + what, "kinds: " + String.join(", ", KINDS));
     }
-    Text title = reader.required(m, "title", what).map(n -> texts.read(n, "title of " + what, langs)).orElse(Text.EMPTY);
-    String legalBasis = reader.required(m, "legal_basis", what).flatMap(n -> reader.string(n, "'legal_basis' of " + what)).orElse("");
-    Source source = reader.required(m, "source", what).map(n -> source(n, what)).orElse(new Source("", ""));
-    DateRange inForce = m.get("in_force").map(n -> range(n, "'in_force' of " + what)).orElse(DateRange.ALWAYS);
-    DateRange window = m.get("window").map(n -> range(n, "'window' of " + what)).orElse(DateRange.ALWAYS);
+    Text title = texts.required(m, "title", what, "title of " + what, langs);
+    String legalBasis = reader.requiredString(m, "legal_basis", what, "'legal_basis' of " + what).orElse("");
+    Optional<Node> sourceNode = reader.required(m, "source", what);
+    Source source = sourceNode.isPresent() ? source(sourceNode.get(), what) : new Source("", "");
+    DateRange inForce = range(m, "in_force", "'in_force' of " + what);
+    DateRange window = range(m, "window", "'window' of " + what);
     Text grants = texts.optional(m, "grants", "'grants' of " + what, langs);
     Text apply = texts.optional(m, "apply", "'apply' of " + what, langs);
-    List<Text> documents = new ArrayList<>();
-    m.get("documents").flatMap(n -> reader.list(n, "'documents' of " + what))
-        .ifPresent(l -> l.items().forEach(i -> documents.add(texts.read(i, "a document of " + what, langs))));
+    List<Text> documents = texts.list(m, "documents", "'documents' of " + what, "a document of " + what, langs);
     Text appeal = texts.optional(m, "appeal", "'appeal' of " + what, langs);
     Text notes = texts.optional(m, "notes", "'notes' of " + what, langs);
     Text discretionary = texts.optional(m, "discretionary", "'discretionary' of " + what, langs);
-    Optional<Criterion> criteria = reader.required(m, "criteria", what)
-        .flatMap(n -> criterion(n, what, langs, 0, new HashMap<>()));
-    criteria.filter(c -> !(c instanceof Criterion.Group && ((Criterion.Group) c).op() == Criterion.Op.ALL))
-        .filter(c -> c.id().isEmpty() || c.text().isEmpty())
-        .ifPresent(c -> reader.error(m.get("criteria").get().pos(), "the criteria of " + what
-            + " must be an 'all:' list, or one criterion with an 'id' and a 'text'", ""));
-    return criteria.map(c -> new Permit(id, country, kind, title, legalBasis, source, inForce, window, grants,
+    Optional<Node> criteriaNode = reader.required(m, "criteria", what);
+    Optional<Criterion> criteria =
+        criteriaNode.isPresent() ? criterion(criteriaNode.get(), what, langs, 0, new HashMap<>()) : Optional.empty();
+    if (criteria.isEmpty()) {
+      return Optional.empty();
+    }
+    Criterion c = criteria.get();
+    boolean allGroup = c instanceof Criterion.Group && ((Criterion.Group) c).op() == Criterion.Op.ALL;
+    if (!allGroup && (c.id().isEmpty() || c.text().isEmpty())) {
+      reader.error(criteriaNode.get().pos(), "the criteria of " + what
+          + " must be an 'all:' list, or one criterion with an 'id' and a 'text'", "");
+    }
+    return Optional.of(new Permit(id, country, kind, title, legalBasis, source, inForce, window, grants,
         apply, documents, appeal, notes, discretionary, c));
   }
 
@@ -134,9 +175,15 @@ final class PermitReader {
       return new Source("", "");
     }
     reader.onlyKeys(m.get(), SOURCE_KEYS, "'source' of " + what);
-    String seed = reader.required(m.get(), "seed", "'source' of " + what).flatMap(n -> reader.string(n, "'seed'")).orElse("");
-    String url = m.get().get("url").flatMap(n -> reader.string(n, "'url'")).orElse("");
+    String seed = reader.requiredString(m.get(), "seed", "'source' of " + what, "'seed'").orElse("");
+    String url = reader.string(m.get(), "url", "'url'").orElse("");
     return new Source(seed, url);
+  }
+
+  /** The date range under an optional key; always, when the key is absent. */
+  private DateRange range(MapNode m, String key, String what) {
+    Optional<Node> n = m.get(key);
+    return n.isPresent() ? range(n.get(), what) : DateRange.ALWAYS;
   }
 
   private DateRange range(Node node, String what) {
@@ -145,8 +192,8 @@ final class PermitReader {
       return DateRange.ALWAYS;
     }
     reader.onlyKeys(m.get(), RANGE_KEYS, what);
-    Optional<LocalDate> from = m.get().get("from").flatMap(n -> reader.date(n, "'from' of " + what));
-    Optional<LocalDate> until = m.get().get("until").flatMap(n -> reader.date(n, "'until' of " + what));
+    Optional<LocalDate> from = reader.date(m.get(), "from", "'from' of " + what);
+    Optional<LocalDate> until = reader.date(m.get(), "until", "'until' of " + what);
     if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
       reader.error(m.get().pos(), what + " ends (" + until.get() + ") before it starts (" + from.get() + ")", "");
     }
@@ -175,7 +222,7 @@ final class PermitReader {
     }
     MapNode m = opt.get();
     reader.onlyKeys(m, CRITERION_KEYS, "a criterion of " + permit);
-    String id = m.get("id").flatMap(n -> reader.string(n, "'id' of a criterion")).orElse("");
+    String id = reader.string(m, "id", "'id' of a criterion").orElse("");
     if (!id.isEmpty()) {
       Pos first = ids.putIfAbsent(id, m.get("id").get().pos());
       if (first != null) {
@@ -189,8 +236,9 @@ final class PermitReader {
       reader.error(m.pos(), "a top-level criterion of " + permit + " must have an 'id' and a 'text'",
           "the text is what the user reads in the explanation");
     }
-    Discretion discretionary = m.get("discretionary").map(n -> discretion(n, where, langs)).orElse(Discretion.NONE);
-    DateRange inForce = m.get("in_force").map(n -> range(n, "'in_force' of " + where)).orElse(DateRange.ALWAYS);
+    Optional<Node> discretionNode = m.get("discretionary");
+    Discretion discretionary = discretionNode.isPresent() ? discretion(discretionNode.get(), where, langs) : Discretion.NONE;
+    DateRange inForce = range(m, "in_force", "'in_force' of " + where);
     Text note = texts.optional(m, "note", "note of " + where, langs);
     List<String> forms = new ArrayList<>();
     for (String k : List.of("when", "all", "any", "not")) {
@@ -215,7 +263,9 @@ final class PermitReader {
     }
     if (forms.get(0).equals("not")) {
       Optional<Criterion> child = criterion(body, permit, langs, depth + 1, ids);
-      return child.map(c -> new Criterion.Group(Criterion.Op.NOT, id, text, List.of(c), discretionary, inForce, note));
+      return child.isPresent()
+          ? Optional.of(new Criterion.Group(Criterion.Op.NOT, id, text, List.of(child.get()), discretionary, inForce, note))
+          : Optional.empty();
     }
     Optional<ListNode> items = reader.list(body, "'" + forms.get(0) + "' of " + where);
     if (items.isEmpty()) {
@@ -229,8 +279,11 @@ final class PermitReader {
     boolean ok = true;
     for (Node item : items.get().items()) {
       Optional<Criterion> c = criterion(item, permit, langs, depth + 1, ids);
-      ok &= c.isPresent();
-      c.ifPresent(children::add);
+      if (c.isPresent()) {
+        children.add(c.get());
+      } else {
+        ok = false;
+      }
     }
     Criterion.Op op = forms.get(0).equals("all") ? Criterion.Op.ALL : Criterion.Op.ANY;
     return ok ? Optional.of(new Criterion.Group(op, id, text, children, discretionary, inForce, note)) : Optional.empty();
@@ -238,13 +291,16 @@ final class PermitReader {
 
   private Optional<Criterion> leaf(ScalarNode expr, String where, String id, Text text, Discretion discretionary,
       DateRange inForce, Text note) {
-    return condition(expr, where).map(c -> new Criterion.Leaf(id, text, c, discretionary, inForce, note));
+    Optional<CompiledExpr> c = condition(expr, where);
+    return c.isPresent() ? Optional.of(new Criterion.Leaf(id, text, c.get(), discretionary, inForce, note)) : Optional.empty();
   }
 
   private Optional<CompiledExpr> condition(ScalarNode expr, String where) {
     ExprCompiler.Result r = ExprCompiler.compile(expr.text(), symbols, Type.BOOLEAN);
     DerivedReader.report(reader, expr, r.errors(), where);
-    r.expr().ifPresent(c -> reads.addAll(c.reads()));
+    if (r.expr().isPresent()) {
+      reads.addAll(r.expr().get().reads());
+    }
     return r.expr();
   }
 
@@ -257,7 +313,7 @@ final class PermitReader {
     if (node instanceof MapNode && (((MapNode) node).has("text") || ((MapNode) node).has("when"))) {
       MapNode m = (MapNode) node;
       reader.onlyKeys(m, DISCRETION_KEYS, what);
-      Text text = reader.required(m, "text", what).map(n -> texts.read(n, "text of " + what, langs)).orElse(Text.EMPTY);
+      Text text = texts.required(m, "text", what, "text of " + what, langs);
       Optional<CompiledExpr> when = Optional.empty();
       Optional<Node> w = m.get("when");
       if (w.isPresent()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
@@ -47,6 +48,16 @@ public final class RulesLoader {
   }
 
   private static Checked<Ruleset> load(SourceText source, TreeReader treeReader, String sha256) {
+    return load(source, treeReader, sha256, Optional.empty());
+  }
+
+  /**
+   * Reads a rules document. With {@code permitsOf}, the document is the core of the bundled form
+   * ({@link RulesBundle}): each country lists only its permit ids, and {@code permitsOf} gives the text
+   * of a country's permits, which are read when first needed.
+   */
+  static Checked<Ruleset> load(SourceText source, TreeReader treeReader, String sha256,
+      Optional<Function<String, SourceText>> permitsOf) {
     TreeReader.Result parsed = treeReader.read(source);
     if (!parsed.ok()) {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
@@ -57,8 +68,8 @@ public final class RulesLoader {
       return Checked.failed(d);
     }
     NodeReader reader = new NodeReader(source);
-    Optional<Ruleset> ruleset =
-        reader.map(parsed.root().get(), "the rules file").flatMap(root -> read(reader, root, sha256));
+    Optional<MapNode> root = reader.map(parsed.root().get(), "the rules file");
+    Optional<Ruleset> ruleset = root.isPresent() ? read(reader, root.get(), sha256, permitsOf) : Optional.empty();
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
     if (reader.hasErrors()) {
       return Checked.failed(sorted);
@@ -66,41 +77,57 @@ public final class RulesLoader {
     return new Checked<>(ruleset, sorted);
   }
 
-  private static Optional<Ruleset> read(NodeReader reader, MapNode root, String sha256) {
+  private static Optional<Ruleset> read(NodeReader reader, MapNode root, String sha256,
+      Optional<Function<String, SourceText>> permitsOf) {
     reader.onlyKeys(root, ROOT_KEYS, "the rules file");
-    String name = reader.required(root, "ruleset", "the rules file").flatMap(n -> reader.string(n, "'ruleset'")).orElse("");
-    String version = reader.required(root, "version", "the rules file").flatMap(n -> reader.string(n, "'version'")).orElse("");
-    LocalDate reviewed =
-        reader.required(root, "reviewed", "the rules file").flatMap(n -> reader.date(n, "'reviewed'")).orElse(LocalDate.MIN);
+    String name = reader.requiredString(root, "ruleset", "the rules file", "'ruleset'").orElse("");
+    String version = reader.requiredString(root, "version", "the rules file", "'version'").orElse("");
+    LocalDate reviewed = reader.requiredDate(root, "reviewed", "the rules file", "'reviewed'").orElse(LocalDate.MIN);
     List<String> languages = languages(reader, root);
+    Optional<MapNode> countriesNode = reader.map(root, "countries", "'countries'");
     Set<String> countryCodes = new LinkedHashSet<>();
-    root.get("countries").flatMap(n -> reader.map(n, "'countries'"))
-        .ifPresent(m -> m.entries().forEach(e -> countryCodes.add(e.key())));
+    for (MapNode.Entry e : countriesNode.isPresent() ? countriesNode.get().entries() : List.<MapNode.Entry>of()) {
+      countryCodes.add(e.key());
+    }
     TextReader texts = new TextReader(reader, new LinkedHashSet<>(languages));
 
-    FactReader factReader = new FactReader(reader, texts, countryCodes);
     Map<String, Fact> facts = new LinkedHashMap<>();
-    root.get("facts").flatMap(n -> reader.map(n, "'facts'")).ifPresentOrElse(
-        m -> facts.putAll(factReader.facts(m)),
-        () -> reader.error(root.pos(), "the rules file declares no 'facts'", "add a 'facts:' section"));
+    Optional<MapNode> factsNode = reader.map(root, "facts", "'facts'");
+    if (factsNode.isPresent()) {
+      facts.putAll(new FactReader(reader, texts, countryCodes).facts(factsNode.get()));
+    } else {
+      reader.error(root.pos(), "the rules file declares no 'facts'", "add a 'facts:' section");
+    }
 
     Symbols.Builder symbols = new Symbols.Builder();
-    facts.values().forEach(f -> symbols.fact(f.name(), f.type()));
+    for (Fact f : facts.values()) {
+      symbols.fact(f.name(), f.type());
+    }
     Map<String, DerivedFact> derived = new LinkedHashMap<>();
-    root.get("derived").flatMap(n -> reader.map(n, "'derived'"))
-        .ifPresent(m -> derived.putAll(new DerivedReader(reader, texts, facts.keySet()).read(m, symbols)));
+    Optional<MapNode> derivedNode = reader.map(root, "derived", "'derived'");
+    if (derivedNode.isPresent()) {
+      derived.putAll(new DerivedReader(reader, texts, facts.keySet()).read(derivedNode.get(), symbols));
+    }
     Symbols scope = symbols.build();
 
     PermitReader permits = new PermitReader(reader, texts, scope);
     List<Country> countries = new ArrayList<>();
-    root.get("countries").flatMap(n -> reader.map(n, "'countries'")).ifPresentOrElse(
-        m -> countries.addAll(permits.countries(m)),
-        () -> reader.error(root.pos(), "the rules file declares no 'countries'", "add a 'countries:' section"));
+    Optional<MapNode> countriesAgain = reader.map(root, "countries", "'countries'");
+    if (countriesAgain.isEmpty()) {
+      reader.error(root.pos(), "the rules file declares no 'countries'", "add a 'countries:' section");
+    } else if (permitsOf.isEmpty()) {
+      countries.addAll(permits.countries(countriesAgain.get()));
+    } else {
+      countries.addAll(permits.countriesLater(countriesAgain.get(),
+          code -> RulesBundle.permits(permitsOf.get().apply(code), code, languages, scope)));
+    }
 
     if (reader.hasErrors()) {
       return Optional.empty();
     }
-    warnUnused(reader, root, facts, derived, permits.reads());
+    if (permitsOf.isEmpty()) {
+      warnUnused(reader, root, facts, derived, permits.reads());
+    }
     return Optional.of(new Ruleset(name, version, reviewed, languages, facts, derived, countries, scope, sha256));
   }
 

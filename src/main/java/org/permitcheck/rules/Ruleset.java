@@ -33,17 +33,36 @@ public record Ruleset(
   }
 
   public Optional<Country> country(String code) {
-    return countries.stream().filter(c -> c.code().equals(code)).findFirst();
+    for (Country c : countries) {
+      if (c.code().equals(code)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
+  /** Every permit, in rules-file order (reads the permits of every country). */
   public List<Permit> permits() {
     List<Permit> all = new ArrayList<>();
     countries.forEach(c -> all.addAll(c.permits()));
     return all;
   }
 
+  /** The ids of every permit, in rules-file order, without reading the permits. */
+  public List<String> permitIds() {
+    List<String> all = new ArrayList<>();
+    countries.forEach(c -> all.addAll(c.permitIds()));
+    return all;
+  }
+
+  /** The permit with this id; reads only the permits of its country. */
   public Optional<Permit> permit(String id) {
-    return permits().stream().filter(p -> p.id().equals(id)).findFirst();
+    for (Country c : countries) {
+      if (c.permitIds().contains(id)) {
+        return c.permits().stream().filter(p -> p.id().equals(id)).findFirst();
+      }
+    }
+    return Optional.empty();
   }
 
   /** The current name of a fact, following {@code renamed_from}, if it is declared. */

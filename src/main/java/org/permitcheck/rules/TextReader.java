@@ -1,8 +1,10 @@
 package org.permitcheck.rules;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
@@ -35,13 +37,12 @@ final class TextReader {
             "languages: " + String.join(", ", languages));
         continue;
       }
-      reader.string(e.value(), what + " (" + e.key() + ")").ifPresent(s -> {
-        if (s.isBlank()) {
-          reader.error(e.value().pos(), what + " (" + e.key() + ") is empty", "write the text or remove the key");
-        } else {
-          texts.put(e.key(), s);
-        }
-      });
+      Optional<String> s = reader.string(e.value(), what + " (" + e.key() + ")");
+      if (s.isPresent() && s.get().isBlank()) {
+        reader.error(e.value().pos(), what + " (" + e.key() + ") is empty", "write the text or remove the key");
+      } else if (s.isPresent()) {
+        texts.put(e.key(), s.get());
+      }
     }
     for (String lang : required) {
       if (!map.has(lang)) {
@@ -52,6 +53,22 @@ final class TextReader {
   }
 
   Text optional(MapNode parent, String key, String what, List<String> required) {
-    return parent.get(key).map(n -> read(n, what, required)).orElse(Text.EMPTY);
+    Optional<Node> n = parent.get(key);
+    return n.isPresent() ? read(n.get(), what, required) : Text.EMPTY;
+  }
+
+  /** The text under a required key; its absence is reported at {@code parent} (as {@code where}). */
+  Text required(MapNode parent, String key, String where, String what, List<String> required) {
+    Optional<Node> n = reader.required(parent, key, where);
+    return n.isPresent() ? read(n.get(), what, required) : Text.EMPTY;
+  }
+
+  /** The texts of the list under an optional key, such as a permit's documents. */
+  List<Text> list(MapNode parent, String key, String listWhat, String what, List<String> required) {
+    List<Text> out = new ArrayList<>();
+    for (Node item : reader.items(parent, key, listWhat)) {
+      out.add(read(item, what, required));
+    }
+    return out;
   }
 }

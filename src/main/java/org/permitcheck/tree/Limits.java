@@ -15,4 +15,18 @@ public record Limits(int maxBytes, int maxDepth, int maxStringLength, int maxNum
 
   /** For rules files, which are larger and nest criteria (the product ruleset is about 100 KB). */
   public static final Limits RULES = new Limits(8 * 1024 * 1024, 128, 100_000, 40);
+
+  // equals and hashCode are written out: a record's own are bootstrapped when first called, which costs
+  // milliseconds at start-up, and limits are the key of the parser caches (TreeReader.forName)
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Limits && ((Limits) o).maxBytes == maxBytes && ((Limits) o).maxDepth == maxDepth
+        && ((Limits) o).maxStringLength == maxStringLength && ((Limits) o).maxNumberLength == maxNumberLength;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((maxBytes * 31 + maxDepth) * 31 + maxStringLength) * 31 + maxNumberLength;
+  }
 }

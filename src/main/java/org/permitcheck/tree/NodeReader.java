@@ -107,8 +107,67 @@ public final class NodeReader {
     return Optional.empty();
   }
 
+  // The helpers below read one key of a mapping. They are written without lambdas: each lambda costs
+  // its first caller a bootstrap at run time, which adds up at start-up over the many keys of a file.
+
+  /** The value of an optional key as text. */
   public Optional<String> string(MapNode map, String key, String what) {
-    return map.get(key).flatMap(n -> string(n, what));
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? string(n.get(), what) : Optional.empty();
+  }
+
+  /** The value of a required key as text; its absence is reported at the mapping. */
+  public Optional<String> requiredString(MapNode map, String key, String where, String what) {
+    Optional<Node> n = required(map, key, where);
+    return n.isPresent() ? string(n.get(), what) : Optional.empty();
+  }
+
+  /** The value of a required key as a date; its absence is reported at the mapping. */
+  public Optional<LocalDate> requiredDate(MapNode map, String key, String where, String what) {
+    Optional<Node> n = required(map, key, where);
+    return n.isPresent() ? date(n.get(), what) : Optional.empty();
+  }
+
+  /** The value of an optional key as a date. */
+  public Optional<LocalDate> date(MapNode map, String key, String what) {
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? date(n.get(), what) : Optional.empty();
+  }
+
+  /** The value of an optional key as a number. */
+  public Optional<BigDecimal> number(MapNode map, String key, String what) {
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? number(n.get(), what) : Optional.empty();
+  }
+
+  /** The value of an optional key as true or false. */
+  public Optional<Boolean> bool(MapNode map, String key, String what) {
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? bool(n.get(), what) : Optional.empty();
+  }
+
+  /** The value of an optional key as a mapping. */
+  public Optional<MapNode> map(MapNode map, String key, String what) {
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? map(n.get(), what) : Optional.empty();
+  }
+
+  /** The values of the list under an optional key; none when the key is absent. */
+  public List<String> strings(MapNode map, String key, String what) {
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? strings(n.get(), what) : List.of();
+  }
+
+  /** The items of a list; none when the node is not a list (reported). */
+  public List<Node> items(Node node, String what) {
+    Optional<ListNode> l = list(node, what);
+    return l.isPresent() ? l.get().items() : List.of();
+  }
+
+  /** The items of the list under an optional key; none when the key is absent. */
+  public List<Node> items(MapNode map, String key, String what) {
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? items(n.get(), what) : List.of();
   }
 
   public Optional<LocalDate> date(Node node, String what) {
@@ -158,7 +217,12 @@ public final class NodeReader {
   /** A list of single values. */
   public List<String> strings(Node node, String what) {
     List<String> out = new ArrayList<>();
-    list(node, what).ifPresent(l -> l.items().forEach(i -> string(i, what + " item").ifPresent(out::add)));
+    for (Node item : items(node, what)) {
+      Optional<String> s = string(item, what + " item");
+      if (s.isPresent()) {
+        out.add(s.get());
+      }
+    }
     return out;
   }
 }

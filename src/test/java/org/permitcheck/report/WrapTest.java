@@ -1,0 +1,39 @@
+package org.permitcheck.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Wrapping breaks at spaces, tabs and line ends, keeps "§ 25b" together, and ignores colour codes. */
+class WrapTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"", "plain", "\u001b[1mbold\u001b[0m", "\u001b[1;31mred\u001b[m x", "\u001b[1x", "\u001b",
+      "a\u001b[", "§ 25b é 😀", "\u001b[12;3"})
+  void visibleLengthCountsCodePointsWithoutColourCodes(String s) {
+    String plain = s.replaceAll("\u001b\\[[0-9;]*m", "");
+    assertThat(Wrap.visibleLength(s)).isEqualTo(plain.codePointCount(0, plain.length()));
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "''|'  - '",
+      "'  '|'  - '",
+      "' leading and trailing '|'  - leading and trailing'",
+      "'tabs\tand\nnew\r\nlines'|'  - tabs and new lines'"})
+  void breaksWordsAtSpacesTabsAndLineEnds(String text, String expected) {
+    StringBuilder out = new StringBuilder();
+    Wrap.append(out, "  - ", "    ", text);
+    assertThat(out.toString()).isEqualTo(expected + "\n");
+  }
+
+  @Test
+  void wrapsAtEightyColumnsWithAHangingIndentAndKeepsParagraphSignsWithTheirNumber() {
+    StringBuilder out = new StringBuilder();
+    String words = "Residence permit under a paragraph with words long enough to need more than";
+    Wrap.append(out, "  - ", "    ", words + " eighty § 25b columns");
+    assertThat(out.toString()).isEqualTo("  - " + words + "\n    eighty § 25b columns\n");
+  }
+}
