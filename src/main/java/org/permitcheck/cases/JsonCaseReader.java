@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Country;
 import org.permitcheck.rules.Fact;
-import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.tree.Limits;
 import org.permitcheck.tree.Numbers;
@@ -81,8 +80,9 @@ public final class JsonCaseReader {
     }
     for (Country c : rules.countries()) {
       countries.put(c.code(), c.code());
-      for (Permit p : c.permits()) {
-        permits.put(p.id(), p.id());
+      // the ids only: a country's permits are read when first evaluated
+      for (String id : c.permitIds()) {
+        permits.put(id, id);
       }
     }
   }
