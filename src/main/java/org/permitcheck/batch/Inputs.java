@@ -251,11 +251,6 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       return -1;
     }
 
-    private String readTextLine() throws IOException {
-      byte[] line = readLine();
-      return line == null ? null : new String(line, StandardCharsets.UTF_8);
-    }
-
     /** Collects the lines of one YAML document, up to the next "---" marker. */
     private Item yamlDocument(String first) throws IOException {
       StringBuilder doc = new StringBuilder();
@@ -265,10 +260,11 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       } else if (!first.startsWith("...")) {
         doc.append(first).append('\n');
       }
-      String line;
-      while ((line = readTextLine()) != null) {
+      byte[] raw;
+      while ((raw = readLine()) != null) {
+        String line = new String(raw, StandardCharsets.UTF_8);
         if (line.startsWith("---")) {
-          lookahead = line.getBytes(StandardCharsets.UTF_8);
+          lookahead = raw;
           break;
         }
         if (!line.startsWith("...")) {

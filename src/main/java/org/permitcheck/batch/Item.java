@@ -1,6 +1,7 @@
 package org.permitcheck.batch;
 
 import java.nio.file.Path;
+import org.permitcheck.cases.CaseReader;
 
 /**
  * One case to process, in input order: a whole file to read (the worker reads it), or one line of an
@@ -10,12 +11,30 @@ public sealed interface Item permits Item.File, Item.Line, Item.Text {
   /** The name shown in diagnostics. */
   String name();
 
+  /** The case's id when it gives none: the file name without extension, or {@code name:line}. */
+  String defaultId();
+
   /** A case file, read by the worker that evaluates it. */
-  record File(Path path, String name) implements Item {}
+  record File(Path path, String name) implements Item {
+    @Override
+    public String defaultId() {
+      return CaseReader.defaultId(name);
+    }
+  }
 
   /** One line of NDJSON, as the UTF-8 bytes it was written in (decoded only if it must be explained). */
-  record Line(String name, int line, byte[] bytes) implements Item {}
+  record Line(String name, int line, byte[] bytes) implements Item {
+    @Override
+    public String defaultId() {
+      return CaseReader.lineId(name, line);
+    }
+  }
 
   /** The text of one document of a YAML stream, starting at {@code line}. */
-  record Text(String name, int line, String text) implements Item {}
+  record Text(String name, int line, String text) implements Item {
+    @Override
+    public String defaultId() {
+      return CaseReader.lineId(name, line);
+    }
+  }
 }

@@ -54,9 +54,7 @@ public record Job(
     Checked<Case> c = read(reader, item);
     long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
-      String id = item instanceof Item.Text ? item.name() + ":" + ((Item.Text) item).line()
-          : item instanceof Item.Line ? item.name() + ":" + ((Item.Line) item).line()
-          : CaseReader.defaultId(item.name());
+      String id = item.defaultId();
       return new Result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
     }
     Case original = c.value().get();
@@ -88,7 +86,7 @@ public record Job(
     if (!parsed.ok()) {
       return Checked.failed(parsed.diagnostics());
     }
-    String id = t.name() + ":" + t.line();
+    String id = t.defaultId();
     return reader.read(source, parsed.root().get(), id);
   }
 

@@ -65,7 +65,7 @@ public final class CaseReader {
    * problem is reported with its line and column. The default id is {@code name:line}.
    */
   public Checked<Case> readLine(byte[] utf8, String name, int line) {
-    String id = name + ":" + line;
+    String id = lineId(name, line);
     JsonCaseReader fast = json;
     if (fast == null) {
       fast = new JsonCaseReader(rules, today);
@@ -204,6 +204,11 @@ public final class CaseReader {
       return Checked.failed(d);
     }
     return Checked.of(v, reader.diagnostics());
+  }
+
+  /** The default id of a case read from a line of a stream: {@code name:line}. */
+  public static String lineId(String name, int line) {
+    return name + ":" + line;
   }
 
   public static String defaultId(String fileName) {

@@ -271,8 +271,7 @@ public final class Evaluator {
       return strict.ordinal() << 2 | lenient.ordinal();
     }
     Outcome waiver = d.when().isPresent() ? Outcome.of(d.when().get().test(env)) : Outcome.MET;
-    Outcome result = waiver == Outcome.MET || lenient == Outcome.MET ? Outcome.MET
-        : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;
+    Outcome result = waivable(waiver, lenient);
     return strict.ordinal() << 2 | result.ordinal();
   }
 
@@ -327,9 +326,14 @@ public final class Evaluator {
       when.reads().stream().filter(n -> !names.contains(n)).forEach(names::add);
       facts = new FactsRead(List.copyOf(names), env);
     }
-    Outcome result = waiver == Outcome.MET || lenient == Outcome.MET ? Outcome.MET
-        : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;
+    Outcome result = waivable(waiver, lenient);
     return new CriterionResult(c, strict, result, waiver == Outcome.MET, facts, children);
+  }
+
+  /** The lenient outcome of a criterion with a waiver: met or waivable, else unknown, else not met. */
+  private static Outcome waivable(Outcome waiver, Outcome lenient) {
+    return waiver == Outcome.MET || lenient == Outcome.MET ? Outcome.MET
+        : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;
   }
 
   private static Outcome all(List<CriterionResult> children, boolean lenient) {
