@@ -112,10 +112,20 @@ public final class Evaluator {
   }
 
   public Evaluation evaluate(Case c, LocalDate asOf, Scope scope) {
+    return evaluate(c, asOf, scope, false);
+  }
+
+  /**
+   * @param topLevelOnly give each result only the top level of its criteria tree (with their outcomes
+   *     and waivers, no facts, no deeper results), which is all that verdicts, near misses, missing
+   *     facts and the timeline's dates are shown with in compact batch records; faster. Verdicts,
+   *     near misses, missing facts and dates are the same either way.
+   */
+  public Evaluation evaluate(Case c, LocalDate asOf, Scope scope, boolean topLevelOnly) {
     Env env = env(c, asOf);
     List<PermitResult> results = new ArrayList<>();
     for (Permit p : permitsFor(c, scope)) {
-      PermitResult r = evaluate(p, env);
+      PermitResult r = topLevelOnly ? topLevel(p, env) : evaluate(p, env);
       if (timeline != null) {
         Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate());
         r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore());
@@ -139,6 +149,41 @@ public final class Evaluator {
       missing = List.copyOf(m);
     }
     return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Evaluates one permit as {@link #evaluate(Permit, Env)} does, with only the top level of the tree
+   * (see {@link #evaluate(Case, LocalDate, Scope, boolean)}). A permit whose verdict is open or
+   * discretionary is evaluated in full, since its missing facts are found deeper in the tree.
+   */
+  PermitResult topLevel(Permit permit, Env env) {
+    Criterion root = permit.criteria();
+    if (!root.inForce().contains(env.asOf())) {
+      return evaluate(permit, env); // no tree below an out-of-force root
+    }
+    List<Criterion> top = permit.topLevel();
+    CriterionResult tree;
+    if (top.size() == 1 && top.get(0) == root) {
+      tree = shallow(root, env);
+    } else {
+      List<CriterionResult> children = new ArrayList<>(top.size());
+      for (Criterion child : top) {
+        children.add(shallow(child, env));
+      }
+      tree = group((Criterion.Group) root, children, env);
+    }
+    Verdict verdict = verdict(permit, tree, env);
+    if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
+      return evaluate(permit, env);
+    }
+    boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(permit, tree);
+    return new PermitResult(permit, verdict, nearMiss, tree, List.of(), Optional.empty(), Optional.empty());
+  }
+
+  /** A criterion's result without its facts or children: its outcomes and whether it is waivable. */
+  private CriterionResult shallow(Criterion c, Env env) {
+    int o = outcomes(c, env);
+    return new CriterionResult(c, OUTCOMES[o >> 2 & 3], OUTCOMES[o & 3], (o & WAIVED) != 0, Map.of(), List.of());
   }
 
   static Verdict verdict(Permit permit, CriterionResult tree, Env env) {
@@ -218,14 +263,17 @@ public final class Evaluator {
       return Verdict.NOT_IN_FORCE;
     }
     int o = outcomes(permit.criteria(), env);
-    return verdict(permit, OUTCOMES[o >> 2], OUTCOMES[o & 3], env);
+    return verdict(permit, OUTCOMES[o >> 2 & 3], OUTCOMES[o & 3], env);
   }
 
   private static final Outcome[] OUTCOMES = Outcome.values();
+  /** The bit of {@link #outcomes} that says the criterion is waivable. */
+  private static final int WAIVED = 16;
 
   /**
    * The strict and the lenient outcome of a criterion, packed as {@code strict << 2 | lenient}
-   * (ordinals), computed exactly as {@link #criterion} and {@link #withDiscretion} do.
+   * (ordinals), plus {@link #WAIVED} when it is waivable, computed exactly as {@link #criterion} and
+   * {@link #withDiscretion} do.
    */
   private int outcomes(Criterion c, Env env) {
     if (!c.inForce().contains(env.asOf())) {
@@ -240,7 +288,7 @@ public final class Evaluator {
       Criterion.Group g = (Criterion.Group) c;
       List<Criterion> children = g.children();
       if (g.op() == Criterion.Op.NOT) {
-        strict = OUTCOMES[outcomes(children.get(0), env) >> 2].negate();
+        strict = OUTCOMES[outcomes(children.get(0), env) >> 2 & 3].negate();
         lenient = strict;
       } else {
         boolean all = g.op() == Criterion.Op.ALL;
@@ -251,7 +299,7 @@ public final class Evaluator {
         boolean lenientUnknown = false;
         for (Criterion child : children) {
           int o = outcomes(child, env);
-          Outcome s = OUTCOMES[o >> 2];
+          Outcome s = OUTCOMES[o >> 2 & 3];
           Outcome l = OUTCOMES[o & 3];
           strictDecided |= s == decisive;
           lenientDecided |= l == decisive;
@@ -272,7 +320,7 @@ public final class Evaluator {
     }
     Outcome waiver = d.when().isPresent() ? Outcome.of(d.when().get().test(env)) : Outcome.MET;
     Outcome result = waivable(waiver, lenient);
-    return strict.ordinal() << 2 | result.ordinal();
+    return strict.ordinal() << 2 | result.ordinal() | (waiver == Outcome.MET ? WAIVED : 0);
   }
 
   CriterionResult criterion(Criterion c, Env env) {
@@ -289,6 +337,11 @@ public final class Evaluator {
     for (Criterion child : g.children()) {
       children.add(criterion(child, env));
     }
+    return group(g, children, env);
+  }
+
+  /** The result of a group from its children's results. */
+  private static CriterionResult group(Criterion.Group g, List<CriterionResult> children, Env env) {
     Outcome strict;
     Outcome lenient;
     switch (g.op()) {
@@ -305,7 +358,7 @@ public final class Evaluator {
         lenient = strict;
         break;
     }
-    return withDiscretion(c, strict, lenient, Map.of(), children, env);
+    return withDiscretion(g, strict, lenient, Map.of(), children, env);
   }
 
   /**

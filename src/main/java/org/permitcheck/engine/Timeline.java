@@ -30,8 +30,14 @@ final class Timeline {
     static final Dates NONE = new Dates(Optional.empty(), Optional.empty());
   }
 
-  /** What the timeline knows of a permit's conditions, worked out when the permit is first evaluated. */
-  private record Analysed(CriticalDates.Analysis analysis, Map<Criterion, Boolean> moves) {}
+  /**
+   * What the timeline knows of a permit's conditions, worked out when the permit is first evaluated:
+   * the analysis of its expressions, whether the whole and each top-level criterion can change with
+   * time alone ({@link #moves}), the conditions that can (the only ones with critical dates), and the
+   * fixed dates of its criteria's in-force ranges.
+   */
+  private record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
+      CompiledExpr[] moving, LocalDate[] fixedDates) {}
 
   private final Evaluator evaluator;
   private final Period horizon;
@@ -44,14 +50,31 @@ final class Timeline {
   }
 
   private Analysed analysed(Permit permit) {
-    return analysed.computeIfAbsent(permit.id(), id -> {
-      List<CompiledExpr> roots = new ArrayList<>();
-      conditions(permit.criteria(), roots);
-      CriticalDates.Analysis analysis = new CriticalDates.Analysis(evaluator.rules().symbols(), roots);
-      Map<Criterion, Boolean> moves = new IdentityHashMap<>();
-      moves(permit.criteria(), analysis, moves);
-      return new Analysed(analysis, moves);
-    });
+    Analysed a = analysed.get(permit.id());
+    return a != null ? a : analysed.computeIfAbsent(permit.id(), id -> analyse(permit));
+  }
+
+  private Analysed analyse(Permit permit) {
+    List<CompiledExpr> roots = new ArrayList<>();
+    conditions(permit.criteria(), roots);
+    CriticalDates.Analysis analysis = new CriticalDates.Analysis(evaluator.rules().symbols(), roots);
+    Map<Criterion, Boolean> moves = new IdentityHashMap<>();
+    moves(permit.criteria(), analysis, moves);
+    List<Criterion> top = permit.topLevel();
+    boolean[] topMoves = new boolean[top.size()];
+    for (int i = 0; i < top.size(); i++) {
+      topMoves[i] = moves.get(top.get(i));
+    }
+    List<CompiledExpr> moving = new ArrayList<>();
+    for (CompiledExpr e : roots) {
+      if (analysis.dependsOnTime(e.root())) {
+        moving.add(e);
+      }
+    }
+    List<LocalDate> fixed = new ArrayList<>();
+    ranges(permit.criteria(), fixed::add);
+    return new Analysed(analysis, moves.get(permit.criteria()), topMoves, moving.toArray(new CompiledExpr[0]),
+        fixed.toArray(new LocalDate[0]));
   }
 
   /** Whether a criterion (or its waiver, or its in-force dates) can change with time alone. */
@@ -69,6 +92,7 @@ final class Timeline {
     return m;
   }
 
+  /** The conditions of a criterion and its descendants, waivers included, in tree order. */
   private static void conditions(Criterion c, List<CompiledExpr> out) {
     if (c.discretionary().when().isPresent()) {
       out.add(c.discretionary().when().get());
@@ -82,11 +106,21 @@ final class Timeline {
     }
   }
 
+  /** The in-force dates of a criterion and its descendants. */
+  private static void ranges(Criterion c, Consumer<LocalDate> sink) {
+    range(c.inForce(), sink);
+    if (c instanceof Criterion.Group) {
+      for (Criterion child : ((Criterion.Group) c).children()) {
+        ranges(child, sink);
+      }
+    }
+  }
+
   Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication) {
     LocalDate start = env.asOf();
     LocalDate end = start.plus(horizon);
     Analysed a = analysed(permit);
-    if (neverChanges(now, tree, a.moves()) || (!a.moves().get(permit.criteria()) && permit.inForce().isAlways()
+    if (neverChanges(now, tree, a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
@@ -100,7 +134,12 @@ final class Timeline {
     if (fixedApplication.isEmpty()) {
       range(permit.window(), sink);
     }
-    collect(permit.criteria(), env, sink, a.analysis());
+    for (LocalDate d : a.fixedDates()) {
+      sink.accept(d);
+    }
+    for (CompiledExpr e : a.moving()) {
+      CriticalDates.collect(e, env, sink, a.analysis());
+    }
     boolean availableNow = available(now);
     boolean wantFrom = now != Verdict.ELIGIBLE;
     Optional<LocalDate> from = Optional.empty();
@@ -128,32 +167,19 @@ final class Timeline {
    * A permit that is not available and has a failing or unknown top-level criterion whose value
    * cannot change with time will not open: no need to look further.
    */
-  private static boolean neverChanges(Verdict now, CriterionResult tree, Map<Criterion, Boolean> moves) {
+  private static boolean neverChanges(Verdict now, CriterionResult tree, boolean[] topMoves) {
     if (available(now) || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
     List<CriterionResult> top = tree.criterion() instanceof Criterion.Group
         && ((Criterion.Group) tree.criterion()).op() == Criterion.Op.ALL ? tree.children() : List.of(tree);
-    for (CriterionResult r : top) {
-      if ((r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !moves.get(r.criterion())) {
+    for (int i = 0; i < top.size(); i++) {
+      CriterionResult r = top.get(i);
+      if ((r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !topMoves[i]) {
         return true;
       }
     }
     return false;
-  }
-
-  private static void collect(Criterion c, Env env, Consumer<LocalDate> sink, CriticalDates.Analysis analysis) {
-    range(c.inForce(), sink);
-    if (c.discretionary().when().isPresent()) {
-      CriticalDates.collect(c.discretionary().when().get(), env, sink, analysis);
-    }
-    if (c instanceof Criterion.Leaf) {
-      CriticalDates.collect(((Criterion.Leaf) c).when(), env, sink, analysis);
-    } else {
-      for (Criterion child : ((Criterion.Group) c).children()) {
-        collect(child, env, sink, analysis);
-      }
-    }
   }
 
   private static void range(DateRange r, Consumer<LocalDate> sink) {

@@ -82,6 +82,7 @@ public final class CoreBench {
     });
     double eval = median(7, () -> cases.forEach(c -> noTimeline.evaluate(c, c.asOf().orElse(today), Scope.ALL)));
     double timeline = median(7, () -> cases.forEach(c -> withTimeline.evaluate(c, c.asOf().orElse(today), Scope.ALL)));
+    double topLevel = median(7, () -> cases.forEach(c -> withTimeline.evaluate(c, c.asOf().orElse(today), Scope.ALL, true)));
     List<Evaluation> evaluations = cases.stream().map(c -> withTimeline.evaluate(c, c.asOf().orElse(today), Scope.ALL)).toList();
     double render = median(7, () -> evaluations.forEach(e -> json.render(e, List.of())));
 
@@ -92,6 +93,7 @@ public final class CoreBench {
     row("streamed typed case (NDJSON)", fast, n, floor);
     row("evaluate (no timeline)", eval, n, floor);
     row("evaluate with timeline", timeline, n, floor);
+    row("evaluate, top level only", topLevel, n, floor);
     row("render compact JSON", render, n, floor);
     System.out.printf("one permit evaluation: %.2f µs (without timeline), %.2f µs (with)%n",
         eval / permits * 1e6, timeline / permits * 1e6);

@@ -1,0 +1,71 @@
+package org.permitcheck.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.permitcheck.bench.Generate;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesLoader;
+
+/**
+ * The top-level-only evaluation of compact batch records agrees with the full one in everything those
+ * records show: verdict, near miss, the top-level criteria with their outcomes and waivers, missing
+ * facts and the timeline's dates.
+ */
+class TopLevelOnlyTest {
+  @Test
+  void showsWhatTheFullEvaluationShowsForEveryPermitAtManyDates() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().get();
+    CaseReader reader = new CaseReader(rules, LocalDate.of(2026, 11, 22));
+    Evaluator evaluator = new Evaluator(rules);
+    Random r = new Random(11);
+    int compared = 0;
+    int shallow = 0;
+    for (int i = 0; i < 400; i++) {
+      String line = Generate.json(rules, r, i);
+      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
+      for (int k = 0; k < 3; k++) {
+        LocalDate d = LocalDate.of(2015, 1, 1).plusDays(r.nextInt(6000));
+        List<PermitResult> full = evaluator.evaluate(c, d, Scope.ALL).results();
+        List<PermitResult> top = evaluator.evaluate(c, d, Scope.ALL, true).results();
+        assertThat(top).hasSameSizeAs(full);
+        for (int p = 0; p < full.size(); p++) {
+          PermitResult f = full.get(p);
+          PermitResult t = top.get(p);
+          String what = f.permit().id() + " at " + d + " for " + line;
+          assertThat(t.permit()).isSameAs(f.permit());
+          assertThat(t.verdict()).as(what).isEqualTo(f.verdict());
+          assertThat(t.nearMiss()).as(what).isEqualTo(f.nearMiss());
+          assertThat(t.missing()).as(what).isEqualTo(f.missing());
+          assertThat(t.eligibleFrom()).as(what).isEqualTo(f.eligibleFrom());
+          assertThat(t.applyBefore()).as(what).isEqualTo(f.applyBefore());
+          assertThat(outline(t.topLevel())).as(what).isEqualTo(outline(f.topLevel()));
+          assertThat(t.tree().outcome()).as(what).isEqualTo(f.tree().outcome());
+          assertThat(t.tree().lenient()).as(what).isEqualTo(f.tree().lenient());
+          if (t.tree() != f.tree() && t.topLevel().stream().allMatch(x -> x.children().isEmpty())) {
+            shallow++;
+          }
+          compared++;
+        }
+      }
+    }
+    assertThat(compared).isGreaterThan(10_000);
+    assertThat(shallow).as("results that took the shallow way").isGreaterThan(compared / 2);
+  }
+
+  private static List<String> outline(List<CriterionResult> top) {
+    return top.stream().map(c -> c.criterion().id() + " " + c.outcome() + "/" + c.lenient() + " " + c.waivable())
+        .toList();
+  }
+}
