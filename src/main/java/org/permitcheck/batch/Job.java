@@ -1,6 +1,8 @@
 package org.permitcheck.batch;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,6 +22,10 @@ import org.permitcheck.tree.TreeReader;
  * render the result. Immutable and thread-safe; every problem becomes part of the {@link Result}.
  *
  * @param asOf the --as-of date, or null to use the case's as_of, else {@code today}
+ * @param lines whether each output is one line of UTF-8, encoded here ({@link Result#line}) so that the
+ *     thread that writes the results in order only copies bytes
+ * @param topLevelOnly whether the renderer shows no more of a criteria tree than its top level, so that
+ *     the evaluation need not build the rest ({@link Evaluator#evaluate(Case, LocalDate, Scope, boolean)})
  */
 public record Job(
     CaseReader reader,
@@ -28,7 +34,9 @@ public record Job(
     Map<String, Object> changes,
     LocalDate asOf,
     LocalDate today,
-    Renderer renderer) implements Function<Item, Job.Result> {
+    Renderer renderer,
+    boolean lines,
+    boolean topLevelOnly) implements Function<Item, Job.Result> {
 
   /** Renders an evaluation, or the record of a case that could not be read. */
   public interface Renderer {
@@ -38,11 +46,12 @@ public record Job(
   }
 
   /**
-   * The outcome of one item: its rendered output, its diagnostics, its evaluation when it had one,
-   * where it came from and how long reading it took (for --debug).
+   * The outcome of one item: its rendered output (as text, or as a line of UTF-8 ending in a newline),
+   * its diagnostics, its evaluation when it had one, where it came from and how long reading it took
+   * (for --debug).
    */
-  public record Result(String output, List<Diagnostic> diagnostics, Evaluation evaluation, String source,
-      long readNanos) {
+  public record Result(String output, byte[] line, List<Diagnostic> diagnostics, Evaluation evaluation,
+      String source, long readNanos) {
     public boolean failed() {
       return evaluation == null;
     }
@@ -55,17 +64,27 @@ public record Job(
     long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
       String id = item.defaultId();
-      return new Result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
+      return result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
     }
     Case original = c.value().get();
     LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
     Evaluation e;
     if (changes.isEmpty()) {
-      e = evaluator.evaluate(original, date, scope);
+      e = evaluator.evaluate(original, date, scope, topLevelOnly);
     } else {
       e = evaluator.evaluate(original.with(changes), date, scope).comparedWith(evaluator.evaluate(original, date, scope));
     }
-    return new Result(renderer.render(e, c.diagnostics()), c.diagnostics(), e, item.name(), readNanos);
+    return result(renderer.render(e, c.diagnostics()), c.diagnostics(), e, item.name(), readNanos);
+  }
+
+  private Result result(String output, List<Diagnostic> diagnostics, Evaluation e, String source, long readNanos) {
+    if (!lines || output == null) {
+      return new Result(output, null, diagnostics, e, source, readNanos);
+    }
+    byte[] text = output.getBytes(StandardCharsets.UTF_8);
+    byte[] line = Arrays.copyOf(text, text.length + 1);
+    line[text.length] = '\n';
+    return new Result(null, line, diagnostics, e, source, readNanos);
   }
 
   /** Reads and types the case of one item. */

@@ -1,6 +1,5 @@
 package org.permitcheck.batch;
 
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.permitcheck.engine.PermitResult;
@@ -9,9 +8,12 @@ import org.permitcheck.report.Messages;
 
 /** Counts of a batch run: cases read, cases that failed, and the verdicts per permit. */
 public final class Summary {
+  private static final Verdict[] VERDICTS = Verdict.values();
+
   private long cases;
   private long failed;
-  private final Map<String, EnumMap<Verdict, Long>> verdicts = new LinkedHashMap<>();
+  /** By permit id, in the order first seen: the count of each verdict, by ordinal. */
+  private final Map<String, long[]> verdicts = new LinkedHashMap<>();
 
   public void add(Job.Result r) {
     cases++;
@@ -20,7 +22,12 @@ public final class Summary {
       return;
     }
     for (PermitResult p : r.evaluation().results()) {
-      verdicts.computeIfAbsent(p.permit().id(), k -> new EnumMap<>(Verdict.class)).merge(p.verdict(), 1L, Long::sum);
+      long[] counts = verdicts.get(p.permit().id());
+      if (counts == null) {
+        counts = new long[VERDICTS.length];
+        verdicts.put(p.permit().id(), counts);
+      }
+      counts[p.verdict().ordinal()]++;
     }
   }
 
@@ -40,12 +47,15 @@ public final class Summary {
         String.format(java.util.Locale.ROOT, "%.3f", seconds),
         String.format(java.util.Locale.ROOT, "%.0f", seconds > 0 ? cases / seconds : 0.0)))
         .append(System.lineSeparator());
-    for (Map.Entry<String, EnumMap<Verdict, Long>> e : verdicts.entrySet()) {
+    for (Map.Entry<String, long[]> e : verdicts.entrySet()) {
       out.append("  ").append(e.getKey()).append(':');
       String sep = " ";
-      for (Map.Entry<Verdict, Long> v : e.getValue().entrySet()) {
-        out.append(sep).append(v.getKey().key()).append(' ').append(v.getValue());
-        sep = ", ";
+      for (Verdict v : VERDICTS) {
+        long n = e.getValue()[v.ordinal()];
+        if (n > 0) {
+          out.append(sep).append(v.key()).append(' ').append(n);
+          sep = ", ";
+        }
       }
       out.append(System.lineSeparator());
     }

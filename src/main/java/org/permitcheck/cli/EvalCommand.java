@@ -1,7 +1,9 @@
 package org.permitcheck.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -128,13 +130,13 @@ final class EvalCommand implements Callable<Integer> {
     OutputOptions options = new OutputOptions(common.language(ctx), explain, color, redact);
     TextRenderer text = new TextRenderer(rules, options);
     Job job = new Job(reader, new Evaluator(rules, java.time.Period.ofYears(horizon)), scope, changes, asOf,
-        ctx.today(), renderer(rules, options, text));
+        ctx.today(), renderer(rules, options, text), format.equals("ndjson"), format.equals("ndjson") && !explain);
     Debug debug = common.debug(ctx);
     if (target == null) {
       return run(job, threads, new Output(text, ctx.out(), debug), m);
     }
     try (SafeFiles.Pending file = OutputFile.open(target, output)) {
-      PrintWriter sink = new PrintWriter(file.writer());
+      PrintWriter sink = new ByteWriter(new BufferedOutputStream(file.stream(), 1 << 16));
       int code = run(job, threads, new Output(text, sink, debug), m);
       if (sink.checkError()) {
         throw new IOException(m.get("cli.output_failed", output, "write error"));
@@ -219,7 +221,15 @@ final class EvalCommand implements Callable<Integer> {
           problems.addAll(r.diagnostics().stream().filter(Diagnostic::isError).toList());
         }
       }
-      if (r.output() != null) {
+      if (r.line() != null) {
+        if (out instanceof ByteWriter) {
+          ((ByteWriter) out).writeBytes(r.line());
+        } else {
+          out.print(new String(r.line(), StandardCharsets.UTF_8));
+        }
+        written++;
+        dirty = true;
+      } else if (r.output() != null) {
         write(r.output());
       }
       progress();
@@ -227,9 +237,6 @@ final class EvalCommand implements Callable<Integer> {
 
     private void write(String s) {
       switch (format) {
-        case "ndjson":
-          out.println(s);
-          break;
         case "json":
           if (written == 0) {
             firstJson = s;

@@ -1,5 +1,8 @@
 package org.permitcheck.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,8 @@ public final class Main {
 
   public static void main(String[] args) {
     Cli.skipUnusedConverters();
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    // stdout's own PrintStream flushes on every write; batches write megabytes
+    PrintWriter out = new ByteWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = Cli.run(Cli.system(System.in, out, err, System.getenv()), args);
     System.exit(code);

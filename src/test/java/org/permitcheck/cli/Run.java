@@ -1,6 +1,7 @@
 package org.permitcheck.cli;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +33,15 @@ public final class Run {
 
   /** As above; {@code terminal}: stdout is a terminal, so colour is on unless turned off. */
   public static Result run(String stdin, Map<String, String> env, Path cwd, boolean terminal, String... args) {
-    StringWriter out = new StringWriter();
+    // stdout as the program has it: text and bytes already encoded, to one stream
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
+    ByteWriter stdout = new ByteWriter(out);
     Context ctx = new Context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-        new PrintWriter(out), new PrintWriter(err), env, cwd, TODAY, terminal);
+        stdout, new PrintWriter(err), env, cwd, TODAY, terminal);
     int exit = Cli.run(ctx, args);
-    return new Result(normalise(out.toString()), normalise(err.toString()), exit);
+    stdout.flush();
+    return new Result(normalise(out.toString(StandardCharsets.UTF_8)), normalise(err.toString()), exit);
   }
 
   static String normalise(String s) {
