@@ -1,20 +1,28 @@
 #!/bin/sh
 # permitcheck: this file is a shell stub followed by the program's jar. JVM flags are chosen per kind
-# of run. Always C1 only (no C2 compiler), serial GC: for a few cases nothing would pay back C2's
-# compile time, and in a batch (a directory, an .ndjson/.jsonl file or stdin) with several jobs C2
-# compiles on the cores the jobs need: on 2 cores a 100,000-case NDJSON batch is faster with C1 alone,
-# and a second job then gains 1.7x instead of nothing (see README, Performance). Only a batch run with
-# --jobs 1 gets the full JIT, which then compiles on a core the job leaves free. One compiler thread
-# for a single case leaves the second core to the program, which reads its rules on a second thread
-# while it builds the command line. And the class-data sharing archive next to this file, when present.
+# of run, as measured on 2 cores (README, Performance); the serial collector always.
+# - A few cases: C1 only with one compiler thread; nothing would pay back C2's compile time, and the
+#   second core is left to the program, which reads its rules on a second thread.
+# - A batch (a directory, an .ndjson/.jsonl file or stdin) with one job: the full tiered JIT, whose C2
+#   compiles on the core the job leaves free.
+# - A batch with several jobs: C1 only, since tiered C2 would compile on the cores the jobs need (a
+#   100,000-case NDJSON file takes about 6 s so, against 7-8 s with C2); but C2 alone (no tiers) when an
+#   input file is over 256 MB, about 130,000 cases, where its faster code pays back its compile time
+#   (1,000,000 cases: 30 s, against 39 s with C1).
+# Then the class-data sharing archive next to this file, when present. PERMITCHECK_JAVA_OPTS come last,
+# so they can override all this.
 self="$0"
 flags="-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC"
 batch=""
+big=""
 one_job=""
 previous=""
 for arg in "$@"; do
   case "$arg" in
-    -|*.ndjson|*.jsonl) batch=1 ;;
+    -) batch=1 ;;
+    *.ndjson|*.jsonl)
+      batch=1
+      if [ -n "$(find "$arg" -maxdepth 0 -size +262144k 2>/dev/null)" ]; then big=1; fi ;;
     --jobs=1) one_job=1 ;;
     *) if [ -d "$arg" ]; then batch=1; fi ;;
   esac
@@ -24,6 +32,8 @@ done
 if [ -n "$batch" ]; then
   if [ -n "$one_job" ]; then
     flags="-XX:+UseSerialGC"
+  elif [ -n "$big" ]; then
+    flags="-XX:-TieredCompilation -XX:+UseSerialGC"
   else
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   fi
