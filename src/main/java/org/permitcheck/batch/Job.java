@@ -43,6 +43,11 @@ public record Job(
     String render(Evaluation e, List<Diagnostic> notes);
 
     String failure(String caseId, String source, List<Diagnostic> errors);
+
+    /** {@link #render} as one line of UTF-8 with its line break; the text must be one line. */
+    default byte[] line(Evaluation e, List<Diagnostic> notes) {
+      return Job.line(render(e, notes));
+    }
   }
 
   /**
@@ -74,6 +79,9 @@ public record Job(
     } else {
       e = evaluator.evaluate(original.with(changes), date, scope).comparedWith(evaluator.evaluate(original, date, scope));
     }
+    if (lines) {
+      return new Result(null, renderer.line(e, c.diagnostics()), c.diagnostics(), e, item.name(), readNanos);
+    }
     return result(renderer.render(e, c.diagnostics()), c.diagnostics(), e, item.name(), readNanos);
   }
 
@@ -81,10 +89,14 @@ public record Job(
     if (!lines || output == null) {
       return new Result(output, null, diagnostics, e, source, readNanos);
     }
-    byte[] text = output.getBytes(StandardCharsets.UTF_8);
-    byte[] line = Arrays.copyOf(text, text.length + 1);
-    line[text.length] = '\n';
-    return new Result(null, line, diagnostics, e, source, readNanos);
+    return new Result(null, line(output), diagnostics, e, source, readNanos);
+  }
+
+  private static byte[] line(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    byte[] line = Arrays.copyOf(bytes, bytes.length + 1);
+    line[bytes.length] = '\n';
+    return line;
   }
 
   /** Reads and types the case of one item. */

@@ -120,10 +120,24 @@ final class FactValues {
     int y = digits(t, 0, 4);
     int m = digits(t, 5, 7);
     int d = digits(t, 8, 10);
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
+    if (y < 0 || m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
       return null;
     }
     return LocalDate.of(y, m, d);
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    switch (month) {
+      case 2:
+        return java.time.Year.isLeap(year) ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
+    }
   }
 
   private static int digits(String t, int from, int to) {

@@ -125,7 +125,7 @@ public final class JsonCaseReader {
     String country = null;
     LocalDate asOf = null;
     LocalDate applicationDate = null;
-    Map<String, Object> values = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>(64);
     Map<String, String> expect = new LinkedHashMap<>();
     int seen = 0;
     JsonToken t;

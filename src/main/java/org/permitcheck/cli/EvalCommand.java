@@ -179,6 +179,11 @@ final class EvalCommand implements Callable<Integer> {
       }
 
       @Override
+      public byte[] line(Evaluation e, List<Diagnostic> notes) {
+        return json.renderLine(e, notes);
+      }
+
+      @Override
       public String failure(String caseId, String source, List<Diagnostic> errors) {
         return isJson ? json.renderFailure(caseId, source, errors) : null;
       }

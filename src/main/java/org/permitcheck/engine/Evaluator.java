@@ -103,9 +103,9 @@ public final class Evaluator {
     Symbols symbols = rules.symbols();
     Object[] values = new Object[symbols.factCount()];
     for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
-      Optional<Symbols.Symbol> s = symbols.lookup(fact.getKey());
-      if (s.isPresent()) {
-        values[s.get().slot()] = fact.getValue();
+      Symbols.Symbol s = symbols.symbol(fact.getKey());
+      if (s != null) {
+        values[s.slot()] = fact.getValue();
       }
     }
     return new Env(symbols, values, asOf, c.applicationDate().orElse(asOf));

@@ -37,6 +37,11 @@ public final class Symbols {
     return Optional.ofNullable(byName.get(name));
   }
 
+  /** The symbol of a name, or null: {@link #lookup} without the Optional, for per-case loops. */
+  public Symbol symbol(String name) {
+    return byName.get(name);
+  }
+
   public Collection<String> names() {
     return byName.keySet();
   }

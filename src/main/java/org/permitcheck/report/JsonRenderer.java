@@ -3,6 +3,7 @@ package org.permitcheck.report;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,6 +91,19 @@ public final class JsonRenderer {
       buffer.remove();
     }
     return record;
+  }
+
+  /** The record that {@link #render} returns, with a line break, as UTF-8: a line of NDJSON. */
+  public byte[] renderLine(Evaluation e, List<Diagnostic> notes) {
+    StringBuilder out = buffer.get();
+    out.setLength(0);
+    append(out, e, notes);
+    out.append('\n');
+    byte[] line = out.toString().getBytes(StandardCharsets.UTF_8);
+    if (out.capacity() > MAX_KEPT_BUFFER) {
+      buffer.remove();
+    }
+    return line;
   }
 
   /**
