@@ -117,4 +117,13 @@ final class CommonOptions {
   boolean color(Context ctx) {
     return ctx.terminal() && !noColor && ctx.env().getOrDefault("NO_COLOR", "").isEmpty();
   }
+
+  /** The worker threads of a batch command: --jobs, checked, else the number of processors. */
+  static int threads(Integer jobs, Messages m) {
+    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+    if (threads < 1 || threads > 256) {
+      throw new UsageError(m.get("cli.jobs", threads), "");
+    }
+    return threads;
+  }
 }

@@ -90,6 +90,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages m = common.messages(ctx);
+    int threads = CommonOptions.threads(jobs, m);
     if (!FORMATS.contains(format)) {
       throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }
@@ -105,7 +106,6 @@ final class DiffCommand implements Callable<Integer> {
     List<Entry> json = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, jobs);
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
       Pipeline.run(inputs, inputs::ready, item -> compare(item, before.get(), after.get()), threads, r -> {
         counts[0]++;

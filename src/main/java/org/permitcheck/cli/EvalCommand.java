@@ -113,10 +113,7 @@ final class EvalCommand implements Callable<Integer> {
     if (horizon < 0 || horizon > 100) {
       throw new UsageError(m.get("cli.horizon", horizon), "");
     }
-    int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-    if (threads < 1 || threads > 256) {
-      throw new UsageError(m.get("cli.jobs", threads), "");
-    }
+    int threads = CommonOptions.threads(jobs, m);
     Path target = OutputFile.check(ctx, m, output, files, common.rules).orElse(null);
     Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {

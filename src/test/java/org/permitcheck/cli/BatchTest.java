@@ -106,4 +106,17 @@ class BatchTest {
     assertThat(full.out()).contains("\"title\"").contains("\"children\"");
     assertThat(full.out().lines().count()).isEqualTo(1);
   }
+
+  @Test
+  void refusesANumberOfJobsOutOfRangeInEvalAndDiffAlike() {
+    for (String command : List.of("eval", "diff")) {
+      for (String jobs : List.of("0", "-1", "257")) {
+        Run.Result r = command.equals("eval")
+            ? Run.run("", Map.of(), FIXTURES, "eval", "--jobs", jobs, "-")
+            : Run.run("", Map.of(), FIXTURES, "diff", "--jobs", jobs, "--as-of", "2026-01-01", "--to", "2027-01-01", "-");
+        assertThat(r.exit()).as(command + " --jobs " + jobs).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).as(command).contains("--jobs must be between 1 and 256, found " + jobs);
+      }
+    }
+  }
 }
