@@ -114,6 +114,11 @@ final class FactValues {
 
   /** A strict YYYY-MM-DD date that exists in the calendar, or null; faster than LocalDate.parse. */
   static LocalDate isoDate(String t) {
+    return isoDate((CharSequence) t);
+  }
+
+  /** As {@link #isoDate(String)}, for text that need not be a String (a parser's buffer). */
+  static LocalDate isoDate(CharSequence t) {
     if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
       return null;
     }
@@ -140,7 +145,7 @@ final class FactValues {
     }
   }
 
-  private static int digits(String t, int from, int to) {
+  private static int digits(CharSequence t, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {
       char c = t.charAt(i);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.CharBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,9 @@ import org.permitcheck.tree.Numbers;
  */
 public final class JsonCaseReader {
   private static final Limits LIMITS = Limits.CASE;
+  /** Integers this long at most (sign included) have no more digits than {@link Numbers#inRange} takes. */
+  private static final int SHORT_INTEGER = Numbers.MAX_DIGITS;
+
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(LIMITS.maxDepth())
@@ -255,6 +259,12 @@ public final class JsonCaseReader {
         if (t != JsonToken.VALUE_NUMBER_INT) {
           return null;
         }
+        if (p.getTextLength() <= SHORT_INTEGER) {
+          // a short JSON integer is in range and exact as a long: no BigDecimal
+          long n = p.getLongValue();
+          return fact.min().isPresent() && BigDecimal.valueOf(n).compareTo(fact.min().get()) < 0
+              || fact.max().isPresent() && BigDecimal.valueOf(n).compareTo(fact.max().get()) > 0 ? null : (Object) n;
+        }
         BigDecimal v = number(p, fact);
         return v == null ? null : (Object) v.longValue();
       }
@@ -262,7 +272,8 @@ public final class JsonCaseReader {
       case MONEY:
         return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT ? number(p, fact) : null;
       case DATE: {
-        LocalDate d = t == JsonToken.VALUE_STRING ? FactValues.isoDate(p.getText()) : null;
+        LocalDate d = t == JsonToken.VALUE_STRING
+            ? FactValues.isoDate(CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) : null;
         return d == null || fact.past() && d.isAfter(today) ? null : d;
       }
       case ENUM:
