@@ -163,16 +163,17 @@ final class EvalCommand implements Callable<Integer> {
 
   private Job.Renderer renderer(Ruleset rules, OutputOptions options, TextRenderer text) {
     boolean pretty = format.equals("json");
-    JsonRenderer json = new JsonRenderer(rules, options, pretty, pretty || explain);
-    MarkdownRenderer markdown = new MarkdownRenderer(rules, options);
-    boolean isJson = format.equals("json") || format.equals("ndjson");
+    boolean isJson = pretty || format.equals("ndjson");
+    // only the renderer of the format is built: each prepares its texts for every permit
+    JsonRenderer json = isJson ? new JsonRenderer(rules, options, pretty, pretty || explain) : null;
+    MarkdownRenderer markdown = format.equals("markdown") ? new MarkdownRenderer(rules, options) : null;
     return new Job.Renderer() {
       @Override
       public String render(Evaluation e, List<Diagnostic> notes) {
-        if (isJson) {
+        if (json != null) {
           return json.render(e, notes);
         }
-        return format.equals("markdown") ? markdown.render(e) : text.render(e);
+        return markdown != null ? markdown.render(e) : text.render(e);
       }
 
       @Override
@@ -182,7 +183,7 @@ final class EvalCommand implements Callable<Integer> {
 
       @Override
       public String failure(String caseId, String source, List<Diagnostic> errors) {
-        return isJson ? json.renderFailure(caseId, source, errors) : null;
+        return json != null ? json.renderFailure(caseId, source, errors) : null;
       }
     };
   }
