@@ -1,5 +1,6 @@
 package org.permitcheck.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -14,14 +15,18 @@ import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 
 /**
- * Writes a permit result in the compact form of batches (NDJSON without {@code --explain}) from parts
- * written once per permit and per top-level criterion: ids, countries and keys never change, so a
- * result costs a few appends. The text is the one {@link JsonRenderer} writes key by key for the same
- * result (a what-if adds keys: those results take that way).
+ * Writes a permit result in the compact form of batches (NDJSON without {@code --explain}) as UTF-8,
+ * from parts encoded once per permit and per top-level criterion: ids, countries and keys never
+ * change, so a result costs a few copies. The text is the one {@link JsonRenderer} writes key by key for
+ * the same result in its other forms (a what-if adds keys: those results take that way).
  */
 final class CompactResultWriter {
   /** The end of most results: nothing missing, no dates. */
-  private static final String PLAIN_END = "],\"missing\":[],\"eligible_from\":null,\"apply_before\":null}";
+  private static final byte[] PLAIN_END = utf8("],\"missing\":[],\"eligible_from\":null,\"apply_before\":null}");
+  private static final byte[] MISSING = utf8("],\"missing\":[");
+  private static final byte[] ELIGIBLE_FROM = utf8("],\"eligible_from\":");
+  private static final byte[] APPLY_BEFORE = utf8(",\"apply_before\":");
+  private static final byte[] NULL = utf8("null");
 
   private final Map<String, Parts> byPermit = new HashMap<>();
 
@@ -32,7 +37,7 @@ final class CompactResultWriter {
   }
 
   /** Appends the result as one compact JSON object. */
-  void write(StringBuilder out, PermitResult r) {
+  void write(Bytes out, PermitResult r) {
     Parts parts = byPermit.get(r.permit().id());
     if (parts == null || parts.permit != r.permit()) {
       parts = new Parts(r.permit()); // a permit of another ruleset: write its parts now
@@ -55,26 +60,32 @@ final class CompactResultWriter {
       out.append(PLAIN_END);
       return;
     }
-    out.append("],\"missing\":[");
+    out.append(MISSING);
     for (int i = 0; i < r.missing().size(); i++) {
       if (i > 0) {
         out.append(',');
       }
-      JsonWriter.quote(out, r.missing().get(i));
+      out.appendText(JsonWriter.quoted(r.missing().get(i)));
     }
-    out.append("],\"eligible_from\":");
+    out.append(ELIGIBLE_FROM);
     date(out, r.eligibleFrom());
-    out.append(",\"apply_before\":");
+    out.append(APPLY_BEFORE);
     date(out, r.applyBefore());
     out.append('}');
   }
 
-  private static void date(StringBuilder out, Optional<LocalDate> d) {
+  private static void date(Bytes out, Optional<LocalDate> d) {
     if (d.isPresent()) {
-      JsonWriter.appendDate(out, d.get());
+      StringBuilder text = new StringBuilder(12);
+      JsonWriter.appendDate(text, d.get());
+      out.appendText(text.toString());
     } else {
-      out.append("null");
+      out.append(NULL);
     }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
   /** The constant parts of one permit's results. */
@@ -84,38 +95,38 @@ final class CompactResultWriter {
      * By verdict and near miss (see {@link #head}): the object up to its first criterion, {@code
      * {"permit":"DE-25b","country":"DE","verdict":"eligible","near_miss":false,...,"criteria":[}.
      */
-    final String[] heads;
+    final byte[][] heads;
     final List<Criterion> topLevel;
     /** By top-level criterion: its object for each outcome and waivable, see {@link #index}. */
-    final String[][] criterionJson;
+    final byte[][][] criterionJson;
 
     Parts(Permit p) {
       permit = p;
       String permitAndCountry = "{\"permit\":" + JsonWriter.quoted(p.id()) + ",\"country\":"
           + JsonWriter.quoted(p.country());
       String discretionary = ",\"discretionary_decision\":" + !p.discretionary().isEmpty() + ",\"criteria\":[";
-      heads = new String[Verdict.values().length * 2];
+      heads = new byte[Verdict.values().length * 2][];
       for (Verdict v : Verdict.values()) {
         for (boolean nearMiss : new boolean[] {false, true}) {
-          heads[v.ordinal() * 2 + (nearMiss ? 1 : 0)] = permitAndCountry + ",\"verdict\":\"" + v.key()
-              + "\",\"near_miss\":" + nearMiss + discretionary;
+          heads[v.ordinal() * 2 + (nearMiss ? 1 : 0)] = utf8(permitAndCountry + ",\"verdict\":\"" + v.key()
+              + "\",\"near_miss\":" + nearMiss + discretionary);
         }
       }
       topLevel = p.topLevel();
-      criterionJson = new String[topLevel.size()][];
+      criterionJson = new byte[topLevel.size()][][];
       for (int i = 0; i < topLevel.size(); i++) {
         String id = JsonWriter.quoted(topLevel.get(i).id());
-        criterionJson[i] = new String[] {json(id, Outcome.NOT_MET, false), json(id, Outcome.NOT_MET, true),
+        criterionJson[i] = new byte[][] {json(id, Outcome.NOT_MET, false), json(id, Outcome.NOT_MET, true),
             json(id, Outcome.UNKNOWN, false), json(id, Outcome.UNKNOWN, true)};
       }
     }
 
-    String head(Verdict v, boolean nearMiss) {
+    byte[] head(Verdict v, boolean nearMiss) {
       return heads[v.ordinal() * 2 + (nearMiss ? 1 : 0)];
     }
 
     /** The criterion's object: written once unless the result does not mirror the permit's criteria. */
-    String criterion(int i, CriterionResult c) {
+    byte[] criterion(int i, CriterionResult c) {
       if (i < topLevel.size() && topLevel.get(i) == c.criterion()) {
         return criterionJson[i][index(c.outcome(), c.waivable())];
       }
@@ -126,8 +137,8 @@ final class CompactResultWriter {
       return (outcome == Outcome.UNKNOWN ? 2 : 0) + (waivable ? 1 : 0);
     }
 
-    private static String json(String quotedId, Outcome outcome, boolean waivable) {
-      return "{\"id\":" + quotedId + ",\"outcome\":\"" + outcome.key() + "\",\"waivable\":" + waivable + "}";
+    private static byte[] json(String quotedId, Outcome outcome, boolean waivable) {
+      return utf8("{\"id\":" + quotedId + ",\"outcome\":\"" + outcome.key() + "\",\"waivable\":" + waivable + "}");
     }
   }
 }

@@ -61,6 +61,8 @@ public final class JsonRenderer {
   private final CompactResultWriter compact;
   /** By thread, the builder of the last record: it keeps its capacity (a compact record is about 5 KB). */
   private final ThreadLocal<StringBuilder> buffer = ThreadLocal.withInitial(() -> new StringBuilder(16_384));
+  /** By thread, the bytes of the last compact record, kept for their capacity like {@link #buffer}. */
+  private final ThreadLocal<Bytes> lineBuffer = ThreadLocal.withInitial(() -> new Bytes(16_384));
 
   /**
    * @param pretty indented over several lines ({@code --format json}) or one line (NDJSON)
@@ -83,6 +85,10 @@ public final class JsonRenderer {
   }
 
   public String render(Evaluation e, List<Diagnostic> notes) {
+    if (isCompact(e)) {
+      byte[] line = renderLine(e, notes);
+      return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+    }
     StringBuilder out = buffer.get();
     out.setLength(0);
     append(out, e, notes);
@@ -93,17 +99,68 @@ public final class JsonRenderer {
     return record;
   }
 
-  /** The record that {@link #render} returns, with a line break, as UTF-8: a line of NDJSON. */
+  /**
+   * The record that {@link #render} returns, with a line break, as UTF-8: a line of NDJSON. A compact
+   * record is put together as bytes: its frame (case, dates, ruleset, errors, notice) is written as
+   * text and encoded, its results are copied from parts encoded once ({@link CompactResultWriter}).
+   */
   public byte[] renderLine(Evaluation e, List<Diagnostic> notes) {
     StringBuilder out = buffer.get();
     out.setLength(0);
-    append(out, e, notes);
-    out.append('\n');
-    byte[] line = out.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] line;
+    if (isCompact(e)) {
+      JsonWriter w = new JsonWriter(out, false);
+      int results = frame(w, e, notes);
+      Bytes bytes = lineBuffer.get();
+      bytes.reset();
+      bytes.appendText(out.substring(0, results));
+      boolean first = true;
+      for (PermitResult r : e.results()) {
+        if (!first) {
+          bytes.append(',');
+        }
+        compact.write(bytes, r);
+        first = false;
+      }
+      bytes.appendText(out.substring(results)).append('\n');
+      line = bytes.toArray();
+      if (bytes.capacity() > MAX_KEPT_BUFFER) {
+        lineBuffer.remove();
+      }
+    } else {
+      append(out, e, notes);
+      out.append('\n');
+      line = out.toString().getBytes(StandardCharsets.UTF_8);
+    }
     if (out.capacity() > MAX_KEPT_BUFFER) {
       buffer.remove();
     }
     return line;
+  }
+
+  /** Whether a record's results take the compact form: NDJSON without --explain, not a what-if. */
+  private boolean isCompact(Evaluation e) {
+    return !pretty && !full && !e.isWhatIf();
+  }
+
+  /**
+   * Writes a compact record without its results and returns where in the text they go (just inside
+   * the results array).
+   */
+  private int frame(JsonWriter w, Evaluation e, List<Diagnostic> notes) {
+    w.beginObject();
+    head(w, e.subject().id(), e.subject().source());
+    w.name("as_of").date(e.asOf());
+    w.name("application_date").date(e.applicationDate());
+    w.name("language").string(m.language());
+    ruleset(w);
+    w.name("results").beginArray();
+    int results = w.rawValue().length();
+    w.endArray();
+    errors(w, notes);
+    w.name("notice").rawValue().append(notice);
+    w.endObject();
+    return results;
   }
 
   /**
@@ -111,6 +168,10 @@ public final class JsonRenderer {
    * collect many records in one builder.
    */
   public void append(StringBuilder out, Evaluation e, List<Diagnostic> notes) {
+    if (isCompact(e)) {
+      out.append(render(e, notes));
+      return;
+    }
     JsonWriter w = new JsonWriter(out, pretty);
     w.beginObject();
     head(w, e.subject().id(), e.subject().source());
@@ -119,13 +180,8 @@ public final class JsonRenderer {
     w.name("language").string(m.language());
     ruleset(w);
     w.name("results").beginArray();
-    boolean compactResults = !pretty && !full && !e.isWhatIf();
     for (PermitResult r : e.results()) {
-      if (compactResults) {
-        compact.write(w.rawValue(), r);
-      } else {
-        result(w, r, e);
-      }
+      result(w, r, e);
     }
     w.endArray();
     errors(w, notes);

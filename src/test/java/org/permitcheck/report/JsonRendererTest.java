@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -155,6 +156,10 @@ class JsonRendererTest {
       Evaluation e = evaluations.get(i);
       String expected = reference.render(e, notes(i));
       assertThat(renderer.render(e, notes(i))).as("record %d, case %s", i, e.subject().id()).isEqualTo(expected);
+      if (!pretty) {
+        assertThat(renderer.renderLine(e, notes(i))).as("record %d as a line", i)
+            .isEqualTo((expected + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       StringBuilder batch = new StringBuilder("before\n");
       renderer.append(batch, e, notes(i));
       assertThat(batch).as("record %d appended", i).hasToString("before\n" + expected);
