@@ -148,6 +148,14 @@ public final class JsonRenderer {
    * the results array).
    */
   private int frame(JsonWriter w, Evaluation e, List<Diagnostic> notes) {
+    open(w, e);
+    int results = w.rawValue().length();
+    close(w, notes);
+    return results;
+  }
+
+  /** A record up to its results: {@code {"schema_version":1,...,"results":[}. */
+  private void open(JsonWriter w, Evaluation e) {
     w.beginObject();
     head(w, e.subject().id(), e.subject().source());
     w.name("as_of").date(e.asOf());
@@ -155,12 +163,14 @@ public final class JsonRenderer {
     w.name("language").string(m.language());
     ruleset(w);
     w.name("results").beginArray();
-    int results = w.rawValue().length();
+  }
+
+  /** A record after its results: {@code ],"errors":[...],"notice":"..."}}. */
+  private void close(JsonWriter w, List<Diagnostic> notes) {
     w.endArray();
     errors(w, notes);
     w.name("notice").rawValue().append(notice);
     w.endObject();
-    return results;
   }
 
   /**
@@ -173,20 +183,11 @@ public final class JsonRenderer {
       return;
     }
     JsonWriter w = new JsonWriter(out, pretty);
-    w.beginObject();
-    head(w, e.subject().id(), e.subject().source());
-    w.name("as_of").date(e.asOf());
-    w.name("application_date").date(e.applicationDate());
-    w.name("language").string(m.language());
-    ruleset(w);
-    w.name("results").beginArray();
+    open(w, e);
     for (PermitResult r : e.results()) {
       result(w, r, e);
     }
-    w.endArray();
-    errors(w, notes);
-    w.name("notice").rawValue().append(notice);
-    w.endObject();
+    close(w, notes);
   }
 
   /** The record for a case that could not be read: no results, its errors. */
