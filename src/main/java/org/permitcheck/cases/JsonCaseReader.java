@@ -192,18 +192,23 @@ public final class JsonCaseReader {
   }
 
   private boolean facts(JsonParser p, Map<String, Object> out) throws IOException {
+    // the facts named so far, by index: a second mention is a duplicate key, even after a null
+    long[] seen = new long[(facts.length + 63) >> 6];
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      Integer i = factIndex.get(name);
-      if (i == null || out.containsKey(name)) {
+      Integer index = factIndex.get(name);
+      if (index == null) {
         return false;
       }
+      int i = index;
+      if ((seen[i >> 6] & 1L << i) != 0) {
+        return false;
+      }
+      seen[i >> 6] |= 1L << i;
       t = p.nextToken();
       if (t == JsonToken.VALUE_NULL) {
-        // null means unknown; a second mention of the fact would be a duplicate key
-        out.put(name, null);
-        continue;
+        continue; // unknown
       }
       Object v = fields[i] != null ? records(p, t, facts[i], fields[i]) : scalar(p, t, facts[i]);
       if (v == null) {
@@ -211,7 +216,6 @@ public final class JsonCaseReader {
       }
       out.put(name, v);
     }
-    out.values().removeIf(v -> v == null);
     return t == JsonToken.END_OBJECT;
   }
 
