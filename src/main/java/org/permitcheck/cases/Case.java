@@ -1,7 +1,6 @@
 package org.permitcheck.cases;
 
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,8 @@ public record Case(
     Map<String, String> expect) {
 
   public Case {
-    facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
-    expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));
+    facts = FrozenMap.of(facts);
+    expect = FrozenMap.of(expect);
   }
 
   /** The same case with some facts replaced (what-if); a null value makes a fact unknown. */

@@ -107,17 +107,18 @@ public final class CaseReader {
     }
     Optional<LocalDate> asOf = reader.date(m, "as_of", "'as_of'");
     Optional<LocalDate> applicationDate = reader.date(m, "application_date", "'application_date'");
-    Map<String, Object> facts = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> facts = new LinkedHashMap<>();
     Optional<MapNode> factsNode = reader.map(m, "facts", "'facts'");
     if (factsNode.isPresent()) {
       facts(reader, factsNode.get(), facts);
     }
-    Map<String, String> expect = new LinkedHashMap<>();
+    LinkedHashMap<String, String> expect = new LinkedHashMap<>();
     Optional<MapNode> expectNode = reader.map(m, "expect", "'expect'");
     if (expectNode.isPresent()) {
       expect(reader, expectNode.get(), expect);
     }
-    return Optional.of(new Case(id, reader.source().name(), country, asOf, applicationDate, facts, expect));
+    return Optional.of(new Case(id, reader.source().name(), country, asOf, applicationDate,
+        FrozenMap.owning(facts), FrozenMap.owning(expect)));
   }
 
   private void facts(NodeReader reader, MapNode section, Map<String, Object> out) {

@@ -129,8 +129,8 @@ public final class JsonCaseReader {
     String country = null;
     LocalDate asOf = null;
     LocalDate applicationDate = null;
-    Map<String, Object> values = new LinkedHashMap<>(64);
-    Map<String, String> expect = new LinkedHashMap<>();
+    LinkedHashMap<String, Object> values = new LinkedHashMap<>(64);
+    LinkedHashMap<String, String> expect = new LinkedHashMap<>();
     int seen = 0;
     JsonToken t;
     while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
@@ -188,7 +188,7 @@ public final class JsonCaseReader {
       return null;
     }
     return new Case(id, source, Optional.ofNullable(country), Optional.ofNullable(asOf),
-        Optional.ofNullable(applicationDate), values, expect);
+        Optional.ofNullable(applicationDate), FrozenMap.owning(values), FrozenMap.owning(expect));
   }
 
   private boolean facts(JsonParser p, Map<String, Object> out) throws IOException {
