@@ -31,6 +31,11 @@ final class ByteWriter extends PrintWriter {
     }
   }
 
+  /** Whether bytes could not be written (the reader closed the pipe, the disk is full): cheap to ask. */
+  boolean failed() {
+    return failed;
+  }
+
   @Override
   public boolean checkError() {
     return super.checkError() || failed;

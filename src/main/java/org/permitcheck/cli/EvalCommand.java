@@ -150,6 +150,12 @@ final class EvalCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
       Pipeline.run(inputs, inputs::ready, job, threads, output::accept, output::idle);
+    } catch (OutputStopped e) {
+      // no one reads on (e.g. | head): evaluating the rest would be for nothing; a file says so in call()
+      if (this.output == null) {
+        ctx.err().println("permitcheck: " + m.get("cli.output_stopped", "stdout", String.valueOf(output.written)));
+      }
+      return ExitCode.INVALID_INPUT;
     }
     output.finish();
     double seconds = (System.nanoTime() - start) / 1e9;
@@ -186,6 +192,13 @@ final class EvalCommand implements Callable<Integer> {
         return json != null ? json.renderFailure(caseId, source, errors) : null;
       }
     };
+  }
+
+  /** The results can no longer be written: the batch stops. */
+  private static final class OutputStopped extends RuntimeException {
+    OutputStopped() {
+      super(null, null, false, false);
+    }
   }
 
   /** Writes results in input order as they come; diagnostics go to stderr at once. */
@@ -226,7 +239,11 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (r.line() != null) {
         if (out instanceof ByteWriter) {
-          ((ByteWriter) out).writeBytes(r.line());
+          ByteWriter bytes = (ByteWriter) out;
+          bytes.writeBytes(r.line());
+          if (bytes.failed()) {
+            throw new OutputStopped();
+          }
         } else {
           out.print(new String(r.line(), StandardCharsets.UTF_8));
         }

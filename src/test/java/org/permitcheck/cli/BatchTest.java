@@ -2,7 +2,11 @@ package org.permitcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -118,5 +122,37 @@ class BatchTest {
         assertThat(r.err()).as(command).contains("--jobs must be between 1 and 256, found " + jobs);
       }
     }
+  }
+
+  @Test
+  void stopsReadingWhenNoOneReadsTheResultsAnyMore(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("cases.ndjson");
+    Files.writeString(input, IntStream.range(0, 3000).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
+    // stdout as a pipe whose reader has gone after 20 KB (e.g. | head)
+    OutputStream closing = new OutputStream() {
+      long written;
+
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        written += len;
+        if (written > 20_000) {
+          throw new IOException("Broken pipe");
+        }
+      }
+    };
+    StringWriter err = new StringWriter();
+    Context ctx = new Context(new ByteArrayInputStream(new byte[0]), new ByteWriter(closing), new PrintWriter(err),
+        Map.of(), FIXTURES, Run.TODAY, false);
+    int exit = Cli.run(ctx, "eval", "--format", "ndjson", "--jobs", "2", input.toString());
+    assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+    Matcher m = Pattern.compile("could not write to stdout after (\\d+) results").matcher(err.toString());
+    assertThat(m.find()).as(err.toString()).isTrue();
+    assertThat(Integer.parseInt(m.group(1))).isBetween(1, 100);
+    assertThat(err.toString()).doesNotContain("3000 cases");
   }
 }
