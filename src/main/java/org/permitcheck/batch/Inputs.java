@@ -28,6 +28,10 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   private final InputStream stdin;
   private final Deque<Item> pending = new ArrayDeque<>();
   private LineSource lines;
+  /** Whether {@link #measure} was called: the bytes of the inputs handed out are then counted. */
+  private boolean measuring;
+  /** The bytes of the files handed out and of the line sources read to their end. */
+  private long doneBytes;
 
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
     this.args = new ArrayDeque<>(args);
@@ -53,6 +57,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         if (next != null) {
           return pending.add(next);
         }
+        doneBytes += lines.position();
         lines.close();
         lines = null;
       }
@@ -97,7 +102,48 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       }
       return;
     }
+    if (measuring) {
+      doneBytes += size(p);
+    }
     pending.add(new Item.File(p, arg));
+  }
+
+  /**
+   * The size in bytes of the inputs not yet read, to show progress against ({@link #consumed}); -1 when
+   * one of them is stdin, whose size is not known. Call it before reading: it walks the directories.
+   */
+  public long measure() {
+    measuring = true;
+    long total = 0;
+    for (String arg : args) {
+      if (arg.equals("-")) {
+        return -1;
+      }
+      Path p = resolve.apply(arg);
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          total += walk.filter(Files::isRegularFile).filter(Inputs::isCaseFile).mapToLong(Inputs::size).sum();
+        } catch (IOException | UncheckedIOException e) {
+          // the walk itself will report it
+        }
+      } else {
+        total += size(p);
+      }
+    }
+    return total;
+  }
+
+  /** How many bytes of the inputs have been read so far, once {@link #measure} was called. */
+  public long consumed() {
+    return doneBytes + (lines != null ? lines.position() : 0);
+  }
+
+  private static long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   /**
@@ -142,6 +188,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     private boolean eof;
     private boolean skipLf;
     private byte[] lookahead;
+    /** The bytes read from the stream so far. */
+    private long read;
 
     LineSource(String name, InputStream in, Boolean json) {
       this.name = name;
@@ -209,6 +257,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         eof = true;
       } else {
         limit += n;
+        read += n;
       }
     }
 
@@ -278,6 +327,11 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         return null;
       }
       return new Item.Text(name, start, doc.toString());
+    }
+
+    /** How far the lines handed out reach into the input, in bytes. */
+    long position() {
+      return read - (limit - pos);
     }
 
     void close() {

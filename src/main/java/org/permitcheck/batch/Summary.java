@@ -39,6 +39,29 @@ public final class Summary {
     return failed;
   }
 
+  /**
+   * The progress line of a running batch, e.g. {@code [#########-----------]  45% · 12000 cases ·
+   * 3 errors · 20512/s}; without the bar and the percentage when the size of the input is not known
+   * ({@code total} -1, stdin).
+   *
+   * @param consumed how many bytes of the input have been read
+   */
+  public String progress(double seconds, long consumed, long total, Messages m) {
+    StringBuilder out = new StringBuilder();
+    if (total > 0) {
+      int percent = (int) Math.min(100, consumed * 100 / total);
+      int filled = percent / 5;
+      out.append('[').append("#".repeat(filled)).append("-".repeat(20 - filled)).append("] ");
+      out.append(percent < 10 ? "  " : percent < 100 ? " " : "").append(percent).append("% · ");
+    }
+    out.append(m.count((int) cases, "count.case.one", "count.case.many")).append(" · ")
+        .append(m.count((int) failed, "count.error.one", "count.error.many"));
+    if (seconds > 0) {
+      out.append(" · ").append(Math.round(cases / seconds)).append("/s");
+    }
+    return out.toString();
+  }
+
   /** The lines of the summary, e.g. "DE-25b: eligible 120, undetermined 30". */
   public String render(double seconds, Messages m) {
     StringBuilder out = new StringBuilder();

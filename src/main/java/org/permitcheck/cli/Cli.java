@@ -134,7 +134,9 @@ public final class Cli {
     if (forced != null && !forced.isBlank()) {
       today = LocalDate.parse(forced.strip());
     }
-    return new Context(in, out, err, env, Path.of("").toAbsolutePath(), today, System.console() != null);
+    boolean console = System.console() != null;
+    return new Context(in, out, err, env, Path.of("").toAbsolutePath(), today, console,
+        console || stderrIsTerminal(), EarlyRules.NONE);
   }
 
   /**
@@ -145,5 +147,19 @@ public final class Cli {
     java.util.TimeZone zone = java.util.TimeZone.getDefault();
     long now = System.currentTimeMillis();
     return LocalDate.ofEpochDay(Math.floorDiv(now + zone.getOffset(now), 86_400_000L));
+  }
+
+  /**
+   * Whether stderr is a terminal although stdout may not be ({@code eval ... > results.ndjson}), so that
+   * a batch shows its progress. Known on Linux, from where /proc says file descriptor 2 leads; elsewhere
+   * only when stdout and stdin are terminals too.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
   }
 }

@@ -149,6 +149,9 @@ final class EvalCommand implements Callable<Integer> {
   private int run(Job job, int threads, Output output, Messages m) {
     long start = System.nanoTime();
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
+      if (output.showsProgress()) {
+        output.track(inputs, inputs.measure(), start, m);
+      }
       Pipeline.run(inputs, inputs::ready, job, threads, output::accept, output::idle);
     } catch (OutputStopped e) {
       // no one reads on (e.g. | head): evaluating the rest would be for nothing; a file says so in call()
@@ -212,6 +215,11 @@ final class EvalCommand implements Callable<Integer> {
     int written;
     boolean dirty;
     long lastProgress;
+    /** For the progress line: what has been read of the inputs, of how much (-1: unknown), since when. */
+    Inputs inputs;
+    long total = -1;
+    long start;
+    Messages messages;
 
     Output(TextRenderer text, PrintWriter out, Debug debug) {
       this.text = text;
@@ -298,8 +306,20 @@ final class EvalCommand implements Callable<Integer> {
       progress();
     }
 
+    /** Whether a progress line is shown: when stderr is a terminal, unless --quiet. */
+    boolean showsProgress() {
+      return !quiet && ctx.errTerminal();
+    }
+
+    void track(Inputs inputs, long total, long start, Messages messages) {
+      this.inputs = inputs;
+      this.total = total;
+      this.start = start;
+      this.messages = messages;
+    }
+
     private void progress() {
-      if (quiet || !ctx.terminal() || !format.contains("json") && summary.cases() < 2) {
+      if (!showsProgress() || inputs == null || !format.contains("json") && summary.cases() < 2) {
         return;
       }
       long now = System.nanoTime();
@@ -307,7 +327,8 @@ final class EvalCommand implements Callable<Integer> {
         return;
       }
       lastProgress = now;
-      ctx.err().print("\r" + summary.cases() + " cases, " + summary.failed() + " errors ");
+      String line = summary.progress((now - start) / 1e9, inputs.consumed(), total, messages);
+      ctx.err().print("\r\u001b[K" + line);
       ctx.err().flush();
     }
 

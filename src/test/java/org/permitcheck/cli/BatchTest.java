@@ -155,4 +155,37 @@ class BatchTest {
     assertThat(Integer.parseInt(m.group(1))).isBetween(1, 100);
     assertThat(err.toString()).doesNotContain("3000 cases");
   }
+
+  @Test
+  void showsAProgressBarOnATerminalUnlessQuiet(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("cases.ndjson");
+    Files.writeString(input, IntStream.range(0, 50).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
+    Run.Result r = Run.run("", Map.of(), FIXTURES, true, "eval", "--format", "ndjson", input.toString());
+    assertThat(r.err()).containsPattern("\r\u001b\\[K\\[[#-]{20}\\] +\\d+% · \\d+ cases? · \\d+ errors? · \\d+/s");
+    Run.Result fr = Run.run("", Map.of(), FIXTURES, true, "eval", "--lang", "fr", "--format", "ndjson",
+        input.toString());
+    assertThat(fr.err()).containsPattern("% · \\d+ (dossier|cas)");
+    Run.Result piped = Run.run(line(0) + "\n" + line(1) + "\n", Map.of(), FIXTURES, true, "eval", "--format",
+        "ndjson", "-");
+    assertThat(piped.err()).containsPattern("\r\u001b\\[K\\d+ cases? · \\d+ errors?").doesNotContain("%");
+    Run.Result quiet = Run.run("", Map.of(), FIXTURES, true, "eval", "--quiet", "--format", "ndjson", input.toString());
+    assertThat(quiet.err()).doesNotContain("\r");
+    assertThat(quiet.out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void showsProgressWhenOnlyStderrIsATerminal(@TempDir Path dir) throws IOException {
+    // eval ... > results.txt in a terminal: progress on stderr, no colour in the file
+    Path input = dir.resolve("cases.ndjson");
+    Files.writeString(input, IntStream.range(0, 20).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    ByteWriter stdout = new ByteWriter(out);
+    Context ctx = new Context(new ByteArrayInputStream(new byte[0]), stdout, new PrintWriter(err), Map.of(),
+        FIXTURES, Run.TODAY, false, true, EarlyRules.NONE);
+    assertThat(Cli.run(ctx, "eval", input.toString())).isEqualTo(ExitCode.INVALID_INPUT);
+    stdout.flush();
+    assertThat(err.toString()).containsPattern("\\[[#-]{20}\\] +\\d+% · ");
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\u001b");
+  }
 }
