@@ -2,17 +2,16 @@ package org.permitcheck.report;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.permitcheck.engine.CriterionResult;
 import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.engine.Verdict;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.Permit;
-import org.permitcheck.rules.Ruleset;
 
 /**
  * Writes a permit result in the compact form of batches (NDJSON without {@code --explain}) as UTF-8,
@@ -28,18 +27,19 @@ final class CompactResultWriter {
   private static final byte[] APPLY_BEFORE = utf8(",\"apply_before\":");
   private static final byte[] NULL = utf8("null");
 
-  private final Map<String, Parts> byPermit = new HashMap<>();
-
-  CompactResultWriter(Ruleset rules) {
-    for (Permit p : rules.permits()) {
-      byPermit.put(p.id(), new Parts(p));
-    }
-  }
+  /**
+   * By permit id, made when a permit's first result is written: a batch of one country's cases never
+   * reads the other countries' permits, and --format json never needs them.
+   */
+  private final Map<String, Parts> byPermit = new ConcurrentHashMap<>();
 
   /** Appends the result as one compact JSON object. */
   void write(Bytes out, PermitResult r) {
     Parts parts = byPermit.get(r.permit().id());
-    if (parts == null || parts.permit != r.permit()) {
+    if (parts == null) {
+      parts = byPermit.computeIfAbsent(r.permit().id(), id -> new Parts(r.permit()));
+    }
+    if (parts.permit != r.permit()) {
       parts = new Parts(r.permit()); // a permit of another ruleset: write its parts now
     }
     out.append(parts.head(r.verdict(), r.nearMiss()));

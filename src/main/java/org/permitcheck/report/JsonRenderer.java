@@ -81,7 +81,7 @@ public final class JsonRenderer {
     StringBuilder ruleset = new StringBuilder();
     writeRuleset(new JsonWriter(ruleset, false));
     this.rulesetJson = ruleset.toString();
-    this.compact = new CompactResultWriter(rules);
+    this.compact = new CompactResultWriter();
   }
 
   public String render(Evaluation e, List<Diagnostic> notes) {
