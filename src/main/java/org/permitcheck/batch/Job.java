@@ -15,7 +15,6 @@ import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
 import org.permitcheck.tree.Limits;
-import org.permitcheck.tree.TreeReader;
 
 /**
  * What a worker does with one item: read it, type its facts, apply what-if changes, evaluate it and
@@ -111,14 +110,7 @@ public record Job(
       return reader.readLine(l.bytes(), l.name(), l.line());
     }
     Item.Text t = (Item.Text) item;
-    SourceText source = new SourceText(t.name(), t.text(), t.line());
-    TreeReader parser = TreeReader.forName("x.yaml", Limits.CASE);
-    TreeReader.Result parsed = parser.read(source);
-    if (!parsed.ok()) {
-      return Checked.failed(parsed.diagnostics());
-    }
-    String id = t.defaultId();
-    return reader.read(source, parsed.root().get(), id);
+    return reader.readDocument(new SourceText(t.name(), t.text(), t.line()), false, t.defaultId());
   }
 
 }

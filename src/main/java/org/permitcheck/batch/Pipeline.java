@@ -87,6 +87,7 @@ public final class Pipeline {
     }
     return out;
   }
+
   private static <O> O take(Future<O> f, Runnable idle) {
     try {
       if (!f.isDone()) {

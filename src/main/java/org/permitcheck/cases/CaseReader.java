@@ -75,12 +75,20 @@ public final class CaseReader {
     if (c != null) {
       return Checked.of(c, List.of());
     }
-    SourceText source = new SourceText(name, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), line);
-    TreeReader.Result parsed = TreeReader.forName("x.json", Limits.CASE).read(source);
+    return readDocument(new SourceText(name, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), line),
+        true, id);
+  }
+
+  /**
+   * Reads one case from one document of a stream: a line of NDJSON ({@code json}) or a document of a
+   * YAML stream, whose text starts at the source's first line.
+   */
+  public Checked<Case> readDocument(SourceText source, boolean json, String defaultId) {
+    TreeReader.Result parsed = TreeReader.forName(json ? "x.json" : "x.yaml", Limits.CASE).read(source);
     if (!parsed.ok()) {
       return Checked.failed(parsed.diagnostics());
     }
-    return read(source, parsed.root().get(), id);
+    return read(source, parsed.root().get(), defaultId);
   }
 
   /** Reads one case from an already parsed document (a line of NDJSON, a document of a stream). */

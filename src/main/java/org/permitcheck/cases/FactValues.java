@@ -266,20 +266,19 @@ final class FactValues {
     return to == null || !to.isBefore((LocalDate) record.get("from"));
   }
 
+  /** {@link #validPeriod}, saying what is wrong. */
   private boolean checkPeriod(Node item, Map<String, Object> record, String name, int index) {
+    if (validPeriod(record)) {
+      return true;
+    }
     if (!record.containsKey("status") || !record.containsKey("from")) {
       reader.error(item.pos(), "item " + index + " of " + fact(name) + " needs a 'status' and a 'from' date",
           "leave 'to' out while the status is ongoing");
       return false;
     }
-    LocalDate from = (LocalDate) record.get("from");
-    LocalDate to = (LocalDate) record.get("to");
-    if (to != null && to.isBefore(from)) {
-      reader.error(item.pos(), "item " + index + " of " + fact(name) + " ends (" + to + ") before it starts ("
-          + from + ")", "");
-      return false;
-    }
-    return true;
+    reader.error(item.pos(), "item " + index + " of " + fact(name) + " ends (" + record.get("to")
+        + ") before it starts (" + record.get("from") + ")", "");
+    return false;
   }
 
   private static Map<String, Fact> periodFields(Fact fact) {
