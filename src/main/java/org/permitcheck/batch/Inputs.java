@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -32,6 +34,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   private boolean measuring;
   /** The bytes of the files handed out and of the line sources read to their end. */
   private long doneBytes;
+  /** The case files of the directories {@link #measure} walked, kept so that they are walked once. */
+  private final Map<Path, List<Path>> walked = new HashMap<>();
 
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
     this.args = new ArrayDeque<>(args);
@@ -84,8 +88,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     }
     Path p = resolve.apply(arg);
     if (Files.isDirectory(p)) {
-      try (Stream<Path> walk = Files.walk(p)) {
-        List<Path> files = walk.filter(Files::isRegularFile).filter(Inputs::isCaseFile).sorted().toList();
+      try {
+        List<Path> files = walked.containsKey(p) ? walked.remove(p) : caseFiles(p);
         for (int i = files.size() - 1; i >= 0; i--) {
           args.push(join(arg, p.relativize(files.get(i))));
         }
@@ -121,10 +125,14 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       }
       Path p = resolve.apply(arg);
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          total += walk.filter(Files::isRegularFile).filter(Inputs::isCaseFile).mapToLong(Inputs::size).sum();
+        try {
+          List<Path> files = caseFiles(p);
+          walked.put(p, files);
+          for (Path f : files) {
+            total += size(f);
+          }
         } catch (IOException | UncheckedIOException e) {
-          // the walk itself will report it
+          // reading the directory will report it
         }
       } else {
         total += size(p);
@@ -136,6 +144,13 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /** How many bytes of the inputs have been read so far, once {@link #measure} was called. */
   public long consumed() {
     return doneBytes + (lines != null ? lines.position() : 0);
+  }
+
+  /** The case files under a directory, at any depth, in name order. */
+  private static List<Path> caseFiles(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile).filter(Inputs::isCaseFile).sorted().toList();
+    }
   }
 
   private static long size(Path p) {
