@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.permitcheck.expr.Symbols;
 
 /**
  * One person's case: typed fact values by fact name (a fact that is absent is unknown), optional
@@ -23,6 +24,14 @@ public record Case(
   public Case {
     facts = FrozenMap.of(facts);
     expect = FrozenMap.of(expect);
+  }
+
+  /**
+   * The fact values by the slots of {@code symbols} (null = unknown), when the reader placed them so
+   * (the NDJSON fast path does), else null: an evaluation need not look each name up. Read-only.
+   */
+  public Object[] factsBySlot(Symbols symbols) {
+    return ((FrozenMap<Object>) facts).bySlot(symbols);
   }
 
   /** The same case with some facts replaced (what-if); a null value makes a fact unknown. */

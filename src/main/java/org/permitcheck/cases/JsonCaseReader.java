@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.permitcheck.expr.Symbols;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Country;
 import org.permitcheck.rules.Fact;
@@ -59,6 +60,9 @@ public final class JsonCaseReader {
   private final Map<String, Integer> keys = new HashMap<>();
   private final Map<String, Integer> factIndex = new HashMap<>();
   private final Fact[] facts;
+  /** The slot of each fact (by fact index) in the rules' symbols, where a case also keeps its values. */
+  private final int[] slots;
+  private final Symbols symbols;
   /** The fields of each list fact (by fact index), as a periods fact's records have them. */
   private final Map<String, Fact>[] fields;
   private final Map<String, String> countries = new HashMap<>();
@@ -75,8 +79,11 @@ public final class JsonCaseReader {
     }
     facts = rules.facts().values().toArray(new Fact[0]);
     fields = new Map[facts.length];
+    symbols = rules.symbols();
+    slots = new int[facts.length];
     for (int i = 0; i < facts.length; i++) {
       factIndex.put(facts[i].name(), i);
+      slots[i] = symbols.symbol(facts[i].name()).slot();
       Type.Kind kind = facts[i].type().kind();
       if (kind == Type.Kind.LIST || kind == Type.Kind.PERIODS) {
         fields[i] = FactValues.recordFields(facts[i]);
@@ -130,6 +137,7 @@ public final class JsonCaseReader {
     LocalDate asOf = null;
     LocalDate applicationDate = null;
     LinkedHashMap<String, Object> values = new LinkedHashMap<>(64);
+    Object[] bySlot = new Object[symbols.factCount()];
     LinkedHashMap<String, String> expect = new LinkedHashMap<>();
     int seen = 0;
     JsonToken t;
@@ -168,7 +176,7 @@ public final class JsonCaseReader {
           }
           break;
         case FACTS:
-          if (t != JsonToken.START_OBJECT || !facts(p, values)) {
+          if (t != JsonToken.START_OBJECT || !facts(p, values, bySlot)) {
             return null;
           }
           break;
@@ -188,10 +196,10 @@ public final class JsonCaseReader {
       return null;
     }
     return new Case(id, source, Optional.ofNullable(country), Optional.ofNullable(asOf),
-        Optional.ofNullable(applicationDate), FrozenMap.owning(values), FrozenMap.owning(expect));
+        Optional.ofNullable(applicationDate), FrozenMap.owning(values, bySlot, symbols), FrozenMap.owning(expect));
   }
 
-  private boolean facts(JsonParser p, Map<String, Object> out) throws IOException {
+  private boolean facts(JsonParser p, Map<String, Object> out, Object[] bySlot) throws IOException {
     // the facts named so far, by index: a second mention is a duplicate key, even after a null
     long[] seen = new long[(facts.length + 63) >> 6];
     JsonToken t;
@@ -215,6 +223,7 @@ public final class JsonCaseReader {
         return false;
       }
       out.put(name, v);
+      bySlot[slots[i]] = v;
     }
     return t == JsonToken.END_OBJECT;
   }

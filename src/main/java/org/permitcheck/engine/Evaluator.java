@@ -30,6 +30,8 @@ public final class Evaluator {
   private final Timeline timeline;
   /** For each derived fact: the base facts it depends on, directly or through other derived facts. */
   private final Map<String, List<String>> derivedBase = new HashMap<>();
+  /** The same by derived slot (slot - factCount), as symbols. */
+  private final Symbols.Symbol[][] derivedBaseSymbols;
 
   public Evaluator(Ruleset rules) {
     this(rules, DEFAULT_HORIZON);
@@ -46,6 +48,13 @@ public final class Evaluator {
       Set<String> base = new LinkedHashSet<>();
       expand(name, base, new LinkedHashSet<>());
       derivedBase.put(name, List.copyOf(base));
+    }
+    Symbols symbols = rules.symbols();
+    derivedBaseSymbols = new Symbols.Symbol[symbols.size() - symbols.factCount()][];
+    for (int slot = symbols.factCount(); slot < symbols.size(); slot++) {
+      List<String> base = derivedBase.getOrDefault(symbols.all().get(slot).name(), List.of());
+      derivedBaseSymbols[slot - symbols.factCount()] =
+          base.stream().map(symbols::symbol).toArray(Symbols.Symbol[]::new);
     }
   }
 
@@ -101,6 +110,11 @@ public final class Evaluator {
   /** Builds the evaluation context of a case: fact values by slot. */
   public Env env(Case c, LocalDate asOf) {
     Symbols symbols = rules.symbols();
+    LocalDate application = c.applicationDate().orElse(asOf);
+    Object[] bySlot = c.factsBySlot(symbols);
+    if (bySlot != null) {
+      return new Env(symbols, bySlot, asOf, application); // the reader put them in slots
+    }
     Object[] values = new Object[symbols.factCount()];
     for (Map.Entry<String, Object> fact : c.facts().entrySet()) {
       Symbols.Symbol s = symbols.symbol(fact.getKey());
@@ -108,7 +122,7 @@ public final class Evaluator {
         values[s.slot()] = fact.getValue();
       }
     }
-    return new Env(symbols, values, asOf, c.applicationDate().orElse(asOf));
+    return new Env(symbols, values, asOf, application);
   }
 
   public Evaluation evaluate(Case c, LocalDate asOf, Scope scope) {
@@ -124,7 +138,9 @@ public final class Evaluator {
   public Evaluation evaluate(Case c, LocalDate asOf, Scope scope, boolean topLevelOnly) {
     Env env = env(c, asOf);
     List<PermitResult> results = new ArrayList<>();
-    for (Permit p : permitsFor(c, scope)) {
+    List<Permit> permits = permitsFor(c, scope);
+    for (int i = 0; i < permits.size(); i++) { // indexed loops here and below: no iterator per loop
+      Permit p = permits.get(i);
       PermitResult r = topLevelOnly ? topLevel(p, env) : evaluate(p, env);
       if (timeline != null) {
         Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate());
@@ -153,8 +169,8 @@ public final class Evaluator {
 
   /**
    * Evaluates one permit as {@link #evaluate(Permit, Env)} does, with only the top level of the tree
-   * (see {@link #evaluate(Case, LocalDate, Scope, boolean)}). A permit whose verdict is open or
-   * discretionary is evaluated in full, since its missing facts are found deeper in the tree.
+   * (see {@link #evaluate(Case, LocalDate, Scope, boolean)}). The missing facts of a permit whose
+   * verdict is open or discretionary are found by walking down the criteria, without building results.
    */
   PermitResult topLevel(Permit permit, Env env) {
     Criterion root = permit.criteria();
@@ -162,22 +178,34 @@ public final class Evaluator {
       return evaluate(permit, env); // no tree below an out-of-force root
     }
     List<Criterion> top = permit.topLevel();
+    boolean rootIsTop = top.size() == 1 && top.get(0) == root;
     CriterionResult tree;
-    if (top.size() == 1 && top.get(0) == root) {
+    if (rootIsTop) {
       tree = shallow(root, env);
     } else {
       List<CriterionResult> children = new ArrayList<>(top.size());
-      for (Criterion child : top) {
-        children.add(shallow(child, env));
+      for (int i = 0; i < top.size(); i++) {
+        children.add(shallow(top.get(i), env));
       }
       tree = group((Criterion.Group) root, children, env);
     }
     Verdict verdict = verdict(permit, tree, env);
+    List<String> missing = List.of();
     if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
-      return evaluate(permit, env);
+      // the outcomes of the root and of the top level are known: the walk computes only those below
+      int[] known = null;
+      if (!rootIsTop) {
+        known = new int[top.size()];
+        for (int i = 0; i < known.length; i++) {
+          known[i] = packed(tree.children().get(i));
+        }
+      }
+      Set<String> m = new LinkedHashSet<>();
+      missing(root, packed(tree), known, env, m, verdict == Verdict.UNDETERMINED);
+      missing = List.copyOf(m);
     }
     boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(permit, tree);
-    return new PermitResult(permit, verdict, nearMiss, tree, List.of(), Optional.empty(), Optional.empty());
+    return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
   }
 
   /** A criterion's result without its facts or children: its outcomes and whether it is waivable. */
@@ -212,7 +240,8 @@ public final class Evaluator {
     List<CriterionResult> top =
         permit.topLevel().size() == 1 && permit.topLevel().get(0) == tree.criterion() ? List.of(tree) : tree.children();
     int failing = 0;
-    for (CriterionResult r : top) {
+    for (int i = 0; i < top.size(); i++) {
+      CriterionResult r = top.get(i);
       if (r.lenient() == Outcome.NOT_MET) {
         failing++;
       } else if (r.lenient() == Outcome.UNKNOWN) {
@@ -246,10 +275,62 @@ public final class Evaluator {
     }
   }
 
+  /** A result's outcomes packed as {@link #outcomes} packs them (without the waiver bit). */
+  private static int packed(CriterionResult r) {
+    return r.outcome().ordinal() << 2 | r.lenient().ordinal();
+  }
+
+  /**
+   * {@link #missing(CriterionResult, Env, Set, boolean)} without a tree of results: the outcomes below
+   * {@code c} are computed on the way down, as {@link #outcomes} gives them.
+   *
+   * @param o the outcomes of {@code c}, packed
+   * @param known the packed outcomes of {@code c}'s children if known, else null
+   */
+  private void missing(Criterion c, int o, int[] known, Env env, Set<String> out, boolean lenient) {
+    Outcome strict = OUTCOMES[o >> 2 & 3];
+    if ((lenient ? OUTCOMES[o & 3] : strict) != Outcome.UNKNOWN) {
+      return;
+    }
+    if (c instanceof Criterion.Leaf) {
+      if (strict == Outcome.UNKNOWN) {
+        unknownFacts(((Criterion.Leaf) c).when(), env, out);
+      }
+    } else {
+      List<Criterion> children = ((Criterion.Group) c).children();
+      for (int i = 0; i < children.size(); i++) {
+        Criterion child = children.get(i);
+        missing(child, known != null ? known[i] : outcomes(child, env), null, env, out, lenient);
+      }
+    }
+    if (lenient && strict != Outcome.MET && c.discretionary().when().isPresent()) {
+      unknownFacts(c.discretionary().when().get(), env, out);
+    }
+  }
+
+  /**
+   * Adds the unknown ones of {@link #baseFacts} of {@code e} to {@code out}, in that order (without
+   * making the list: {@code out} keeps the first place of a fact named twice).
+   */
   private void unknownFacts(CompiledExpr e, Env env, Set<String> out) {
-    for (String fact : baseFacts(e)) {
-      if (env.value(fact) == null) {
-        out.add(fact);
+    Symbols symbols = rules.symbols();
+    List<String> reads = e.reads();
+    for (int i = 0; i < reads.size(); i++) {
+      String name = reads.get(i);
+      Symbols.Symbol s = symbols.symbol(name);
+      if (s == null) {
+        continue;
+      }
+      if (!s.derived()) {
+        if (env.value(s.slot()) == null) {
+          out.add(name);
+        }
+        continue;
+      }
+      for (Symbols.Symbol base : derivedBaseSymbols[s.slot() - symbols.factCount()]) {
+        if (env.value(base.slot()) == null) {
+          out.add(base.name());
+        }
       }
     }
   }
@@ -297,8 +378,8 @@ public final class Evaluator {
         boolean lenientDecided = false;
         boolean strictUnknown = false;
         boolean lenientUnknown = false;
-        for (Criterion child : children) {
-          int o = outcomes(child, env);
+        for (int i = 0; i < children.size(); i++) {
+          int o = outcomes(children.get(i), env);
           Outcome s = OUTCOMES[o >> 2 & 3];
           Outcome l = OUTCOMES[o & 3];
           strictDecided |= s == decisive;
@@ -391,7 +472,8 @@ public final class Evaluator {
 
   private static Outcome all(List<CriterionResult> children, boolean lenient) {
     boolean unknown = false;
-    for (CriterionResult r : children) {
+    for (int i = 0; i < children.size(); i++) {
+      CriterionResult r = children.get(i);
       Outcome o = lenient ? r.lenient() : r.outcome();
       if (o == Outcome.NOT_MET) {
         return Outcome.NOT_MET;
@@ -403,7 +485,8 @@ public final class Evaluator {
 
   private static Outcome any(List<CriterionResult> children, boolean lenient) {
     boolean unknown = false;
-    for (CriterionResult r : children) {
+    for (int i = 0; i < children.size(); i++) {
+      CriterionResult r = children.get(i);
       Outcome o = lenient ? r.lenient() : r.outcome();
       if (o == Outcome.MET) {
         return Outcome.MET;

@@ -3,11 +3,11 @@ package org.permitcheck.engine;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.permitcheck.expr.CompiledExpr;
@@ -124,12 +124,7 @@ final class Timeline {
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
-    TreeSet<LocalDate> candidates = new TreeSet<>();
-    Consumer<LocalDate> sink = d -> {
-      if (d.isAfter(start) && !d.isAfter(end)) {
-        candidates.add(d);
-      }
-    };
+    Days sink = new Days(start.toEpochDay(), end.toEpochDay());
     range(permit.inForce(), sink);
     if (fixedApplication.isEmpty()) {
       range(permit.window(), sink);
@@ -144,7 +139,12 @@ final class Timeline {
     boolean wantFrom = now != Verdict.ELIGIBLE;
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
-    for (LocalDate d : candidates) {
+    long[] days = sink.sorted();
+    for (int i = 0; i < days.length; i++) {
+      if (i > 0 && days[i] == days[i - 1]) {
+        continue;
+      }
+      LocalDate d = LocalDate.ofEpochDay(days[i]);
       Verdict v = evaluator.verdictOnly(permit, env.at(d, fixedApplication.orElse(d)));
       if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
         from = Optional.of(d);
@@ -157,6 +157,37 @@ final class Timeline {
       }
     }
     return new Dates(from, before);
+  }
+
+  /** The candidate dates after the start and up to the end of the horizon, as epoch days. */
+  private static final class Days implements Consumer<LocalDate> {
+    private final long after;
+    private final long last;
+    private long[] days = new long[16];
+    private int size;
+
+    Days(long after, long last) {
+      this.after = after;
+      this.last = last;
+    }
+
+    @Override
+    public void accept(LocalDate d) {
+      long day = d.toEpochDay();
+      if (day > after && day <= last) {
+        if (size == days.length) {
+          days = Arrays.copyOf(days, size * 2);
+        }
+        days[size++] = day;
+      }
+    }
+
+    /** In order, possibly with repeats. */
+    long[] sorted() {
+      long[] out = Arrays.copyOf(days, size);
+      Arrays.sort(out);
+      return out;
+    }
   }
 
   static boolean available(Verdict v) {

@@ -17,6 +17,8 @@ public final class Env {
 
   private final Symbols symbols;
   private final Object[] values;
+  /** {@link Symbols#factCount()}: the slots below are base facts. */
+  private final int factCount;
   private final byte[] state;
   private final LocalDate asOf;
   private final LocalDate applicationDate;
@@ -27,16 +29,24 @@ public final class Env {
    * @param facts the base fact values by slot (length {@link Symbols#factCount()}); null = unknown.
    */
   public Env(Symbols symbols, Object[] facts, LocalDate asOf, LocalDate applicationDate) {
+    this(symbols, facts, symbols.factCount(), asOf, applicationDate);
+  }
+
+  /** With the first {@code count} values of {@code facts}. */
+  private Env(Symbols symbols, Object[] facts, int count, LocalDate asOf, LocalDate applicationDate) {
     this.symbols = symbols;
-    this.values = Arrays.copyOf(facts, symbols.size());
-    this.state = new byte[symbols.size()];
+    int size = symbols.size();
+    this.values = new Object[size];
+    System.arraycopy(facts, 0, values, 0, Math.min(count, facts.length));
+    this.state = new byte[size];
+    this.factCount = symbols.factCount();
     this.asOf = Objects.requireNonNull(asOf);
     this.applicationDate = Objects.requireNonNull(applicationDate);
   }
 
   /** The same facts at another date (derived facts are recomputed). */
   public Env at(LocalDate date, LocalDate application) {
-    return new Env(symbols, Arrays.copyOf(values, symbols.factCount()), date, application);
+    return new Env(symbols, values, factCount, date, application);
   }
 
   public LocalDate asOf() {
@@ -53,7 +63,7 @@ public final class Env {
 
   /** The value of a fact or derived fact, or null when unknown. */
   public Object value(int slot) {
-    if (slot < symbols.factCount() || state[slot] == DONE) {
+    if (slot < factCount || state[slot] == DONE) {
       return values[slot];
     }
     if (state[slot] == BUSY) {

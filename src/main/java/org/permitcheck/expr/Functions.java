@@ -169,7 +169,9 @@ final class Functions {
       return ExprCompiler.ERROR;
     }
     Type result = call.name().equals("count") ? Type.INTEGER : Type.BOOLEAN;
-    return new ExprCompiler.Typed(new Nodes.OverList(call.name(), list.expr(), cond.expr()), result);
+    return new ExprCompiler.Typed(new Nodes.OverList(
+        call.name().equals("any") ? Nodes.ANY : call.name().equals("all") ? Nodes.ALL : Nodes.COUNT, list.expr(),
+        cond.expr()), result);
   }
 
   private static ExprCompiler.Typed periods(ExprCompiler c, Ast.Call call) {

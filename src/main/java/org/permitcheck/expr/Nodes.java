@@ -23,17 +23,46 @@ final class Nodes {
     return dec(a).compareTo(dec(b));
   }
 
-  static boolean test(String op, int c) {
+  // comparison operators, as codes so that evaluating one does not compare texts
+  static final int LT = 0;
+  static final int LE = 1;
+  static final int GT = 2;
+  static final int GE = 3;
+  static final int EQ = 4;
+  static final int NE = 5;
+
+  /** The code of a comparison operator: {@code < <= > >= == !=}. */
+  static int cmp(String op) {
     switch (op) {
       case "<":
-        return c < 0;
+        return LT;
       case "<=":
-        return c <= 0;
+        return LE;
       case ">":
-        return c > 0;
+        return GT;
       case ">=":
-        return c >= 0;
+        return GE;
       case "==":
+        return EQ;
+      case "!=":
+        return NE;
+      default:
+        throw new IllegalArgumentException("not a comparison: " + op);
+    }
+  }
+
+  /** Whether {@code c} (a comparison's result, as compareTo gives it) satisfies the operator. */
+  static boolean test(int cmp, int c) {
+    switch (cmp) {
+      case LT:
+        return c < 0;
+      case LE:
+        return c <= 0;
+      case GT:
+        return c > 0;
+      case GE:
+        return c >= 0;
+      case EQ:
         return c == 0;
       default:
         return c != 0;
@@ -91,11 +120,11 @@ final class Nodes {
     @Override
     public Object eval(Env env) {
       Object l = left.eval(env);
-      if (Boolean.FALSE.equals(l)) {
+      if (l != null && !(Boolean) l) {
         return Boolean.FALSE;
       }
       Object r = right.eval(env);
-      if (Boolean.FALSE.equals(r)) {
+      if (r != null && !(Boolean) r) {
         return Boolean.FALSE;
       }
       return l == null || r == null ? null : Boolean.TRUE;
@@ -106,11 +135,11 @@ final class Nodes {
     @Override
     public Object eval(Env env) {
       Object l = left.eval(env);
-      if (Boolean.TRUE.equals(l)) {
+      if (l != null && (Boolean) l) {
         return Boolean.TRUE;
       }
       Object r = right.eval(env);
-      if (Boolean.TRUE.equals(r)) {
+      if (r != null && (Boolean) r) {
         return Boolean.TRUE;
       }
       return l == null || r == null ? null : Boolean.FALSE;
@@ -120,7 +149,7 @@ final class Nodes {
   // ---- comparisons ----
 
   /** Numbers (integers and decimals mixed). */
-  record CompareNumbers(String op, Expr left, Expr right) implements Expr {
+  record CompareNumbers(int cmp, Expr left, Expr right) implements Expr {
     @Override
     public Object eval(Env env) {
       Object l = left.eval(env);
@@ -128,11 +157,11 @@ final class Nodes {
         return null;
       }
       Object r = right.eval(env);
-      return r == null ? null : test(op, compareValues(l, r));
+      return r == null ? null : test(cmp, compareValues(l, r));
     }
   }
 
-  record CompareDates(String op, Expr left, Expr right) implements Expr {
+  record CompareDates(int cmp, Expr left, Expr right) implements Expr {
     @Override
     public Object eval(Env env) {
       Object l = left.eval(env);
@@ -140,12 +169,12 @@ final class Nodes {
         return null;
       }
       Object r = right.eval(env);
-      return r == null ? null : test(op, ((LocalDate) l).compareTo((LocalDate) r));
+      return r == null ? null : test(cmp, ((LocalDate) l).compareTo((LocalDate) r));
     }
   }
 
   /** Levels compare by their declared order. */
-  record CompareLevels(String op, Type type, Expr left, Expr right) implements Expr {
+  record CompareLevels(int cmp, Type type, Expr left, Expr right) implements Expr {
     @Override
     public Object eval(Env env) {
       Object l = left.eval(env);
@@ -153,7 +182,7 @@ final class Nodes {
         return null;
       }
       Object r = right.eval(env);
-      return r == null ? null : test(op, Integer.compare(type.ordinal((String) l), type.ordinal((String) r)));
+      return r == null ? null : test(cmp, Integer.compare(type.ordinal((String) l), type.ordinal((String) r)));
     }
   }
 
@@ -347,7 +376,12 @@ final class Nodes {
   }
 
   /** any / all / count over the records of a list, with the record's fields in scope. */
-  record OverList(String fn, Expr list, Expr condition) implements Expr {
+  static final int ANY = 0;
+  static final int ALL = 1;
+  static final int COUNT = 2;
+
+  /** @param fn {@link #ANY}, {@link #ALL} or {@link #COUNT} */
+  record OverList(int fn, Expr list, Expr condition) implements Expr {
     @Override
     public Object eval(Env env) {
       Object l = list.eval(env);
@@ -367,11 +401,11 @@ final class Nodes {
         if (v == null) {
           unknown = true;
         } else if ((Boolean) v) {
-          if (fn.equals("any")) {
+          if (fn == ANY) {
             return Boolean.TRUE;
           }
           count++;
-        } else if (fn.equals("all")) {
+        } else if (fn == ALL) {
           return Boolean.FALSE;
         }
       }
@@ -379,9 +413,9 @@ final class Nodes {
         return null;
       }
       switch (fn) {
-        case "any":
+        case ANY:
           return Boolean.FALSE;
-        case "all":
+        case ALL:
           return Boolean.TRUE;
         default:
           return count;

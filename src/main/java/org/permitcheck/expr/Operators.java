@@ -83,10 +83,10 @@ final class Operators {
     Type lt = l.type();
     Type rt = r.type();
     if (lt.isNumeric() && rt.isNumeric()) {
-      return bool(new Nodes.CompareNumbers(op, l.expr(), r.expr()));
+      return bool(new Nodes.CompareNumbers(Nodes.cmp(op), l.expr(), r.expr()));
     }
     if (lt.kind() == Type.Kind.DATE && rt.kind() == Type.Kind.DATE) {
-      return bool(new Nodes.CompareDates(op, l.expr(), r.expr()));
+      return bool(new Nodes.CompareDates(Nodes.cmp(op), l.expr(), r.expr()));
     }
     if (lt.isChoice() || rt.isChoice()) {
       return choiceComparison(c, b, l, r);
@@ -140,7 +140,7 @@ final class Operators {
           "use '==', '!=' or 'in', or declare the fact as a level");
       return ExprCompiler.ERROR;
     }
-    return bool(new Nodes.CompareLevels(op, choice, l.expr(), r.expr()));
+    return bool(new Nodes.CompareLevels(Nodes.cmp(op), choice, l.expr(), r.expr()));
   }
 
   /** Checks that a text literal is one of a choice's values; reports it at the literal otherwise. */

@@ -68,7 +68,26 @@ class JsonCaseReaderTest {
     Checked<Case> s = slow(line);
     assertThat(s.diagnostics()).as(line).isEmpty();
     assertThat(c).as(line).isEqualTo(s.value().get());
+    assertThat(bySlot(c)).as(line).isEqualTo(bySlot(s.value().get()));
     return true;
+  }
+
+  /** The facts by slot as an evaluation gets them: from the reader's array if it made one. */
+  static List<Object> bySlot(Case c) {
+    Object[] placed = c.factsBySlot(rules.symbols());
+    List<Object> out = new ArrayList<>();
+    for (int slot = 0; slot < rules.symbols().factCount(); slot++) {
+      out.add(placed != null ? placed[slot] : c.facts().get(rules.symbols().all().get(slot).name()));
+    }
+    return out;
+  }
+
+  @Test
+  void placesTheFactsOfACaseByTheSlotsOfTheRulesSymbols() {
+    Case c = quick(Generate.json(rules, new Random(5), 0));
+    assertThat(c.factsBySlot(rules.symbols())).hasSize(rules.symbols().factCount());
+    assertThat(c.factsBySlot(new org.permitcheck.expr.Symbols.Builder().build())).isNull();
+    assertThat(slow(Generate.json(rules, new Random(5), 0)).value().get().factsBySlot(rules.symbols())).isNull();
   }
 
   @Test
