@@ -136,8 +136,9 @@ public final class JsonCaseReader {
     String country = null;
     LocalDate asOf = null;
     LocalDate applicationDate = null;
-    LinkedHashMap<String, Object> values = new LinkedHashMap<>(64);
     Object[] bySlot = new Object[symbols.factCount()];
+    int[] order = new int[facts.length];
+    int given = 0;
     LinkedHashMap<String, String> expect = new LinkedHashMap<>();
     int seen = 0;
     JsonToken t;
@@ -176,7 +177,8 @@ public final class JsonCaseReader {
           }
           break;
         case FACTS:
-          if (t != JsonToken.START_OBJECT || !facts(p, values, bySlot)) {
+          given = t != JsonToken.START_OBJECT ? -1 : facts(p, bySlot, order);
+          if (given < 0) {
             return null;
           }
           break;
@@ -196,10 +198,17 @@ public final class JsonCaseReader {
       return null;
     }
     return new Case(id, source, Optional.ofNullable(country), Optional.ofNullable(asOf),
-        Optional.ofNullable(applicationDate), FrozenMap.owning(values, bySlot, symbols), FrozenMap.owning(expect));
+        Optional.ofNullable(applicationDate), FrozenMap.bySlots(bySlot, symbols, order, given),
+        FrozenMap.owning(expect));
   }
 
-  private boolean facts(JsonParser p, Map<String, Object> out, Object[] bySlot) throws IOException {
+  /**
+   * Reads the facts object into {@code bySlot}, with their slots in {@code order} as given.
+   *
+   * @return how many were given (not null), or -1 when the fast path does not take them
+   */
+  private int facts(JsonParser p, Object[] bySlot, int[] order) throws IOException {
+    int given = 0;
     // the facts named so far, by index: a second mention is a duplicate key, even after a null
     long[] seen = new long[(facts.length + 63) >> 6];
     JsonToken t;
@@ -207,11 +216,11 @@ public final class JsonCaseReader {
       String name = p.currentName();
       Integer index = factIndex.get(name);
       if (index == null) {
-        return false;
+        return -1;
       }
       int i = index;
       if ((seen[i >> 6] & 1L << i) != 0) {
-        return false;
+        return -1;
       }
       seen[i >> 6] |= 1L << i;
       t = p.nextToken();
@@ -220,12 +229,12 @@ public final class JsonCaseReader {
       }
       Object v = fields[i] != null ? records(p, t, facts[i], fields[i]) : scalar(p, t, facts[i]);
       if (v == null) {
-        return false;
+        return -1;
       }
-      out.put(name, v);
       bySlot[slots[i]] = v;
+      order[given++] = slots[i];
     }
-    return t == JsonToken.END_OBJECT;
+    return t == JsonToken.END_OBJECT ? given : -1;
   }
 
   private Object records(JsonParser p, JsonToken t, Fact fact, Map<String, Fact> fields) throws IOException {

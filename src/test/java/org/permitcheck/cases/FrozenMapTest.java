@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.permitcheck.expr.Symbols;
+import org.permitcheck.expr.Type;
 
 /** A case's maps: read-only, in order, copied from a caller's map, shared between cases. */
 class FrozenMapTest {
@@ -49,5 +51,26 @@ class FrozenMapTest {
     assertThat(again.expect()).isSameAs(c.expect());
     assertThat(c.with(Map.of("b", 1L)).facts()).containsOnlyKeys("a", "b");
     assertThat(c.facts()).containsOnlyKeys("a");
+  }
+
+  @Test
+  void givenBySlotsAnswersLikeAMapOfTheNamesInTheOrderGiven() {
+    Symbols symbols = new Symbols.Builder().fact("a", Type.BOOLEAN).fact("b", Type.INTEGER).fact("c", Type.TEXT)
+        .build();
+    Object[] bySlot = {true, null, "x"};
+    Map<String, Object> facts = FrozenMap.bySlots(bySlot, symbols, new int[] {2, 0, 0}, 2);
+    assertThat(facts.get("c")).isEqualTo("x");
+    assertThat(facts.get("b")).isNull();
+    assertThat(facts.get("nowhere")).isNull();
+    assertThat(facts.containsKey("a")).isTrue();
+    assertThat(facts.containsKey("b")).isFalse();
+    assertThat(facts).hasSize(2);
+    assertThat(facts.keySet()).containsExactly("c", "a");
+    assertThat(facts).isEqualTo(Map.of("a", true, "c", "x"));
+    assertThat(facts.get("a")).isEqualTo(true);
+    assertThatThrownBy(() -> facts.put("b", 1L)).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(caseWith(facts).factsBySlot(symbols)).isSameAs(bySlot);
+    assertThat(caseWith(facts).factsBySlot(new Symbols.Builder().build())).isNull();
+    assertThat(caseWith(Map.of("a", true)).factsBySlot(symbols)).isNull();
   }
 }

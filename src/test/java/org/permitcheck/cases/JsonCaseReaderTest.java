@@ -69,6 +69,7 @@ class JsonCaseReaderTest {
     assertThat(s.diagnostics()).as(line).isEmpty();
     assertThat(c).as(line).isEqualTo(s.value().get());
     assertThat(bySlot(c)).as(line).isEqualTo(bySlot(s.value().get()));
+    assertThat(c.facts().keySet()).as(line).containsExactlyElementsOf(s.value().get().facts().keySet());
     return true;
   }
 
