@@ -133,7 +133,7 @@ final class Timeline {
       sink.accept(d);
     }
     for (CompiledExpr e : a.moving()) {
-      CriticalDates.collect(e, env, sink, a.analysis());
+      CriticalDates.collect(e, env, end, sink, a.analysis());
     }
     boolean availableNow = available(now);
     boolean wantFrom = now != Verdict.ELIGIBLE;

@@ -19,18 +19,24 @@ import java.util.function.Consumer;
  */
 public final class CriticalDates {
   private final Env env;
+  private final LocalDate until;
   private final Consumer<LocalDate> sink;
   private final Analysis analysis;
 
-  private CriticalDates(Env env, Consumer<LocalDate> sink, Analysis analysis) {
+  private CriticalDates(Env env, LocalDate until, Consumer<LocalDate> sink, Analysis analysis) {
     this.env = env;
+    this.until = until;
     this.sink = sink;
     this.analysis = analysis;
   }
 
-  /** Reports the critical dates of {@code e} for the facts of {@code env}. */
-  public static void collect(CompiledExpr e, Env env, Consumer<LocalDate> sink, Analysis analysis) {
-    new CriticalDates(env, sink, analysis).walk(e.root());
+  /**
+   * Reports the critical dates of {@code e} for the facts of {@code env}, at least those after its
+   * as_of up to {@code until} (some conditions change every month: only those are cut off there).
+   */
+  public static void collect(CompiledExpr e, Env env, LocalDate until, Consumer<LocalDate> sink,
+      Analysis analysis) {
+    new CriticalDates(env, until, sink, analysis).walk(e.root());
   }
 
   /**
@@ -87,8 +93,27 @@ public final class CriticalDates {
     return known != null ? known : analysis.compute(e);
   }
 
-  /** A value that changes with time as {@code sign × between(unit, anchor, t) + constant}. */
-  private record Linear(char unit, LocalDate anchor, long sign, long constant) {}
+  /**
+   * A value that changes with time as {@code sign × between(unit, anchor, t') + constant}, where
+   * {@code t'} is the date {@code t} shifted by {@code shift} of {@code shiftUnit} (e.g. {@code
+   * add_days(as_of, 0 - excess)}; no shift is 0 days).
+   */
+  private record Linear(char unit, LocalDate anchor, long sign, long constant, char shiftUnit, long shift) {
+    Linear with(long sign, long constant) {
+      return new Linear(unit, anchor, sign, constant, shiftUnit, shift);
+    }
+
+    /** Whether a date of {@code t'} gives the date of {@code t} exactly (else only to a day or so). */
+    boolean exact() {
+      return shift == 0 || shiftUnit == 'd';
+    }
+
+    /** The date {@code t} at which {@code t'} is {@code add(unit, anchor, n)}. */
+    LocalDate at(long n) {
+      LocalDate d = add(unit, anchor, n);
+      return shift == 0 ? d : add(shiftUnit, d, -shift);
+    }
+  }
 
   private void emit(LocalDate d) {
     if (d != null) {
@@ -166,13 +191,18 @@ public final class CriticalDates {
     if (l.sign() > 0) {
       // value(t) >= n exactly from add(anchor, n - c); value(t) > n from add(anchor, n - c + 1)
       long k = (Long) n - l.constant();
-      sink.accept(add(l.unit(), l.anchor(), k));
-      sink.accept(add(l.unit(), l.anchor(), k + 1));
+      if (l.exact()) {
+        sink.accept(l.at(k));
+        sink.accept(l.at(k + 1));
+      } else {
+        emit(l.at(k));
+        emit(l.at(k + 1));
+      }
       return;
     }
     long k = l.constant() - (Long) n;
     for (long j = k - 1; j <= k + 1; j++) {
-      emit(add(l.unit(), l.anchor(), j));
+      emit(l.at(j));
     }
   }
 
@@ -203,8 +233,20 @@ public final class CriticalDates {
     periodBoundaries(moving);
   }
 
-  /** Status histories change at their period boundaries. */
+  /**
+   * Status histories change at their period boundaries. A count of months within a window that moves
+   * with time (months_in with a {@code since} such as {@code add_months(as_of, -24)}) changes about
+   * every month: at each monthly anniversary of a period's boundaries, shifted as the window is.
+   */
   private void periodBoundaries(Expr e) {
+    while (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= env.symbols().factCount()) {
+      e = env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root();
+    }
+    if (e instanceof Nodes.MonthsIn && ((Nodes.MonthsIn) e).since() != null
+        && dependsOnTime(((Nodes.MonthsIn) e).since())) {
+      movingWindow((Nodes.MonthsIn) e);
+      return;
+    }
     Expr periods = null;
     if (e instanceof Nodes.MonthsIn) {
       periods = ((Nodes.MonthsIn) e).periods();
@@ -224,6 +266,55 @@ public final class CriticalDates {
     }
   }
 
+  private void movingWindow(Nodes.MonthsIn m) {
+    Object l = m.periods().eval(env);
+    if (l == null) {
+      return;
+    }
+    Expr since = m.since();
+    while (since instanceof Nodes.Slot && ((Nodes.Slot) since).slot() >= env.symbols().factCount()) {
+      since = env.symbols().derivedExpr(((Nodes.Slot) since).slot()).root();
+    }
+    long shiftDays = 0;
+    if (since instanceof Nodes.AddToDate && isNow(((Nodes.AddToDate) since).date())
+        && !dependsOnTime(((Nodes.AddToDate) since).amount())
+        && ((Nodes.AddToDate) since).amount().eval(env) instanceof Long) {
+      Nodes.AddToDate a = (Nodes.AddToDate) since;
+      shiftDays = a.unit() == 'd' ? -(Long) a.amount().eval(env) : 0; // whole months keep anniversaries
+    } else if (!isNow(since)) {
+      // a window of another shape: every day up to the end is a candidate
+      for (LocalDate d = env.asOf(); !d.isAfter(until); d = d.plusDays(1)) {
+        sink.accept(d);
+      }
+      return;
+    }
+    for (Periods.Period p : Periods.of(l)) {
+      if (!m.statuses().contains(p.status())) {
+        continue;
+      }
+      anniversaries(p.from(), shiftDays);
+      if (p.to() != null) {
+        anniversaries(p.to().plusDays(1), shiftDays);
+      }
+    }
+  }
+
+  /**
+   * The monthly anniversaries of {@code anchor} from about as_of to {@code until}, shifted by {@code
+   * shiftDays}, each with three days either side (months of different lengths move a window's ends
+   * by up to three days).
+   */
+  private void anniversaries(LocalDate anchor, long shiftDays) {
+    long first = Math.max(0, Dates.monthsBetween(anchor, env.asOf()) - 1);
+    long last = Dates.monthsBetween(anchor, until.plusMonths(1)) + 1;
+    for (long k = first; k <= last; k++) {
+      LocalDate d = Dates.addMonths(anchor, k).plusDays(shiftDays);
+      for (int j = -3; j <= 3; j++) {
+        sink.accept(d.plusDays(j));
+      }
+    }
+  }
+
   private Optional<Linear> linear(Expr e) {
     if (e instanceof Nodes.Slot) {
       return linear(env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root());
@@ -236,10 +327,25 @@ public final class CriticalDates {
         return Optional.empty();
       }
       Object anchor = (toMoves ? b.from() : b.to()).eval(env);
-      if (!(anchor instanceof LocalDate) || !isNow(toMoves ? b.to() : b.from())) {
+      if (!(anchor instanceof LocalDate)) {
         return Optional.empty();
       }
-      return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0));
+      Expr moving = toMoves ? b.to() : b.from();
+      while (moving instanceof Nodes.Slot) {
+        moving = env.symbols().derivedExpr(((Nodes.Slot) moving).slot()).root();
+      }
+      if (isNow(moving)) {
+        return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0, 'd', 0));
+      }
+      // now shifted by a fixed amount, e.g. add_days(as_of, 0 - excess)
+      if (moving instanceof Nodes.AddToDate && isNow(((Nodes.AddToDate) moving).date())
+          && !dependsOnTime(((Nodes.AddToDate) moving).amount())
+          && ((Nodes.AddToDate) moving).amount().eval(env) instanceof Long) {
+        Nodes.AddToDate a = (Nodes.AddToDate) moving;
+        return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0, a.unit(),
+            (Long) a.amount().eval(env)));
+      }
+      return Optional.empty();
     }
     if (e instanceof Nodes.IntegerArithmetic) {
       Nodes.IntegerArithmetic a = (Nodes.IntegerArithmetic) e;
@@ -258,11 +364,11 @@ public final class CriticalDates {
       Linear l = inner.get();
       long k = (Long) c;
       if (leftMoves) {
-        return Optional.of(new Linear(l.unit(), l.anchor(), l.sign(), a.op() == '+' ? l.constant() + k : l.constant() - k));
+        return Optional.of(l.with(l.sign(), a.op() == '+' ? l.constant() + k : l.constant() - k));
       }
       return a.op() == '+'
-          ? Optional.of(new Linear(l.unit(), l.anchor(), l.sign(), l.constant() + k))
-          : Optional.of(new Linear(l.unit(), l.anchor(), -l.sign(), k - l.constant()));
+          ? Optional.of(l.with(l.sign(), l.constant() + k))
+          : Optional.of(l.with(-l.sign(), k - l.constant()));
     }
     if (e instanceof Nodes.MonthsIn) {
       return monthsIn((Nodes.MonthsIn) e);
@@ -297,7 +403,7 @@ public final class CriticalDates {
       return Optional.empty();
     }
     LocalDate start = lower != null && lower.isAfter(ongoing.from()) ? lower : ongoing.from();
-    return Optional.of(new Linear('m', start, 1, closed));
+    return Optional.of(new Linear('m', start, 1, closed, 'd', 0));
   }
 
   private static boolean isNow(Expr e) {

@@ -1,0 +1,143 @@
+package org.permitcheck.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.permitcheck.bench.Generate;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.expr.CompiledExpr;
+import org.permitcheck.expr.CriticalDates;
+import org.permitcheck.expr.Env;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesLoader;
+
+/**
+ * The timeline evaluates a permit only at the critical dates of its conditions. Here every condition
+ * of the real rules that depends on time is evaluated on every day of two years, for generated cases
+ * at many dates: each day its value changes must be one of its critical dates.
+ */
+class TimelineExactTest {
+  private static Ruleset rules;
+
+  @BeforeAll
+  static void load() throws IOException {
+    rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml")))).value().get();
+  }
+
+  /** Every condition of every permit, waivers included. */
+  private static List<CompiledExpr> conditions(Ruleset rules) {
+    List<CompiledExpr> out = new ArrayList<>();
+    rules.permits().forEach(p -> conditions(p.criteria(), out));
+    return out;
+  }
+  @Test
+  void everyDayAConditionChangesIsOneOfItsCriticalDates() {
+    CaseReader reader = new CaseReader(rules, LocalDate.of(2026, 11, 22));
+    Evaluator evaluator = new Evaluator(rules);
+    List<CompiledExpr> conditions = conditions(rules);
+    CriticalDates.Analysis analysis = new CriticalDates.Analysis(rules.symbols(), conditions);
+    conditions.removeIf(e -> !analysis.dependsOnTime(e.root()));
+    Random r = new Random(23);
+    int changes = 0;
+    for (int i = 0; i < 120; i++) {
+      String line = Generate.json(rules, r, i);
+      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
+      // near one of the case's own dates, where conditions change
+      List<LocalDate> dates = c.facts().values().stream().filter(LocalDate.class::isInstance)
+          .map(LocalDate.class::cast).toList();
+      LocalDate start = dates.isEmpty() ? LocalDate.of(2015, 1, 1).plusDays(r.nextInt(6000))
+          : dates.get(r.nextInt(dates.size())).plusDays(r.nextInt(7 * 365) - 365);
+      Env env = evaluator.env(c, start);
+      for (CompiledExpr e : conditions) {
+        Set<LocalDate> critical = new HashSet<>();
+        CriticalDates.collect(e, env, start.plusYears(2), critical::add, analysis);
+        Object before = e.eval(env);
+        for (LocalDate d = start.plusDays(1); d.isBefore(start.plusYears(2)); d = d.plusDays(1)) {
+          Object now = e.eval(env.at(d, c.applicationDate().orElse(d)));
+          if (!Objects.equals(now, before)) {
+            assertThat(critical).as(e.source() + " changes on " + d + " from " + start + " for " + line).contains(d);
+            changes++;
+          }
+          before = now;
+        }
+      }
+    }
+    assertThat(changes).as("days a condition changed").isGreaterThan(50);
+  }
+
+  @Test
+  void findsTheDayADateShiftedByAFixedNumberOfDaysReachesItsYears() {
+    List<CompiledExpr> conditions = conditions(rules);
+    CompiledExpr shifted = conditions.stream()
+        .filter(e -> e.source().startsWith("be_regularisation_request == 'pending'")
+            && e.source().contains("add_days(as_of, 0 - be_gap_excess_days_after_asylum)"))
+        .findFirst().get();
+    // 10 days between two months after the decision (1 March 2019) and the request: 5 years from
+    // 28 October 2017 are reached by as_of - 10 days on 7 November 2022
+    String line = "{\"country\": \"BE\", \"facts\": {\"be_regularisation_request\": \"pending\","
+        + " \"be_household\": \"isolated\", \"asylum_application_date\": \"2017-10-28\","
+        + " \"asylum_decision_date\": \"2019-01-01\","
+        + " \"be_regularisation_request_date\": \"2019-03-11\", \"children\": [], \"be_children\": []}}";
+    Case c = new CaseReader(rules, LocalDate.of(2026, 11, 22))
+        .readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", 1).value().get();
+    Evaluator evaluator = new Evaluator(rules);
+    Env env = evaluator.env(c, LocalDate.of(2022, 6, 1));
+    LocalDate flip = LocalDate.of(2022, 11, 7);
+    assertThat(shifted.eval(env.at(flip.minusDays(1), flip.minusDays(1)))).isEqualTo(false);
+    assertThat(shifted.eval(env.at(flip, flip))).isEqualTo(true);
+    Set<LocalDate> critical = new HashSet<>();
+    CriticalDates.collect(shifted, env, LocalDate.of(2024, 1, 1), critical::add,
+        new CriticalDates.Analysis(rules.symbols(), conditions));
+    assertThat(critical).contains(flip);
+  }
+
+  @Test
+  void findsTheDaysAWindowOfTheLast24MonthsCountsOneMonthMoreOrLess() {
+    List<CompiledExpr> conditions = conditions(rules);
+    CompiledExpr window = conditions.stream().filter(e -> e.source().equals("fr_shortage_months_last_24 >= 12"))
+        .findFirst().get();
+    String line = "{\"country\": \"FR\", \"facts\": {\"fr_work_history\": [{\"status\": \"shortage_counted\","
+        + " \"from\": \"2020-01-15\", \"to\": \"2021-03-10\"}]}}";
+    Case c = new CaseReader(rules, LocalDate.of(2026, 11, 22))
+        .readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", 1).value().get();
+    Env env = new Evaluator(rules).env(c, LocalDate.of(2020, 6, 1));
+    Set<LocalDate> critical = new HashSet<>();
+    CriticalDates.collect(window, env, LocalDate.of(2024, 1, 1), critical::add,
+        new CriticalDates.Analysis(rules.symbols(), conditions));
+    int changes = 0;
+    Object before = window.eval(env);
+    for (LocalDate d = LocalDate.of(2020, 6, 2); d.isBefore(LocalDate.of(2024, 1, 1)); d = d.plusDays(1)) {
+      Object now = window.eval(env.at(d, d));
+      if (!Objects.equals(now, before)) {
+        assertThat(critical).as("changes on " + d).contains(d);
+        changes++;
+      }
+      before = now;
+    }
+    assertThat(changes).isEqualTo(2);
+  }
+
+  private static void conditions(Criterion c, List<CompiledExpr> out) {
+    c.discretionary().when().ifPresent(out::add);
+    if (c instanceof Criterion.Leaf) {
+      out.add(((Criterion.Leaf) c).when());
+    } else {
+      ((Criterion.Group) c).children().forEach(child -> conditions(child, out));
+    }
+  }
+}
