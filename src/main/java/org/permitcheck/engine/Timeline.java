@@ -140,12 +140,18 @@ final class Timeline {
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
     long[] days = sink.sorted();
+    Env at = null; // the facts at each candidate date in turn
     for (int i = 0; i < days.length; i++) {
       if (i > 0 && days[i] == days[i - 1]) {
         continue;
       }
       LocalDate d = LocalDate.ofEpochDay(days[i]);
-      Verdict v = evaluator.verdictOnly(permit, env.at(d, fixedApplication.orElse(d)));
+      if (at == null) {
+        at = env.at(d, fixedApplication.orElse(d));
+      } else {
+        at.moveTo(d, fixedApplication.orElse(d));
+      }
+      Verdict v = evaluator.verdictOnly(permit, at);
       if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
         from = Optional.of(d);
       }

@@ -1,9 +1,11 @@
 package org.permitcheck.expr;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -137,8 +139,10 @@ public final class CriticalDates {
       walk(((Nodes.Or) e).right());
     } else if (e instanceof Nodes.CompareNumbers) {
       Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
-      numbers(c.left(), c.right());
-      numbers(c.right(), c.left());
+      if (!windowFlips(c, c.left(), c.right()) && !windowFlips(c, c.right(), c.left())) {
+        numbers(c.left(), c.right());
+        numbers(c.right(), c.left());
+      }
     } else if (e instanceof Nodes.CompareDates) {
       Nodes.CompareDates c = (Nodes.CompareDates) e;
       dates(c.left(), c.right());
@@ -216,10 +220,7 @@ public final class CriticalDates {
       return;
     }
     LocalDate target = (LocalDate) f;
-    Expr m = moving;
-    while (m instanceof Nodes.Slot) {
-      m = env.symbols().derivedExpr(((Nodes.Slot) m).slot()).root();
-    }
+    Expr m = derivedRoot(moving);
     if (m instanceof Nodes.AddToDate && ((Nodes.AddToDate) m).amount().eval(env) instanceof Long) {
       Nodes.AddToDate a = (Nodes.AddToDate) m;
       emit(add(a.unit(), target, -(Long) a.amount().eval(env)));
@@ -239,9 +240,7 @@ public final class CriticalDates {
    * every month: at each monthly anniversary of a period's boundaries, shifted as the window is.
    */
   private void periodBoundaries(Expr e) {
-    while (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= env.symbols().factCount()) {
-      e = env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root();
-    }
+    e = derivedRoot(e);
     if (e instanceof Nodes.MonthsIn && ((Nodes.MonthsIn) e).since() != null
         && dependsOnTime(((Nodes.MonthsIn) e).since())) {
       movingWindow((Nodes.MonthsIn) e);
@@ -266,21 +265,97 @@ public final class CriticalDates {
     }
   }
 
+  /**
+   * {@code moving op fixed} where {@code moving} is a count of months in a moving window: of the many
+   * dates the count may change on, reports only those where the comparison does, found by evaluating
+   * it at each of them in turn (each change of the comparison is a change of the count, so it is
+   * among them). False, doing nothing, when the comparison is not of that shape.
+   */
+  private boolean windowFlips(Nodes.CompareNumbers c, Expr moving, Expr fixed) {
+    Expr m = derivedRoot(moving);
+    if (!(m instanceof Nodes.MonthsIn) || ((Nodes.MonthsIn) m).since() == null
+        || !dependsOnTime(((Nodes.MonthsIn) m).since()) || dependsOnTime(fixed) || env.hasItems()
+        || readsApplicationDate(c)) {
+      return false;
+    }
+    List<LocalDate> candidates = new ArrayList<>();
+    LocalDate start = env.asOf();
+    new CriticalDates(env, until, d -> {
+      if (d.isAfter(start) && !d.isAfter(until)) {
+        candidates.add(d);
+      }
+    }, analysis).movingWindow((Nodes.MonthsIn) m);
+    candidates.sort(null);
+    Object before = c.eval(env);
+    Env at = null;
+    LocalDate previous = null;
+    for (LocalDate d : candidates) {
+      if (d.equals(previous)) {
+        continue;
+      }
+      previous = d;
+      if (at == null) {
+        at = env.at(d, env.applicationDate());
+      } else {
+        at.moveTo(d, env.applicationDate());
+      }
+      Object now = c.eval(at);
+      if (!Objects.equals(now, before)) {
+        sink.accept(d);
+      }
+      before = now;
+    }
+    return true;
+  }
+
+  /** Whether an expression reads application_date, directly or through derived facts. */
+  private boolean readsApplicationDate(Expr e) {
+    if (e instanceof Nodes.ApplicationDate) {
+      return true;
+    }
+    if (e instanceof Nodes.Slot) {
+      Expr root = derivedRoot(e);
+      return root != e && readsApplicationDate(root);
+    }
+    for (Expr child : children(e)) {
+      if (readsApplicationDate(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The expression of a derived fact (through derived facts that merely name another), else {@code e}. */
+  private Expr derivedRoot(Expr e) {
+    while (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= env.symbols().factCount()) {
+      e = env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root();
+    }
+    return e;
+  }
+
+  /**
+   * The days a count of months in a moving window changes on, such as {@code months_in(history,
+   * add_months(as_of, -24), ...)}: the count grows on the monthly anniversaries of a period's start
+   * while the window's end moves through the period, and falls as its start moves through it, about a
+   * window's length after each monthly anniversary back from the period's end. Near each such
+   * anniversary (three days either side: months differ in length) the count itself is computed, and
+   * only the days it changes on are reported.
+   */
   private void movingWindow(Nodes.MonthsIn m) {
     Object l = m.periods().eval(env);
     if (l == null) {
       return;
     }
-    Expr since = m.since();
-    while (since instanceof Nodes.Slot && ((Nodes.Slot) since).slot() >= env.symbols().factCount()) {
-      since = env.symbols().derivedExpr(((Nodes.Slot) since).slot()).root();
-    }
-    long shiftDays = 0;
+    Expr since = derivedRoot(m.since());
+    char unit = 'd';
+    long amount = 0;
     if (since instanceof Nodes.AddToDate && isNow(((Nodes.AddToDate) since).date())
         && !dependsOnTime(((Nodes.AddToDate) since).amount())
         && ((Nodes.AddToDate) since).amount().eval(env) instanceof Long) {
-      Nodes.AddToDate a = (Nodes.AddToDate) since;
-      shiftDays = a.unit() == 'd' ? -(Long) a.amount().eval(env) : 0; // whole months keep anniversaries
+      unit = ((Nodes.AddToDate) since).unit();
+      amount = (Long) ((Nodes.AddToDate) since).amount().eval(env);
+    } else if (since instanceof Nodes.ContinuousSince && sinceRuns((Nodes.ContinuousSince) since, m, l)) {
+      return;
     } else if (!isNow(since)) {
       // a window of another shape: every day up to the end is a candidate
       for (LocalDate d = env.asOf(); !d.isAfter(until); d = d.plusDays(1)) {
@@ -288,29 +363,137 @@ public final class CriticalDates {
       }
       return;
     }
-    for (Periods.Period p : Periods.of(l)) {
+    char u = unit;
+    long k0 = amount;
+    Window w = new Window(Periods.of(l), m.statuses(), t -> add(u, t, k0), d -> add(u, d, -k0));
+    for (Periods.Period p : w.periods) {
       if (!m.statuses().contains(p.status())) {
         continue;
       }
-      anniversaries(p.from(), shiftDays);
-      if (p.to() != null) {
-        anniversaries(p.to().plusDays(1), shiftDays);
+      // growing: the window's end moves through the period, until its start reaches the period's start
+      LocalDate startReached = w.shiftBack(p.from());
+      for (long k = 1; k <= MAX_MONTHS; k++) {
+        LocalDate c = Dates.addMonths(p.from(), k);
+        if (c.isAfter(until.plusDays(3)) || c.isAfter(startReached.plusDays(3))
+            || p.to() != null && c.isAfter(p.to().plusDays(4))) {
+          break;
+        }
+        w.changesNear(c);
+      }
+      w.changesNear(startReached);
+      if (p.to() == null) {
+        continue;
+      }
+      // falling: the window's start moves through the period after its end
+      LocalDate end = p.to().plusDays(1);
+      w.changesNear(end);
+      for (long k = 0; k <= MAX_MONTHS; k++) {
+        LocalDate start = Dates.addMonths(end, -k);
+        LocalDate c = w.shiftBack(start);
+        if (start.isBefore(p.from().minusDays(3)) || c.isBefore(env.asOf().minusDays(3))) {
+          break;
+        }
+        w.changesNear(c);
       }
     }
   }
 
   /**
-   * The monthly anniversaries of {@code anchor} from about as_of to {@code until}, shifted by {@code
-   * shiftDays}, each with three days either side (months of different lengths move a window's ends
-   * by up to three days).
+   * A window that starts where the current run of some periods started ({@code months_in(stays,
+   * continuous_since(stays, as_of, ...), ...)}): its start moves only at those periods' boundaries;
+   * in between, the count grows on the monthly anniversaries of the start of each period it counts.
+   * False when the run is not measured up to as_of.
    */
-  private void anniversaries(LocalDate anchor, long shiftDays) {
-    long first = Math.max(0, Dates.monthsBetween(anchor, env.asOf()) - 1);
-    long last = Dates.monthsBetween(anchor, until.plusMonths(1)) + 1;
-    for (long k = first; k <= last; k++) {
-      LocalDate d = Dates.addMonths(anchor, k).plusDays(shiftDays);
-      for (int j = -3; j <= 3; j++) {
-        sink.accept(d.plusDays(j));
+  private boolean sinceRuns(Nodes.ContinuousSince since, Nodes.MonthsIn m, Object counted) {
+    if (since.on() != null && !isNow(since.on()) || dependsOnTime(since.periods())) {
+      return false;
+    }
+    Object r = since.periods().eval(env);
+    if (r == null) {
+      return true; // the window's start is unknown, and so is the count, whatever the date
+    }
+    List<Periods.Period> runs = Periods.of(r);
+    Window w = new Window(Periods.of(counted), m.statuses(),
+        t -> Periods.continuousSince(runs, since.statuses(), t), null);
+    for (Periods.Period p : runs) {
+      w.changesNear(p.from());
+      if (p.to() != null) {
+        w.changesNear(p.to().plusDays(1));
+      }
+    }
+    for (Periods.Period p : w.periods) {
+      if (!m.statuses().contains(p.status())) {
+        continue;
+      }
+      w.changesNear(p.from());
+      if (p.to() != null) {
+        w.changesNear(p.to().plusDays(1));
+      }
+      for (Periods.Period run : runs) {
+        LocalDate anchor = run.from().isAfter(p.from()) ? run.from() : p.from();
+        for (long k = Math.max(1, Dates.monthsBetween(anchor, env.asOf())); k <= MAX_MONTHS; k++) {
+          LocalDate c = Dates.addMonths(anchor, k);
+          if (c.isAfter(until.plusDays(3)) || p.to() != null && c.isAfter(p.to().plusDays(4))) {
+            break;
+          }
+          w.changesNear(c);
+        }
+      }
+    }
+    return true;
+  }
+
+  /** How far a window's anniversaries are followed: 100 years of months. */
+  private static final long MAX_MONTHS = 1200;
+
+  /** The count of a moving window at any day, and the days near a given one that it changes on. */
+  private final class Window {
+    final List<Periods.Period> periods;
+    final java.util.Set<String> statuses;
+    /** The window's start at a day. */
+    final java.util.function.UnaryOperator<LocalDate> start;
+    /** The day whose window starts about on a given day (null when the start is not a shift). */
+    final java.util.function.UnaryOperator<LocalDate> back;
+
+    Window(List<Periods.Period> periods, java.util.Set<String> statuses,
+        java.util.function.UnaryOperator<LocalDate> start, java.util.function.UnaryOperator<LocalDate> back) {
+      this.periods = periods;
+      this.statuses = statuses;
+      this.start = start;
+      this.back = back;
+    }
+
+    /** The day {@code t} whose window starts about on {@code d}. */
+    LocalDate shiftBack(LocalDate d) {
+      return back.apply(d);
+    }
+
+    /** The count at day {@code t}, as months_in gives it; -1 beyond the calendar. */
+    long count(LocalDate t) {
+      try {
+        return Periods.monthsIn(periods, statuses, start.apply(t), t);
+      } catch (java.time.DateTimeException | ArithmeticException e) {
+        return -1;
+      }
+    }
+
+    /** Reports the days within three of {@code c}, after as_of and up to the end, the count changes on. */
+    void changesNear(LocalDate c) {
+      LocalDate first = c.minusDays(3);
+      if (!first.isAfter(env.asOf())) {
+        first = env.asOf().plusDays(1);
+      }
+      LocalDate last = c.plusDays(3).isAfter(until) ? until : c.plusDays(3);
+      if (first.isAfter(last)) {
+        return;
+      }
+      long before = count(first.minusDays(1));
+      for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+        long now = count(d);
+        if (now != before) {
+          sink.accept(d);
+        }
+        before = now;
       }
     }
   }
@@ -330,10 +513,7 @@ public final class CriticalDates {
       if (!(anchor instanceof LocalDate)) {
         return Optional.empty();
       }
-      Expr moving = toMoves ? b.to() : b.from();
-      while (moving instanceof Nodes.Slot) {
-        moving = env.symbols().derivedExpr(((Nodes.Slot) moving).slot()).root();
-      }
+      Expr moving = derivedRoot(toMoves ? b.to() : b.from());
       if (isNow(moving)) {
         return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0, 'd', 0));
       }

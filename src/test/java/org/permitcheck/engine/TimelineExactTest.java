@@ -107,29 +107,58 @@ class TimelineExactTest {
   }
 
   @Test
-  void findsTheDaysAWindowOfTheLast24MonthsCountsOneMonthMoreOrLess() {
+  void findsTheDaysAWindowOfTheLast24MonthsReachesOrLeaves12Months() {
+    checkWindow("fr_shortage_months_last_24 >= 12", "fr_work_history", 700,
+        "shortage_counted", "shortage_counted", "shortage_not_counted", "other_work");
+  }
+
+  @Test
+  void findsTheDaysTheMonthsSinceTheCurrentRunOfStaysReach36() {
+    checkWindow("fr_counted_residence_months >= 36", "fr_stay_history", 1500,
+        "other", "other", "asylum_seeker", "student", "seasonal_worker");
+  }
+
+  /**
+   * For random histories (periods that start and end on any day, month ends included, some ongoing),
+   * each day the condition changes within three years of a random date is one of its critical dates.
+   */
+  private static void checkWindow(String source, String fact, int longest, String... statuses) {
     List<CompiledExpr> conditions = conditions(rules);
-    CompiledExpr window = conditions.stream().filter(e -> e.source().equals("fr_shortage_months_last_24 >= 12"))
-        .findFirst().get();
-    String line = "{\"country\": \"FR\", \"facts\": {\"fr_work_history\": [{\"status\": \"shortage_counted\","
-        + " \"from\": \"2020-01-15\", \"to\": \"2021-03-10\"}]}}";
-    Case c = new CaseReader(rules, LocalDate.of(2026, 11, 22))
-        .readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", 1).value().get();
-    Env env = new Evaluator(rules).env(c, LocalDate.of(2020, 6, 1));
-    Set<LocalDate> critical = new HashSet<>();
-    CriticalDates.collect(window, env, LocalDate.of(2024, 1, 1), critical::add,
-        new CriticalDates.Analysis(rules.symbols(), conditions));
+    CompiledExpr window = conditions.stream().filter(e -> e.source().equals(source)).findFirst().get();
+    CriticalDates.Analysis analysis = new CriticalDates.Analysis(rules.symbols(), conditions);
+    CaseReader reader = new CaseReader(rules, LocalDate.of(2026, 11, 22));
+    Evaluator evaluator = new Evaluator(rules);
+    Random r = new Random(29);
     int changes = 0;
-    Object before = window.eval(env);
-    for (LocalDate d = LocalDate.of(2020, 6, 2); d.isBefore(LocalDate.of(2024, 1, 1)); d = d.plusDays(1)) {
-      Object now = window.eval(env.at(d, d));
-      if (!Objects.equals(now, before)) {
-        assertThat(critical).as("changes on " + d).contains(d);
-        changes++;
+    for (int i = 0; i < 250; i++) {
+      StringBuilder history = new StringBuilder();
+      LocalDate from = LocalDate.of(2017, 1, 1).plusDays(r.nextInt(1500));
+      for (int n = 1 + r.nextInt(3); n > 0; n--) {
+        LocalDate to = from.plusDays(20 + r.nextInt(longest));
+        boolean ongoing = n == 1 && r.nextInt(3) == 0;
+        history.append(history.length() == 0 ? "" : ", ").append("{\"status\": \"")
+            .append(statuses[r.nextInt(statuses.length)]).append("\", \"from\": \"").append(from)
+            .append(ongoing ? "\"}" : "\", \"to\": \"" + to + "\"}");
+        from = to.plusDays(1 + (r.nextBoolean() ? 0 : r.nextInt(90)));
       }
-      before = now;
+      String line = "{\"country\": \"FR\", \"facts\": {\"" + fact + "\": [" + history + "]}}";
+      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", 1).value().get();
+      LocalDate start = LocalDate.of(2018, 1, 1).plusDays(r.nextInt(2000));
+      LocalDate until = start.plusYears(3);
+      Env env = evaluator.env(c, start);
+      Set<LocalDate> critical = new HashSet<>();
+      CriticalDates.collect(window, env, until, critical::add, analysis);
+      Object before = window.eval(env);
+      for (LocalDate d = start.plusDays(1); !d.isAfter(until); d = d.plusDays(1)) {
+        Object now = window.eval(env.at(d, d));
+        if (!Objects.equals(now, before)) {
+          assertThat(critical).as("changes on " + d + " from " + start + " for " + line).contains(d);
+          changes++;
+        }
+        before = now;
+      }
     }
-    assertThat(changes).isEqualTo(2);
+    assertThat(changes).as("days the condition changed").isGreaterThan(25);
   }
 
   private static void conditions(Criterion c, List<CompiledExpr> out) {
