@@ -53,8 +53,11 @@ public final class Evaluator {
     derivedBaseSymbols = new Symbols.Symbol[symbols.size() - symbols.factCount()][];
     for (int slot = symbols.factCount(); slot < symbols.size(); slot++) {
       List<String> base = derivedBase.getOrDefault(symbols.all().get(slot).name(), List.of());
-      derivedBaseSymbols[slot - symbols.factCount()] =
-          base.stream().map(symbols::symbol).toArray(Symbols.Symbol[]::new);
+      Symbols.Symbol[] bases = new Symbols.Symbol[base.size()]; // a loop, not a stream: start-up time
+      for (int i = 0; i < bases.length; i++) {
+        bases[i] = symbols.symbol(base.get(i));
+      }
+      derivedBaseSymbols[slot - symbols.factCount()] = bases;
     }
   }
 
