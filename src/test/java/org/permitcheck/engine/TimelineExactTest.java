@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,8 @@ import org.permitcheck.rules.RulesLoader;
 /**
  * The timeline evaluates a permit only at the critical dates of its conditions. Here every condition
  * of the real rules that depends on time is evaluated on every day of two years, for generated cases
- * at many dates: each day its value changes must be one of its critical dates.
+ * at many dates: each day its value changes must be one of its critical dates. And every permit's
+ * eligible_from and apply_before must be what evaluating it on every day of the horizon gives.
  */
 class TimelineExactTest {
   private static Ruleset rules;
@@ -57,11 +59,7 @@ class TimelineExactTest {
     for (int i = 0; i < 120; i++) {
       String line = Generate.json(rules, r, i);
       Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
-      // near one of the case's own dates, where conditions change
-      List<LocalDate> dates = c.facts().values().stream().filter(LocalDate.class::isInstance)
-          .map(LocalDate.class::cast).toList();
-      LocalDate start = dates.isEmpty() ? LocalDate.of(2015, 1, 1).plusDays(r.nextInt(6000))
-          : dates.get(r.nextInt(dates.size())).plusDays(r.nextInt(7 * 365) - 365);
+      LocalDate start = nearItsDates(c, r);
       Env env = evaluator.env(c, start);
       for (CompiledExpr e : conditions) {
         Set<LocalDate> critical = new HashSet<>();
@@ -78,6 +76,49 @@ class TimelineExactTest {
       }
     }
     assertThat(changes).as("days a condition changed").isGreaterThan(50);
+  }
+
+  @Test
+  void givesEachPermitTheDatesThatEvaluatingItOnEveryDayGives() {
+    CaseReader reader = new CaseReader(rules, LocalDate.of(2026, 11, 22));
+    java.time.Period horizon = java.time.Period.ofYears(2);
+    Evaluator evaluator = new Evaluator(rules, horizon);
+    Random r = new Random(5);
+    int dated = 0;
+    for (int i = 0; i < 1000; i++) {
+      String line = Generate.json(rules, r, i);
+      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
+      LocalDate start = nearItsDates(c, r);
+      Env env = evaluator.env(c, start);
+      for (PermitResult p : evaluator.evaluate(c, start, Scope.ALL, i % 2 == 0).results()) {
+        boolean availableNow = Timeline.available(p.verdict());
+        Optional<LocalDate> from = Optional.empty();
+        Optional<LocalDate> before = Optional.empty();
+        for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)); d = d.plusDays(1)) {
+          Verdict v = evaluator.verdictOnly(p.permit(), env.at(d, c.applicationDate().orElse(d)));
+          if (p.verdict() != Verdict.ELIGIBLE && from.isEmpty()
+              && (availableNow ? v == Verdict.ELIGIBLE : Timeline.available(v))) {
+            from = Optional.of(d);
+          }
+          if (availableNow && before.isEmpty() && !Timeline.available(v)) {
+            before = Optional.of(d.minusDays(1));
+          }
+        }
+        String what = p.permit().id() + " from " + start + " for " + line;
+        assertThat(p.eligibleFrom()).as(what).isEqualTo(from);
+        assertThat(p.applyBefore()).as(what).isEqualTo(before);
+        dated += from.isPresent() || before.isPresent() ? 1 : 0;
+      }
+    }
+    assertThat(dated).as("results with a date").isGreaterThan(5);
+  }
+
+  /** A date near one of the case's own dates, where conditions change. */
+  private static LocalDate nearItsDates(Case c, Random r) {
+    List<LocalDate> dates = c.facts().values().stream().filter(LocalDate.class::isInstance)
+        .map(LocalDate.class::cast).toList();
+    return dates.isEmpty() ? LocalDate.of(2015, 1, 1).plusDays(r.nextInt(6000))
+        : dates.get(r.nextInt(dates.size())).plusDays(r.nextInt(7 * 365) - 365);
   }
 
   @Test
