@@ -89,14 +89,7 @@ public final class JsonRenderer {
       byte[] line = renderLine(e, notes);
       return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
     }
-    StringBuilder out = buffer.get();
-    out.setLength(0);
-    append(out, e, notes);
-    String record = out.toString();
-    if (out.capacity() > MAX_KEPT_BUFFER) {
-      buffer.remove();
-    }
-    return record;
+    return fullText(e, notes, "");
   }
 
   /**
@@ -105,37 +98,48 @@ public final class JsonRenderer {
    * text and encoded, its results are copied from parts encoded once ({@link CompactResultWriter}).
    */
   public byte[] renderLine(Evaluation e, List<Diagnostic> notes) {
+    if (!isCompact(e)) {
+      return fullText(e, notes, "\n").getBytes(StandardCharsets.UTF_8);
+    }
     StringBuilder out = buffer.get();
     out.setLength(0);
-    byte[] line;
-    if (isCompact(e)) {
-      JsonWriter w = new JsonWriter(out, false);
-      int results = frame(w, e, notes);
-      Bytes bytes = lineBuffer.get();
-      bytes.reset();
-      bytes.appendText(out.substring(0, results));
-      boolean first = true;
-      for (PermitResult r : e.results()) {
-        if (!first) {
-          bytes.append(',');
-        }
-        compact.write(bytes, r);
-        first = false;
+    JsonWriter w = new JsonWriter(out, false);
+    int results = frame(w, e, notes);
+    Bytes bytes = lineBuffer.get();
+    bytes.reset();
+    bytes.appendText(out.substring(0, results));
+    boolean first = true;
+    for (PermitResult r : e.results()) {
+      if (!first) {
+        bytes.append(',');
       }
-      bytes.appendText(out.substring(results)).append('\n');
-      line = bytes.toArray();
-      if (bytes.capacity() > MAX_KEPT_BUFFER) {
-        lineBuffer.remove();
-      }
-    } else {
-      append(out, e, notes);
-      out.append('\n');
-      line = out.toString().getBytes(StandardCharsets.UTF_8);
+      compact.write(bytes, r);
+      first = false;
     }
+    bytes.appendText(out.substring(results)).append('\n');
+    byte[] line = bytes.toArray();
+    if (bytes.capacity() > MAX_KEPT_BUFFER) {
+      lineBuffer.remove();
+    }
+    keepOrDrop(out);
+    return line;
+  }
+
+  /** The record in its full form followed by {@code end}, written in this thread's buffer. */
+  private String fullText(Evaluation e, List<Diagnostic> notes, String end) {
+    StringBuilder out = buffer.get();
+    out.setLength(0);
+    append(out, e, notes);
+    String record = out.append(end).toString();
+    keepOrDrop(out);
+    return record;
+  }
+
+  /** Drops this thread's text buffer if a record made it grow beyond what is worth keeping. */
+  private void keepOrDrop(StringBuilder out) {
     if (out.capacity() > MAX_KEPT_BUFFER) {
       buffer.remove();
     }
-    return line;
   }
 
   /** Whether a record's results take the compact form: NDJSON without --explain, not a what-if. */
