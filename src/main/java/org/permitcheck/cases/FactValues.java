@@ -157,6 +157,29 @@ final class FactValues {
     return v;
   }
 
+  /** What can be wrong with a number for a fact: see {@link #numberProblem}. */
+  enum NumberProblem { TOO_LARGE, NOT_WHOLE, BELOW_MIN, ABOVE_MAX }
+
+  /**
+   * What is wrong with a number given for a fact, or null when it is taken: the rule both this reader
+   * and the NDJSON fast path ({@link JsonCaseReader}) apply.
+   */
+  static NumberProblem numberProblem(Fact fact, BigDecimal v) {
+    if (!Numbers.inRange(v)) {
+      return NumberProblem.TOO_LARGE;
+    }
+    if (fact.type().kind() == Type.Kind.INTEGER && v.stripTrailingZeros().scale() > 0) {
+      return NumberProblem.NOT_WHOLE;
+    }
+    if (fact.min().isPresent() && v.compareTo(fact.min().get()) < 0) {
+      return NumberProblem.BELOW_MIN;
+    }
+    if (fact.max().isPresent() && v.compareTo(fact.max().get()) > 0) {
+      return NumberProblem.ABOVE_MAX;
+    }
+    return null;
+  }
+
   /** A number in plain decimal digits, within {@link Numbers#inRange} and the fact's min and max. */
   private Optional<BigDecimal> number(Fact fact, ScalarNode s, String name) {
     Optional<BigDecimal> v = Numbers.parse(s.text());
@@ -165,29 +188,26 @@ final class FactValues {
           "write the number in decimal digits, e.g. 12");
       return Optional.empty();
     }
-    if (!Numbers.inRange(v.get())) {
-      reader.error(s.pos(), fact(name) + " expects " + expected(fact) + ", found a number that is too large"
-          + " or too precise", "numbers have " + Numbers.range());
-      return Optional.empty();
+    NumberProblem problem = numberProblem(fact, v.get());
+    if (problem == null) {
+      return v;
     }
-    if (fact.type().kind() == Type.Kind.INTEGER && v.get().stripTrailingZeros().scale() > 0) {
-      return fail(s, name, fact, found(s)).map(o -> BigDecimal.ZERO);
+    switch (problem) {
+      case TOO_LARGE:
+        reader.error(s.pos(), fact(name) + " expects " + expected(fact) + ", found a number that is too large"
+            + " or too precise", "numbers have " + Numbers.range());
+        return Optional.empty();
+      case NOT_WHOLE:
+        return fail(s, name, fact, found(s)).map(o -> BigDecimal.ZERO);
+      case BELOW_MIN:
+        reader.error(s.pos(), fact(name) + " must be at least " + fact.min().get().toPlainString() + unit(fact)
+            + ", found " + s.text(), "");
+        return Optional.empty();
+      default:
+        reader.error(s.pos(), fact(name) + " must be at most " + fact.max().get().toPlainString() + unit(fact)
+            + ", found " + s.text(), "");
+        return Optional.empty();
     }
-    return bounded(fact, s, name, v.get());
-  }
-
-  private Optional<BigDecimal> bounded(Fact fact, ScalarNode s, String name, BigDecimal v) {
-    if (fact.min().isPresent() && v.compareTo(fact.min().get()) < 0) {
-      reader.error(s.pos(), fact(name) + " must be at least " + fact.min().get().toPlainString() + unit(fact)
-          + ", found " + s.text(), "");
-      return Optional.empty();
-    }
-    if (fact.max().isPresent() && v.compareTo(fact.max().get()) > 0) {
-      reader.error(s.pos(), fact(name) + " must be at most " + fact.max().get().toPlainString() + unit(fact)
-          + ", found " + s.text(), "");
-      return Optional.empty();
-    }
-    return Optional.of(v);
   }
 
   private static String unit(Fact fact) {

@@ -323,16 +323,7 @@ public final class JsonCaseReader {
       return null;
     }
     Optional<BigDecimal> parsed = Numbers.parse(p.getText());
-    if (parsed.isEmpty() || !Numbers.inRange(parsed.get())) {
-      return null;
-    }
-    BigDecimal v = parsed.get();
-    if (fact.type().kind() == Type.Kind.INTEGER && v.stripTrailingZeros().scale() > 0
-        || fact.min().isPresent() && v.compareTo(fact.min().get()) < 0
-        || fact.max().isPresent() && v.compareTo(fact.max().get()) > 0) {
-      return null;
-    }
-    return v;
+    return parsed.isPresent() && FactValues.numberProblem(fact, parsed.get()) == null ? parsed.get() : null;
   }
 
   private boolean expect(JsonParser p, Map<String, String> out) throws IOException {
