@@ -75,8 +75,9 @@ final class FactValues {
         return date(fact, s, name);
       case ENUM:
       case LEVEL:
-        if (type.ordinal(text) >= 0) {
-          return Optional.of(text);
+        String value = type.canonical(text);
+        if (value != null) {
+          return Optional.of(value);
         }
         String hint = Suggest.didYouMean(text, type.values());
         reader.error(s.pos(), fact(name) + " has no value '" + text + "'",

@@ -82,11 +82,15 @@ public final class JsonCaseReader {
     symbols = rules.symbols();
     slots = new int[facts.length];
     for (int i = 0; i < facts.length; i++) {
-      factIndex.put(facts[i].name(), i);
+      // interned, as the parser's field names are: a lookup finds its key by reference
+      factIndex.put(facts[i].name().intern(), i);
       slots[i] = symbols.symbol(facts[i].name()).slot();
       Type.Kind kind = facts[i].type().kind();
       if (kind == Type.Kind.LIST || kind == Type.Kind.PERIODS) {
-        fields[i] = FactValues.recordFields(facts[i]);
+        fields[i] = new HashMap<>();
+        for (Map.Entry<String, Fact> f : FactValues.recordFields(facts[i]).entrySet()) {
+          fields[i].put(f.getKey().intern(), f.getValue());
+        }
       }
     }
     for (Country c : rules.countries()) {
@@ -303,8 +307,7 @@ public final class JsonCaseReader {
         if (t != JsonToken.VALUE_STRING) {
           return null;
         }
-        String value = p.getText();
-        return type.ordinal(value) >= 0 ? value : null;
+        return type.canonical(p.getText());
       case TEXT:
         return t == JsonToken.VALUE_STRING ? text(p) : null;
       default:

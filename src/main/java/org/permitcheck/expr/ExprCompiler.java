@@ -118,7 +118,7 @@ public final class ExprCompiler {
     for (Type item : items) {
       Type field = item.fields().get(name);
       if (field != null) {
-        return new Typed(new Nodes.Field(up, name), field);
+        return new Typed(new Nodes.Field(up, name.intern()), field); // record keys are interned too
       }
       up++;
     }

@@ -153,7 +153,8 @@ final class Parser {
       case NUMBER:
         return number(t);
       case STRING:
-        return new Ast.Literal(t.text(), Type.TEXT, t.start(), t.end());
+        // interned, as choice values are (see Type): a comparison with a fact's value is then a reference check
+        return new Ast.Literal(t.text().intern(), Type.TEXT, t.start(), t.end());
       case DATE:
         return date(t);
       case NAME:

@@ -47,7 +47,13 @@ public final class Type {
   private Type(Kind kind, String name, List<String> values, Map<String, Type> fields, String currency) {
     this.kind = kind;
     this.name = name;
-    this.values = List.copyOf(values);
+    // interned, as case readers and expression literals intern theirs: equal texts are then the
+    // same object, and comparing them at each evaluation is a reference check
+    String[] interned = new String[values.size()];
+    for (int i = 0; i < interned.length; i++) {
+      interned[i] = values.get(i).intern();
+    }
+    this.values = List.of(interned);
     this.fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.currency = currency;
     Map<String, Integer> o = new java.util.HashMap<>();
@@ -102,6 +108,12 @@ public final class Type {
 
   public String currency() {
     return currency;
+  }
+
+  /** The value among an enum's or level's values that equals {@code value} (interned), or null. */
+  public String canonical(String value) {
+    Integer i = order.get(value);
+    return i == null ? null : values.get(i);
   }
 
   /** The position of {@code value} among an enum's or level's values, or -1. */
