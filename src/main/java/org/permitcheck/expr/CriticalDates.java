@@ -38,7 +38,7 @@ public final class CriticalDates {
    */
   public static void collect(CompiledExpr e, Env env, LocalDate until, Consumer<LocalDate> sink,
       Analysis analysis) {
-    new CriticalDates(env, until, sink, analysis).walk(e.root());
+    new CriticalDates(env, until, sink, analysis).walk(analysis.tree(e.root()));
   }
 
   /**
@@ -48,6 +48,8 @@ public final class CriticalDates {
   public static final class Analysis {
     private final Symbols symbols;
     private final Map<Expr, Boolean> timeDependent = new IdentityHashMap<>();
+    /** The walk's view of each expression analysed, made on first use. */
+    private final Map<Expr, Node> trees = new IdentityHashMap<>();
 
     public Analysis(Symbols symbols, Iterable<CompiledExpr> roots) {
       this.symbols = symbols;
@@ -57,6 +59,35 @@ public final class CriticalDates {
       for (CompiledExpr e : roots) {
         dependsOnTime(e.root());
       }
+      for (CompiledExpr e : roots) {
+        build(e.root(), trees);
+      }
+    }
+
+    /**
+     * The walk's view of an expression: whether each node moves with time, without a lookup. Made
+     * for every root when the analysis is, and read-only afterwards (shared by threads); another
+     * expression is made anew.
+     */
+    Node tree(Expr e) {
+      Node made = trees.get(e);
+      return made != null ? made : build(e, new IdentityHashMap<>());
+    }
+
+    private Node build(Expr e, Map<Expr, Node> made) {
+      Node known = made.get(e);
+      if (known != null) {
+        return known;
+      }
+      List<Expr> children = e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= symbols.factCount()
+          ? List.of(symbols.derivedExpr(((Nodes.Slot) e).slot()).root()) : children(e);
+      Node[] kids = new Node[children.size()];
+      for (int i = 0; i < kids.length; i++) {
+        kids[i] = build(children.get(i), made);
+      }
+      Node node = new Node(e, dependsOnTime(e), kids);
+      made.put(e, node);
+      return node;
     }
 
     /** Whether an expression's value can change when only the date changes. */
@@ -125,44 +156,40 @@ public final class CriticalDates {
     }
   }
 
-  private void walk(Expr e) {
-    if (!dependsOnTime(e)) {
+  /**
+   * An expression as the walk sees it: whether it moves with time, and its children in the order
+   * of {@link #children} (a derived fact's slot: its expression), so that the walk looks nothing up.
+   */
+  record Node(Expr e, boolean moves, Node[] kids) {}
+
+  private void walk(Node t) {
+    if (!t.moves()) {
       return;
     }
-    if (e instanceof Nodes.Not) {
-      walk(((Nodes.Not) e).operand());
-    } else if (e instanceof Nodes.And) {
-      walk(((Nodes.And) e).left());
-      walk(((Nodes.And) e).right());
-    } else if (e instanceof Nodes.Or) {
-      walk(((Nodes.Or) e).left());
-      walk(((Nodes.Or) e).right());
+    Expr e = t.e();
+    Node[] k = t.kids();
+    if (e instanceof Nodes.Not || e instanceof Nodes.In || e instanceof Nodes.Slot) {
+      walk(k[0]);
+    } else if (e instanceof Nodes.And || e instanceof Nodes.Or) {
+      walk(k[0]);
+      walk(k[1]);
     } else if (e instanceof Nodes.CompareNumbers) {
       Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
       if (!windowFlips(c, c.left(), c.right()) && !windowFlips(c, c.right(), c.left())) {
-        numbers(c.left(), c.right());
-        numbers(c.right(), c.left());
+        numbers(c.left(), k[0].moves(), c.right(), k[1].moves());
+        numbers(c.right(), k[1].moves(), c.left(), k[0].moves());
       }
-    } else if (e instanceof Nodes.CompareDates) {
-      Nodes.CompareDates c = (Nodes.CompareDates) e;
-      dates(c.left(), c.right());
-      dates(c.right(), c.left());
-    } else if (e instanceof Nodes.Equals) {
-      Nodes.Equals c = (Nodes.Equals) e;
-      dates(c.left(), c.right());
-      dates(c.right(), c.left());
-    } else if (e instanceof Nodes.In) {
-      walk(((Nodes.In) e).value());
+    } else if (e instanceof Nodes.CompareDates || e instanceof Nodes.Equals) {
+      dates(k[0].e(), k[0].moves(), k[1].e(), k[1].moves());
+      dates(k[1].e(), k[1].moves(), k[0].e(), k[0].moves());
     } else if (e instanceof Nodes.OverList) {
-      overList((Nodes.OverList) e);
-    } else if (e instanceof Nodes.Slot) {
-      walk(env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root());
+      overList((Nodes.OverList) e, k[1]);
     } else {
       periodBoundaries(e);
     }
   }
 
-  private void overList(Nodes.OverList o) {
+  private void overList(Nodes.OverList o, Node condition) {
     Object list = o.list().eval(env);
     if (!(list instanceof List)) {
       return;
@@ -170,7 +197,7 @@ public final class CriticalDates {
     for (Object item : (List<?>) list) {
       env.pushItem(item);
       try {
-        walk(o.condition());
+        walk(condition);
       } finally {
         env.popItem();
       }
@@ -178,9 +205,9 @@ public final class CriticalDates {
   }
 
   /** {@code moving op fixed} for numbers: invert the linear form. */
-  private void numbers(Expr moving, Expr fixed) {
-    if (!dependsOnTime(moving) || dependsOnTime(fixed)) {
-      if (dependsOnTime(moving)) {
+  private void numbers(Expr moving, boolean moves, Expr fixed, boolean fixedMoves) {
+    if (!moves || fixedMoves) {
+      if (moves) {
         periodBoundaries(moving);
       }
       return;
@@ -211,8 +238,8 @@ public final class CriticalDates {
   }
 
   /** {@code moving op fixed} for dates: the moving date is as_of (or application_date) shifted. */
-  private void dates(Expr moving, Expr fixed) {
-    if (!dependsOnTime(moving) || dependsOnTime(fixed)) {
+  private void dates(Expr moving, boolean moves, Expr fixed, boolean fixedMoves) {
+    if (!moves || fixedMoves) {
       return;
     }
     Object f = fixed.eval(env);
