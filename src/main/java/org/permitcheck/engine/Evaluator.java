@@ -163,9 +163,7 @@ public final class Evaluator {
     if (verdict == Verdict.NOT_ELIGIBLE) {
       nearMiss = nearMiss(permit, tree);
     } else if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
-      Set<String> m = new LinkedHashSet<>();
-      missing(tree, env, m, verdict == Verdict.UNDETERMINED);
-      missing = List.copyOf(m);
+      missing = missing(permit, tree, env, verdict == Verdict.UNDETERMINED);
     }
     return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
   }
@@ -195,17 +193,7 @@ public final class Evaluator {
     Verdict verdict = verdict(permit, tree, env);
     List<String> missing = List.of();
     if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
-      // the outcomes of the root and of the top level are known: the walk computes only those below
-      int[] known = null;
-      if (!rootIsTop) {
-        known = new int[top.size()];
-        for (int i = 0; i < known.length; i++) {
-          known[i] = packed(tree.children().get(i));
-        }
-      }
-      Set<String> m = new LinkedHashSet<>();
-      missing(root, packed(tree), known, env, m, verdict == Verdict.UNDETERMINED);
-      missing = List.copyOf(m);
+      missing = missing(permit, tree, env, verdict == Verdict.UNDETERMINED);
     }
     boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(permit, tree);
     return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
@@ -255,27 +243,25 @@ public final class Evaluator {
   }
 
   /**
-   * The unknown facts under the unknown part of the tree: those whose answer would decide. {@code
-   * lenient}: follow the outcomes with discretion applied (what decides between undetermined and a
-   * verdict); otherwise the strict outcomes (what could make a discretionary permit eligible).
+   * The unknown facts under the unknown part of a permit's criteria: those whose answer would decide.
+   * {@code lenient}: follow the outcomes with discretion applied (what decides between undetermined
+   * and a verdict); otherwise the strict outcomes (what could make a discretionary permit eligible).
+   * The outcomes of the root and of the top level are taken from {@code tree} (full or top level
+   * only); those below are computed on the way down.
    */
-  private void missing(CriterionResult r, Env env, Set<String> out, boolean lenient) {
-    if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
-      return;
-    }
-    Criterion c = r.criterion();
-    if (c instanceof Criterion.Leaf) {
-      if (r.outcome() == Outcome.UNKNOWN) {
-        unknownFacts(((Criterion.Leaf) c).when(), env, out);
-      }
-    } else {
-      for (CriterionResult child : r.children()) {
-        missing(child, env, out, lenient);
+  private List<String> missing(Permit permit, CriterionResult tree, Env env, boolean lenient) {
+    Criterion root = permit.criteria();
+    List<Criterion> top = permit.topLevel();
+    int[] known = null;
+    if (!(top.size() == 1 && top.get(0) == root) && tree.children().size() == top.size()) {
+      known = new int[top.size()];
+      for (int i = 0; i < known.length; i++) {
+        known[i] = packed(tree.children().get(i));
       }
     }
-    if (lenient && r.outcome() != Outcome.MET && c.discretionary().when().isPresent()) {
-      unknownFacts(c.discretionary().when().get(), env, out);
-    }
+    Set<String> out = new LinkedHashSet<>();
+    missing(root, packed(tree), known, env, out, lenient);
+    return List.copyOf(out);
   }
 
   /** A result's outcomes packed as {@link #outcomes} packs them (without the waiver bit). */
@@ -284,8 +270,8 @@ public final class Evaluator {
   }
 
   /**
-   * {@link #missing(CriterionResult, Env, Set, boolean)} without a tree of results: the outcomes below
-   * {@code c} are computed on the way down, as {@link #outcomes} gives them.
+   * The walk of {@link #missing(Permit, CriterionResult, Env, boolean)} from {@code c}: the outcomes
+   * below it are computed on the way down, as {@link #outcomes} gives them.
    *
    * @param o the outcomes of {@code c}, packed
    * @param known the packed outcomes of {@code c}'s children if known, else null

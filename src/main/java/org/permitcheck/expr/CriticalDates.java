@@ -1,5 +1,6 @@
 package org.permitcheck.expr;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -7,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Finds the dates at which a condition's value can change when only time passes: the "critical
@@ -476,14 +479,14 @@ public final class CriticalDates {
   /** The count of a moving window at any day, and the days near a given one that it changes on. */
   private final class Window {
     final List<Periods.Period> periods;
-    final java.util.Set<String> statuses;
+    final Set<String> statuses;
     /** The window's start at a day. */
-    final java.util.function.UnaryOperator<LocalDate> start;
+    final UnaryOperator<LocalDate> start;
     /** The day whose window starts about on a given day (null when the start is not a shift). */
-    final java.util.function.UnaryOperator<LocalDate> back;
+    final UnaryOperator<LocalDate> back;
 
-    Window(List<Periods.Period> periods, java.util.Set<String> statuses,
-        java.util.function.UnaryOperator<LocalDate> start, java.util.function.UnaryOperator<LocalDate> back) {
+    Window(List<Periods.Period> periods, Set<String> statuses,
+        UnaryOperator<LocalDate> start, UnaryOperator<LocalDate> back) {
       this.periods = periods;
       this.statuses = statuses;
       this.start = start;
@@ -499,7 +502,7 @@ public final class CriticalDates {
     long count(LocalDate t) {
       try {
         return Periods.monthsIn(periods, statuses, start.apply(t), t);
-      } catch (java.time.DateTimeException | ArithmeticException e) {
+      } catch (DateTimeException | ArithmeticException e) {
         return -1;
       }
     }

@@ -26,6 +26,8 @@ import org.permitcheck.expr.Env;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.rules.RulesLoader;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.TreeReader;
 
 /**
  * The timeline evaluates a permit only at the critical dates of its conditions. Here every condition
@@ -119,6 +121,19 @@ class TimelineExactTest {
         .map(LocalDate.class::cast).toList();
     return dates.isEmpty() ? LocalDate.of(2015, 1, 1).plusDays(r.nextInt(6000))
         : dates.get(r.nextInt(dates.size())).plusDays(r.nextInt(7 * 365) - 365);
+  }
+
+  @Test
+  void tellsAFrenchCaseOneDayShortOfThreeYearsOfResidenceTheDayItQualifies() throws IOException {
+    // the timeline saw no change of this condition before: no eligible_from at all
+    SourceText source = new SourceText("examples/fr-shortage-three-years-day-before.yaml",
+        Files.readString(Path.of("examples/fr-shortage-three-years-day-before.yaml")));
+    Case c = new CaseReader(rules, LocalDate.of(2026, 11, 22))
+        .read(source, TreeReader.forName(source.name(), Limits.CASE).read(source).root().get(), "x").value().get();
+    PermitResult r = new Evaluator(rules).evaluate(c, c.asOf().get(), new Scope(Set.of(), Set.of("FR-work-shortage")))
+        .results().get(0);
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+    assertThat(r.eligibleFrom()).contains(LocalDate.of(2026, 11, 22));
   }
 
   @Test
