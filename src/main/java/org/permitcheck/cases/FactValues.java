@@ -172,6 +172,11 @@ final class FactValues {
     if (fact.type().kind() == Type.Kind.INTEGER && v.stripTrailingZeros().scale() > 0) {
       return NumberProblem.NOT_WHOLE;
     }
+    return outOfBounds(fact, v);
+  }
+
+  /** Whether a number is below the fact's min or above its max, or null when within them. */
+  static NumberProblem outOfBounds(Fact fact, BigDecimal v) {
     if (fact.min().isPresent() && v.compareTo(fact.min().get()) < 0) {
       return NumberProblem.BELOW_MIN;
     }

@@ -288,8 +288,8 @@ public final class JsonCaseReader {
         if (p.getTextLength() <= SHORT_INTEGER) {
           // a short JSON integer is in range and exact as a long: no BigDecimal
           long n = p.getLongValue();
-          return fact.min().isPresent() && BigDecimal.valueOf(n).compareTo(fact.min().get()) < 0
-              || fact.max().isPresent() && BigDecimal.valueOf(n).compareTo(fact.max().get()) > 0 ? null : (Object) n;
+          boolean bounded = fact.min().isPresent() || fact.max().isPresent();
+          return bounded && FactValues.outOfBounds(fact, BigDecimal.valueOf(n)) != null ? null : (Object) n;
         }
         BigDecimal v = number(p, fact);
         return v == null ? null : (Object) v.longValue();

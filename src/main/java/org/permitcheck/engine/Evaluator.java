@@ -2,7 +2,6 @@ package org.permitcheck.engine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +27,11 @@ public final class Evaluator {
 
   private final Ruleset rules;
   private final Timeline timeline;
-  /** For each derived fact: the base facts it depends on, directly or through other derived facts. */
-  private final Map<String, List<String>> derivedBase = new HashMap<>();
-  /** The same by derived slot (slot - factCount), as symbols. */
-  private final Symbols.Symbol[][] derivedBaseSymbols;
+  /**
+   * For each derived fact, by its slot less the fact count: the base facts it depends on, directly or
+   * through other derived facts.
+   */
+  private final Symbols.Symbol[][] derivedBase;
 
   public Evaluator(Ruleset rules) {
     this(rules, DEFAULT_HORIZON);
@@ -44,20 +44,17 @@ public final class Evaluator {
   public Evaluator(Ruleset rules, java.time.Period horizon) {
     this.rules = rules;
     this.timeline = horizon.isZero() ? null : new Timeline(this, horizon);
-    for (String name : rules.derived().keySet()) {
-      Set<String> base = new LinkedHashSet<>();
-      expand(name, base, new LinkedHashSet<>());
-      derivedBase.put(name, List.copyOf(base));
-    }
     Symbols symbols = rules.symbols();
-    derivedBaseSymbols = new Symbols.Symbol[symbols.size() - symbols.factCount()][];
+    derivedBase = new Symbols.Symbol[symbols.size() - symbols.factCount()][];
     for (int slot = symbols.factCount(); slot < symbols.size(); slot++) {
-      List<String> base = derivedBase.getOrDefault(symbols.all().get(slot).name(), List.of());
+      Set<String> base = new LinkedHashSet<>();
+      expand(symbols.all().get(slot).name(), base, new LinkedHashSet<>());
       Symbols.Symbol[] bases = new Symbols.Symbol[base.size()]; // a loop, not a stream: start-up time
-      for (int i = 0; i < bases.length; i++) {
-        bases[i] = symbols.symbol(base.get(i));
+      int i = 0;
+      for (String name : base) {
+        bases[i++] = symbols.symbol(name);
       }
-      derivedBaseSymbols[slot - symbols.factCount()] = bases;
+      derivedBase[slot - symbols.factCount()] = bases;
     }
   }
 
@@ -68,14 +65,34 @@ public final class Evaluator {
   /** The base facts a condition of the rules reads, directly or through derived facts. */
   public List<String> baseFacts(CompiledExpr condition) {
     Set<String> base = new LinkedHashSet<>();
-    for (String name : condition.reads()) {
-      if (rules.facts().containsKey(name)) {
-        base.add(name);
-      } else {
-        base.addAll(derivedBase.getOrDefault(name, List.of()));
+    baseFacts(condition, null, base);
+    return List.copyOf(base);
+  }
+
+  /**
+   * Adds {@link #baseFacts} of {@code e} to {@code out}, in that order, or only those unknown in
+   * {@code unknownIn} if it is given ({@code out} keeps the first place of a fact named twice).
+   */
+  private void baseFacts(CompiledExpr e, Env unknownIn, Set<String> out) {
+    Symbols symbols = rules.symbols();
+    List<String> reads = e.reads();
+    for (int i = 0; i < reads.size(); i++) {
+      Symbols.Symbol s = symbols.symbol(reads.get(i));
+      if (s == null) {
+        continue;
+      }
+      if (!s.derived()) {
+        if (unknownIn == null || unknownIn.value(s.slot()) == null) {
+          out.add(s.name());
+        }
+        continue;
+      }
+      for (Symbols.Symbol base : derivedBase[s.slot() - symbols.factCount()]) {
+        if (unknownIn == null || unknownIn.value(base.slot()) == null) {
+          out.add(base.name());
+        }
       }
     }
-    return List.copyOf(base);
   }
 
   private void expand(String name, Set<String> out, Set<String> seen) {
@@ -179,9 +196,8 @@ public final class Evaluator {
       return evaluate(permit, env); // no tree below an out-of-force root
     }
     List<Criterion> top = permit.topLevel();
-    boolean rootIsTop = top.size() == 1 && top.get(0) == root;
     CriterionResult tree;
-    if (rootIsTop) {
+    if (permit.rootIsTopLevel()) {
       tree = shallow(root, env);
     } else {
       List<CriterionResult> children = new ArrayList<>(top.size());
@@ -228,8 +244,7 @@ public final class Evaluator {
 
   /** One or two top-level criteria fail (and cannot be waived), and none is unknown. */
   private static boolean nearMiss(Permit permit, CriterionResult tree) {
-    List<CriterionResult> top =
-        permit.topLevel().size() == 1 && permit.topLevel().get(0) == tree.criterion() ? List.of(tree) : tree.children();
+    List<CriterionResult> top = PermitResult.topLevel(permit, tree);
     int failing = 0;
     for (int i = 0; i < top.size(); i++) {
       CriterionResult r = top.get(i);
@@ -250,17 +265,15 @@ public final class Evaluator {
    * only); those below are computed on the way down.
    */
   private List<String> missing(Permit permit, CriterionResult tree, Env env, boolean lenient) {
-    Criterion root = permit.criteria();
-    List<Criterion> top = permit.topLevel();
     int[] known = null;
-    if (!(top.size() == 1 && top.get(0) == root) && tree.children().size() == top.size()) {
-      known = new int[top.size()];
+    if (!permit.rootIsTopLevel() && tree.children().size() == permit.topLevel().size()) {
+      known = new int[tree.children().size()];
       for (int i = 0; i < known.length; i++) {
         known[i] = packed(tree.children().get(i));
       }
     }
     Set<String> out = new LinkedHashSet<>();
-    missing(root, packed(tree), known, env, out, lenient);
+    missing(permit.criteria(), packed(tree), known, env, out, lenient);
     return List.copyOf(out);
   }
 
@@ -283,7 +296,7 @@ public final class Evaluator {
     }
     if (c instanceof Criterion.Leaf) {
       if (strict == Outcome.UNKNOWN) {
-        unknownFacts(((Criterion.Leaf) c).when(), env, out);
+        baseFacts(((Criterion.Leaf) c).when(), env, out);
       }
     } else {
       List<Criterion> children = ((Criterion.Group) c).children();
@@ -293,34 +306,7 @@ public final class Evaluator {
       }
     }
     if (lenient && strict != Outcome.MET && c.discretionary().when().isPresent()) {
-      unknownFacts(c.discretionary().when().get(), env, out);
-    }
-  }
-
-  /**
-   * Adds the unknown ones of {@link #baseFacts} of {@code e} to {@code out}, in that order (without
-   * making the list: {@code out} keeps the first place of a fact named twice).
-   */
-  private void unknownFacts(CompiledExpr e, Env env, Set<String> out) {
-    Symbols symbols = rules.symbols();
-    List<String> reads = e.reads();
-    for (int i = 0; i < reads.size(); i++) {
-      String name = reads.get(i);
-      Symbols.Symbol s = symbols.symbol(name);
-      if (s == null) {
-        continue;
-      }
-      if (!s.derived()) {
-        if (env.value(s.slot()) == null) {
-          out.add(name);
-        }
-        continue;
-      }
-      for (Symbols.Symbol base : derivedBaseSymbols[s.slot() - symbols.factCount()]) {
-        if (env.value(base.slot()) == null) {
-          out.add(base.name());
-        }
-      }
+      baseFacts(c.discretionary().when().get(), env, out);
     }
   }
 

@@ -24,7 +24,11 @@ public record PermitResult(
 
   /** The top-level criteria results (children of the root group, or the root). */
   public List<CriterionResult> topLevel() {
-    return permit.topLevel().size() == 1 && permit.topLevel().get(0) == tree.criterion()
-        ? List.of(tree) : tree.children();
+    return topLevel(permit, tree);
+  }
+
+  /** The top-level results of a permit's result tree (children of the root group, or the root). */
+  static List<CriterionResult> topLevel(Permit permit, CriterionResult tree) {
+    return permit.rootIsTopLevel() ? List.of(tree) : tree.children();
   }
 }

@@ -3,13 +3,13 @@ package org.permitcheck.engine;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.permitcheck.expr.CandidateDays;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.CriticalDates;
 import org.permitcheck.expr.Env;
@@ -120,11 +120,11 @@ final class Timeline {
     LocalDate start = env.asOf();
     LocalDate end = start.plus(horizon);
     Analysed a = analysed(permit);
-    if (neverChanges(now, tree, a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
+    if (neverChanges(now, PermitResult.topLevel(permit, tree), a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
-    Days sink = new Days(start.toEpochDay(), end.toEpochDay());
+    CandidateDays sink = new CandidateDays(start, end);
     range(permit.inForce(), sink);
     if (fixedApplication.isEmpty()) {
       range(permit.window(), sink);
@@ -139,18 +139,10 @@ final class Timeline {
     boolean wantFrom = now != Verdict.ELIGIBLE;
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
-    long[] days = sink.sorted();
     Env at = null; // the facts at each candidate date in turn
-    for (int i = 0; i < days.length; i++) {
-      if (i > 0 && days[i] == days[i - 1]) {
-        continue;
-      }
-      LocalDate d = LocalDate.ofEpochDay(days[i]);
-      if (at == null) {
-        at = env.at(d, fixedApplication.orElse(d));
-      } else {
-        at.moveTo(d, fixedApplication.orElse(d));
-      }
+    for (long day : sink.inOrder()) {
+      LocalDate d = LocalDate.ofEpochDay(day);
+      at = at == null ? env.at(d, fixedApplication.orElse(d)) : at.moveTo(d, fixedApplication.orElse(d));
       Verdict v = evaluator.verdictOnly(permit, at);
       if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
         from = Optional.of(d);
@@ -165,37 +157,6 @@ final class Timeline {
     return new Dates(from, before);
   }
 
-  /** The candidate dates after the start and up to the end of the horizon, as epoch days. */
-  private static final class Days implements Consumer<LocalDate> {
-    private final long after;
-    private final long last;
-    private long[] days = new long[16];
-    private int size;
-
-    Days(long after, long last) {
-      this.after = after;
-      this.last = last;
-    }
-
-    @Override
-    public void accept(LocalDate d) {
-      long day = d.toEpochDay();
-      if (day > after && day <= last) {
-        if (size == days.length) {
-          days = Arrays.copyOf(days, size * 2);
-        }
-        days[size++] = day;
-      }
-    }
-
-    /** In order, possibly with repeats. */
-    long[] sorted() {
-      long[] out = Arrays.copyOf(days, size);
-      Arrays.sort(out);
-      return out;
-    }
-  }
-
   static boolean available(Verdict v) {
     return v == Verdict.ELIGIBLE || v == Verdict.DISCRETIONARY;
   }
@@ -204,12 +165,10 @@ final class Timeline {
    * A permit that is not available and has a failing or unknown top-level criterion whose value
    * cannot change with time will not open: no need to look further.
    */
-  private static boolean neverChanges(Verdict now, CriterionResult tree, boolean[] topMoves) {
+  private static boolean neverChanges(Verdict now, List<CriterionResult> top, boolean[] topMoves) {
     if (available(now) || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
-    List<CriterionResult> top = tree.criterion() instanceof Criterion.Group
-        && ((Criterion.Group) tree.criterion()).op() == Criterion.Op.ALL ? tree.children() : List.of(tree);
     for (int i = 0; i < top.size(); i++) {
       CriterionResult r = top.get(i);
       if ((r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !topMoves[i]) {

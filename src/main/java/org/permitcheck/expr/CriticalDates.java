@@ -2,7 +2,6 @@ package org.permitcheck.expr;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -308,27 +307,13 @@ public final class CriticalDates {
         || readsApplicationDate(c)) {
       return false;
     }
-    List<LocalDate> candidates = new ArrayList<>();
-    LocalDate start = env.asOf();
-    new CriticalDates(env, until, d -> {
-      if (d.isAfter(start) && !d.isAfter(until)) {
-        candidates.add(d);
-      }
-    }, analysis).movingWindow((Nodes.MonthsIn) m);
-    candidates.sort(null);
+    CandidateDays candidates = new CandidateDays(env.asOf(), until);
+    new CriticalDates(env, until, candidates, analysis).movingWindow((Nodes.MonthsIn) m);
     Object before = c.eval(env);
     Env at = null;
-    LocalDate previous = null;
-    for (LocalDate d : candidates) {
-      if (d.equals(previous)) {
-        continue;
-      }
-      previous = d;
-      if (at == null) {
-        at = env.at(d, env.applicationDate());
-      } else {
-        at.moveTo(d, env.applicationDate());
-      }
+    for (long day : candidates.inOrder()) {
+      LocalDate d = LocalDate.ofEpochDay(day);
+      at = at == null ? env.at(d, env.applicationDate()) : at.moveTo(d, env.applicationDate());
       Object now = c.eval(at);
       if (!Objects.equals(now, before)) {
         sink.accept(d);

@@ -52,12 +52,15 @@ public final class Env {
   /**
    * Moves this Env to another date, as {@link #at} would give it, without making a new one: derived
    * facts are forgotten. For a caller that evaluates the same facts at many dates, one after another.
+   *
+   * @return this Env
    */
-  public void moveTo(LocalDate date, LocalDate application) {
+  public Env moveTo(LocalDate date, LocalDate application) {
     asOf = Objects.requireNonNull(date);
     applicationDate = Objects.requireNonNull(application);
     Arrays.fill(values, factCount, values.length, null);
     Arrays.fill(state, factCount, state.length, TODO);
+    return this;
   }
 
   public LocalDate asOf() {

@@ -31,9 +31,11 @@ public record Permit(
 
   /** The top-level criteria: the children of the root group, or the root itself. */
   public List<Criterion> topLevel() {
-    if (criteria instanceof Criterion.Group && ((Criterion.Group) criteria).op() == Criterion.Op.ALL) {
-      return ((Criterion.Group) criteria).children();
-    }
-    return List.of(criteria);
+    return rootIsTopLevel() ? List.of(criteria) : ((Criterion.Group) criteria).children();
+  }
+
+  /** Whether the root is the only top-level criterion: it is not an {@code all} group. */
+  public boolean rootIsTopLevel() {
+    return !(criteria instanceof Criterion.Group && ((Criterion.Group) criteria).op() == Criterion.Op.ALL);
   }
 }

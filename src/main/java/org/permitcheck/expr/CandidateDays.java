@@ -1,0 +1,46 @@
+package org.permitcheck.expr;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+/**
+ * The dates a value may change on, as they are reported ({@link CriticalDates#collect}), kept when
+ * they fall after a start and up to an end: what is then evaluated on each of them, in order.
+ */
+public final class CandidateDays implements Consumer<LocalDate> {
+  private final long after;
+  private final long last;
+  private long[] days = new long[16];
+  private int size;
+
+  /** Keeps the days after {@code start} up to {@code end}, both as given. */
+  public CandidateDays(LocalDate start, LocalDate end) {
+    this.after = start.toEpochDay();
+    this.last = end.toEpochDay();
+  }
+
+  @Override
+  public void accept(LocalDate d) {
+    long day = d.toEpochDay();
+    if (day > after && day <= last) {
+      if (size == days.length) {
+        days = Arrays.copyOf(days, size * 2);
+      }
+      days[size++] = day;
+    }
+  }
+
+  /** The days kept, in order, each once, as epoch days. */
+  public long[] inOrder() {
+    long[] sorted = Arrays.copyOf(days, size);
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[distinct++] = sorted[i];
+      }
+    }
+    return Arrays.copyOf(sorted, distinct);
+  }
+}
