@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Country;
@@ -49,6 +51,15 @@ public final class Generate {
   static String country(Ruleset rules, Random r) {
     List<Country> cs = rules.countries();
     return cs.get(r.nextInt(cs.size())).code();
+  }
+
+  /** A generated case: its NDJSON line, and the case a reader reads from it. */
+  public record Read(String line, Case value) {}
+
+  /** Generates case {@code i} as {@link #json} does and reads it as line {@code i + 1} of x.ndjson. */
+  public static Read read(Ruleset rules, CaseReader reader, Random r, int i) {
+    String line = json(rules, r, i);
+    return new Read(line, reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get());
   }
 
   public static String json(Ruleset rules, Random r, int i) {

@@ -59,8 +59,9 @@ class TimelineExactTest {
     Random r = new Random(23);
     int changes = 0;
     for (int i = 0; i < 120; i++) {
-      String line = Generate.json(rules, r, i);
-      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
+      Generate.Read g = Generate.read(rules, reader, r, i);
+      String line = g.line();
+      Case c = g.value();
       LocalDate start = nearItsDates(c, r);
       Env env = evaluator.env(c, start);
       for (CompiledExpr e : conditions) {
@@ -88,8 +89,9 @@ class TimelineExactTest {
     Random r = new Random(5);
     int dated = 0;
     for (int i = 0; i < 1000; i++) {
-      String line = Generate.json(rules, r, i);
-      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
+      Generate.Read g = Generate.read(rules, reader, r, i);
+      String line = g.line();
+      Case c = g.value();
       LocalDate start = nearItsDates(c, r);
       Env env = evaluator.env(c, start);
       for (PermitResult p : evaluator.evaluate(c, start, Scope.ALL, i % 2 == 0).results()) {

@@ -3,7 +3,6 @@ package org.permitcheck.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,8 +32,9 @@ class TopLevelOnlyTest {
     int compared = 0;
     int shallow = 0;
     for (int i = 0; i < 400; i++) {
-      String line = Generate.json(rules, r, i);
-      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
+      Generate.Read g = Generate.read(rules, reader, r, i);
+      String line = g.line();
+      Case c = g.value();
       for (int k = 0; k < 3; k++) {
         LocalDate d = LocalDate.of(2015, 1, 1).plusDays(r.nextInt(6000));
         List<PermitResult> full = evaluator.evaluate(c, d, Scope.ALL).results();

@@ -3,7 +3,6 @@ package org.permitcheck.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,8 +29,9 @@ class VerdictOnlyTest {
     Random r = new Random(5);
     int compared = 0;
     for (int i = 0; i < 400; i++) {
-      String line = Generate.json(rules, r, i);
-      Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", i + 1).value().get();
+      Generate.Read g = Generate.read(rules, reader, r, i);
+      String line = g.line();
+      Case c = g.value();
       for (int k = 0; k < 4; k++) {
         LocalDate d = LocalDate.of(2015, 1, 1).plusDays(r.nextInt(6000));
         Env env = evaluator.env(c, d);
