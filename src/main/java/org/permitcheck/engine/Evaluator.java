@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.permitcheck.cases.Case;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.Env;
@@ -32,6 +33,12 @@ public final class Evaluator {
    * through other derived facts.
    */
   private final Symbols.Symbol[][] derivedBase;
+  /**
+   * By permit id: the shallow results of its top-level criteria, by criterion and packed outcomes
+   * (see {@link #shallow}), made as they are first needed. They differ only in their outcomes, so
+   * results share them.
+   */
+  private final Map<String, CriterionResult[][]> shallowResults = new ConcurrentHashMap<>();
 
   public Evaluator(Ruleset rules) {
     this(rules, DEFAULT_HORIZON);
@@ -192,17 +199,24 @@ public final class Evaluator {
    */
   PermitResult topLevel(Permit permit, Env env) {
     Criterion root = permit.criteria();
-    if (!root.inForce().contains(env.asOf())) {
+    if (!root.inForce().contains(env.asOfDay())) {
       return evaluate(permit, env); // no tree below an out-of-force root
     }
     List<Criterion> top = permit.topLevel();
     CriterionResult tree;
+    CriterionResult[][] shared = shallowResults.get(permit.id());
+    if (shared == null) {
+      shared = shallowResults.computeIfAbsent(permit.id(), id -> new CriterionResult[top.size()][]);
+    }
+    if (shared.length != top.size()) {
+      shared = new CriterionResult[top.size()][]; // a permit of another ruleset: not shared
+    }
     if (permit.rootIsTopLevel()) {
-      tree = shallow(root, env);
+      tree = shallow(root, env, shared, 0);
     } else {
       List<CriterionResult> children = new ArrayList<>(top.size());
       for (int i = 0; i < top.size(); i++) {
-        children.add(shallow(top.get(i), env));
+        children.add(shallow(top.get(i), env, shared, i));
       }
       tree = group((Criterion.Group) root, children, env);
     }
@@ -215,10 +229,25 @@ public final class Evaluator {
     return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
   }
 
-  /** A criterion's result without its facts or children: its outcomes and whether it is waivable. */
-  private CriterionResult shallow(Criterion c, Env env) {
+  /**
+   * A criterion's result without its facts or children: its outcomes and whether it is waivable. The
+   * result is taken from {@code shared[i]} (by packed outcomes) when it is there, else made and kept
+   * there; {@code shared} belongs to the criterion's permit, and a permit of another ruleset with the
+   * same id only makes its own.
+   */
+  private CriterionResult shallow(Criterion c, Env env, CriterionResult[][] shared, int i) {
     int o = outcomes(c, env);
-    return new CriterionResult(c, OUTCOMES[o >> 2 & 3], OUTCOMES[o & 3], (o & WAIVED) != 0, Map.of(), List.of());
+    CriterionResult[] byOutcomes = shared[i];
+    if (byOutcomes == null) {
+      byOutcomes = new CriterionResult[WAIVED * 2];
+      shared[i] = byOutcomes;
+    }
+    CriterionResult r = byOutcomes[o];
+    if (r == null || r.criterion() != c) {
+      r = new CriterionResult(c, OUTCOMES[o >> 2 & 3], OUTCOMES[o & 3], (o & WAIVED) != 0, Map.of(), List.of());
+      byOutcomes[o] = r;
+    }
+    return r;
   }
 
   static Verdict verdict(Permit permit, CriterionResult tree, Env env) {
@@ -226,7 +255,7 @@ public final class Evaluator {
   }
 
   private static Verdict verdict(Permit permit, Outcome strict, Outcome lenient, Env env) {
-    if (!permit.inForce().contains(env.asOf()) || !permit.window().contains(env.applicationDate())) {
+    if (!permit.inForce().contains(env.asOfDay()) || !permit.window().contains(env.applicationDay())) {
       return Verdict.NOT_IN_FORCE;
     }
     if (strict == Outcome.MET) {
@@ -315,7 +344,7 @@ public final class Evaluator {
    * tree of results that explains it: what the timeline needs at each of its dates.
    */
   Verdict verdictOnly(Permit permit, Env env) {
-    if (!permit.inForce().contains(env.asOf()) || !permit.window().contains(env.applicationDate())) {
+    if (!permit.inForce().contains(env.asOfDay()) || !permit.window().contains(env.applicationDay())) {
       return Verdict.NOT_IN_FORCE;
     }
     int o = outcomes(permit.criteria(), env);
@@ -332,7 +361,7 @@ public final class Evaluator {
    * {@link #withDiscretion} do.
    */
   private int outcomes(Criterion c, Env env) {
-    if (!c.inForce().contains(env.asOf())) {
+    if (!c.inForce().contains(env.asOfDay())) {
       return Outcome.NOT_IN_FORCE.ordinal() << 2 | Outcome.NOT_IN_FORCE.ordinal();
     }
     Outcome strict;
@@ -380,7 +409,7 @@ public final class Evaluator {
   }
 
   CriterionResult criterion(Criterion c, Env env) {
-    if (!c.inForce().contains(env.asOf())) {
+    if (!c.inForce().contains(env.asOfDay())) {
       return new CriterionResult(c, Outcome.NOT_IN_FORCE, Outcome.NOT_IN_FORCE, false, Map.of(), List.of());
     }
     if (c instanceof Criterion.Leaf) {

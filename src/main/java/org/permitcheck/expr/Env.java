@@ -22,6 +22,9 @@ public final class Env {
   private final byte[] state;
   private LocalDate asOf;
   private LocalDate applicationDate;
+  /** {@code asOf} and {@code applicationDate} as epoch days, for the evaluator's in-force checks. */
+  private long asOfDay;
+  private long applicationDay;
   private Object[] items = new Object[4];
   private int depth;
 
@@ -42,6 +45,8 @@ public final class Env {
     this.factCount = symbols.factCount();
     this.asOf = Objects.requireNonNull(asOf);
     this.applicationDate = Objects.requireNonNull(applicationDate);
+    this.asOfDay = asOf.toEpochDay();
+    this.applicationDay = applicationDate.toEpochDay();
   }
 
   /** The same facts at another date (derived facts are recomputed). */
@@ -58,6 +63,8 @@ public final class Env {
   public Env moveTo(LocalDate date, LocalDate application) {
     asOf = Objects.requireNonNull(date);
     applicationDate = Objects.requireNonNull(application);
+    asOfDay = date.toEpochDay();
+    applicationDay = application.toEpochDay();
     Arrays.fill(values, factCount, values.length, null);
     Arrays.fill(state, factCount, state.length, TODO);
     return this;
@@ -69,6 +76,16 @@ public final class Env {
 
   public LocalDate applicationDate() {
     return applicationDate;
+  }
+
+  /** {@link #asOf()} as {@link LocalDate#toEpochDay()}. */
+  public long asOfDay() {
+    return asOfDay;
+  }
+
+  /** {@link #applicationDate()} as {@link LocalDate#toEpochDay()}. */
+  public long applicationDay() {
+    return applicationDay;
   }
 
   public Symbols symbols() {
