@@ -171,7 +171,9 @@ public final class Evaluator {
       PermitResult r = topLevelOnly ? topLevel(p, env) : evaluate(p, env);
       if (timeline != null) {
         Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate());
-        r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore());
+        if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent()) {
+          r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore());
+        }
       }
       results.add(r);
     }

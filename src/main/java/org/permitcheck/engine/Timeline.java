@@ -117,13 +117,13 @@ final class Timeline {
   }
 
   Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication) {
-    LocalDate start = env.asOf();
-    LocalDate end = start.plus(horizon);
     Analysed a = analysed(permit);
     if (neverChanges(now, PermitResult.topLevel(permit, tree), a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
+    LocalDate start = env.asOf();
+    LocalDate end = start.plus(horizon); // only here: most permits of a case end above
     CandidateDays sink = new CandidateDays(start, end);
     range(permit.inForce(), sink);
     if (fixedApplication.isEmpty()) {
