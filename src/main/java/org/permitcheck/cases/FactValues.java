@@ -115,17 +115,17 @@ final class FactValues {
 
   /** A strict YYYY-MM-DD date that exists in the calendar, or null; faster than LocalDate.parse. */
   static LocalDate isoDate(String t) {
-    return isoDate((CharSequence) t);
+    return t.length() != 10 ? null : isoDate(t.toCharArray(), 0, 10);
   }
 
-  /** As {@link #isoDate(String)}, for text that need not be a String (a parser's buffer). */
-  static LocalDate isoDate(CharSequence t) {
-    if (t.length() != 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
+  /** As {@link #isoDate(String)}, for text in a parser's buffer: no String is made of it. */
+  static LocalDate isoDate(char[] t, int offset, int length) {
+    if (length != 10 || t[offset + 4] != '-' || t[offset + 7] != '-') {
       return null;
     }
-    int y = digits(t, 0, 4);
-    int m = digits(t, 5, 7);
-    int d = digits(t, 8, 10);
+    int y = digits(t, offset, offset + 4);
+    int m = digits(t, offset + 5, offset + 7);
+    int d = digits(t, offset + 8, offset + 10);
     if (y < 0 || m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
       return null;
     }
@@ -146,10 +146,10 @@ final class FactValues {
     }
   }
 
-  private static int digits(CharSequence t, int from, int to) {
+  private static int digits(char[] t, int from, int to) {
     int v = 0;
     for (int i = from; i < to; i++) {
-      char c = t.charAt(i);
+      char c = t[i];
       if (c < '0' || c > '9') {
         return -1;
       }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.CharBuffer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -299,7 +298,7 @@ public final class JsonCaseReader {
         return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT ? number(p, fact) : null;
       case DATE: {
         LocalDate d = t == JsonToken.VALUE_STRING
-            ? FactValues.isoDate(CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) : null;
+            ? FactValues.isoDate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
         return d == null || fact.past() && d.isAfter(today) ? null : d;
       }
       case ENUM:
@@ -307,7 +306,7 @@ public final class JsonCaseReader {
         if (t != JsonToken.VALUE_STRING) {
           return null;
         }
-        return type.canonical(p.getText());
+        return type.canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
       case TEXT:
         return t == JsonToken.VALUE_STRING ? text(p) : null;
       default:
