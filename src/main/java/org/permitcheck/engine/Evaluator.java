@@ -354,6 +354,8 @@ public final class Evaluator {
   }
 
   private static final Outcome[] OUTCOMES = Outcome.values();
+  /** What {@link #outcomes} gives a criterion out of force. */
+  private static final int NOT_IN_FORCE = Outcome.NOT_IN_FORCE.ordinal() << 2 | Outcome.NOT_IN_FORCE.ordinal();
   /** The bit of {@link #outcomes} that says the criterion is waivable. */
   private static final int WAIVED = 16;
 
@@ -363,16 +365,24 @@ public final class Evaluator {
    * {@link #withDiscretion} do.
    */
   private int outcomes(Criterion c, Env env) {
-    if (!c.inForce().contains(env.asOfDay())) {
-      return Outcome.NOT_IN_FORCE.ordinal() << 2 | Outcome.NOT_IN_FORCE.ordinal();
-    }
+    // the record's own accessors after a type test, not the interface's: C1, the compiler of
+    // multi-job batches, inlines those, and this runs for every criterion of every permit
     Outcome strict;
     Outcome lenient;
+    Discretion d;
     if (c instanceof Criterion.Leaf) {
-      strict = Outcome.of(((Criterion.Leaf) c).when().test(env));
+      Criterion.Leaf leaf = (Criterion.Leaf) c;
+      if (!leaf.inForce().contains(env.asOfDay())) {
+        return NOT_IN_FORCE;
+      }
+      strict = Outcome.of(leaf.when().test(env));
       lenient = strict;
+      d = leaf.discretionary();
     } else {
       Criterion.Group g = (Criterion.Group) c;
+      if (!g.inForce().contains(env.asOfDay())) {
+        return NOT_IN_FORCE;
+      }
       List<Criterion> children = g.children();
       if (g.op() == Criterion.Op.NOT) {
         strict = OUTCOMES[outcomes(children.get(0), env) >> 2 & 3].negate();
@@ -384,7 +394,7 @@ public final class Evaluator {
         boolean lenientDecided = false;
         boolean strictUnknown = false;
         boolean lenientUnknown = false;
-        for (int i = 0; i < children.size(); i++) {
+        for (int i = 0, n = children.size(); i < n; i++) {
           int o = outcomes(children.get(i), env);
           Outcome s = OUTCOMES[o >> 2 & 3];
           Outcome l = OUTCOMES[o & 3];
@@ -400,9 +410,9 @@ public final class Evaluator {
         strict = strictDecided ? decisive : strictUnknown ? Outcome.UNKNOWN : otherwise;
         lenient = lenientDecided ? decisive : lenientUnknown ? Outcome.UNKNOWN : otherwise;
       }
+      d = g.discretionary();
     }
-    Discretion d = c.discretionary();
-    if (!d.isPresent() || strict == Outcome.MET) {
+    if (d == Discretion.NONE || strict == Outcome.MET) {
       return strict.ordinal() << 2 | lenient.ordinal();
     }
     Outcome waiver = d.when().isPresent() ? Outcome.of(d.when().get().test(env)) : Outcome.MET;
