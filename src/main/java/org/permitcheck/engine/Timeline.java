@@ -37,7 +37,7 @@ final class Timeline {
    * fixed dates of its criteria's in-force ranges.
    */
   private record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
-      CompiledExpr[] moving, LocalDate[] fixedDates) {}
+      CriticalDates.Prepared[] moving, LocalDate[] fixedDates) {}
 
   private final Evaluator evaluator;
   private final Period horizon;
@@ -65,15 +65,15 @@ final class Timeline {
     for (int i = 0; i < top.size(); i++) {
       topMoves[i] = moves.get(top.get(i));
     }
-    List<CompiledExpr> moving = new ArrayList<>();
+    List<CriticalDates.Prepared> moving = new ArrayList<>();
     for (CompiledExpr e : roots) {
       if (analysis.dependsOnTime(e.root())) {
-        moving.add(e);
+        moving.add(analysis.prepare(e));
       }
     }
     List<LocalDate> fixed = new ArrayList<>();
     ranges(permit.criteria(), fixed::add);
-    return new Analysed(analysis, moves.get(permit.criteria()), topMoves, moving.toArray(new CompiledExpr[0]),
+    return new Analysed(analysis, moves.get(permit.criteria()), topMoves, moving.toArray(new CriticalDates.Prepared[0]),
         fixed.toArray(new LocalDate[0]));
   }
 
@@ -132,7 +132,7 @@ final class Timeline {
     for (LocalDate d : a.fixedDates()) {
       sink.accept(d);
     }
-    for (CompiledExpr e : a.moving()) {
+    for (CriticalDates.Prepared e : a.moving()) {
       CriticalDates.collect(e, env, end, sink, a.analysis());
     }
     boolean availableNow = available(now);

@@ -22,7 +22,11 @@ public final class CandidateDays implements Consumer<LocalDate> {
 
   @Override
   public void accept(LocalDate d) {
-    long day = d.toEpochDay();
+    acceptDay(d.toEpochDay());
+  }
+
+  /** {@link #accept} for a day given as {@link LocalDate#toEpochDay()}. */
+  public void acceptDay(long day) {
     if (day > after && day <= last) {
       if (size == days.length) {
         days = Arrays.copyOf(days, size * 2);

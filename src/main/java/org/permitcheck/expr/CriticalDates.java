@@ -25,12 +25,15 @@ public final class CriticalDates {
   private final Env env;
   private final LocalDate until;
   private final Consumer<LocalDate> sink;
+  /** {@code sink} when it takes epoch days (the timeline's), else null. */
+  private final CandidateDays days;
   private final Analysis analysis;
 
   private CriticalDates(Env env, LocalDate until, Consumer<LocalDate> sink, Analysis analysis) {
     this.env = env;
     this.until = until;
     this.sink = sink;
+    this.days = sink instanceof CandidateDays ? (CandidateDays) sink : null;
     this.analysis = analysis;
   }
 
@@ -40,7 +43,24 @@ public final class CriticalDates {
    */
   public static void collect(CompiledExpr e, Env env, LocalDate until, Consumer<LocalDate> sink,
       Analysis analysis) {
-    new CriticalDates(env, until, sink, analysis).walk(analysis.tree(e.root()));
+    collect(analysis.prepare(e), env, until, sink, analysis);
+  }
+
+  /** As {@link #collect(CompiledExpr, Env, LocalDate, Consumer, Analysis)}, for a prepared condition. */
+  public static void collect(Prepared e, Env env, LocalDate until, Consumer<LocalDate> sink, Analysis analysis) {
+    new CriticalDates(env, until, sink, analysis).walk(e.tree);
+  }
+
+  /**
+   * A condition as {@link #collect} walks it, looked up once ({@link Analysis#prepare}) by a caller
+   * that collects its dates for many cases.
+   */
+  public static final class Prepared {
+    private final Node tree;
+
+    private Prepared(Node tree) {
+      this.tree = tree;
+    }
   }
 
   /**
@@ -76,6 +96,11 @@ public final class CriticalDates {
       return made != null ? made : build(e, new IdentityHashMap<>());
     }
 
+    /** A condition ready for {@link CriticalDates#collect(Prepared, Env, LocalDate, Consumer, Analysis)}. */
+    public Prepared prepare(CompiledExpr e) {
+      return new Prepared(tree(e.root()));
+    }
+
     private Node build(Expr e, Map<Expr, Node> made) {
       Node known = made.get(e);
       if (known != null) {
@@ -87,9 +112,25 @@ public final class CriticalDates {
       for (int i = 0; i < kids.length; i++) {
         kids[i] = build(children.get(i), made);
       }
-      Node node = new Node(e, dependsOnTime(e), kids);
+      int window = 0;
+      if (e instanceof Nodes.CompareNumbers) {
+        Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
+        window = (windowShape(c, c.left(), c.right()) ? 1 : 0) | (windowShape(c, c.right(), c.left()) ? 2 : 0);
+      }
+      Node node = new Node(e, dependsOnTime(e), kids, kind(e), window);
       made.put(e, node);
       return node;
+    }
+
+    /**
+     * Whether {@code moving op fixed} compares a count of months in a window that moves with time
+     * with a fixed value, as {@link #windowFlips} handles it (unless inside a list's records).
+     */
+    private boolean windowShape(Nodes.CompareNumbers c, Expr moving, Expr fixed) {
+      Expr m = derivedRoot(moving, symbols);
+      return m instanceof Nodes.MonthsIn && ((Nodes.MonthsIn) m).since() != null
+          && dependsOnTime(((Nodes.MonthsIn) m).since()) && !dependsOnTime(fixed)
+          && !readsApplicationDate(c, symbols);
     }
 
     /** Whether an expression's value can change when only the date changes. */
@@ -152,9 +193,28 @@ public final class CriticalDates {
 
   private void emit(LocalDate d) {
     if (d != null) {
-      sink.accept(d.minusDays(1));
+      long day = d.toEpochDay();
+      reportDay(day - 1);
+      reportDay(day);
+      reportDay(day + 1);
+    }
+  }
+
+  /** Reports a date to the sink. */
+  private void report(LocalDate d) {
+    if (days != null) {
+      days.acceptDay(d.toEpochDay());
+    } else {
       sink.accept(d);
-      sink.accept(d.plusDays(1));
+    }
+  }
+
+  /** Reports a date given as an epoch day: the timeline's sink takes it as it is. */
+  private void reportDay(long day) {
+    if (days != null) {
+      days.acceptDay(day);
+    } else {
+      sink.accept(LocalDate.ofEpochDay(day));
     }
   }
 
@@ -162,7 +222,30 @@ public final class CriticalDates {
    * An expression as the walk sees it: whether it moves with time, and its children in the order
    * of {@link #children} (a derived fact's slot: its expression), so that the walk looks nothing up.
    */
-  record Node(Expr e, boolean moves, Node[] kids) {}
+  record Node(Expr e, boolean moves, Node[] kids, int kind, int window) {}
+
+  /** How the walk treats a node ({@link Node#kind}), worked out when the node is made. */
+  private static final int OTHER = 0;
+  private static final int FIRST_CHILD = 1;
+  private static final int BOTH_CHILDREN = 2;
+  private static final int COMPARE_NUMBERS = 3;
+  private static final int COMPARE_DATES = 4;
+  private static final int OVER_LIST = 5;
+
+  private static int kind(Expr e) {
+    if (e instanceof Nodes.Not || e instanceof Nodes.In || e instanceof Nodes.Slot) {
+      return FIRST_CHILD;
+    } else if (e instanceof Nodes.And || e instanceof Nodes.Or) {
+      return BOTH_CHILDREN;
+    } else if (e instanceof Nodes.CompareNumbers) {
+      return COMPARE_NUMBERS;
+    } else if (e instanceof Nodes.CompareDates || e instanceof Nodes.Equals) {
+      return COMPARE_DATES;
+    } else if (e instanceof Nodes.OverList) {
+      return OVER_LIST;
+    }
+    return OTHER;
+  }
 
   private void walk(Node t) {
     if (!t.moves()) {
@@ -170,24 +253,33 @@ public final class CriticalDates {
     }
     Expr e = t.e();
     Node[] k = t.kids();
-    if (e instanceof Nodes.Not || e instanceof Nodes.In || e instanceof Nodes.Slot) {
-      walk(k[0]);
-    } else if (e instanceof Nodes.And || e instanceof Nodes.Or) {
-      walk(k[0]);
-      walk(k[1]);
-    } else if (e instanceof Nodes.CompareNumbers) {
-      Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
-      if (!windowFlips(c, c.left(), c.right()) && !windowFlips(c, c.right(), c.left())) {
-        numbers(c.left(), k[0].moves(), c.right(), k[1].moves());
-        numbers(c.right(), k[1].moves(), c.left(), k[0].moves());
+    switch (t.kind()) {
+      case FIRST_CHILD:
+        walk(k[0]);
+        break;
+      case BOTH_CHILDREN:
+        walk(k[0]);
+        walk(k[1]);
+        break;
+      case COMPARE_NUMBERS: {
+        Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
+        boolean window = t.window() != 0 && !env.hasItems();
+        if (!(window && (t.window() & 1) != 0 && windowFlips(c, c.left()))
+            && !(window && (t.window() & 2) != 0 && windowFlips(c, c.right()))) {
+          numbers(c.left(), k[0].moves(), c.right(), k[1].moves());
+          numbers(c.right(), k[1].moves(), c.left(), k[0].moves());
+        }
+        break;
       }
-    } else if (e instanceof Nodes.CompareDates || e instanceof Nodes.Equals) {
-      dates(k[0].e(), k[0].moves(), k[1].e(), k[1].moves());
-      dates(k[1].e(), k[1].moves(), k[0].e(), k[0].moves());
-    } else if (e instanceof Nodes.OverList) {
-      overList((Nodes.OverList) e, k[1]);
-    } else {
-      periodBoundaries(e);
+      case COMPARE_DATES:
+        dates(k[0].e(), k[0].moves(), k[1].e(), k[1].moves());
+        dates(k[1].e(), k[1].moves(), k[0].e(), k[0].moves());
+        break;
+      case OVER_LIST:
+        overList((Nodes.OverList) e, k[1]);
+        break;
+      default:
+        periodBoundaries(e);
     }
   }
 
@@ -225,8 +317,8 @@ public final class CriticalDates {
       // value(t) >= n exactly from add(anchor, n - c); value(t) > n from add(anchor, n - c + 1)
       long k = (Long) n - l.constant();
       if (l.exact()) {
-        sink.accept(l.at(k));
-        sink.accept(l.at(k + 1));
+        report(l.at(k));
+        report(l.at(k + 1));
       } else {
         emit(l.at(k));
         emit(l.at(k + 1));
@@ -255,8 +347,9 @@ public final class CriticalDates {
       emit(add(a.unit(), target, -(Long) a.amount().eval(env)));
     } else if (isNow(m)) {
       // t < R and t >= R flip on R; t <= R and t > R flip on R + 1
-      sink.accept(target);
-      sink.accept(target.plusDays(1));
+      long day = target.toEpochDay();
+      reportDay(day);
+      reportDay(day + 1);
     } else {
       emit(target);
     }
@@ -300,13 +393,8 @@ public final class CriticalDates {
    * it at each of them in turn (each change of the comparison is a change of the count, so it is
    * among them). False, doing nothing, when the comparison is not of that shape.
    */
-  private boolean windowFlips(Nodes.CompareNumbers c, Expr moving, Expr fixed) {
+  private boolean windowFlips(Nodes.CompareNumbers c, Expr moving) {
     Expr m = derivedRoot(moving);
-    if (!(m instanceof Nodes.MonthsIn) || ((Nodes.MonthsIn) m).since() == null
-        || !dependsOnTime(((Nodes.MonthsIn) m).since()) || dependsOnTime(fixed) || env.hasItems()
-        || readsApplicationDate(c)) {
-      return false;
-    }
     CandidateDays candidates = new CandidateDays(env.asOf(), until);
     new CriticalDates(env, until, candidates, analysis).movingWindow((Nodes.MonthsIn) m);
     Object before = c.eval(env);
@@ -316,7 +404,7 @@ public final class CriticalDates {
       at = at == null ? env.at(d, env.applicationDate()) : at.moveTo(d, env.applicationDate());
       Object now = c.eval(at);
       if (!Objects.equals(now, before)) {
-        sink.accept(d);
+        report(d);
       }
       before = now;
     }
@@ -324,16 +412,16 @@ public final class CriticalDates {
   }
 
   /** Whether an expression reads application_date, directly or through derived facts. */
-  private boolean readsApplicationDate(Expr e) {
+  private static boolean readsApplicationDate(Expr e, Symbols symbols) {
     if (e instanceof Nodes.ApplicationDate) {
       return true;
     }
     if (e instanceof Nodes.Slot) {
-      Expr root = derivedRoot(e);
-      return root != e && readsApplicationDate(root);
+      Expr root = derivedRoot(e, symbols);
+      return root != e && readsApplicationDate(root, symbols);
     }
     for (Expr child : children(e)) {
-      if (readsApplicationDate(child)) {
+      if (readsApplicationDate(child, symbols)) {
         return true;
       }
     }
@@ -342,8 +430,12 @@ public final class CriticalDates {
 
   /** The expression of a derived fact (through derived facts that merely name another), else {@code e}. */
   private Expr derivedRoot(Expr e) {
-    while (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= env.symbols().factCount()) {
-      e = env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root();
+    return derivedRoot(e, env.symbols());
+  }
+
+  private static Expr derivedRoot(Expr e, Symbols symbols) {
+    while (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= symbols.factCount()) {
+      e = symbols.derivedExpr(((Nodes.Slot) e).slot()).root();
     }
     return e;
   }
@@ -374,7 +466,7 @@ public final class CriticalDates {
     } else if (!isNow(since)) {
       // a window of another shape: every day up to the end is a candidate
       for (LocalDate d = env.asOf(); !d.isAfter(until); d = d.plusDays(1)) {
-        sink.accept(d);
+        report(d);
       }
       return;
     }
@@ -506,7 +598,7 @@ public final class CriticalDates {
       for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
         long now = count(d);
         if (now != before) {
-          sink.accept(d);
+          report(d);
         }
         before = now;
       }
