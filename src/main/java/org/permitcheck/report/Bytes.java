@@ -42,6 +42,20 @@ final class Bytes {
     return append(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Text, encoded as UTF-8: ASCII is copied as it is, without making a String of it. */
+  Bytes appendText(CharSequence s) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        return appendText(s.subSequence(i, n).toString());
+      }
+      buf[len++] = (byte) c;
+    }
+    return this;
+  }
+
   byte[] toArray() {
     return Arrays.copyOf(buf, len);
   }

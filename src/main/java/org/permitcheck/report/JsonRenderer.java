@@ -59,6 +59,8 @@ public final class JsonRenderer {
   /** The ruleset as a compact JSON object, for compact records. */
   private final String rulesetJson;
   private final CompactResultWriter compact;
+  /** See {@link #constantFrame()}; made on first use (benign race: every thread makes the same). */
+  private volatile byte[][] constantFrame;
   /** By thread, the builder of the last record: it keeps its capacity (a compact record is about 5 KB). */
   private final ThreadLocal<StringBuilder> buffer = ThreadLocal.withInitial(() -> new StringBuilder(16_384));
   /** By thread, the bytes of the last compact record, kept for their capacity like {@link #buffer}. */
@@ -104,10 +106,20 @@ public final class JsonRenderer {
     StringBuilder out = buffer.get();
     out.setLength(0);
     JsonWriter w = new JsonWriter(out, false);
-    int results = frame(w, e, notes);
     Bytes bytes = lineBuffer.get();
     bytes.reset();
-    bytes.appendText(out.substring(0, results));
+    byte[] end;
+    if (notes.isEmpty()) {
+      // the frame after the case's own part is the same in every record without notes
+      byte[][] constant = constantFrame();
+      openCase(w, e);
+      bytes.appendText(out).append(constant[0]);
+      end = constant[1];
+    } else {
+      int results = frame(w, e, notes);
+      bytes.appendText(out.subSequence(0, results));
+      end = (out.substring(results) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
     boolean first = true;
     for (PermitResult r : e.results()) {
       if (!first) {
@@ -116,13 +128,37 @@ public final class JsonRenderer {
       compact.write(bytes, r);
       first = false;
     }
-    bytes.appendText(out.substring(results)).append('\n');
+    bytes.append(end);
     byte[] line = bytes.toArray();
     if (bytes.capacity() > MAX_KEPT_BUFFER) {
       lineBuffer.remove();
     }
     keepOrDrop(out);
     return line;
+  }
+
+  /**
+   * The parts of a compact record without notes that are the same in every record, as UTF-8: from
+   * its language to the start of its results, and from the end of its results to the line break.
+   */
+  private byte[][] constantFrame() {
+    byte[][] parts = constantFrame;
+    if (parts == null) {
+      StringBuilder out = new StringBuilder();
+      JsonWriter w = new JsonWriter(out, false);
+      w.beginObject();
+      head(w, "", "");
+      w.name("as_of").date(java.time.LocalDate.EPOCH);
+      w.name("application_date").date(java.time.LocalDate.EPOCH);
+      int middle = out.length();
+      openRest(w);
+      int results = out.length();
+      close(w, List.of());
+      parts = new byte[][] {out.substring(middle, results).getBytes(StandardCharsets.UTF_8),
+          (out.substring(results) + "\n").getBytes(StandardCharsets.UTF_8)};
+      constantFrame = parts;
+    }
+    return parts;
   }
 
   /** The record in its full form followed by {@code end}, written in this thread's buffer. */
@@ -160,10 +196,20 @@ public final class JsonRenderer {
 
   /** A record up to its results: {@code {"schema_version":1,...,"results":[}. */
   private void open(JsonWriter w, Evaluation e) {
+    openCase(w, e);
+    openRest(w);
+  }
+
+  /** The start of a record up to what is the same in every record: its case and dates. */
+  private void openCase(JsonWriter w, Evaluation e) {
     w.beginObject();
     head(w, e.subject().id(), e.subject().source());
     w.name("as_of").date(e.asOf());
     w.name("application_date").date(e.applicationDate());
+  }
+
+  /** The rest of a record's start, after {@link #openCase}: language, ruleset, the results' start. */
+  private void openRest(JsonWriter w) {
     w.name("language").string(m.language());
     ruleset(w);
     w.name("results").beginArray();
