@@ -33,12 +33,73 @@ public final class Evaluator {
    * through other derived facts.
    */
   private final Symbols.Symbol[][] derivedBase;
+  /** By permit id: what compact evaluation keeps of the permits evaluated so far ({@link Plan}). */
+  private final Map<String, Plan> plans = new ConcurrentHashMap<>();
   /**
-   * By permit id: the shallow results of its top-level criteria, by criterion and packed outcomes
-   * (see {@link #shallow}), made as they are first needed. They differ only in their outcomes, so
-   * results share them.
+   * The shapes of the top-level criteria evaluated so far ({@link #shape}), numbered: several
+   * permits of a country have criteria of the same shape, and a case works each shape out once.
    */
-  private final Map<String, CriterionResult[][]> shallowResults = new ConcurrentHashMap<>();
+  private final Map<Object, Integer> shapes = new ConcurrentHashMap<>();
+
+  /**
+   * What compact evaluation keeps of a permit, made when it is first evaluated: the shallow results
+   * of its top-level criteria, by criterion and packed outcomes (they differ only in their outcomes,
+   * so results share them; see {@link #shallow}), and the number of each top-level criterion's shape.
+   */
+  private static final class Plan {
+    final Permit permit;
+    final CriterionResult[][] shallow;
+    final int[] shapeIds;
+
+    Plan(Permit permit, Map<Object, Integer> shapes) {
+      this.permit = permit;
+      List<Criterion> top = permit.topLevel();
+      this.shallow = new CriterionResult[top.size()][];
+      this.shapeIds = new int[top.size()];
+      for (int i = 0; i < top.size(); i++) {
+        Object shape = shape(top.get(i));
+        Integer id = shapes.get(shape);
+        if (id == null) {
+          synchronized (shapes) {
+            id = shapes.get(shape);
+            if (id == null) {
+              id = shapes.size();
+              shapes.put(shape, id);
+            }
+          }
+        }
+        shapeIds[i] = id;
+      }
+    }
+  }
+
+  /**
+   * What a criterion's outcomes depend on, as a value that equals another criterion's exactly when
+   * the two have the same outcomes for any facts and date: its compiled condition (expression nodes
+   * are records, equal when their trees are) or its operator and children's shapes, its waiver and
+   * its in-force dates. Ids, texts and notes do not count.
+   */
+  static Object shape(Criterion c) {
+    Discretion d = c.discretionary();
+    Object waiver = !d.isPresent() ? "none" : d.when().isPresent() ? d.when().get().root() : "always";
+    if (c instanceof Criterion.Leaf) {
+      return List.of("leaf", ((Criterion.Leaf) c).when().root(), waiver, c.inForce());
+    }
+    Criterion.Group g = (Criterion.Group) c;
+    List<Object> children = new ArrayList<>(g.children().size());
+    for (Criterion child : g.children()) {
+      children.add(shape(child));
+    }
+    return List.of(g.op(), children, waiver, c.inForce());
+  }
+
+  private Plan plan(Permit permit) {
+    Plan plan = plans.get(permit.id());
+    if (plan == null) {
+      plan = plans.computeIfAbsent(permit.id(), id -> new Plan(permit, shapes));
+    }
+    return plan.permit == permit ? plan : new Plan(permit, shapes); // another ruleset's: not kept
+  }
 
   public Evaluator(Ruleset rules) {
     this(rules, DEFAULT_HORIZON);
@@ -166,9 +227,11 @@ public final class Evaluator {
     Env env = env(c, asOf);
     List<PermitResult> results = new ArrayList<>();
     List<Permit> permits = permitsFor(c, scope);
+    // the packed outcomes (plus one; 0: not yet) of this case's top-level criteria, by shape
+    int[] byShape = topLevelOnly ? new int[shapes.size()] : null;
     for (int i = 0; i < permits.size(); i++) { // indexed loops here and below: no iterator per loop
       Permit p = permits.get(i);
-      PermitResult r = topLevelOnly ? topLevel(p, env) : evaluate(p, env);
+      PermitResult r = topLevelOnly ? topLevel(p, env, byShape) : evaluate(p, env);
       if (timeline != null) {
         Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate());
         if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent()) {
@@ -200,25 +263,28 @@ public final class Evaluator {
    * verdict is open or discretionary are found by walking down the criteria, without building results.
    */
   PermitResult topLevel(Permit permit, Env env) {
+    return topLevel(permit, env, new int[0]);
+  }
+
+  /**
+   * @param byShape the outcomes of the top-level criteria worked out so far for the same Env, by
+   *     shape ({@link #shapes}; packed as {@link #outcomes} packs them, plus one; 0: not yet): read
+   *     and filled; a shape beyond its end is worked out each time
+   */
+  private PermitResult topLevel(Permit permit, Env env, int[] byShape) {
     Criterion root = permit.criteria();
     if (!root.inForce().contains(env.asOfDay())) {
       return evaluate(permit, env); // no tree below an out-of-force root
     }
-    List<Criterion> top = permit.topLevel();
+    Plan plan = plan(permit);
     CriterionResult tree;
-    CriterionResult[][] shared = shallowResults.get(permit.id());
-    if (shared == null) {
-      shared = shallowResults.computeIfAbsent(permit.id(), id -> new CriterionResult[top.size()][]);
-    }
-    if (shared.length != top.size()) {
-      shared = new CriterionResult[top.size()][]; // a permit of another ruleset: not shared
-    }
     if (permit.rootIsTopLevel()) {
-      tree = shallow(root, env, shared, 0);
+      tree = shallow(root, env, plan, 0, byShape);
     } else {
+      List<Criterion> top = permit.topLevel();
       List<CriterionResult> children = new ArrayList<>(top.size());
       for (int i = 0; i < top.size(); i++) {
-        children.add(shallow(top.get(i), env, shared, i));
+        children.add(shallow(top.get(i), env, plan, i, byShape));
       }
       tree = group((Criterion.Group) root, children, env);
     }
@@ -232,20 +298,28 @@ public final class Evaluator {
   }
 
   /**
-   * A criterion's result without its facts or children: its outcomes and whether it is waivable. The
-   * result is taken from {@code shared[i]} (by packed outcomes) when it is there, else made and kept
-   * there; {@code shared} belongs to the criterion's permit, and a permit of another ruleset with the
-   * same id only makes its own.
+   * The result of the permit's top-level criterion {@code i} without its facts or children: its
+   * outcomes and whether it is waivable, taken from {@code byShape} when its shape was worked out
+   * before, and the result itself from the plan when it was made before.
    */
-  private CriterionResult shallow(Criterion c, Env env, CriterionResult[][] shared, int i) {
-    int o = outcomes(c, env);
-    CriterionResult[] byOutcomes = shared[i];
+  private CriterionResult shallow(Criterion c, Env env, Plan plan, int i, int[] byShape) {
+    int shape = plan.shapeIds[i];
+    int o;
+    if (shape < byShape.length && byShape[shape] != 0) {
+      o = byShape[shape] - 1;
+    } else {
+      o = outcomes(c, env);
+      if (shape < byShape.length) {
+        byShape[shape] = o + 1;
+      }
+    }
+    CriterionResult[] byOutcomes = plan.shallow[i];
     if (byOutcomes == null) {
       byOutcomes = new CriterionResult[WAIVED * 2];
-      shared[i] = byOutcomes;
+      plan.shallow[i] = byOutcomes;
     }
     CriterionResult r = byOutcomes[o];
-    if (r == null || r.criterion() != c) {
+    if (r == null) {
       r = new CriterionResult(c, OUTCOMES[o >> 2 & 3], OUTCOMES[o & 3], (o & WAIVED) != 0, Map.of(), List.of());
       byOutcomes[o] = r;
     }

@@ -7,13 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.permitcheck.bench.Generate;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseReader;
 import org.permitcheck.diag.SourceText;
+import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.DateRange;
+import org.permitcheck.rules.Discretion;
 import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.Text;
 import org.permitcheck.rules.RulesLoader;
 
 /**
@@ -62,6 +69,32 @@ class TopLevelOnlyTest {
     }
     assertThat(compared).isGreaterThan(10_000);
     assertThat(shallow).as("results that took the shallow way").isGreaterThan(compared / 2);
+  }
+
+  /**
+   * A case works out each shape of top-level criterion once for all its permits, so equal shapes must
+   * mean equal outcomes: the shape is made of what outcomes depend on and of nothing else.
+   */
+  @Test
+  void criteriaOfOneShapeAreThoseWithTheSameConditionWaiverAndInForceDates() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().get();
+    List<Criterion> top = rules.permits().stream().flatMap(p -> p.topLevel().stream()).toList();
+    Set<Object> shapes = top.stream().map(Evaluator::shape).collect(Collectors.toSet());
+    assertThat(shapes.size()).as("shapes shared between permits").isLessThan(top.size() * 3 / 4);
+
+    Criterion.Leaf leaf = top.stream().filter(c -> c instanceof Criterion.Leaf && !c.discretionary().isPresent())
+        .map(c -> (Criterion.Leaf) c)
+        .findFirst().get();
+    Criterion.Leaf renamed = new Criterion.Leaf("other_id", Text.EMPTY, leaf.when(), leaf.discretionary(),
+        leaf.inForce(), Text.EMPTY);
+    Criterion.Leaf dated = new Criterion.Leaf(leaf.id(), leaf.text(), leaf.when(), leaf.discretionary(),
+        new DateRange(Optional.of(LocalDate.of(2030, 1, 1)), Optional.empty()), leaf.note());
+    Criterion.Leaf waivable = new Criterion.Leaf(leaf.id(), leaf.text(), leaf.when(),
+        new Discretion(Text.EMPTY, Optional.empty()), leaf.inForce(), leaf.note());
+    assertThat(Evaluator.shape(renamed)).isEqualTo(Evaluator.shape(leaf));
+    assertThat(Evaluator.shape(dated)).isNotEqualTo(Evaluator.shape(leaf));
+    assertThat(Evaluator.shape(waivable)).isNotEqualTo(Evaluator.shape(leaf));
   }
 
   private static List<String> outline(List<CriterionResult> top) {
