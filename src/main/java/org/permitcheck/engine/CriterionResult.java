@@ -1,6 +1,5 @@
 package org.permitcheck.engine;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.permitcheck.rules.Criterion;
@@ -24,6 +23,6 @@ public record CriterionResult(
     List<CriterionResult> children) {
 
   public CriterionResult {
-    children = children.isEmpty() ? List.of() : Collections.unmodifiableList(children);
+    children = List.copyOf(children); // an immutable list is kept as it is
   }
 }

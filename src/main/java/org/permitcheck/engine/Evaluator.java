@@ -48,12 +48,15 @@ public final class Evaluator {
    */
   private static final class Plan {
     final Permit permit;
+    /** {@link Permit#topLevel()}. */
+    final Criterion[] top;
     final CriterionResult[][] shallow;
     final int[] shapeIds;
 
     Plan(Permit permit, Map<Object, Integer> shapes) {
       this.permit = permit;
       List<Criterion> top = permit.topLevel();
+      this.top = top.toArray(new Criterion[0]);
       this.shallow = new CriterionResult[top.size()][];
       this.shapeIds = new int[top.size()];
       for (int i = 0; i < top.size(); i++) {
@@ -277,42 +280,53 @@ public final class Evaluator {
       return evaluate(permit, env); // no tree below an out-of-force root
     }
     Plan plan = plan(permit);
+    Criterion[] top = plan.top;
+    int[] packed = new int[top.length];
+    CriterionResult[] results = new CriterionResult[top.length];
+    for (int i = 0; i < top.length; i++) {
+      packed[i] = topOutcomes(top[i], env, plan.shapeIds[i], byShape);
+      results[i] = shallow(top[i], plan, i, packed[i]);
+    }
     CriterionResult tree;
     if (permit.rootIsTopLevel()) {
-      tree = shallow(root, env, plan, 0, byShape);
+      tree = results[0];
     } else {
-      List<Criterion> top = permit.topLevel();
-      List<CriterionResult> children = new ArrayList<>(top.size());
-      for (int i = 0; i < top.size(); i++) {
-        children.add(shallow(top.get(i), env, plan, i, byShape));
-      }
-      tree = group((Criterion.Group) root, children, env);
+      Criterion.Group g = (Criterion.Group) root;
+      tree = withDiscretion(g, combine(g.op(), packed, false), combine(g.op(), packed, true), Map.of(),
+          List.of(results), env);
     }
     Verdict verdict = verdict(permit, tree, env);
     List<String> missing = List.of();
     if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
-      missing = missing(permit, tree, env, verdict == Verdict.UNDETERMINED);
+      Set<String> out = new LinkedHashSet<>();
+      missing(root, packed(tree), permit.rootIsTopLevel() ? null : packed, env, out,
+          verdict == Verdict.UNDETERMINED);
+      missing = List.copyOf(out);
     }
-    boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(permit, tree);
+    boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(packed);
     return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
   }
 
   /**
-   * The result of the permit's top-level criterion {@code i} without its facts or children: its
-   * outcomes and whether it is waivable, taken from {@code byShape} when its shape was worked out
-   * before, and the result itself from the plan when it was made before.
+   * The packed outcomes of a top-level criterion, taken from {@code byShape} when its shape was
+   * worked out before for the same Env, else worked out and kept there.
    */
-  private CriterionResult shallow(Criterion c, Env env, Plan plan, int i, int[] byShape) {
-    int shape = plan.shapeIds[i];
-    int o;
+  private int topOutcomes(Criterion c, Env env, int shape, int[] byShape) {
     if (shape < byShape.length && byShape[shape] != 0) {
-      o = byShape[shape] - 1;
-    } else {
-      o = outcomes(c, env);
-      if (shape < byShape.length) {
-        byShape[shape] = o + 1;
-      }
+      return byShape[shape] - 1;
     }
+    int o = outcomes(c, env);
+    if (shape < byShape.length) {
+      byShape[shape] = o + 1;
+    }
+    return o;
+  }
+
+  /**
+   * The result of the permit's top-level criterion {@code i} with packed outcomes {@code o}, without
+   * its facts or children, from the plan when it was made before.
+   */
+  private static CriterionResult shallow(Criterion c, Plan plan, int i, int o) {
     CriterionResult[] byOutcomes = plan.shallow[i];
     if (byOutcomes == null) {
       byOutcomes = new CriterionResult[WAIVED * 2];
@@ -350,12 +364,21 @@ public final class Evaluator {
   /** One or two top-level criteria fail (and cannot be waived), and none is unknown. */
   private static boolean nearMiss(Permit permit, CriterionResult tree) {
     List<CriterionResult> top = PermitResult.topLevel(permit, tree);
+    int[] packed = new int[top.size()];
+    for (int i = 0; i < packed.length; i++) {
+      packed[i] = packed(top.get(i));
+    }
+    return nearMiss(packed);
+  }
+
+  /** {@link #nearMiss(Permit, CriterionResult)} from the top-level criteria's packed outcomes. */
+  private static boolean nearMiss(int[] top) {
     int failing = 0;
-    for (int i = 0; i < top.size(); i++) {
-      CriterionResult r = top.get(i);
-      if (r.lenient() == Outcome.NOT_MET) {
+    for (int o : top) {
+      Outcome lenient = OUTCOMES[o & 3];
+      if (lenient == Outcome.NOT_MET) {
         failing++;
-      } else if (r.lenient() == Outcome.UNKNOWN) {
+      } else if (lenient == Outcome.UNKNOWN) {
         return false;
       }
     }
@@ -513,23 +536,11 @@ public final class Evaluator {
 
   /** The result of a group from its children's results. */
   private static CriterionResult group(Criterion.Group g, List<CriterionResult> children, Env env) {
-    Outcome strict;
-    Outcome lenient;
-    switch (g.op()) {
-      case ALL:
-        strict = all(children, false);
-        lenient = all(children, true);
-        break;
-      case ANY:
-        strict = any(children, false);
-        lenient = any(children, true);
-        break;
-      default:
-        strict = children.get(0).outcome().negate();
-        lenient = strict;
-        break;
+    int[] packed = new int[children.size()];
+    for (int i = 0; i < packed.length; i++) {
+      packed[i] = packed(children.get(i));
     }
-    return withDiscretion(g, strict, lenient, Map.of(), children, env);
+    return withDiscretion(g, combine(g.op(), packed, false), combine(g.op(), packed, true), Map.of(), children, env);
   }
 
   /**
@@ -560,29 +571,25 @@ public final class Evaluator {
         : waiver == Outcome.UNKNOWN || lenient == Outcome.UNKNOWN ? Outcome.UNKNOWN : Outcome.NOT_MET;
   }
 
-  private static Outcome all(List<CriterionResult> children, boolean lenient) {
-    boolean unknown = false;
-    for (int i = 0; i < children.size(); i++) {
-      CriterionResult r = children.get(i);
-      Outcome o = lenient ? r.lenient() : r.outcome();
-      if (o == Outcome.NOT_MET) {
-        return Outcome.NOT_MET;
-      }
-      unknown |= o == Outcome.UNKNOWN;
+  /**
+   * A group's strict or lenient outcome from its children's packed outcomes: {@code all} fails with
+   * one child that fails, {@code any} holds with one that holds, else either is unknown with one
+   * unknown child; {@code not} is its child's strict outcome negated, both ways. A child out of
+   * force counts for neither.
+   */
+  private static Outcome combine(Criterion.Op op, int[] children, boolean lenient) {
+    if (op == Criterion.Op.NOT) {
+      return OUTCOMES[children[0] >> 2 & 3].negate();
     }
-    return unknown ? Outcome.UNKNOWN : Outcome.MET;
-  }
-
-  private static Outcome any(List<CriterionResult> children, boolean lenient) {
+    Outcome decisive = op == Criterion.Op.ALL ? Outcome.NOT_MET : Outcome.MET;
     boolean unknown = false;
-    for (int i = 0; i < children.size(); i++) {
-      CriterionResult r = children.get(i);
-      Outcome o = lenient ? r.lenient() : r.outcome();
-      if (o == Outcome.MET) {
-        return Outcome.MET;
+    for (int o : children) {
+      Outcome x = OUTCOMES[lenient ? o & 3 : o >> 2 & 3];
+      if (x == decisive) {
+        return decisive;
       }
-      unknown |= o == Outcome.UNKNOWN;
+      unknown |= x == Outcome.UNKNOWN;
     }
-    return unknown ? Outcome.UNKNOWN : Outcome.NOT_MET;
+    return unknown ? Outcome.UNKNOWN : op == Criterion.Op.ALL ? Outcome.MET : Outcome.NOT_MET;
   }
 }
