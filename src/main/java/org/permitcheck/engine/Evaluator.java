@@ -33,6 +33,8 @@ public final class Evaluator {
    * through other derived facts.
    */
   private final Symbols.Symbol[][] derivedBase;
+  /** {@link #permitsFor} a case of a country (or of none: "") with every permit in scope. */
+  private final Map<String, List<Permit>> permitsByCountry = new ConcurrentHashMap<>();
   /** By permit id: what compact evaluation keeps of the permits evaluated so far ({@link Plan}). */
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
   /**
@@ -181,6 +183,19 @@ public final class Evaluator {
 
   /** The permits in scope for a case, in rules-file order. */
   public List<Permit> permitsFor(Case c, Scope scope) {
+    if (!scope.countries().isEmpty() || !scope.permits().isEmpty()) {
+      return inScope(c, scope);
+    }
+    // every permit of the case's country (or of all): the same few lists for a whole batch
+    String country = c.country().orElse("");
+    List<Permit> permits = permitsByCountry.get(country);
+    if (permits == null) {
+      permits = permitsByCountry.computeIfAbsent(country, k -> List.copyOf(inScope(c, scope)));
+    }
+    return permits;
+  }
+
+  private List<Permit> inScope(Case c, Scope scope) {
     List<Permit> out = new ArrayList<>();
     for (Country country : rules.countries()) {
       boolean countryIn = scope.countries().isEmpty()
