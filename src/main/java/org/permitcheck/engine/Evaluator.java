@@ -247,11 +247,12 @@ public final class Evaluator {
     List<Permit> permits = permitsFor(c, scope);
     // the packed outcomes (plus one; 0: not yet) of this case's top-level criteria, by shape
     int[] byShape = topLevelOnly ? new int[shapes.size()] : null;
+    long[][] collected = timeline != null ? timeline.newCase() : null;
     for (int i = 0; i < permits.size(); i++) { // indexed loops here and below: no iterator per loop
       Permit p = permits.get(i);
       PermitResult r = topLevelOnly ? topLevel(p, env, byShape) : evaluate(p, env);
       if (timeline != null) {
-        Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate());
+        Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate(), collected);
         if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent()) {
           r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore());
         }

@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.permitcheck.expr.CandidateDays;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.CriticalDates;
 import org.permitcheck.expr.Env;
+import org.permitcheck.expr.Expr;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.DateRange;
 import org.permitcheck.rules.Permit;
@@ -37,12 +39,19 @@ final class Timeline {
    * fixed dates of its criteria's in-force ranges.
    */
   private record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
-      CriticalDates.Prepared[] moving, LocalDate[] fixedDates) {}
+      CriticalDates.Prepared[] moving, int[] movingIds, LocalDate[] fixedDates) {}
 
   private final Evaluator evaluator;
   private final Period horizon;
   /** By permit id; only the permits evaluated are analysed. */
   private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();
+  /**
+   * A number for each condition that can change with time, among those analysed so far: permits
+   * share many (equal expression trees are equal records), and a case collects the dates of each
+   * number once ({@link #of}).
+   */
+  private final Map<Expr, Integer> conditionIds = new ConcurrentHashMap<>();
+  private final AtomicInteger nextConditionId = new AtomicInteger();
 
   Timeline(Evaluator evaluator, Period horizon) {
     this.evaluator = evaluator;
@@ -66,15 +75,21 @@ final class Timeline {
       topMoves[i] = moves.get(top.get(i));
     }
     List<CriticalDates.Prepared> moving = new ArrayList<>();
+    List<Integer> ids = new ArrayList<>();
     for (CompiledExpr e : roots) {
       if (analysis.dependsOnTime(e.root())) {
         moving.add(analysis.prepare(e));
+        ids.add(conditionIds.computeIfAbsent(e.root(), k -> nextConditionId.getAndIncrement()));
       }
+    }
+    int[] movingIds = new int[ids.size()];
+    for (int i = 0; i < movingIds.length; i++) {
+      movingIds[i] = ids.get(i);
     }
     List<LocalDate> fixed = new ArrayList<>();
     ranges(permit.criteria(), fixed::add);
     return new Analysed(analysis, moves.get(permit.criteria()), topMoves, moving.toArray(new CriticalDates.Prepared[0]),
-        fixed.toArray(new LocalDate[0]));
+        movingIds, fixed.toArray(new LocalDate[0]));
   }
 
   /** Whether a criterion (or its waiver, or its in-force dates) can change with time alone. */
@@ -116,7 +131,20 @@ final class Timeline {
     }
   }
 
-  Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication) {
+  /**
+   * A case's store of the dates collected for each condition ({@link #conditionIds}), for {@link
+   * #of}: the conditions numbered after it was made are collected each time.
+   */
+  long[][] newCase() {
+    return new long[nextConditionId.get()][];
+  }
+
+  /**
+   * @param collected the case's store from {@link #newCase()}, for the same {@code env}: read and
+   *     filled
+   */
+  Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication,
+      long[][] collected) {
     Analysed a = analysed(permit);
     if (neverChanges(now, PermitResult.topLevel(permit, tree), a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
@@ -132,8 +160,19 @@ final class Timeline {
     for (LocalDate d : a.fixedDates()) {
       sink.accept(d);
     }
-    for (CriticalDates.Prepared e : a.moving()) {
-      CriticalDates.collect(e, env, end, sink, a.analysis());
+    CriticalDates.Prepared[] moving = a.moving();
+    for (int i = 0; i < moving.length; i++) {
+      int id = a.movingIds()[i];
+      if (id >= collected.length) {
+        CriticalDates.collect(moving[i], env, end, sink, a.analysis());
+        continue;
+      }
+      if (collected[id] == null) {
+        CandidateDays own = new CandidateDays(start, end); // the same span for every permit of the case
+        CriticalDates.collect(moving[i], env, end, own, a.analysis());
+        collected[id] = own.taken();
+      }
+      sink.acceptAll(collected[id]);
     }
     boolean availableNow = available(now);
     boolean wantFrom = now != Verdict.ELIGIBLE;

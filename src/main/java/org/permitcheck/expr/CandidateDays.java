@@ -35,6 +35,20 @@ public final class CandidateDays implements Consumer<LocalDate> {
     }
   }
 
+  /** The days kept so far, as they came (for {@link #acceptAll} of another with the same span). */
+  public long[] taken() {
+    return Arrays.copyOf(days, size);
+  }
+
+  /** Keeps days that another with the same start and end kept ({@link #taken}). */
+  public void acceptAll(long[] kept) {
+    if (size + kept.length > days.length) {
+      days = Arrays.copyOf(days, Math.max(days.length * 2, size + kept.length));
+    }
+    System.arraycopy(kept, 0, days, size, kept.length);
+    size += kept.length;
+  }
+
   /** The days kept, in order, each once, as epoch days. */
   public long[] inOrder() {
     long[] sorted = Arrays.copyOf(days, size);
