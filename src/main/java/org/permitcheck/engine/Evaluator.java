@@ -80,15 +80,17 @@ public final class Evaluator {
 
   /**
    * What a criterion's outcomes depend on, as a value that equals another criterion's exactly when
-   * the two have the same outcomes for any facts and date: its compiled condition (expression nodes
-   * are records, equal when their trees are) or its operator and children's shapes, its waiver and
-   * its in-force dates. Ids, texts and notes do not count.
+   * the two have the same outcomes for any facts and date: its condition's source text or its
+   * operator and children's shapes, its waiver's condition and its in-force dates. Ids, texts and
+   * notes do not count. A ruleset's conditions are compiled without context, against its one set of
+   * names, so equal texts are equal conditions. (Texts, not expression trees: hashing records
+   * bootstraps method handles, which would cost a single case's start-up.)
    */
   static Object shape(Criterion c) {
     Discretion d = c.discretionary();
-    Object waiver = !d.isPresent() ? "none" : d.when().isPresent() ? d.when().get().root() : "always";
+    Object waiver = !d.isPresent() ? "none" : d.when().isPresent() ? "if " + d.when().get().source() : "always";
     if (c instanceof Criterion.Leaf) {
-      return List.of("leaf", ((Criterion.Leaf) c).when().root(), waiver, c.inForce());
+      return List.of("when " + ((Criterion.Leaf) c).when().source(), waiver, c.inForce());
     }
     Criterion.Group g = (Criterion.Group) c;
     List<Object> children = new ArrayList<>(g.children().size());

@@ -14,7 +14,6 @@ import org.permitcheck.expr.CandidateDays;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.CriticalDates;
 import org.permitcheck.expr.Env;
-import org.permitcheck.expr.Expr;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.DateRange;
 import org.permitcheck.rules.Permit;
@@ -46,11 +45,13 @@ final class Timeline {
   /** By permit id; only the permits evaluated are analysed. */
   private final Map<String, Analysed> analysed = new ConcurrentHashMap<>();
   /**
-   * A number for each condition that can change with time, among those analysed so far: permits
-   * share many (equal expression trees are equal records), and a case collects the dates of each
-   * number once ({@link #of}).
+   * A number for each condition that can change with time, by its source text, among those analysed
+   * so far: permits share many, and a case collects the dates of each number once ({@link #of}). A
+   * ruleset's conditions are compiled without context, against its one set of names, so equal texts
+   * are equal conditions. (Not the expression trees: hashing records bootstraps method handles,
+   * which costs a single case's start-up about 30 ms.)
    */
-  private final Map<Expr, Integer> conditionIds = new ConcurrentHashMap<>();
+  private final Map<String, Integer> conditionIds = new ConcurrentHashMap<>();
   private final AtomicInteger nextConditionId = new AtomicInteger();
 
   Timeline(Evaluator evaluator, Period horizon) {
@@ -79,7 +80,7 @@ final class Timeline {
     for (CompiledExpr e : roots) {
       if (analysis.dependsOnTime(e.root())) {
         moving.add(analysis.prepare(e));
-        ids.add(conditionIds.computeIfAbsent(e.root(), k -> nextConditionId.getAndIncrement()));
+        ids.add(conditionIds.computeIfAbsent(e.source(), k -> nextConditionId.getAndIncrement()));
       }
     }
     int[] movingIds = new int[ids.size()];
