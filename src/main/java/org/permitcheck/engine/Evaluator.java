@@ -79,8 +79,8 @@ public final class Evaluator {
   }
 
   /**
-   * What a criterion's outcomes depend on, as a value that equals another criterion's exactly when
-   * the two have the same outcomes for any facts and date: its condition's source text or its
+   * What a criterion's outcomes depend on, as a value that equals another criterion's only when the
+   * two have the same outcomes for any facts and date: its condition's source text or its
    * operator and children's shapes, its waiver's condition and its in-force dates. Ids, texts and
    * notes do not count. A ruleset's conditions are compiled without context, against its one set of
    * names, so equal texts are equal conditions. (Texts, not expression trees: hashing records
@@ -282,12 +282,7 @@ public final class Evaluator {
    * Evaluates one permit as {@link #evaluate(Permit, Env)} does, with only the top level of the tree
    * (see {@link #evaluate(Case, LocalDate, Scope, boolean)}). The missing facts of a permit whose
    * verdict is open or discretionary are found by walking down the criteria, without building results.
-   */
-  PermitResult topLevel(Permit permit, Env env) {
-    return topLevel(permit, env, new int[0]);
-  }
-
-  /**
+   *
    * @param byShape the outcomes of the top-level criteria worked out so far for the same Env, by
    *     shape ({@link #shapes}; packed as {@link #outcomes} packs them, plus one; 0: not yet): read
    *     and filled; a shape beyond its end is worked out each time
@@ -316,10 +311,8 @@ public final class Evaluator {
     Verdict verdict = verdict(permit, tree, env);
     List<String> missing = List.of();
     if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
-      Set<String> out = new LinkedHashSet<>();
-      missing(root, packed(tree), permit.rootIsTopLevel() ? null : packed, env, out,
+      missing = missing(root, packed(tree), permit.rootIsTopLevel() ? null : packed, env,
           verdict == Verdict.UNDETERMINED);
-      missing = List.copyOf(out);
     }
     boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(packed);
     return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
@@ -418,8 +411,13 @@ public final class Evaluator {
         known[i] = packed(tree.children().get(i));
       }
     }
+    return missing(permit.criteria(), packed(tree), known, env, lenient);
+  }
+
+  /** The walk of {@link #missing(Criterion, int, int[], Env, Set, boolean)} from the root, as a list. */
+  private List<String> missing(Criterion root, int o, int[] known, Env env, boolean lenient) {
     Set<String> out = new LinkedHashSet<>();
-    missing(permit.criteria(), packed(tree), known, env, out, lenient);
+    missing(root, o, known, env, out, lenient);
     return List.copyOf(out);
   }
 

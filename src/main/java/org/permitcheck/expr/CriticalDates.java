@@ -220,7 +220,10 @@ public final class CriticalDates {
 
   /**
    * An expression as the walk sees it: whether it moves with time, and its children in the order
-   * of {@link #children} (a derived fact's slot: its expression), so that the walk looks nothing up.
+   * of {@link #children} (a derived fact's slot: its expression), so that the walk looks nothing up;
+   * how the walk treats it ({@link #kind}); and for a comparison of numbers, which side is a count
+   * of months in a moving window compared with a fixed value (bit 1: the left, bit 2: the right; see
+   * {@link #windowFlips}).
    */
   record Node(Expr e, boolean moves, Node[] kids, int kind, int window) {}
 

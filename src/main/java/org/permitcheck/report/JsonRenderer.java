@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,10 +147,7 @@ public final class JsonRenderer {
     if (parts == null) {
       StringBuilder out = new StringBuilder();
       JsonWriter w = new JsonWriter(out, false);
-      w.beginObject();
-      head(w, "", "");
-      w.name("as_of").date(java.time.LocalDate.EPOCH);
-      w.name("application_date").date(java.time.LocalDate.EPOCH);
+      openCase(w, "", "", LocalDate.EPOCH, LocalDate.EPOCH);
       int middle = out.length();
       openRest(w);
       int results = out.length();
@@ -202,10 +200,14 @@ public final class JsonRenderer {
 
   /** The start of a record up to what is the same in every record: its case and dates. */
   private void openCase(JsonWriter w, Evaluation e) {
+    openCase(w, e.subject().id(), e.subject().source(), e.asOf(), e.applicationDate());
+  }
+
+  private void openCase(JsonWriter w, String caseId, String source, LocalDate asOf, LocalDate applicationDate) {
     w.beginObject();
-    head(w, e.subject().id(), e.subject().source());
-    w.name("as_of").date(e.asOf());
-    w.name("application_date").date(e.applicationDate());
+    head(w, caseId, source);
+    w.name("as_of").date(asOf);
+    w.name("application_date").date(applicationDate);
   }
 
   /** The rest of a record's start, after {@link #openCase}: language, ruleset, the results' start. */
