@@ -266,9 +266,12 @@ public final class CriticalDates {
         break;
       case COMPARE_NUMBERS: {
         Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
-        boolean window = t.window() != 0 && !env.hasItems();
-        if (!(window && (t.window() & 1) != 0 && windowFlips(c, c.left()))
-            && !(window && (t.window() & 2) != 0 && windowFlips(c, c.right()))) {
+        int window = env.hasItems() ? 0 : t.window();
+        if ((window & 1) != 0) {
+          windowFlips(c, c.left());
+        } else if ((window & 2) != 0) {
+          windowFlips(c, c.right());
+        } else {
           numbers(c.left(), k[0].moves(), c.right(), k[1].moves());
           numbers(c.right(), k[1].moves(), c.left(), k[0].moves());
         }
@@ -394,9 +397,9 @@ public final class CriticalDates {
    * {@code moving op fixed} where {@code moving} is a count of months in a moving window: of the many
    * dates the count may change on, reports only those where the comparison does, found by evaluating
    * it at each of them in turn (each change of the comparison is a change of the count, so it is
-   * among them). False, doing nothing, when the comparison is not of that shape.
+   * among them). Only for a comparison of that shape ({@link Node#window}).
    */
-  private boolean windowFlips(Nodes.CompareNumbers c, Expr moving) {
+  private void windowFlips(Nodes.CompareNumbers c, Expr moving) {
     Expr m = derivedRoot(moving);
     CandidateDays candidates = new CandidateDays(env.asOf(), until);
     new CriticalDates(env, until, candidates, analysis).movingWindow((Nodes.MonthsIn) m);
@@ -411,7 +414,6 @@ public final class CriticalDates {
       }
       before = now;
     }
-    return true;
   }
 
   /** Whether an expression reads application_date, directly or through derived facts. */
@@ -459,11 +461,10 @@ public final class CriticalDates {
     Expr since = derivedRoot(m.since());
     char unit = 'd';
     long amount = 0;
-    if (since instanceof Nodes.AddToDate && isNow(((Nodes.AddToDate) since).date())
-        && !dependsOnTime(((Nodes.AddToDate) since).amount())
-        && ((Nodes.AddToDate) since).amount().eval(env) instanceof Long) {
+    Long shift = nowShift(since);
+    if (shift != null) {
       unit = ((Nodes.AddToDate) since).unit();
-      amount = (Long) ((Nodes.AddToDate) since).amount().eval(env);
+      amount = shift;
     } else if (since instanceof Nodes.ContinuousSince && sinceRuns((Nodes.ContinuousSince) since, m, l)) {
       return;
     } else if (!isNow(since)) {
@@ -627,13 +628,10 @@ public final class CriticalDates {
       if (isNow(moving)) {
         return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0, 'd', 0));
       }
-      // now shifted by a fixed amount, e.g. add_days(as_of, 0 - excess)
-      if (moving instanceof Nodes.AddToDate && isNow(((Nodes.AddToDate) moving).date())
-          && !dependsOnTime(((Nodes.AddToDate) moving).amount())
-          && ((Nodes.AddToDate) moving).amount().eval(env) instanceof Long) {
-        Nodes.AddToDate a = (Nodes.AddToDate) moving;
-        return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0, a.unit(),
-            (Long) a.amount().eval(env)));
+      Long shift = nowShift(moving);
+      if (shift != null) {
+        return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0,
+            ((Nodes.AddToDate) moving).unit(), shift));
       }
       return Optional.empty();
     }
@@ -694,6 +692,23 @@ public final class CriticalDates {
     }
     LocalDate start = lower != null && lower.isAfter(ongoing.from()) ? lower : ongoing.from();
     return Optional.of(new Linear('m', start, 1, closed, 'd', 0));
+  }
+
+  /**
+   * The amount n of {@code add_<unit>(as_of, n)} (or of application_date) when n is a whole number
+   * that does not move with time: now shifted by a fixed amount, e.g. {@code add_days(as_of, 0 -
+   * excess)}; else null.
+   */
+  private Long nowShift(Expr e) {
+    if (!(e instanceof Nodes.AddToDate)) {
+      return null;
+    }
+    Nodes.AddToDate a = (Nodes.AddToDate) e;
+    if (!isNow(a.date()) || dependsOnTime(a.amount())) {
+      return null;
+    }
+    Object n = a.amount().eval(env);
+    return n instanceof Long ? (Long) n : null;
   }
 
   private static boolean isNow(Expr e) {

@@ -49,6 +49,7 @@ class TimelineExactTest {
     rules.permits().forEach(p -> conditions(p.criteria(), out));
     return out;
   }
+
   @Test
   void everyDayAConditionChangesIsOneOfItsCriticalDates() {
     CaseReader reader = new CaseReader(rules, LocalDate.of(2026, 11, 22));
