@@ -75,8 +75,8 @@ public final class CaseReader {
     if (c != null) {
       return Checked.of(c, List.of());
     }
-    return readDocument(new SourceText(name, new String(utf8, java.nio.charset.StandardCharsets.UTF_8), line),
-        true, id);
+    // without a byte-order mark, as the fast path skips it too
+    return readDocument(SourceText.ofUtf8(name, utf8, line), true, id);
   }
 
   /**

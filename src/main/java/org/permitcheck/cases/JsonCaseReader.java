@@ -1,19 +1,25 @@
 package org.permitcheck.cases;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import java.io.IOException;
+import static org.permitcheck.cases.JsonScanner.END_ARRAY;
+import static org.permitcheck.cases.JsonScanner.END_OBJECT;
+import static org.permitcheck.cases.JsonScanner.FALSE;
+import static org.permitcheck.cases.JsonScanner.FIELD_NAME;
+import static org.permitcheck.cases.JsonScanner.FLOAT;
+import static org.permitcheck.cases.JsonScanner.INT;
+import static org.permitcheck.cases.JsonScanner.NULL;
+import static org.permitcheck.cases.JsonScanner.START_ARRAY;
+import static org.permitcheck.cases.JsonScanner.START_OBJECT;
+import static org.permitcheck.cases.JsonScanner.STRING;
+import static org.permitcheck.cases.JsonScanner.TRUE;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.permitcheck.cases.JsonScanner.Names;
 import org.permitcheck.expr.Symbols;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Country;
@@ -23,8 +29,8 @@ import org.permitcheck.tree.Limits;
 import org.permitcheck.tree.Numbers;
 
 /**
- * The fast path for one case written as JSON (a line of NDJSON): reads it straight from Jackson's
- * token stream into typed values, without building a positioned tree. It accepts only what {@link
+ * The fast path for one case written as JSON (a line of NDJSON): reads it straight from the tokens of
+ * a {@link JsonScanner} into typed values, without building a positioned tree. It accepts only what {@link
  * CaseReader} would accept without a single diagnostic, and yields the same {@link Case}; anything
  * else — a syntax error, an unknown or renamed fact, a value of the wrong form, a duplicate key, a
  * value beyond the {@link Limits} — makes it return null, and the caller reads the text again with
@@ -34,17 +40,6 @@ public final class JsonCaseReader {
   private static final Limits LIMITS = Limits.CASE;
   /** Integers this long at most (sign included) have no more digits than {@link Numbers#inRange} takes. */
   private static final int SHORT_INTEGER = Numbers.MAX_DIGITS;
-
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(LIMITS.maxDepth())
-          .maxStringLength(LIMITS.maxStringLength())
-          .maxNumberLength(LIMITS.maxNumberLength())
-          .maxNameLength(LIMITS.maxStringLength())
-          .maxDocumentLength(LIMITS.maxBytes())
-          .build())
-      .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-      .build();
 
   private static final int ID = 0;
   private static final int COUNTRY = 1;
@@ -56,16 +51,20 @@ public final class JsonCaseReader {
   private static final int SCHEMA = 7;
 
   private final LocalDate today;
-  private final Map<String, Integer> keys = new HashMap<>();
-  private final Map<String, Integer> factIndex = new HashMap<>();
+  private final Names keys = new Names(CaseReader.KEYS);
+  private final Names factNames;
   private final Fact[] facts;
   /** The slot of each fact (by fact index) in the rules' symbols, where a case also keeps its values. */
   private final int[] slots;
   private final Symbols symbols;
-  /** The fields of each list fact (by fact index), as a periods fact's records have them. */
-  private final Map<String, Fact>[] fields;
-  private final Map<String, String> countries = new HashMap<>();
-  private final Map<String, String> permits = new HashMap<>();
+  /** The fields of each list fact (by fact index), as a periods fact's records have them, and their facts. */
+  private final Names[] fieldNames;
+  private final Fact[][] fieldFacts;
+  /** The values of each choice fact (by fact index; for list facts, by field index), else null. */
+  private final Names[] choices;
+  private final Names[][] fieldChoices;
+  private final Names countries;
+  private final Names permits;
 
   /**
    * @param today the date against which "in the future" is judged, as for {@link CaseReader}
@@ -73,32 +72,41 @@ public final class JsonCaseReader {
   @SuppressWarnings("unchecked")
   public JsonCaseReader(Ruleset rules, LocalDate today) {
     this.today = today;
-    for (int i = 0; i < CaseReader.KEYS.size(); i++) {
-      keys.put(CaseReader.KEYS.get(i), i);
-    }
     facts = rules.facts().values().toArray(new Fact[0]);
-    fields = new Map[facts.length];
+    factNames = new Names(java.util.Arrays.stream(facts).map(Fact::name).toList());
+    fieldNames = new Names[facts.length];
+    fieldFacts = new Fact[facts.length][];
+    choices = new Names[facts.length];
+    fieldChoices = new Names[facts.length][];
     symbols = rules.symbols();
     slots = new int[facts.length];
     for (int i = 0; i < facts.length; i++) {
-      // interned, as the parser's field names are: a lookup finds its key by reference
-      factIndex.put(facts[i].name().intern(), i);
       slots[i] = symbols.symbol(facts[i].name()).slot();
       Type.Kind kind = facts[i].type().kind();
       if (kind == Type.Kind.LIST || kind == Type.Kind.PERIODS) {
-        fields[i] = new HashMap<>();
-        for (Map.Entry<String, Fact> f : FactValues.recordFields(facts[i]).entrySet()) {
-          fields[i].put(f.getKey().intern(), f.getValue());
+        Map<String, Fact> fields = FactValues.recordFields(facts[i]);
+        fieldNames[i] = new Names(List.copyOf(fields.keySet()));
+        fieldFacts[i] = fields.values().toArray(new Fact[0]);
+        fieldChoices[i] = new Names[fieldFacts[i].length];
+        for (int f = 0; f < fieldFacts[i].length; f++) {
+          fieldChoices[i][f] = choices(fieldFacts[i][f]);
         }
       }
+      choices[i] = choices(facts[i]);
     }
+    List<String> codes = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
     for (Country c : rules.countries()) {
-      countries.put(c.code(), c.code());
+      codes.add(c.code());
       // the ids only: a country's permits are read when first evaluated
-      for (String id : c.permitIds()) {
-        permits.put(id, id);
-      }
+      ids.addAll(c.permitIds());
     }
+    countries = new Names(codes);
+    permits = new Names(ids);
+  }
+
+  private static Names choices(Fact fact) {
+    return fact.type().isChoice() ? new Names(fact.type().values()) : null;
   }
 
   /**
@@ -111,28 +119,17 @@ public final class JsonCaseReader {
     if (length > LIMITS.maxBytes()) {
       return null;
     }
-    try (JsonParser p = FACTORY.createParser(json, offset, length)) {
-      return read(p, source, defaultId);
-    } catch (IOException | RuntimeException e) {
-      // malformed, or beyond a limit: the full reader says where and why
+    try {
+      return read(new JsonScanner(json, offset, length, LIMITS.maxStringLength(), LIMITS.maxNumberLength()), source,
+          defaultId);
+    } catch (RuntimeException e) {
+      // not strict JSON, or beyond a limit: the full reader says where and why
       return null;
     }
   }
 
-  /** As {@link #read(byte[], int, int, String, String)}, for text already decoded. */
-  public Case read(String json, String source, String defaultId) {
-    if (json.length() > LIMITS.maxBytes()) {
-      return null;
-    }
-    try (JsonParser p = FACTORY.createParser(json)) {
-      return read(p, source, defaultId);
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private Case read(JsonParser p, String source, String defaultId) throws IOException {
-    if (p.nextToken() != JsonToken.START_OBJECT) {
+  private Case read(JsonScanner p, String source, String defaultId) {
+    if (p.next() != START_OBJECT) {
       return null;
     }
     String id = defaultId;
@@ -144,60 +141,62 @@ public final class JsonCaseReader {
     int given = 0;
     LinkedHashMap<String, String> expect = new LinkedHashMap<>();
     int seen = 0;
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      Integer key = keys.get(p.currentName());
-      if (key == null || (seen & (1 << key)) != 0) {
+    int key = -1;
+    int t;
+    while ((t = p.next()) == FIELD_NAME) {
+      key = p.nameIn(keys, key);
+      if (key < 0 || (seen & (1 << key)) != 0) {
         return null;
       }
       seen |= 1 << key;
-      t = p.nextToken();
+      t = p.next();
       switch (key) {
         case ID:
           // any single value, as the text it is written with
-          id = t == JsonToken.VALUE_STRING ? text(p) : t.isScalarValue() && t != JsonToken.VALUE_NULL
-              && p.getTextLength() <= LIMITS.maxNumberLength() ? p.getText() : null;
+          id = t == STRING || t == INT || t == FLOAT || t == TRUE || t == FALSE ? p.text() : null;
           if (id == null) {
             return null;
           }
           break;
-        case COUNTRY:
-          country = t == JsonToken.VALUE_STRING ? countries.get(p.getText()) : null;
-          if (country == null) {
+        case COUNTRY: {
+          int code = t == STRING ? p.textIn(countries) : -1;
+          if (code < 0) {
             return null;
           }
+          country = countries.name(code);
           break;
+        }
         case AS_OF:
-          asOf = t == JsonToken.VALUE_STRING ? FactValues.isoDate(p.getText()) : null;
+          asOf = t == STRING ? date(p) : null;
           if (asOf == null) {
             return null;
           }
           break;
         case APPLICATION_DATE:
-          applicationDate = t == JsonToken.VALUE_STRING ? FactValues.isoDate(p.getText()) : null;
+          applicationDate = t == STRING ? date(p) : null;
           if (applicationDate == null) {
             return null;
           }
           break;
         case FACTS:
-          given = t != JsonToken.START_OBJECT ? -1 : facts(p, bySlot, order);
+          given = t != START_OBJECT ? -1 : facts(p, bySlot, order);
           if (given < 0) {
             return null;
           }
           break;
         case EXPECT:
-          if (t != JsonToken.START_OBJECT || !expect(p, expect)) {
+          if (t != START_OBJECT || !expect(p, expect)) {
             return null;
           }
           break;
         default:
           // 'note' and '$schema' are not read; a plain text is all the fast path takes
-          if (t != JsonToken.VALUE_STRING) {
+          if (t != STRING) {
             return null;
           }
       }
     }
-    if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+    if (t != END_OBJECT || p.next() != JsonScanner.END) {
       return null;
     }
     return new Case(id, source, Optional.ofNullable(country), Optional.ofNullable(asOf),
@@ -210,58 +209,61 @@ public final class JsonCaseReader {
    *
    * @return how many were given (not null), or -1 when the fast path does not take them
    */
-  private int facts(JsonParser p, Object[] bySlot, int[] order) throws IOException {
+  private int facts(JsonScanner p, Object[] bySlot, int[] order) {
     int given = 0;
     // the facts named so far, by index: a second mention is a duplicate key, even after a null
     long[] seen = new long[(facts.length + 63) >> 6];
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      Integer index = factIndex.get(name);
-      if (index == null) {
-        return -1;
-      }
-      int i = index;
-      if ((seen[i >> 6] & 1L << i) != 0) {
+    int i = -1;
+    int t;
+    while ((t = p.next()) == FIELD_NAME) {
+      i = p.nameIn(factNames, i);
+      if (i < 0 || (seen[i >> 6] & 1L << i) != 0) {
         return -1;
       }
       seen[i >> 6] |= 1L << i;
-      t = p.nextToken();
-      if (t == JsonToken.VALUE_NULL) {
+      t = p.next();
+      if (t == NULL) {
         continue; // unknown
       }
-      Object v = fields[i] != null ? records(p, t, facts[i], fields[i]) : scalar(p, t, facts[i]);
+      Object v = fieldNames[i] != null ? records(p, t, i) : scalar(p, t, facts[i], choices[i]);
       if (v == null) {
         return -1;
       }
       bySlot[slots[i]] = v;
       order[given++] = slots[i];
     }
-    return t == JsonToken.END_OBJECT ? given : -1;
+    return t == END_OBJECT ? given : -1;
   }
 
-  private Object records(JsonParser p, JsonToken t, Fact fact, Map<String, Fact> fields) throws IOException {
-    if (t != JsonToken.START_ARRAY) {
+  /** The records of list fact {@code i}, or null when the fast path does not take them. */
+  private Object records(JsonScanner p, int t, int i) {
+    if (t != START_ARRAY) {
       return null;
     }
-    boolean periods = fact.type().kind() == Type.Kind.PERIODS;
+    boolean periods = facts[i].type().kind() == Type.Kind.PERIODS;
+    Names names = fieldNames[i];
     List<Map<String, Object>> out = new ArrayList<>();
-    while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
+    while ((t = p.next()) == START_OBJECT) {
       Map<String, Object> record = new LinkedHashMap<>();
-      while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        Fact field = fields.get(name);
-        if (field == null || record.containsKey(name)) {
+      int f = -1;
+      while ((t = p.next()) == FIELD_NAME) {
+        f = p.nameIn(names, f);
+        if (f < 0) {
           return null;
         }
-        t = p.nextToken();
-        Object v = t == JsonToken.VALUE_NULL ? null : field.type().isRecords() ? null : scalar(p, t, field);
-        if (v == null && t != JsonToken.VALUE_NULL) {
+        String name = names.name(f);
+        if (record.containsKey(name)) {
+          return null;
+        }
+        Fact field = fieldFacts[i][f];
+        t = p.next();
+        Object v = t == NULL ? null : field.type().isRecords() ? null : scalar(p, t, field, fieldChoices[i][f]);
+        if (v == null && t != NULL) {
           return null;
         }
         record.put(name, v);
       }
-      if (t != JsonToken.END_OBJECT) {
+      if (t != END_OBJECT) {
         return null;
       }
       record.values().removeIf(v -> v == null);
@@ -270,23 +272,26 @@ public final class JsonCaseReader {
       }
       out.add(record);
     }
-    return t == JsonToken.END_ARRAY ? List.copyOf(out) : null;
+    return t == END_ARRAY ? List.copyOf(out) : null;
   }
 
-  /** A scalar value of the fact's type, or null when it is not one that CaseReader takes silently. */
-  private Object scalar(JsonParser p, JsonToken t, Fact fact) throws IOException {
+  /**
+   * A scalar value of the fact's type, or null when it is not one that CaseReader takes silently.
+   *
+   * @param values a choice fact's values (see {@link #choices}), else null
+   */
+  private Object scalar(JsonScanner p, int t, Fact fact, Names values) {
     Type type = fact.type();
     switch (type.kind()) {
       case BOOLEAN:
-        return t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE
-            : t == JsonToken.VALUE_STRING ? FactValues.word(p.getText()) : null;
+        return t == TRUE ? Boolean.TRUE : t == FALSE ? Boolean.FALSE : t == STRING ? FactValues.word(p.text()) : null;
       case INTEGER: {
-        if (t != JsonToken.VALUE_NUMBER_INT) {
+        if (t != INT) {
           return null;
         }
-        if (p.getTextLength() <= SHORT_INTEGER) {
+        if (p.textLength() <= SHORT_INTEGER) {
           // a short JSON integer is in range and exact as a long: no BigDecimal
-          long n = p.getLongValue();
+          long n = p.longValue();
           boolean bounded = fact.min().isPresent() || fact.max().isPresent();
           return bounded && FactValues.outOfBounds(fact, BigDecimal.valueOf(n)) != null ? null : (Object) n;
         }
@@ -295,49 +300,49 @@ public final class JsonCaseReader {
       }
       case DECIMAL:
       case MONEY:
-        return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT ? number(p, fact) : null;
+        return t == INT || t == FLOAT ? number(p, fact) : null;
       case DATE: {
-        LocalDate d = t == JsonToken.VALUE_STRING
-            ? FactValues.isoDate(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()) : null;
+        LocalDate d = t == STRING ? date(p) : null;
         return d == null || fact.past() && d.isAfter(today) ? null : d;
       }
       case ENUM:
       case LEVEL:
-        if (t != JsonToken.VALUE_STRING) {
+        if (t != STRING) {
           return null;
         }
-        return type.canonical(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        int v = p.textIn(values);
+        return v < 0 ? null : values.name(v);
       case TEXT:
-        return t == JsonToken.VALUE_STRING ? text(p) : null;
+        return t == STRING ? p.text() : null;
       default:
         return null;
     }
   }
 
-  /** A string value, or null when it is longer than the limits allow. */
-  private static String text(JsonParser p) throws IOException {
-    return p.getTextLength() > LIMITS.maxStringLength() ? null : p.getText();
+  private static LocalDate date(JsonScanner p) {
+    return p.textLength() != 10 ? null : FactValues.isoDate(p.textChars(), 0, 10);
   }
 
   /** A number within range and the fact's bounds, parsed from its text exactly as CaseReader does. */
-  private static BigDecimal number(JsonParser p, Fact fact) throws IOException {
-    if (p.getTextLength() > LIMITS.maxNumberLength()) {
+  private static BigDecimal number(JsonScanner p, Fact fact) {
+    if (p.textLength() > LIMITS.maxNumberLength()) {
       return null;
     }
-    Optional<BigDecimal> parsed = Numbers.parse(p.getText());
+    Optional<BigDecimal> parsed = Numbers.parse(p.text());
     return parsed.isPresent() && FactValues.numberProblem(fact, parsed.get()) == null ? parsed.get() : null;
   }
 
-  private boolean expect(JsonParser p, Map<String, String> out) throws IOException {
-    JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-      String permit = permits.get(p.currentName());
-      if (permit == null || out.containsKey(permit) || p.nextToken() != JsonToken.VALUE_STRING
-          || !CaseReader.VERDICTS.contains(p.getText())) {
+  private boolean expect(JsonScanner p, Map<String, String> out) {
+    int permit = -1;
+    int t;
+    while ((t = p.next()) == FIELD_NAME) {
+      permit = p.nameIn(permits, permit);
+      if (permit < 0 || out.containsKey(permits.name(permit)) || p.next() != STRING
+          || !CaseReader.VERDICTS.contains(p.text())) {
         return false;
       }
-      out.put(permit, p.getText());
+      out.put(permits.name(permit), p.text());
     }
-    return t == JsonToken.END_OBJECT;
+    return t == END_OBJECT;
   }
 }

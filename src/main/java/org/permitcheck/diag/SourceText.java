@@ -20,8 +20,13 @@ public record SourceText(String name, String text, int firstLine) {
    * {@link #firstMalformedOffset(byte[])}.
    */
   public static SourceText ofUtf8(String name, byte[] bytes) {
+    return ofUtf8(name, bytes, 1);
+  }
+
+  /** As {@link #ofUtf8(String, byte[])}, for text that starts at line {@code firstLine} of its input. */
+  public static SourceText ofUtf8(String name, byte[] bytes, int firstLine) {
     int start = hasBom(bytes) ? 3 : 0;
-    return new SourceText(name, new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8));
+    return new SourceText(name, new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8), firstLine);
   }
 
   static boolean hasBom(byte[] b) {

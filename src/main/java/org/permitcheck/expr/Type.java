@@ -43,8 +43,6 @@ public final class Type {
   private final Map<String, Type> fields;
   private final String currency;
   private final Map<String, Integer> order;
-  /** {@link #values}, for {@link #canonical(char[], int, int)}. */
-  private final String[] valueArray;
 
   private Type(Kind kind, String name, List<String> values, Map<String, Type> fields, String currency) {
     this.kind = kind;
@@ -56,7 +54,6 @@ public final class Type {
       interned[i] = values.get(i).intern();
     }
     this.values = List.of(interned);
-    this.valueArray = interned;
     this.fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     this.currency = currency;
     Map<String, Integer> o = new java.util.HashMap<>();
@@ -117,28 +114,6 @@ public final class Type {
   public String canonical(String value) {
     Integer i = order.get(value);
     return i == null ? null : values.get(i);
-  }
-
-  /**
-   * {@link #canonical(String)} for a text in a parser's buffer, without making a String of it: a
-   * case reader asks for every choice fact it reads.
-   */
-  public String canonical(char[] text, int offset, int length) {
-    for (String v : valueArray) {
-      if (v.length() == length && sameChars(v, text, offset)) {
-        return v;
-      }
-    }
-    return null;
-  }
-
-  private static boolean sameChars(String v, char[] text, int offset) {
-    for (int i = 0; i < v.length(); i++) {
-      if (v.charAt(i) != text[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The position of {@code value} among an enum's or level's values, or -1. */

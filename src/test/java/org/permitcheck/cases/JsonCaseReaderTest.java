@@ -114,6 +114,18 @@ class JsonCaseReaderTest {
     assertThat(bad.errors().get(0).message()).contains("convicted");
   }
 
+  @Test
+  void readsALineWithAByteOrderMarkAsOneWithout() {
+    String line = Generate.json(rules, new Random(3), 0);
+    byte[] bom = ("\ufeff" + line).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(fast.read(bom, 0, bom.length, "in.ndjson", "in.ndjson:7")).isEqualTo(quick(line));
+    Checked<Case> bad = full.readLine("\ufeff{\"facts\": {\"convicted\": \"maybe\"}}".getBytes(StandardCharsets.UTF_8),
+        "in.ndjson", 7);
+    assertThat(bad.errors()).hasSize(1);
+    assertThat(bad.errors().get(0).message()).contains("convicted");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "{\"facts\": {\"convicted\": \"perhaps\"}}",

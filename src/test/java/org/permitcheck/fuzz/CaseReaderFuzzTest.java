@@ -38,7 +38,7 @@ class CaseReaderFuzzTest {
     if (fast == null) {
       return;
     }
-    SourceText source = new SourceText("case.ndjson", new String(input, java.nio.charset.StandardCharsets.UTF_8));
+    SourceText source = SourceText.ofUtf8("case.ndjson", input);
     TreeReader.Result parsed = TreeReader.forName("case.ndjson", Limits.CASE).read(source);
     if (!parsed.ok()) {
       throw new AssertionError("the fast path read a case the full reader cannot parse");
