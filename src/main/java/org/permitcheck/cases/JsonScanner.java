@@ -442,8 +442,7 @@ final class JsonScanner {
     if (pendingName) {
       int guess = names.after(previous);
       int length = guess < 0 ? -1 : names.plainLength(guess);
-      if (length >= 0 && end - pos > length && in[pos + length] == '"'
-          && Arrays.equals(names.bytes[guess], 0, length, in, pos, pos + length)) {
+      if (length >= 0 && end - pos > length && in[pos + length] == '"' && names.same(guess, in, pos)) {
         id = guess;
         nameStart = pos;
         nameStop = pos + length;
@@ -472,7 +471,7 @@ final class JsonScanner {
   /** Names to look up by their UTF-8 bytes: each one's id is its index in the list it was made from. */
   static final class Names {
     private final String[] names;
-    final byte[][] bytes;
+    private final byte[][] bytes;
     /** Open addressing by the hash of the bytes: id + 1 in each used slot. */
     private final int[] table;
     private final Map<String, Integer> byText = new HashMap<>();
@@ -547,11 +546,21 @@ final class JsonScanner {
         if (e == 0) {
           return -1;
         }
-        byte[] b = bytes[e - 1];
-        if (Arrays.equals(b, 0, b.length, in, from, to)) {
+        if (bytes[e - 1].length == to - from && same(e - 1, in, from)) {
           return e - 1;
         }
       }
+    }
+
+    /** Whether the name with this id is written at {@code from} in {@code in}, which has room for it. */
+    boolean same(int id, byte[] in, int from) {
+      // compared here, byte by byte: names are short, and Arrays.equals is a call C1 does not inline
+      byte[] b = bytes[id];
+      int i = 0;
+      while (i < b.length && b[i] == in[from + i]) {
+        i++;
+      }
+      return i == b.length;
     }
 
     /**
