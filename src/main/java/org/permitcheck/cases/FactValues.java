@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.permitcheck.diag.Suggest;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Fact;
+import org.permitcheck.tree.IsoDate;
 import org.permitcheck.tree.ListNode;
 import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
@@ -113,51 +114,6 @@ final class FactValues {
     }
   }
 
-  /** A strict YYYY-MM-DD date that exists in the calendar, or null; faster than LocalDate.parse. */
-  static LocalDate isoDate(String t) {
-    return t.length() != 10 ? null : isoDate(t.toCharArray(), 0, 10);
-  }
-
-  /** As {@link #isoDate(String)}, for text in a parser's buffer: no String is made of it. */
-  static LocalDate isoDate(char[] t, int offset, int length) {
-    if (length != 10 || t[offset + 4] != '-' || t[offset + 7] != '-') {
-      return null;
-    }
-    int y = digits(t, offset, offset + 4);
-    int m = digits(t, offset + 5, offset + 7);
-    int d = digits(t, offset + 8, offset + 10);
-    if (y < 0 || m < 1 || m > 12 || d < 1 || d > lengthOfMonth(y, m)) {
-      return null;
-    }
-    return LocalDate.of(y, m, d);
-  }
-
-  private static int lengthOfMonth(int year, int month) {
-    switch (month) {
-      case 2:
-        return java.time.Year.isLeap(year) ? 29 : 28;
-      case 4:
-      case 6:
-      case 9:
-      case 11:
-        return 30;
-      default:
-        return 31;
-    }
-  }
-
-  private static int digits(char[] t, int from, int to) {
-    int v = 0;
-    for (int i = from; i < to; i++) {
-      char c = t[i];
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      v = v * 10 + (c - '0');
-    }
-    return v;
-  }
-
   /** What can be wrong with a number for a fact: see {@link #numberProblem}. */
   enum NumberProblem { TOO_LARGE, NOT_WHOLE, BELOW_MIN, ABOVE_MAX }
 
@@ -221,7 +177,7 @@ final class FactValues {
   }
 
   private Optional<Object> date(Fact fact, ScalarNode s, String name) {
-    LocalDate d = isoDate(s.text());
+    LocalDate d = IsoDate.parse(s.text());
     if (d == null) {
       String hint = s.text().matches("\\d{4}-\\d{2}-\\d{2}") ? "this day does not exist in the calendar"
           : "write dates as YYYY-MM-DD";

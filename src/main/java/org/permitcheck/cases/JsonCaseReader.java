@@ -320,7 +320,7 @@ public final class JsonCaseReader {
   }
 
   private static LocalDate date(JsonScanner p) {
-    return p.textLength() != 10 ? null : FactValues.isoDate(p.textChars(), 0, 10);
+    return p.isoDate();
   }
 
   /** A number within range and the fact's bounds, parsed from its text exactly as CaseReader does. */

@@ -1,10 +1,12 @@
 package org.permitcheck.cases;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.permitcheck.tree.IsoDate;
 
 /**
  * A strict pull tokenizer for one JSON text in UTF-8, made for {@link JsonCaseReader}: it reads the
@@ -60,7 +62,6 @@ final class JsonScanner {
   private int nameStart;
   private int nameStop;
   private String decodedName;
-  private char[] chars = new char[32];
 
   JsonScanner(byte[] in, int offset, int length, int maxString, int maxNumber) {
     this.in = in;
@@ -401,20 +402,9 @@ final class JsonScanner {
     return decoded != null ? decoded.length() : stop - start;
   }
 
-  /** The chars of {@link #text()}, from index 0 for {@link #textLength()}; valid until the next token. */
-  char[] textChars() {
-    int n = textLength();
-    if (chars.length < n) {
-      chars = new char[n];
-    }
-    if (decoded != null) {
-      decoded.getChars(0, n, chars, 0);
-    } else {
-      for (int i = 0; i < n; i++) {
-        chars[i] = (char) in[start + i];
-      }
-    }
-    return chars;
+  /** The current string as a strict YYYY-MM-DD date of the calendar, or null ({@link IsoDate}). */
+  LocalDate isoDate() {
+    return decoded != null ? IsoDate.parse(decoded) : IsoDate.parse(in, start, stop - start);
   }
 
   /** The value of the current {@link #INT}, which has at most 18 digits. */

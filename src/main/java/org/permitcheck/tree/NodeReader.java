@@ -175,6 +175,10 @@ public final class NodeReader {
     if (s.isEmpty()) {
       return Optional.empty();
     }
+    LocalDate quick = IsoDate.parse(s.get());
+    if (quick != null) {
+      return Optional.of(quick);
+    }
     try {
       return Optional.of(LocalDate.parse(s.get()));
     } catch (DateTimeParseException e) {
