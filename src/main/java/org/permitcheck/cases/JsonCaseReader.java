@@ -15,11 +15,11 @@ import static org.permitcheck.cases.JsonScanner.TRUE;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.permitcheck.cases.JsonScanner.Names;
 import org.permitcheck.expr.Symbols;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Country;
@@ -69,11 +69,10 @@ public final class JsonCaseReader {
   /**
    * @param today the date against which "in the future" is judged, as for {@link CaseReader}
    */
-  @SuppressWarnings("unchecked")
   public JsonCaseReader(Ruleset rules, LocalDate today) {
     this.today = today;
     facts = rules.facts().values().toArray(new Fact[0]);
-    factNames = new Names(java.util.Arrays.stream(facts).map(Fact::name).toList());
+    factNames = new Names(Arrays.stream(facts).map(Fact::name).toList());
     fieldNames = new Names[facts.length];
     fieldFacts = new Fact[facts.length][];
     choices = new Names[facts.length];

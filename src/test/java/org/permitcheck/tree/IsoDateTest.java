@@ -27,14 +27,16 @@ class IsoDateTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2024-03-01", "2000-02-29", "2024-02-29", "2024-12-31", "0000-01-01", "9999-12-31", "1970-01-01"})
+  @ValueSource(strings = {"2024-03-01", "2000-02-29", "2024-02-29", "2024-12-31", "0000-01-01", "9999-12-31",
+      "1970-01-01"})
   void readsEveryDateOfTheCalendarAsLocalDateDoes(String s) {
     assertThat(IsoDate.parse(s)).isEqualTo(jdk(s)).isNotNull();
     assertThat(fromBytes(s)).isEqualTo(jdk(s));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1900-02-29", "2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01",
+  @ValueSource(strings = {"1900-02-29", "2023-02-29", "2024-04-31", "2024-13-01", "2024-00-10", "2024-01-00",
+      "2024-1-01",
       "2024-01-1", "24-01-01", "2024/01/01", "2024-01-01x", " 2024-01-0", "+2024-01-0", "-024-01-01", "2024-0a-01",
       "２０２４-01-01", "", "2024-01-01 "})
   void givesNothingForAnythingElse(String s) {
