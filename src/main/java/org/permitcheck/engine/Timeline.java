@@ -34,11 +34,12 @@ final class Timeline {
   /**
    * What the timeline knows of a permit's conditions, worked out when the permit is first evaluated:
    * the analysis of its expressions, whether the whole and each top-level criterion can change with
-   * time alone ({@link #moves}), the conditions that can (the only ones with critical dates), and the
-   * fixed dates of its criteria's in-force ranges.
+   * time alone ({@link #moves}), the conditions that can (the only ones with critical dates), and, as
+   * epoch days, the fixed dates of the in-force ranges of the permit and its criteria and of the
+   * permit's application window (which counts only when the application date is not fixed).
    */
   private record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
-      CriticalDates.Prepared[] moving, int[] movingIds, LocalDate[] fixedDates) {}
+      CriticalDates.Prepared[] moving, int[] movingIds, long[] fixedDays, long[] windowDays) {}
 
   private final Evaluator evaluator;
   private final Period horizon;
@@ -88,9 +89,20 @@ final class Timeline {
       movingIds[i] = ids.get(i);
     }
     List<LocalDate> fixed = new ArrayList<>();
+    range(permit.inForce(), fixed::add);
     ranges(permit.criteria(), fixed::add);
+    List<LocalDate> window = new ArrayList<>();
+    range(permit.window(), window::add);
     return new Analysed(analysis, moves.get(permit.criteria()), topMoves, moving.toArray(new CriticalDates.Prepared[0]),
-        movingIds, fixed.toArray(new LocalDate[0]));
+        movingIds, epochDays(fixed), epochDays(window));
+  }
+
+  private static long[] epochDays(List<LocalDate> dates) {
+    long[] days = new long[dates.size()];
+    for (int i = 0; i < days.length; i++) {
+      days[i] = dates.get(i).toEpochDay();
+    }
+    return days;
   }
 
   /** Whether a criterion (or its waiver, or its in-force dates) can change with time alone. */
@@ -151,15 +163,13 @@ final class Timeline {
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
-    LocalDate start = env.asOf();
-    LocalDate end = start.plus(horizon); // only here: most permits of a case end above
-    CandidateDays sink = new CandidateDays(start, end);
-    range(permit.inForce(), sink);
+    long start = env.asOfDay();
+    LocalDate end = env.asOf().plus(horizon); // only here: most permits of a case end above
+    long endDay = end.toEpochDay();
+    CandidateDays sink = new CandidateDays(start, endDay);
+    sink.acceptDays(a.fixedDays());
     if (fixedApplication.isEmpty()) {
-      range(permit.window(), sink);
-    }
-    for (LocalDate d : a.fixedDates()) {
-      sink.accept(d);
+      sink.acceptDays(a.windowDays());
     }
     CriticalDates.Prepared[] moving = a.moving();
     for (int i = 0; i < moving.length; i++) {
@@ -169,7 +179,7 @@ final class Timeline {
         continue;
       }
       if (collected[id] == null) {
-        CandidateDays own = new CandidateDays(start, end); // the same span for every permit of the case
+        CandidateDays own = new CandidateDays(start, endDay); // the same span for every permit of the case
         CriticalDates.collect(moving[i], env, end, own, a.analysis());
         collected[id] = own.taken();
       }

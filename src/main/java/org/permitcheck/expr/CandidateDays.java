@@ -16,8 +16,13 @@ public final class CandidateDays implements Consumer<LocalDate> {
 
   /** Keeps the days after {@code start} up to {@code end}, both as given. */
   public CandidateDays(LocalDate start, LocalDate end) {
-    this.after = start.toEpochDay();
-    this.last = end.toEpochDay();
+    this(start.toEpochDay(), end.toEpochDay());
+  }
+
+  /** As {@link #CandidateDays(LocalDate, LocalDate)}, for epoch days. */
+  public CandidateDays(long start, long end) {
+    this.after = start;
+    this.last = end;
   }
 
   @Override
@@ -38,6 +43,13 @@ public final class CandidateDays implements Consumer<LocalDate> {
   /** The days kept so far, as they came (for {@link #acceptAll} of another with the same span). */
   public long[] taken() {
     return Arrays.copyOf(days, size);
+  }
+
+  /** {@link #acceptDay} for each of {@code days}. */
+  public void acceptDays(long[] days) {
+    for (long day : days) {
+      acceptDay(day);
+    }
   }
 
   /** Keeps days that another with the same start and end kept ({@link #taken}). */
