@@ -166,13 +166,13 @@ public final class JsonCaseReader {
           break;
         }
         case AS_OF:
-          asOf = t == STRING ? date(p) : null;
+          asOf = t == STRING ? p.isoDate() : null;
           if (asOf == null) {
             return null;
           }
           break;
         case APPLICATION_DATE:
-          applicationDate = t == STRING ? date(p) : null;
+          applicationDate = t == STRING ? p.isoDate() : null;
           if (applicationDate == null) {
             return null;
           }
@@ -301,7 +301,7 @@ public final class JsonCaseReader {
       case MONEY:
         return t == INT || t == FLOAT ? number(p, fact) : null;
       case DATE: {
-        LocalDate d = t == STRING ? date(p) : null;
+        LocalDate d = t == STRING ? p.isoDate() : null;
         return d == null || fact.past() && d.isAfter(today) ? null : d;
       }
       case ENUM:
@@ -318,15 +318,11 @@ public final class JsonCaseReader {
     }
   }
 
-  private static LocalDate date(JsonScanner p) {
-    return p.isoDate();
-  }
-
-  /** A number within range and the fact's bounds, parsed from its text exactly as CaseReader does. */
+  /**
+   * A number within range and the fact's bounds, parsed from its text exactly as CaseReader does (the
+   * scanner refuses a number longer than the limits allow).
+   */
   private static BigDecimal number(JsonScanner p, Fact fact) {
-    if (p.textLength() > LIMITS.maxNumberLength()) {
-      return null;
-    }
     Optional<BigDecimal> parsed = Numbers.parse(p.text());
     return parsed.isPresent() && FactValues.numberProblem(fact, parsed.get()) == null ? parsed.get() : null;
   }

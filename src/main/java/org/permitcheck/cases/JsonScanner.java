@@ -2,6 +2,7 @@ package org.permitcheck.cases;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.permitcheck.diag.SourceText;
 import org.permitcheck.tree.IsoDate;
 
 /**
@@ -54,7 +55,7 @@ final class JsonScanner {
   private int start;
   private int stop;
   private String decoded;
-  /** The current field name, likewise, with the hash of its bytes. */
+  /** The current field name, likewise. */
   private int nameStart;
   private int nameStop;
   private String decodedName;
@@ -65,8 +66,8 @@ final class JsonScanner {
     this.end = offset + length;
     this.maxString = maxString;
     this.maxNumber = maxNumber;
-    // a byte order mark, as Jackson skips it
-    if (length >= 3 && in[offset] == (byte) 0xEF && in[offset + 1] == (byte) 0xBB && in[offset + 2] == (byte) 0xBF) {
+    // a byte-order mark, as the full reader drops it
+    if (SourceText.hasBom(in, offset, length)) {
       pos += 3;
     }
   }

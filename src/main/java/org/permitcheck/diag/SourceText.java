@@ -25,12 +25,14 @@ public record SourceText(String name, String text, int firstLine) {
 
   /** As {@link #ofUtf8(String, byte[])}, for text that starts at line {@code firstLine} of its input. */
   public static SourceText ofUtf8(String name, byte[] bytes, int firstLine) {
-    int start = hasBom(bytes) ? 3 : 0;
+    int start = hasBom(bytes, 0, bytes.length) ? 3 : 0;
     return new SourceText(name, new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8), firstLine);
   }
 
-  static boolean hasBom(byte[] b) {
-    return b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf;
+  /** Whether bytes {@code offset} to {@code offset + length} start with a UTF-8 byte-order mark. */
+  public static boolean hasBom(byte[] b, int offset, int length) {
+    return length >= 3 && (b[offset] & 0xff) == 0xef && (b[offset + 1] & 0xff) == 0xbb
+        && (b[offset + 2] & 0xff) == 0xbf;
   }
 
   /** The offset of the first byte that is not valid UTF-8, or -1. */
