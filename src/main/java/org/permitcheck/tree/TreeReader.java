@@ -103,8 +103,17 @@ public final class TreeReader {
     return limits;
   }
 
-  /** Reads exactly one document; a second document in the same text is an error. */
+  /**
+   * Reads exactly one document; a second document in the same text is an error. YAML in the plain form
+   * case files are written in is read without SnakeYAML ({@link YamlSubset}), into the same tree.
+   */
   public Result read(SourceText source) {
+    if (yaml && source.text().length() <= limits.maxBytes()) {
+      Node root = YamlSubset.read(source.text(), source.firstLine(), limits);
+      if (root != null) {
+        return new Result(Optional.of(root), List.of());
+      }
+    }
     List<Result> results = new ArrayList<>();
     readAll(source, results::add, 2);
     if (results.isEmpty()) {

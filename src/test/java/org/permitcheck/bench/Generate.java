@@ -77,7 +77,7 @@ public final class Generate {
     return s.append("}}").toString();
   }
 
-  static String yaml(Ruleset rules, Random r, int i) {
+  public static String yaml(Ruleset rules, Random r, int i) {
     String country = country(rules, r);
     StringBuilder s = new StringBuilder("id: case-").append(i).append("\ncountry: ").append(country)
         .append("\nas_of: 2026-11-22\nfacts:\n");

@@ -1,0 +1,620 @@
+package org.permitcheck.tree;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * Reads the plain form of YAML that case files are written in, without SnakeYAML, into the same tree
+ * the full reader builds: the same values, types and positions. It takes only what it can read
+ * exactly and gives up on anything else, and the caller then reads the text with the full reader,
+ * which also reports every problem. So the subset decides speed, never a result.
+ *
+ * <p>The subset:
+ *
+ * <ul>
+ *   <li>printable text with newlines for line breaks; beyond ASCII only in comments, quoted strings
+ *       and plain text values, and only characters that YAML does not take for a line break and that
+ *       are one char long;
+ *   <li>one block mapping at column 1, with block mappings and block lists nested by deeper
+ *       indentation, and lists and mappings in flow style on one line;
+ *   <li>plain keys ({@code [A-Za-z_][A-Za-z0-9_.-]*});
+ *   <li>single-quoted strings, and double-quoted strings with the escapes {@code \" \\ \n \t \r
+ *       \\uXXXX}, each on one line;
+ *   <li>plain values that are text starting with a letter, whole numbers and decimals without leading
+ *       zeros, and dates as YYYY-MM-DD;
+ *   <li>whole-line comments and comments after a value.
+ * </ul>
+ *
+ * <p>Not in it, among others: tabs, carriage returns, document markers, anchors, aliases, tags, block
+ * scalars, values continued on the next line, empty values, duplicate keys, and plain words that YAML
+ * 1.1 reads as other than text in some spelling (yes, no, on, off, null, y, n, true and false in any
+ * case, but for {@code true} and {@code false} themselves).
+ */
+final class YamlSubset {
+  /** Thrown when the text is outside the subset; carries nothing, as it is never reported. */
+  private static final class Outside extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Outside() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final Outside OUTSIDE = new Outside();
+  /** Deeper than a case file nests; the full reader applies the real limit. */
+  private static final int MAX_DEPTH = 16;
+
+  /** Recent keys and words of this thread by a hash of their text; see {@link #key}. */
+  private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[2048]);
+
+  private final String s;
+  private final int n;
+  private final int firstLine;
+  private final Limits limits;
+  private final String[] words = RECENT.get();
+  /** The start of the current line, and its number within the text (1-based). */
+  private int lineStart;
+  private int line = 1;
+
+  private YamlSubset(String s, int firstLine, Limits limits) {
+    this.s = s;
+    this.n = s.length();
+    this.firstLine = firstLine;
+    this.limits = limits;
+  }
+
+  /** The tree of a text in the subset, or null when the text is outside it. */
+  static Node read(String text, int firstLine, Limits limits) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 || c > 0x7e) && c != '\n' && !safe(c)) {
+        return null;
+      }
+    }
+    try {
+      return new YamlSubset(text, firstLine, limits).document();
+    } catch (Outside | IndexOutOfBoundsException e) {
+      return null;
+    }
+  }
+
+  private Node document() {
+    int indent = contentLine(0);
+    if (indent != 0) {
+      throw OUTSIDE;
+    }
+    Node root = blockMap(0, lineStart, 1);
+    if (lineStart < n) {
+      throw OUTSIDE;
+    }
+    return root;
+  }
+
+  /**
+   * Moves from {@code from}, the start of a line, to the start of the next line with content (not
+   * blank, not only a comment), and returns its indentation, or -1 at the end of the text.
+   */
+  private int contentLine(int from) {
+    int i = from;
+    while (i < n) {
+      int j = i;
+      while (j < n && s.charAt(j) == ' ') {
+        j++;
+      }
+      if (j < n && s.charAt(j) != '\n' && s.charAt(j) != '#') {
+        lineStart = i;
+        return j - i;
+      }
+      while (j < n && s.charAt(j) != '\n') {
+        j++;
+      }
+      i = j + 1;
+      line++;
+    }
+    lineStart = n;
+    return -1;
+  }
+
+  /** Moves past the end of the line that {@code i} is on, which must hold nothing more than a comment. */
+  private int endOfLine(int i) {
+    int j = spaces(i);
+    if (j < n && s.charAt(j) == '#') {
+      if (j == i) {
+        throw OUTSIDE; // a comment needs a space before it
+      }
+      while (j < n && s.charAt(j) != '\n') {
+        j++;
+      }
+    }
+    if (j < n && s.charAt(j) != '\n') {
+      throw OUTSIDE;
+    }
+    if (j >= n) {
+      return n;
+    }
+    line++;
+    return j + 1;
+  }
+
+  /**
+   * A block mapping whose keys stand at column {@code indent} (0-based); its first key is at {@code
+   * first}, which differs from the line's indentation inside a list item ({@code - key: value}).
+   * Returns at the start of the first line with content that is indented less, or at the end.
+   */
+  private MapNode blockMap(int indent, int first, int depth) {
+    depth(depth);
+    LinkedHashMap<String, MapNode.Entry> entries = new LinkedHashMap<>();
+    Pos mapPos = pos(first);
+    int k = first;
+    while (true) {
+      Pos keyPos = pos(k);
+      int e = keyEnd(k);
+      String key = key(k, e);
+      if (e >= n || s.charAt(e) != ':') {
+        throw OUTSIDE;
+      }
+      e++;
+      Node value;
+      int at = spaces(e);
+      if (at < n && s.charAt(at) != '\n' && s.charAt(at) != '#') {
+        if (at == e) {
+          throw OUTSIDE; // 'key:value' is one plain scalar in YAML
+        }
+        int[] end = new int[1];
+        value = inline(at, depth, false, end);
+        int next = contentLine(endOfLine(end[0]));
+        value = checkNext(value, next, indent);
+      } else {
+        int nested = contentLine(endOfLine(e));
+        int at2 = lineStart + nested;
+        if (nested == indent && s.charAt(at2) == '-') {
+          value = blockList(nested, depth + 1, true); // a list may stand at its key's indentation
+        } else if (nested <= indent) {
+          throw OUTSIDE; // an empty value
+        } else {
+          value = s.charAt(at2) == '-' ? blockList(nested, depth + 1, false) : blockMap(nested, at2, depth + 1);
+        }
+        checkNext(value, indentHere(), indent);
+      }
+      if (entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value)) != null) {
+        throw OUTSIDE;
+      }
+      if (lineStart >= n || indentHere() < indent) {
+        return new MapNode(entries, mapPos);
+      }
+      k = lineStart + indent;
+    }
+  }
+
+  /**
+   * A block list whose dashes stand at column {@code indent}; returns as {@link #blockMap} does, or,
+   * when the list stands at its key's indentation, at the next key.
+   */
+  private ListNode blockList(int indent, int depth, boolean atKeyIndent) {
+    depth(depth);
+    List<Node> items = new ArrayList<>();
+    Pos listPos = pos(lineStart + indent);
+    while (true) {
+      int dash = lineStart + indent;
+      if (s.charAt(dash) != '-' || dash + 1 >= n || s.charAt(dash + 1) != ' ') {
+        throw OUTSIDE;
+      }
+      int at = spaces(dash + 1);
+      if (at >= n || s.charAt(at) == '\n' || s.charAt(at) == '#') {
+        throw OUTSIDE; // an empty item, or an item on the lines below
+      }
+      Node item;
+      if (startsKey(at)) {
+        item = blockMap(at - lineStart, at, depth + 1);
+        checkNext(item, indentHere(), indent);
+      } else {
+        int[] end = new int[1];
+        item = inline(at, depth, false, end);
+        checkNext(item, contentLine(endOfLine(end[0])), indent);
+      }
+      items.add(item);
+      if (lineStart >= n || indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
+        return new ListNode(items, listPos);
+      }
+    }
+  }
+
+  /** After a value: the next line with content must not be indented more than its parent's keys. */
+  private static Node checkNext(Node value, int nextIndent, int parentIndent) {
+    if (nextIndent > parentIndent) {
+      throw OUTSIDE;
+    }
+    return value;
+  }
+
+  private int indentHere() {
+    if (lineStart >= n) {
+      return -1;
+    }
+    int j = lineStart;
+    while (s.charAt(j) == ' ') {
+      j++;
+    }
+    return j - lineStart;
+  }
+
+  /** Whether a plain key followed by ': ' or ':' at the end of the line starts at {@code i}. */
+  private boolean startsKey(int i) {
+    if (!keyStart(s.charAt(i))) {
+      return false;
+    }
+    int e = keyEnd(i);
+    return e < n && s.charAt(e) == ':' && (e + 1 >= n || s.charAt(e + 1) == ' ' || s.charAt(e + 1) == '\n');
+  }
+
+  /**
+   * A value written on one line: a flow list or mapping, a double-quoted string or a plain scalar.
+   * {@code end[0]} receives where it ends.
+   */
+  private Node inline(int i, int depth, boolean flow, int[] end) {
+    char c = s.charAt(i);
+    if (c == '"') {
+      return quoted(i, end);
+    }
+    if (c == '\'') {
+      return singleQuoted(i, end);
+    }
+    if (c == '[') {
+      return flowList(i, depth + 1, end);
+    }
+    if (c == '{') {
+      return flowMap(i, depth + 1, end);
+    }
+    return plain(i, flow, end);
+  }
+
+  private ListNode flowList(int open, int depth, int[] end) {
+    depth(depth);
+    List<Node> items = new ArrayList<>();
+    int i = spaces(open + 1);
+    if (s.charAt(i) == ']') {
+      end[0] = i + 1;
+    } else {
+      do {
+        items.add(inline(i, depth, true, end));
+      } while ((i = nextItem(end, ']')) >= 0);
+    }
+    return new ListNode(items, pos(open));
+  }
+
+  private MapNode flowMap(int open, int depth, int[] end) {
+    depth(depth);
+    LinkedHashMap<String, MapNode.Entry> entries = new LinkedHashMap<>();
+    int i = spaces(open + 1);
+    if (s.charAt(i) == '}') {
+      end[0] = i + 1;
+    } else {
+      do {
+        Pos keyPos = pos(i);
+        int e = keyEnd(i);
+        if (s.charAt(e) != ':' || s.charAt(e + 1) != ' ') {
+          throw OUTSIDE;
+        }
+        String key = key(i, e);
+        Node value = inline(spaces(e + 1), depth, true, end);
+        if (entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value)) != null) {
+          throw OUTSIDE;
+        }
+      } while ((i = nextItem(end, '}')) >= 0);
+    }
+    return new MapNode(entries, pos(open));
+  }
+
+  /**
+   * After an item of a flow collection, which ends at {@code end[0]}: the start of the next item, or -1
+   * at the closing bracket, past which {@code end[0]} then points.
+   */
+  private int nextItem(int[] end, char close) {
+    int i = spaces(end[0]);
+    char c = s.charAt(i);
+    if (c == close) {
+      end[0] = i + 1;
+      return -1;
+    }
+    if (c != ',') {
+      throw OUTSIDE;
+    }
+    return spaces(i + 1);
+  }
+
+  /** The end of a plain key starting at {@code i}; a key that YAML 1.1 reads as other than text is refused. */
+  private int keyEnd(int i) {
+    if (!keyStart(s.charAt(i))) {
+      throw OUTSIDE;
+    }
+    int e = i + 1;
+    while (e < n && keyPart(s.charAt(e))) {
+      e++;
+    }
+    if (e - i > limits.maxStringLength() || reserved(i, e)) {
+      throw OUTSIDE;
+    }
+    return e;
+  }
+
+  private ScalarNode quoted(int open, int[] end) {
+    StringBuilder out = null;
+    int from = open + 1;
+    int i = from;
+    while (true) {
+      char c = s.charAt(i);
+      if (c == '"') {
+        break;
+      }
+      if (c == '\n') {
+        throw OUTSIDE; // folded over lines
+      }
+      if (c != '\\') {
+        i++;
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder();
+      }
+      out.append(s, from, i);
+      char x = s.charAt(i + 1);
+      switch (x) {
+        case '"', '\\' -> out.append(x);
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'u' -> {
+          int code = hex4(i + 2);
+          if (Character.isSurrogate((char) code)) {
+            throw OUTSIDE;
+          }
+          out.append((char) code);
+          i += 4;
+        }
+        default -> throw OUTSIDE;
+      }
+      i += 2;
+      from = i;
+    }
+    String text = out == null ? s.substring(from, i) : out.append(s, from, i).toString();
+    if (text.length() > limits.maxStringLength()) {
+      throw OUTSIDE;
+    }
+    end[0] = i + 1;
+    return new ScalarNode(ScalarNode.Type.STRING, text, pos(open), true);
+  }
+
+  /** A single-quoted string on one line, where {@code ''} stands for one quote. */
+  private ScalarNode singleQuoted(int open, int[] end) {
+    StringBuilder out = new StringBuilder();
+    int i = open + 1;
+    while (true) {
+      char c = s.charAt(i);
+      if (c == '\n') {
+        throw OUTSIDE; // folded over lines
+      }
+      if (c == '\'') {
+        if (s.charAt(i + 1) != '\'') {
+          break;
+        }
+        i++;
+      }
+      out.append(c);
+      i++;
+    }
+    if (out.length() > limits.maxStringLength()) {
+      throw OUTSIDE;
+    }
+    end[0] = i + 1;
+    return new ScalarNode(ScalarNode.Type.STRING, out.toString(), pos(open), true);
+  }
+
+  private int hex4(int i) {
+    int v = 0;
+    for (int k = i; k < i + 4; k++) {
+      int d = Character.digit(s.charAt(k), 16);
+      if (d < 0) {
+        throw OUTSIDE;
+      }
+      v = v * 16 + d;
+    }
+    return v;
+  }
+
+  /**
+   * A plain scalar: text starting with a letter, a number or a date. Inside a flow collection it ends
+   * before ',', ']' or '}'; on its own it runs to the end of the line or a comment.
+   */
+  private ScalarNode plain(int start, boolean flow, int[] end) {
+    int i = start;
+    while (i < n && plainPart(s.charAt(i))) {
+      i++;
+    }
+    if (i < n) {
+      char c = s.charAt(i);
+      boolean stops = c == '\n' || (c == '#' && s.charAt(i - 1) == ' ')
+          || (flow && (c == ',' || c == ']' || c == '}'));
+      if (!stops) {
+        throw OUTSIDE;
+      }
+    }
+    int e = i;
+    while (e > start && s.charAt(e - 1) == ' ') {
+      e--;
+    }
+    end[0] = e;
+    if (e == start) {
+      throw OUTSIDE;
+    }
+    Pos pos = pos(start);
+    char c = s.charAt(start);
+    if (letter(c)) {
+      if (e - start > limits.maxStringLength()) {
+        throw OUTSIDE;
+      }
+      if (reserved(start, e)) {
+        if (s.startsWith("true", start) && e - start == 4) {
+          return new ScalarNode(ScalarNode.Type.BOOLEAN, "true", pos, false);
+        }
+        if (s.startsWith("false", start) && e - start == 5) {
+          return new ScalarNode(ScalarNode.Type.BOOLEAN, "false", pos, false);
+        }
+        throw OUTSIDE;
+      }
+      return new ScalarNode(ScalarNode.Type.STRING, key(start, e), pos, false);
+    }
+    return number(start, e, pos);
+  }
+
+  /** A whole number or decimal without leading zeros, or a date as YYYY-MM-DD (text, as YAML reads it). */
+  private ScalarNode number(int start, int e, Pos pos) {
+    if (e - start == 10 && date(start)) {
+      return new ScalarNode(ScalarNode.Type.STRING, s.substring(start, e), pos, false);
+    }
+    int i = s.charAt(start) == '-' ? start + 1 : start;
+    int digits = i;
+    while (i < e && digit(s.charAt(i))) {
+      i++;
+    }
+    if (i == digits || (s.charAt(digits) == '0' && i - digits > 1)) {
+      throw OUTSIDE;
+    }
+    ScalarNode.Type type = ScalarNode.Type.INTEGER;
+    if (i < e && s.charAt(i) == '.') {
+      int fraction = ++i;
+      while (i < e && digit(s.charAt(i))) {
+        i++;
+      }
+      if (i == fraction) {
+        throw OUTSIDE;
+      }
+      type = ScalarNode.Type.DECIMAL;
+    }
+    if (i != e || e - start > limits.maxNumberLength()) {
+      throw OUTSIDE;
+    }
+    return new ScalarNode(type, s.substring(start, e), pos, false);
+  }
+
+  private boolean date(int i) {
+    for (int k = 0; k < 10; k++) {
+      char c = s.charAt(i + k);
+      if (k == 4 || k == 7 ? c != '-' : !digit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Words that YAML 1.1 reads as true, false or null in some spelling, compared without case. */
+  private static final String[] RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"};
+
+  private boolean reserved(int i, int e) {
+    int len = e - i;
+    if (len > 5) {
+      return false;
+    }
+    for (String w : RESERVED) {
+      if (w.length() == len && s.regionMatches(true, i, w, 0, len)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The text from {@code i} to {@code e}, as the same String as the last time that text came here in
+   * this thread when it is short: keys and words repeat from case to case, and the maps they are looked
+   * up in then find them by identity, with their hash already computed. Each thread has its own cache,
+   * so that threads do not write to memory that other threads read.
+   */
+  private String key(int i, int e) {
+    int len = e - i;
+    if (len > 40) {
+      return s.substring(i, e);
+    }
+    int h = len;
+    for (int k = i; k < e; k++) {
+      char c = s.charAt(k);
+      if (c == ' ') {
+        return s.substring(i, e); // free text, which seldom repeats
+      }
+      h = 31 * h + c;
+    }
+    int slot = (h ^ (h >>> 11)) & (words.length - 1);
+    String known = words[slot];
+    if (known != null && known.length() == len && same(i, known)) {
+      return known;
+    }
+    String word = s.substring(i, e);
+    words[slot] = word;
+    return word;
+  }
+
+  /** Whether the text at {@code i} starts with {@code word}. */
+  private boolean same(int i, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      if (s.charAt(i + k) != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int spaces(int i) {
+    while (i < n && s.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  private void depth(int depth) {
+    if (depth > MAX_DEPTH || depth > limits.maxDepth()) {
+      throw OUTSIDE;
+    }
+  }
+
+  private Pos pos(int i) {
+    return new Pos(line + firstLine - 1, i - lineStart + 1);
+  }
+
+  private static boolean letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean keyStart(char c) {
+    return letter(c) || c == '_';
+  }
+
+  private static boolean keyPart(char c) {
+    return c < 128 && KEY_PART[c];
+  }
+
+  private static boolean plainPart(char c) {
+    return c < 128 ? PLAIN_PART[c] : safe(c);
+  }
+
+  private static final boolean[] KEY_PART = new boolean[128];
+  private static final boolean[] PLAIN_PART = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      KEY_PART[c] = letter(c) || digit(c) || c == '_' || c == '.' || c == '-';
+      PLAIN_PART[c] = KEY_PART[c] || c == ' ' || c == '/' || c == '+' || c == '(' || c == ')';
+    }
+  }
+
+  /**
+   * A character beyond ASCII that YAML prints as itself and that takes one column, as SnakeYAML counts
+   * them: not a line break of YAML 1.1 (U+0085, U+2028, U+2029), not a byte-order mark, not half of a
+   * surrogate pair.
+   */
+  private static boolean safe(char c) {
+    return c >= 0xa0 && c <= 0xfffd && c != 0x2028 && c != 0x2029 && c != 0xfeff && !Character.isSurrogate(c);
+  }
+}
