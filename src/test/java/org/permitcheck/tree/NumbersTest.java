@@ -3,6 +3,9 @@ package org.permitcheck.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.Random;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,6 +22,29 @@ class NumbersTest {
   @CsvSource({"0x1F", "0o17", "0b101", ".inf", "-.inf", ".nan", "1__0", "_1", "1e99999", "12:30", "١٢", "-"})
   void refusesEverythingElse(String text) {
     assertThat(Numbers.parse(text)).isEmpty();
+  }
+
+  /** The form {@link Numbers#plain} checks, as the regular expression it replaced. */
+  private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
+
+  @Test
+  void checksTheFormAsTheRegularExpressionDoes() {
+    String alphabet = "0123456789+-.eE_ x";
+    Random r = new Random(3);
+    int plain = 0;
+    for (int i = 0; i < 200_000; i++) {
+      StringBuilder t = new StringBuilder();
+      for (int k = r.nextInt(9); k > 0; k--) {
+        t.append(alphabet.charAt(r.nextInt(r.nextBoolean() ? 10 : alphabet.length())));
+      }
+      boolean expected = PLAIN.matcher(t).matches();
+      assertThat(Numbers.plain(t.toString())).as(t.toString()).isEqualTo(expected);
+      plain += expected ? 1 : 0;
+    }
+    assertThat(plain).isGreaterThan(10_000);
+    for (String t : new String[] {"", "+", ".", "1.", ".5", "1e", "1e12345", "1e1234", "-.5e-3", "1.e5", "\u0661"}) {
+      assertThat(Numbers.plain(t)).as(t).isEqualTo(PLAIN.matcher(t).matches());
+    }
   }
 
   @ParameterizedTest(name = "{0}")
