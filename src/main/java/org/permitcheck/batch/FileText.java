@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
@@ -17,12 +18,13 @@ public final class FileText {
   /** A file's text, or a diagnostic saying why it cannot be read. */
   public static Result read(Path path, String shownName, long maxBytes) {
     try {
-      if (Files.isDirectory(path)) {
+      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attributes.isDirectory()) {
         return failed(shownName, "is a directory, not a file", "");
       }
       // refused by its size before a byte is read; and read with a bound, for files whose size lies
       // (pipes, devices, files that grow while read)
-      if (Files.size(path) > maxBytes) {
+      if (attributes.size() > maxBytes) {
         return tooLarge(shownName, maxBytes);
       }
       byte[] bytes;

@@ -36,6 +36,14 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   private long doneBytes;
   /** The case files of the directories {@link #measure} walked, kept so that they are walked once. */
   private final Map<Path, List<Path>> walked = new HashMap<>();
+  /**
+   * The case files of the directory being handed out, the next of them, where their paths below the
+   * directory start, and the directory's name as given, ending in '/'.
+   */
+  private List<Path> listed;
+  private int listedNext;
+  private int listedRoot;
+  private String listedBase;
 
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
     this.args = new ArrayDeque<>(args);
@@ -65,6 +73,15 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         lines.close();
         lines = null;
       }
+      if (listed != null) {
+        Path f = listed.get(listedNext++);
+        // the name as given, followed by the path below the directory, with '/' on every system
+        file(f, listedBase + f.toString().substring(listedRoot).replace('\\', '/'));
+        if (listedNext == listed.size()) {
+          listed = null;
+        }
+        continue;
+      }
       if (args.isEmpty()) {
         return false;
       }
@@ -90,14 +107,23 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     if (Files.isDirectory(p)) {
       try {
         List<Path> files = walked.containsKey(p) ? walked.remove(p) : caseFiles(p);
-        for (int i = files.size() - 1; i >= 0; i--) {
-          args.push(join(arg, p.relativize(files.get(i))));
+        if (!files.isEmpty()) {
+          listed = files;
+          listedNext = 0;
+          String root = p.toString();
+          listedRoot = root.length() + (root.endsWith(p.getFileSystem().getSeparator()) ? 0 : 1);
+          listedBase = arg.endsWith("/") ? arg : arg + "/";
         }
-      } catch (IOException e) {
+      } catch (IOException | UncheckedIOException e) {
         pending.add(new Item.File(p, arg));
       }
       return;
     }
+    file(p, arg);
+  }
+
+  /** A file given by name, or found in a directory: its lines, or the whole file as one case. */
+  private void file(Path p, String arg) {
     if (isLines(arg) && Files.isRegularFile(p)) {
       try {
         lines = new LineSource(arg, Files.newInputStream(p), true);
@@ -146,10 +172,14 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     return doneBytes + (lines != null ? lines.position() : 0);
   }
 
-  /** The case files under a directory, at any depth, in name order. */
+  /**
+   * The case files under a directory, at any depth, in name order. Regular files are told by the
+   * attributes the walk read anyway; a symbolic link is followed to see whether it names one.
+   */
   private static List<Path> caseFiles(Path dir) throws IOException {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      return walk.filter(Files::isRegularFile).filter(Inputs::isCaseFile).sorted().toList();
+    try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (f, attributes) -> isCaseFile(f)
+        && (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(f)))) {
+      return found.sorted().toList();
     }
   }
 
@@ -166,18 +196,13 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
    * batch then hands over what it has, so that output keeps pace with a slow producer.
    */
   public boolean ready() {
-    if (!pending.isEmpty()) {
+    if (!pending.isEmpty() || listed != null) {
       return true;
     }
     if (lines != null) {
       return lines.ready();
     }
     return !args.isEmpty() && !args.peek().equals("-");
-  }
-
-  private static String join(String dir, Path relative) {
-    String base = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
-    return base + "/" + relative.toString().replace('\\', '/');
   }
 
   @Override

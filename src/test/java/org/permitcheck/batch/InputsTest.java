@@ -39,6 +39,36 @@ class InputsTest {
   }
 
   @Test
+  void namesTheCasesOfADirectoryAsGivenFollowedByTheirPathInNameOrder(@TempDir Path dir) throws IOException {
+    Path cases = Files.createDirectories(dir.resolve("cases/b"));
+    Files.createDirectories(dir.resolve("cases/a/c"));
+    Files.writeString(cases.resolve("2.yaml"), "id: x\n");
+    Files.writeString(dir.resolve("cases/a/c/1.yml"), "id: x\n");
+    Files.writeString(dir.resolve("cases/a/lines.ndjson"), "{\"id\": \"x\"}\n{\"id\": \"y\"}\n");
+    Files.writeString(dir.resolve("cases/0.json"), "{}");
+    Files.writeString(dir.resolve("cases/skip.txt"), "");
+    Files.createSymbolicLink(dir.resolve("cases/link.yaml"), cases.resolve("2.yaml"));
+    Files.createSymbolicLink(dir.resolve("cases/linked-dir.yaml"), dir.resolve("cases/a"));
+    for (String given : List.of("cases", "cases/", dir.resolve("cases").toString())) {
+      List<String> names = new ArrayList<>();
+      try (Inputs inputs = new Inputs(List.of(given, "cases/b/2.yaml"), dir::resolve, new ByteArrayInputStream(new byte[0]))) {
+        List<Boolean> ready = new ArrayList<>();
+        while (inputs.hasNext()) {
+          Item item = inputs.next();
+          names.add(item.defaultId() + " " + item.name());
+          ready.add(inputs.ready());
+        }
+        // files are never waited for, so that a batch hands them over in whole chunks
+        assertThat(ready.subList(0, ready.size() - 1)).containsOnly(true);
+      }
+      String base = given.endsWith("/") ? given : given + "/";
+      assertThat(names).containsExactly("0 " + base + "0.json", "1 " + base + "a/c/1.yml",
+          base + "a/lines.ndjson:1 " + base + "a/lines.ndjson", base + "a/lines.ndjson:2 " + base + "a/lines.ndjson",
+          "2 " + base + "b/2.yaml", "link " + base + "link.yaml", "2 cases/b/2.yaml");
+    }
+  }
+
+  @Test
   void doesNotKnowTheSizeOfStdin() {
     byte[] in = "{\"id\": \"x\"}\n".getBytes(StandardCharsets.UTF_8);
     try (Inputs inputs = new Inputs(List.of("-"), Path::of, new ByteArrayInputStream(in))) {
