@@ -8,6 +8,7 @@ import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.tree.Limits;
 import org.permitcheck.tree.TreeReader;
+import org.permitcheck.tree.YamlSubsetTest;
 
 /**
  * Fuzzes the case reader with YAML and JSON bytes: only a case or located diagnostics may come out,
@@ -46,6 +47,16 @@ class CaseReaderFuzzTest {
     Checked<Case> full = READER.read(source, parsed.root().get(), "case.ndjson:1");
     if (!full.diagnostics().isEmpty() || !full.value().get().equals(fast)) {
       throw new AssertionError("the fast path differs from the full reader: " + full.diagnostics());
+    }
+  }
+
+  /** A YAML file that the subset reader takes yields the very tree the full reader builds. */
+  @FuzzTest(maxDuration = "2m")
+  void yamlSubsetAgreesWithTheFullReader(byte[] input) {
+    SourceText source = SourceText.ofUtf8("case.yaml", input);
+    String disagreement = YamlSubsetTest.disagreement(source.text(), source.firstLine());
+    if (disagreement != null) {
+      throw new AssertionError(disagreement);
     }
   }
 

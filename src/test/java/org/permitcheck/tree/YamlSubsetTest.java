@@ -28,7 +28,7 @@ import org.permitcheck.rules.RulesLoader;
  * on hand-written texts, on the examples, on generated case files in both styles (the benchmark's and
  * {@link CaseWriter}'s) and on thousands of mutations of them.
  */
-class YamlSubsetTest {
+public class YamlSubsetTest {
   private static Ruleset rules;
 
   @BeforeAll
@@ -76,16 +76,28 @@ class YamlSubsetTest {
     return results.get(0).root().get();
   }
 
-  /** Whether the subset reads the text; throws when it reads it otherwise than the full reader. */
+  /** Whether the subset reads the text; fails when it reads it otherwise than the full reader. */
   static boolean agrees(String text, int firstLine) {
+    assertThat(disagreement(text, firstLine)).isNull();
+    return YamlSubset.read(text, firstLine, Limits.CASE) != null;
+  }
+
+  /**
+   * How the subset reads the text otherwise than the full reader, or null when it reads it alike or
+   * not at all (also for the fuzzer, {@code CaseReaderFuzzTest}).
+   */
+  public static String disagreement(String text, int firstLine) {
     Node subset = YamlSubset.read(text, firstLine, Limits.CASE);
     if (subset == null) {
-      return false;
+      return null;
     }
     Node full = full(new SourceText("case.yaml", text, firstLine));
-    assertThat(full).as("the full reader refuses what the subset reads:\n%s", text).isNotNull();
-    assertThat(dump(subset)).as(text).isEqualTo(dump(full));
-    return true;
+    if (full == null) {
+      return "the full reader refuses what the subset reads:\n" + text;
+    }
+    String a = dump(subset);
+    String b = dump(full);
+    return a.equals(b) ? null : "the subset reads\n" + a + "\nthe full reader\n" + b + "\nfrom\n" + text;
   }
 
   @ParameterizedTest
