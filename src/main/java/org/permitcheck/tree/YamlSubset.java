@@ -163,8 +163,7 @@ final class YamlSubset {
         }
         int[] end = new int[1];
         value = inline(at, depth, false, end);
-        int next = contentLine(endOfLine(end[0]));
-        value = checkNext(value, next, indent);
+        notDeeper(contentLine(endOfLine(end[0])), indent);
       } else {
         int nested = contentLine(endOfLine(e));
         int at2 = lineStart + nested;
@@ -175,7 +174,7 @@ final class YamlSubset {
         } else {
           value = s.charAt(at2) == '-' ? blockList(nested, depth + 1, false) : blockMap(nested, at2, depth + 1);
         }
-        checkNext(value, indentHere(), indent);
+        notDeeper(indentHere(), indent);
       }
       if (entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value)) != null) {
         throw OUTSIDE;
@@ -207,11 +206,11 @@ final class YamlSubset {
       Node item;
       if (startsKey(at)) {
         item = blockMap(at - lineStart, at, depth + 1);
-        checkNext(item, indentHere(), indent);
+        notDeeper(indentHere(), indent);
       } else {
         int[] end = new int[1];
         item = inline(at, depth, false, end);
-        checkNext(item, contentLine(endOfLine(end[0])), indent);
+        notDeeper(contentLine(endOfLine(end[0])), indent);
       }
       items.add(item);
       if (lineStart >= n || indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
@@ -221,11 +220,10 @@ final class YamlSubset {
   }
 
   /** After a value: the next line with content must not be indented more than its parent's keys. */
-  private static Node checkNext(Node value, int nextIndent, int parentIndent) {
+  private static void notDeeper(int nextIndent, int parentIndent) {
     if (nextIndent > parentIndent) {
       throw OUTSIDE;
     }
-    return value;
   }
 
   private int indentHere() {
