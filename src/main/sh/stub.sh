@@ -6,11 +6,12 @@
 # - A batch (a directory, an .ndjson/.jsonl file or stdin) with one job: the full tiered JIT, whose C2
 #   compiles on the core the job leaves free.
 # - A batch with several jobs: C1 only, since tiered C2 would compile on the cores the jobs need (a
-#   100,000-case NDJSON file takes about 4.4 s so, against 6.2 s with C2 alone and 6.7 s tiered); but
+#   100,000-case NDJSON file takes about 2.4 s so, against 4.0 s with C2 alone and 3.7 s tiered); but
 #   C2 alone (no tiers) where its faster code pays back its compile time: when an input file is over
-#   256 MB, about 130,000 cases (1,000,000 cases: 30 s, against 39 s with C1), or an input directory
-#   holds more than 30,000 case files (SnakeYAML's code from C2 is about 2.3 times as fast; 60,000 YAML
-#   files: 11.7 s, against 15.8 s with C1; 20,000 files: 7.3 s, against 5.4 s).
+#   256 MB, about 130,000 cases (1,000,000 cases: 20 s, against 26 s with C1), or an input directory
+#   holds more than 50,000 case files (100,000 YAML files: 7.7 s, against 9.3 s with C1; 50,000 the
+#   same; 20,000 files: 3.7 s, against 2.3 s). C2 then inlines less than by default, which cuts its
+#   compile time: 100,000 YAML files take 6.1 s against 6.8 s, and 1,000,000 NDJSON cases the same.
 # Then the class-data sharing archive next to this file, when present. PERMITCHECK_JAVA_OPTS come last,
 # so they can override all this.
 self="$0"
@@ -30,7 +31,7 @@ for arg in "$@"; do
       if [ -d "$arg" ]; then
         batch=1
         if [ -z "$big" ] && [ "$(find "$arg" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
-            2>/dev/null | head -n 30001 | wc -l)" -gt 30000 ]; then big=1; fi
+            2>/dev/null | head -n 50001 | wc -l)" -gt 50000 ]; then big=1; fi
       fi ;;
   esac
   if [ "$previous" = "--jobs" ] && [ "$arg" = "1" ]; then one_job=1; fi
@@ -40,7 +41,7 @@ if [ -n "$batch" ]; then
   if [ -n "$one_job" ]; then
     flags="-XX:+UseSerialGC"
   elif [ -n "$big" ]; then
-    flags="-XX:-TieredCompilation -XX:+UseSerialGC"
+    flags="-XX:-TieredCompilation -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+UseSerialGC"
   else
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   fi
