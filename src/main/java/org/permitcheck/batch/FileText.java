@@ -20,7 +20,10 @@ public final class FileText {
     try {
       BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
       if (attributes.isDirectory()) {
-        return failed(shownName, "is a directory, not a file", "");
+        // a directory of a walk that could not be listed, or one named as a file
+        return Files.isReadable(path) && Files.isExecutable(path)
+            ? failed(shownName, "is a directory, not a file", "")
+            : failed(shownName, "is a directory that cannot be read", "check its permissions");
       }
       // refused by its size before a byte is read; and read with a bound, for files whose size lies
       // (pipes, devices, files that grow while read)

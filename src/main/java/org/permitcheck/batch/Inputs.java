@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -36,14 +40,11 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   private long doneBytes;
   /** The case files of the directories {@link #measure} walked, kept so that they are walked once. */
   private final Map<Path, List<Path>> walked = new HashMap<>();
-  /**
-   * The case files of the directory being handed out, the next of them, where their paths below the
-   * directory start, and the directory's name as given, ending in '/'.
-   */
-  private List<Path> listed;
-  private int listedNext;
-  private int listedRoot;
-  private String listedBase;
+  /** The directories being walked, the innermost first; see {@link #walk}. */
+  private final Deque<Iterator<Entry>> walking = new ArrayDeque<>();
+  /** Where the paths below the directory given start, and its name as given, ending in '/'. */
+  private int walkRoot;
+  private String walkBase;
 
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
     this.args = new ArrayDeque<>(args);
@@ -73,13 +74,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         lines.close();
         lines = null;
       }
-      if (listed != null) {
-        Path f = listed.get(listedNext++);
-        // the name as given, followed by the path below the directory, with '/' on every system
-        file(f, listedBase + f.toString().substring(listedRoot).replace('\\', '/'));
-        if (listedNext == listed.size()) {
-          listed = null;
-        }
+      if (!walking.isEmpty()) {
+        walk();
         continue;
       }
       if (args.isEmpty()) {
@@ -106,14 +102,12 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     Path p = resolve.apply(arg);
     if (Files.isDirectory(p)) {
       try {
-        List<Path> files = walked.containsKey(p) ? walked.remove(p) : caseFiles(p);
-        if (!files.isEmpty()) {
-          listed = files;
-          listedNext = 0;
-          String root = p.toString();
-          listedRoot = root.length() + (root.endsWith(p.getFileSystem().getSeparator()) ? 0 : 1);
-          listedBase = arg.endsWith("/") ? arg : arg + "/";
-        }
+        List<Path> files = walked.remove(p);
+        walking.push(files != null ? files.stream().map(f -> new Entry(f, false, f)).iterator()
+            : entries(p).iterator());
+        String root = p.toString();
+        walkRoot = root.length() + (root.endsWith(p.getFileSystem().getSeparator()) ? 0 : 1);
+        walkBase = arg.endsWith("/") ? arg : arg + "/";
       } catch (IOException | UncheckedIOException e) {
         pending.add(new Item.File(p, arg));
       }
@@ -121,6 +115,61 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     }
     file(p, arg);
   }
+
+  /**
+   * The next entry of the directories being walked: a case file is handed out, a directory is listed
+   * and walked first. Each directory is listed only when the walk reaches it, so that the first cases
+   * are read while the rest of the tree is still to be listed.
+   */
+  private void walk() {
+    Iterator<Entry> entries = walking.peek();
+    if (!entries.hasNext()) {
+      walking.pop();
+      return;
+    }
+    Entry e = entries.next();
+    // the name as given, followed by the path below the directory, with '/' on every system
+    String name = walkBase + e.path().toString().substring(walkRoot).replace('\\', '/');
+    if (!e.directory()) {
+      file(e.path(), name);
+      return;
+    }
+    try {
+      walking.push(entries(e.path()).iterator());
+    } catch (IOException | UncheckedIOException ex) {
+      pending.add(new Item.File(e.path(), name)); // reported as a directory that cannot be read
+    }
+  }
+
+  /**
+   * An entry of a directory: a case file, or a directory below it. {@code order} places it among its
+   * siblings as the whole tree sorted by path would: a directory's own path followed by a separator and
+   * a name, so that {@code a/...} comes after the file {@code a.yaml}, as {@code '/'} after {@code '.'}.
+   */
+  private record Entry(Path path, boolean directory, Path order) {}
+
+  /**
+   * The case files and directories of one directory, in the order of {@link #caseFiles}. Regular files
+   * are told by their attributes, read without following links; a symbolic link is followed to see
+   * whether it names a regular file, and never walked into, as {@link Files#walk} does.
+   */
+  private static List<Entry> entries(Path dir) throws IOException {
+    List<Entry> out = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+      for (Path f : children) {
+        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isDirectory()) {
+          out.add(new Entry(f, true, f.resolve("x")));
+        } else if (isCaseFile(f) && (a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(f))) {
+          out.add(new Entry(f, false, f));
+        }
+      }
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  private static final java.util.Comparator<Entry> ORDER = (a, b) -> a.order().compareTo(b.order());
 
   /** A file given by name, or found in a directory: its lines, or the whole file as one case. */
   private void file(Path p, String arg) {
@@ -196,7 +245,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
    * batch then hands over what it has, so that output keeps pace with a slow producer.
    */
   public boolean ready() {
-    if (!pending.isEmpty() || listed != null) {
+    if (!pending.isEmpty() || !walking.isEmpty()) {
       return true;
     }
     if (lines != null) {

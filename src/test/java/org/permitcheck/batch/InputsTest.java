@@ -69,6 +69,35 @@ class InputsTest {
   }
 
   @Test
+  void walksADirectoryInTheOrderOfAllItsPathsSorted(@TempDir Path dir) throws IOException {
+    Path root = Files.createDirectories(dir.resolve("cases"));
+    for (String f : List.of("a/z.yaml", "a.yaml", "a-b.yaml", "a0.yaml", "a.d/k.yaml", "A.yaml", "b/c/d/e.yaml",
+        "b/c.yaml", "b/c/d.yaml", "\u00e9.yaml", "z.json", "x.yaml/in.yaml", "x.yaml/in/deep.yml", "e/empty/none.txt",
+        "m/.hidden.yaml", "m/n.YAML", "m/n.txt")) {
+      Path p = root.resolve(f);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, "id: x\n");
+    }
+    Files.createDirectories(root.resolve("empty"));
+    List<String> expected = new ArrayList<>();
+    try (var found = Files.walk(root)) {
+      found.filter(Files::isRegularFile).filter(Inputs::isCaseFile).sorted()
+          .forEach(f -> expected.add("cases/" + root.relativize(f).toString().replace('\\', '/')));
+    }
+    assertThat(expected).hasSize(15);
+    for (boolean measured : new boolean[] {false, true}) {
+      List<String> names = new ArrayList<>();
+      try (Inputs inputs = new Inputs(List.of("cases"), dir::resolve, new ByteArrayInputStream(new byte[0]))) {
+        if (measured) {
+          inputs.measure();
+        }
+        inputs.forEachRemaining(item -> names.add(item.name()));
+      }
+      assertThat(names).as(measured ? "with a progress bar" : "without").containsExactlyElementsOf(expected);
+    }
+  }
+
+  @Test
   void doesNotKnowTheSizeOfStdin() {
     byte[] in = "{\"id\": \"x\"}\n".getBytes(StandardCharsets.UTF_8);
     try (Inputs inputs = new Inputs(List.of("-"), Path::of, new ByteArrayInputStream(in))) {
