@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Turns the CASE arguments into a lazy, ordered stream of {@link Item}s: files as given, directories
@@ -39,7 +39,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /** The bytes of the files handed out and of the line sources read to their end. */
   private long doneBytes;
   /** The case files of the directories {@link #measure} walked, kept so that they are walked once. */
-  private final Map<Path, List<Path>> walked = new HashMap<>();
+  private final Map<Path, List<Entry>> walked = new HashMap<>();
   /** The directories being walked, the innermost first; see {@link #walk}. */
   private final Deque<Iterator<Entry>> walking = new ArrayDeque<>();
   /** Where the paths below the directory given start, and its name as given, ending in '/'. */
@@ -102,18 +102,17 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     Path p = resolve.apply(arg);
     if (Files.isDirectory(p)) {
       try {
-        List<Path> files = walked.remove(p);
-        walking.push(files != null ? files.stream().map(f -> new Entry(f, false, f)).iterator()
-            : entries(p).iterator());
+        List<Entry> files = walked.remove(p);
+        walking.push((files != null ? files : entries(p)).iterator());
         String root = p.toString();
         walkRoot = root.length() + (root.endsWith(p.getFileSystem().getSeparator()) ? 0 : 1);
         walkBase = arg.endsWith("/") ? arg : arg + "/";
-      } catch (IOException | UncheckedIOException e) {
+      } catch (IOException e) {
         pending.add(new Item.File(p, arg));
       }
       return;
     }
-    file(p, arg);
+    file(p, arg, -1);
   }
 
   /**
@@ -131,25 +130,26 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     // the name as given, followed by the path below the directory, with '/' on every system
     String name = walkBase + e.path().toString().substring(walkRoot).replace('\\', '/');
     if (!e.directory()) {
-      file(e.path(), name);
+      file(e.path(), name, e.size());
       return;
     }
     try {
       walking.push(entries(e.path()).iterator());
-    } catch (IOException | UncheckedIOException ex) {
+    } catch (IOException ex) {
       pending.add(new Item.File(e.path(), name)); // reported as a directory that cannot be read
     }
   }
 
   /**
-   * An entry of a directory: a case file, or a directory below it. {@code order} places it among its
-   * siblings as the whole tree sorted by path would: a directory's own path followed by a separator and
-   * a name, so that {@code a/...} comes after the file {@code a.yaml}, as {@code '/'} after {@code '.'}.
+   * An entry of a directory: a case file and its size in bytes, or a directory below it (size -1).
+   * {@code order} places it among its siblings as the whole tree sorted by path would: a directory's
+   * own path followed by a separator and a name, so that {@code a/...} comes after the file {@code
+   * a.yaml}, as {@code '/'} after {@code '.'}.
    */
-  private record Entry(Path path, boolean directory, Path order) {}
+  private record Entry(Path path, boolean directory, Path order, long size) {}
 
   /**
-   * The case files and directories of one directory, in the order of {@link #caseFiles}. Regular files
+   * The case files and directories of one directory, in the order of all paths sorted. Regular files
    * are told by their attributes, read without following links; a symbolic link is followed to see
    * whether it names a regular file, and never walked into, as {@link Files#walk} does.
    */
@@ -159,11 +159,15 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       for (Path f : children) {
         BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isDirectory()) {
-          out.add(new Entry(f, true, f.resolve("x")));
-        } else if (isCaseFile(f) && (a.isRegularFile() || a.isSymbolicLink() && Files.isRegularFile(f))) {
-          out.add(new Entry(f, false, f));
+          out.add(new Entry(f, true, f.resolve("x"), -1));
+        } else if (isCaseFile(f) && a.isRegularFile()) {
+          out.add(new Entry(f, false, f, a.size()));
+        } else if (isCaseFile(f) && a.isSymbolicLink() && Files.isRegularFile(f)) {
+          out.add(new Entry(f, false, f, size(f)));
         }
       }
+    } catch (DirectoryIteratorException e) {
+      throw e.getCause();
     }
     out.sort(ORDER);
     return out;
@@ -171,8 +175,11 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
 
   private static final java.util.Comparator<Entry> ORDER = (a, b) -> a.order().compareTo(b.order());
 
-  /** A file given by name, or found in a directory: its lines, or the whole file as one case. */
-  private void file(Path p, String arg) {
+  /**
+   * A file given by name, or found in a directory: its lines, or the whole file as one case. Its size
+   * counts towards the progress when known ({@code -1}: look it up if needed).
+   */
+  private void file(Path p, String arg, long size) {
     if (isLines(arg) && Files.isRegularFile(p)) {
       try {
         lines = new LineSource(arg, Files.newInputStream(p), true);
@@ -182,7 +189,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       return;
     }
     if (measuring) {
-      doneBytes += size(p);
+      doneBytes += size >= 0 ? size : size(p);
     }
     pending.add(new Item.File(p, arg));
   }
@@ -201,12 +208,13 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       Path p = resolve.apply(arg);
       if (Files.isDirectory(p)) {
         try {
-          List<Path> files = caseFiles(p);
+          List<Entry> files = new ArrayList<>();
+          caseFiles(p, files);
           walked.put(p, files);
-          for (Path f : files) {
-            total += size(f);
+          for (Entry f : files) {
+            total += f.size();
           }
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
           // reading the directory will report it
         }
       } else {
@@ -221,14 +229,14 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     return doneBytes + (lines != null ? lines.position() : 0);
   }
 
-  /**
-   * The case files under a directory, at any depth, in name order. Regular files are told by the
-   * attributes the walk read anyway; a symbolic link is followed to see whether it names one.
-   */
-  private static List<Path> caseFiles(Path dir) throws IOException {
-    try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (f, attributes) -> isCaseFile(f)
-        && (attributes.isRegularFile() || attributes.isSymbolicLink() && Files.isRegularFile(f)))) {
-      return found.sorted().toList();
+  /** Adds the case files under a directory, at any depth, in the order of the walk. */
+  private static void caseFiles(Path dir, List<Entry> out) throws IOException {
+    for (Entry e : entries(dir)) {
+      if (e.directory()) {
+        caseFiles(e.path(), out);
+      } else {
+        out.add(e);
+      }
     }
   }
 
