@@ -247,7 +247,7 @@ final class YamlSubset {
   }
 
   /**
-   * A value written on one line: a flow list or mapping, a double-quoted string or a plain scalar.
+   * A value written on one line: a flow list or mapping, a quoted string or a plain scalar.
    * {@code end[0]} receives where it ends.
    */
   private Node inline(int i, int depth, boolean flow, int[] end) {
