@@ -13,6 +13,8 @@ import org.permitcheck.tree.Limits;
 
 /** Reads input files as UTF-8 text, turning every I/O problem into a diagnostic. */
 public final class FileText {
+  private static final byte[] NO_BYTES = {};
+
   private FileText() {}
 
   /** A file's text, or a diagnostic saying why it cannot be read. */
@@ -42,9 +44,9 @@ public final class FileText {
         int line = SourceText.lineOfByte(bytes, bad);
         int column = bad - SourceText.lineStartOfByte(bytes, bad) + 1;
         return new Result(Optional.empty(), Optional.of(Diagnostic.error(shownName, line, column,
-            "the file is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8")));
+            "the file is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8")), NO_BYTES);
       }
-      return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty());
+      return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty(), bytes);
     } catch (NoSuchFileException e) {
       return failed(shownName, "no such file", "check the path");
     } catch (IOException e) {
@@ -55,13 +57,13 @@ public final class FileText {
   private static Result tooLarge(String name, long maxBytes) {
     return new Result(Optional.empty(), Optional.of(Diagnostic.error(name, 1, 0,
         "the file is larger than the limit of " + Limits.size(maxBytes))
-        .withHint("split it, or use NDJSON with one case per line")));
+        .withHint("split it, or use NDJSON with one case per line")), NO_BYTES);
   }
 
   private static Result failed(String name, String message, String hint) {
-    return new Result(Optional.empty(), Optional.of(Diagnostic.error(name, 0, 0, message).withHint(hint)));
+    return new Result(Optional.empty(), Optional.of(Diagnostic.error(name, 0, 0, message).withHint(hint)), NO_BYTES);
   }
 
-  /** The text, or the diagnostic. */
-  public record Result(Optional<SourceText> text, Optional<Diagnostic> error) {}
+  /** The text and the bytes it was decoded from, or the diagnostic (and no bytes). */
+  public record Result(Optional<SourceText> text, Optional<Diagnostic> error, byte[] bytes) {}
 }

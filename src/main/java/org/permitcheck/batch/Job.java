@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.permitcheck.cases.Case;
@@ -103,7 +104,11 @@ public record Job(
     if (item instanceof Item.File) {
       Item.File f = (Item.File) item;
       FileText.Result t = FileText.read(f.path(), f.name(), Limits.CASE.maxBytes());
-      return t.text().map(reader::read).orElseGet(() -> Checked.failed(List.of(t.error().get())));
+      if (t.text().isEmpty()) {
+        return Checked.failed(List.of(t.error().get()));
+      }
+      return f.name().toLowerCase(Locale.ROOT).endsWith(".json") ? reader.readJsonFile(t.text().get(), t.bytes())
+          : reader.read(t.text().get());
     }
     if (item instanceof Item.Line) {
       Item.Line l = (Item.Line) item;

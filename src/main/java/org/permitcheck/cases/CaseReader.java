@@ -66,17 +66,31 @@ public final class CaseReader {
    */
   public Checked<Case> readLine(byte[] utf8, String name, int line) {
     String id = lineId(name, line);
-    JsonCaseReader fast = json;
-    if (fast == null) {
-      fast = new JsonCaseReader(rules, today);
-      json = fast;
-    }
-    Case c = fast.read(utf8, 0, utf8.length, name, id);
+    Case c = json().read(utf8, 0, utf8.length, name, id);
     if (c != null) {
       return Checked.of(c, List.of());
     }
     // without a byte-order mark, as the fast path skips it too
     return readDocument(SourceText.ofUtf8(name, utf8, line), true, id);
+  }
+
+  /**
+   * Reads one case from a whole JSON file, given both as text and as the UTF-8 bytes the text was
+   * decoded from: a valid case is read straight from the bytes, as a line of NDJSON is, and any other as
+   * {@link #read(SourceText)} reads it, which explains every problem.
+   */
+  public Checked<Case> readJsonFile(SourceText source, byte[] utf8) {
+    Case c = json().read(utf8, 0, utf8.length, source.name(), defaultId(source.name()));
+    return c != null ? Checked.of(c, List.of()) : read(source);
+  }
+
+  private JsonCaseReader json() {
+    JsonCaseReader fast = json;
+    if (fast == null) {
+      fast = new JsonCaseReader(rules, today);
+      json = fast;
+    }
+    return fast;
   }
 
   /**

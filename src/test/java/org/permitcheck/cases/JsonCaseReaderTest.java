@@ -115,6 +115,32 @@ class JsonCaseReaderTest {
   }
 
   @Test
+  void readsAWholeJsonFileExactlyAsTheFullReaderDoes() throws IOException {
+    Random r = new Random(9);
+    for (int i = 0; i < 300; i++) {
+      String line = Generate.json(rules, r, i);
+      // pretty-printed over many lines, compact, and with an error (an unknown fact, a wrong value)
+      String text = switch (i % 3) {
+        case 0 -> MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(MAPPER.readTree(line)) + "\n";
+        case 1 -> line;
+        default -> line.replaceFirst("\"facts\":\\{", "\"facts\":{\"no_such_fact\":1,")
+            .replace("true", "\"maybe\"");
+      };
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      SourceText source = SourceText.ofUtf8("dir/case-" + i + ".json", bytes);
+      Checked<Case> viaBytes = full.readJsonFile(source, bytes);
+      Checked<Case> viaText = full.read(source);
+      assertThat(viaBytes.value()).as(text).isEqualTo(viaText.value());
+      assertThat(viaBytes.diagnostics()).as(text).isEqualTo(viaText.diagnostics());
+      assertThat(viaBytes.hasErrors()).isEqualTo(i % 3 == 2);
+      if (i % 3 != 2) {
+        // the fast path took it: the id is the file's name, as the full reader gives it
+        assertThat(fast.read(bytes, 0, bytes.length, source.name(), "case-" + i)).isNotNull();
+      }
+    }
+  }
+
+  @Test
   void readsALineWithAByteOrderMarkAsOneWithout() {
     String line = Generate.json(rules, new Random(3), 0);
     byte[] bom = ("\ufeff" + line).getBytes(StandardCharsets.UTF_8);
