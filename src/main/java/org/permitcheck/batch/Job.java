@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.permitcheck.cases.Case;
@@ -107,8 +106,7 @@ public record Job(
       if (t.text().isEmpty()) {
         return Checked.failed(List.of(t.error().get()));
       }
-      return f.name().toLowerCase(Locale.ROOT).endsWith(".json") ? reader.readJsonFile(t.text().get(), t.bytes())
-          : reader.read(t.text().get());
+      return reader.read(t.text().get(), t.bytes());
     }
     if (item instanceof Item.Line) {
       Item.Line l = (Item.Line) item;

@@ -75,13 +75,18 @@ public final class CaseReader {
   }
 
   /**
-   * Reads one case from a whole JSON file, given both as text and as the UTF-8 bytes the text was
-   * decoded from: a valid case is read straight from the bytes, as a line of NDJSON is, and any other as
-   * {@link #read(SourceText)} reads it, which explains every problem.
+   * Reads one case from a whole file, given both as text and as the UTF-8 bytes the text was decoded
+   * from. A valid case in a JSON file is read straight from the bytes, as a line of NDJSON is; any other
+   * file as {@link #read(SourceText)} reads it, which explains every problem.
    */
-  public Checked<Case> readJsonFile(SourceText source, byte[] utf8) {
-    Case c = json().read(utf8, 0, utf8.length, source.name(), defaultId(source.name()));
-    return c != null ? Checked.of(c, List.of()) : read(source);
+  public Checked<Case> read(SourceText source, byte[] utf8) {
+    if (TreeReader.isJson(source.name())) {
+      Case c = json().read(utf8, 0, utf8.length, source.name(), defaultId(source.name()));
+      if (c != null) {
+        return Checked.of(c, List.of());
+      }
+    }
+    return read(source);
   }
 
   private JsonCaseReader json() {

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Fact;
 import org.permitcheck.rules.Ruleset;
+import org.permitcheck.tree.TreeReader;
 
 /**
  * Writes a case as a YAML case file that {@link CaseReader} reads back to the same case: every fact
@@ -18,8 +19,7 @@ import org.permitcheck.rules.Ruleset;
 public final class CaseWriter {
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
   /** Plain words YAML would read as something other than text. */
-  private static final Set<String> RESERVED =
-      Set.of("null", "true", "false", "yes", "no", "on", "off", "y", "n");
+  private static final Set<String> RESERVED = Set.copyOf(TreeReader.NOT_TEXT_WORDS);
 
   private final Ruleset rules;
 

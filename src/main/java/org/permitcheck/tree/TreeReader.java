@@ -38,6 +38,12 @@ public final class TreeReader {
     }
   }
 
+  /**
+   * The plain words that YAML 1.1 reads as true, false or null in some spelling (compared without case,
+   * all at most 5 letters): a text that is one of them must be quoted to stay text.
+   */
+  public static final List<String> NOT_TEXT_WORDS = List.of("y", "n", "yes", "no", "on", "off", "true", "false", "null");
+
   private static final Set<String> CORE_TAGS =
       Set.of("str", "int", "float", "bool", "null", "map", "seq", "timestamp");
 
@@ -79,10 +85,14 @@ public final class TreeReader {
    * Readers are immutable and thread-safe, so one per kind and limits is shared.
    */
   public static TreeReader forName(String name, Limits limits) {
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
-    boolean json = lower.endsWith(".json") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl");
-    return json ? JSON_READERS.computeIfAbsent(limits, TreeReader::json)
+    return isJson(name) ? JSON_READERS.computeIfAbsent(limits, TreeReader::json)
         : YAML_READERS.computeIfAbsent(limits, TreeReader::yaml);
+  }
+
+  /** Whether a file of this name is read as JSON: {@code .json}, {@code .ndjson}, {@code .jsonl}. */
+  public static boolean isJson(String name) {
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    return lower.endsWith(".json") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl");
   }
 
   /**

@@ -45,7 +45,7 @@ final class YamlSubset {
   /** Deeper than a case file nests; the full reader applies the real limit. */
   private static final int MAX_DEPTH = 16;
 
-  /** Recent keys and words of this thread by a hash of their text; see {@link #key}. */
+  /** Recent keys and words of this thread by a hash of their text; see {@link #word}. */
   private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[2048]);
 
   private final String s;
@@ -53,9 +53,10 @@ final class YamlSubset {
   private final int firstLine;
   private final Limits limits;
   private final String[] words = RECENT.get();
-  /** The start of the current line, and its number within the text (1-based). */
+  /** The start of the current line, its number within the text (1-based) and its indentation. */
   private int lineStart;
   private int line = 1;
+  private int lineIndent;
 
   private YamlSubset(String s, int firstLine, Limits limits) {
     this.s = s;
@@ -104,7 +105,8 @@ final class YamlSubset {
       }
       if (j < n && s.charAt(j) != '\n' && s.charAt(j) != '#') {
         lineStart = i;
-        return j - i;
+        lineIndent = j - i;
+        return lineIndent;
       }
       while (j < n && s.charAt(j) != '\n') {
         j++;
@@ -113,6 +115,7 @@ final class YamlSubset {
       line++;
     }
     lineStart = n;
+    lineIndent = -1;
     return -1;
   }
 
@@ -150,7 +153,7 @@ final class YamlSubset {
     while (true) {
       Pos keyPos = pos(k);
       int e = keyEnd(k);
-      String key = key(k, e);
+      String key = word(k, e);
       if (e >= n || s.charAt(e) != ':') {
         throw OUTSIDE;
       }
@@ -179,7 +182,7 @@ final class YamlSubset {
       if (entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value)) != null) {
         throw OUTSIDE;
       }
-      if (lineStart >= n || indentHere() < indent) {
+      if (indentHere() < indent) {
         return new MapNode(entries, mapPos);
       }
       k = lineStart + indent;
@@ -213,7 +216,7 @@ final class YamlSubset {
         notDeeper(contentLine(endOfLine(end[0])), indent);
       }
       items.add(item);
-      if (lineStart >= n || indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
+      if (indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
         return new ListNode(items, listPos);
       }
     }
@@ -226,15 +229,9 @@ final class YamlSubset {
     }
   }
 
+  /** The indentation of the current line with content, -1 at the end of the text. */
   private int indentHere() {
-    if (lineStart >= n) {
-      return -1;
-    }
-    int j = lineStart;
-    while (s.charAt(j) == ' ') {
-      j++;
-    }
-    return j - lineStart;
+    return lineIndent;
   }
 
   /** Whether a plain key followed by ': ' or ':' at the end of the line starts at {@code i}. */
@@ -294,7 +291,7 @@ final class YamlSubset {
         if (s.charAt(e) != ':' || s.charAt(e + 1) != ' ') {
           throw OUTSIDE;
         }
-        String key = key(i, e);
+        String key = word(i, e);
         Node value = inline(spaces(e + 1), depth, true, end);
         if (entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value)) != null) {
           throw OUTSIDE;
@@ -460,7 +457,7 @@ final class YamlSubset {
         }
         throw OUTSIDE;
       }
-      return new ScalarNode(ScalarNode.Type.STRING, key(start, e), pos, false);
+      return new ScalarNode(ScalarNode.Type.STRING, word(start, e), pos, false);
     }
     return number(start, e, pos);
   }
@@ -505,15 +502,13 @@ final class YamlSubset {
     return true;
   }
 
-  /** Words that YAML 1.1 reads as true, false or null in some spelling, compared without case. */
-  private static final String[] RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"};
-
+  /** Whether the text is one of {@link TreeReader#NOT_TEXT_WORDS}, compared without case. */
   private boolean reserved(int i, int e) {
     int len = e - i;
     if (len > 5) {
       return false;
     }
-    for (String w : RESERVED) {
+    for (String w : TreeReader.NOT_TEXT_WORDS) {
       if (w.length() == len && s.regionMatches(true, i, w, 0, len)) {
         return true;
       }
@@ -527,7 +522,7 @@ final class YamlSubset {
    * up in then find them by identity, with their hash already computed. Each thread has its own cache,
    * so that threads do not write to memory that other threads read.
    */
-  private String key(int i, int e) {
+  private String word(int i, int e) {
     int len = e - i;
     if (len > 40) {
       return s.substring(i, e);

@@ -128,7 +128,7 @@ class JsonCaseReaderTest {
       };
       byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
       SourceText source = SourceText.ofUtf8("dir/case-" + i + ".json", bytes);
-      Checked<Case> viaBytes = full.readJsonFile(source, bytes);
+      Checked<Case> viaBytes = full.read(source, bytes);
       Checked<Case> viaText = full.read(source);
       assertThat(viaBytes.value()).as(text).isEqualTo(viaText.value());
       assertThat(viaBytes.diagnostics()).as(text).isEqualTo(viaText.diagnostics());
