@@ -158,6 +158,9 @@ final class Timeline {
    */
   Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication,
       long[][] collected) {
+    if (!available(now) && closedForGood(permit, env, fixedApplication)) {
+      return Dates.NONE;
+    }
     Analysed a = analysed(permit);
     if (neverChanges(now, PermitResult.topLevel(permit, tree), a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
@@ -205,6 +208,18 @@ final class Timeline {
       }
     }
     return new Dates(from, before);
+  }
+
+  /**
+   * Whether the permit is out of force, or its application window closed, on every day after as_of:
+   * it cannot open (a provision that has ended, e.g. § 104c since 2026, or the Belgian 2009 window).
+   */
+  private static boolean closedForGood(Permit permit, Env env, Optional<LocalDate> fixedApplication) {
+    if (permit.inForce().endsBy(env.asOfDay())) {
+      return true;
+    }
+    return fixedApplication.isPresent() ? !permit.window().contains(fixedApplication.get())
+        : permit.window().endsBy(env.asOfDay());
   }
 
   static boolean available(Verdict v) {

@@ -41,6 +41,11 @@ public final class DateRange {
     return epochDay >= firstDay && epochDay <= lastDay;
   }
 
+  /** Whether the span has an end on or before the day given as {@link LocalDate#toEpochDay()}. */
+  public boolean endsBy(long epochDay) {
+    return lastDay <= epochDay;
+  }
+
   public boolean isAlways() {
     return from.isEmpty() && until.isEmpty();
   }
