@@ -121,8 +121,12 @@ public final class Evaluator {
 
   /** Top-level criteria a permit may have for {@link Plan#known}: 5 bits of packed outcomes each. */
   private static final int MAX_KNOWN_TOP = 12;
-  /** Entries of {@link Plan#known} per permit. */
-  private static final int MAX_KNOWN = 64;
+  /**
+   * Entries of {@link Plan#known} per permit, at most about 200 bytes each: 74 % of 245,000 compact
+   * results of generated cases (whose facts are drawn at random, so a permit of six criteria meets
+   * thousands of combinations) were found with 256, 80 % with 1,024, 62 % with 64.
+   */
+  private static final int MAX_KNOWN = 512;
 
   /**
    * A permit's compact result tree for one combination of top-level outcomes, and its results with
