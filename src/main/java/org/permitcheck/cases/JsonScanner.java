@@ -421,20 +421,19 @@ final class JsonScanner {
   /**
    * Reads the current field name and gives its id in {@code names}, or -1 when it is not there.
    *
-   * @param previous the id of the field before it in the same object, or -1 for the first: the name
-   *     that followed that one before ({@link Names#after}) is tried first, by comparing bytes
+   * @param previous the id of the field before it in the same object, or -1 for the first: the names
+   *     likely to follow that one are tried first, by comparing bytes ({@link #takes})
    */
   int nameIn(Names names, int previous) {
     int id = -1;
     if (pendingName) {
-      int guess = names.after(previous);
-      int length = guess < 0 ? -1 : names.plainLength(guess);
-      if (length >= 0 && end - pos > length && in[pos + length] == '"' && names.same(guess, in, pos)) {
-        id = guess;
-        nameStart = pos;
-        nameStop = pos + length;
-        pos += length + 1;
-        decodedName = null;
+      int learnt = names.after(previous);
+      if (takes(names, learnt)) {
+        id = learnt;
+      } else if (previous + 1 != learnt && takes(names, previous + 1)) {
+        id = previous + 1;
+      } else if (previous + 2 != learnt && takes(names, previous + 2)) {
+        id = previous + 2;
       } else {
         name();
         id = decodedName != null ? names.find(decodedName) : names.find(in, nameStart, nameStop);
@@ -443,6 +442,23 @@ final class JsonScanner {
       colon();
     }
     return id;
+  }
+
+  /**
+   * Whether the pending field name is the name with this id (if there is one), written as it is: then
+   * it is read. The names tried are the one that followed the previous name before, then the next two
+   * in the list's order: writers keep an order (such as the rules' order of facts) and leave out names.
+   */
+  private boolean takes(Names names, int id) {
+    int length = id < 0 || id >= names.size() ? -1 : names.plainLength(id);
+    if (length >= 0 && end - pos > length && in[pos + length] == '"' && names.same(id, in, pos)) {
+      nameStart = pos;
+      nameStop = pos + length;
+      pos += length + 1;
+      decodedName = null;
+      return true;
+    }
+    return false;
   }
 
   /** The text of the field name read last by {@link #nameIn}. */

@@ -58,6 +58,11 @@ final class Names {
     return next[previous + 1];
   }
 
+  /** How many names there are. */
+  int size() {
+    return names.length;
+  }
+
   int plainLength(int id) {
     return plain[id];
   }
