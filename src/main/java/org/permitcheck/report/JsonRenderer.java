@@ -118,7 +118,7 @@ public final class JsonRenderer {
       end = constant[1];
     } else {
       int results = frame(w, e, notes);
-      bytes.appendText(out.subSequence(0, results));
+      bytes.appendText(out.substring(0, results));
       end = (out.substring(results) + "\n").getBytes(StandardCharsets.UTF_8);
     }
     boolean first = true;
