@@ -54,20 +54,6 @@ public final class Evaluator {
     final Criterion[] top;
     final CriterionResult[][] shallow;
     final int[] shapeIds;
-    /**
-     * Whether the tree of a compact result follows from the top-level outcomes alone: there are at
-     * most {@link #MAX_KNOWN_TOP} top-level criteria (their packed outcomes fit a long) and the root
-     * has no waiver whose condition reads the facts.
-     */
-    final boolean keepsKnown;
-    /**
-     * The compact results worked out so far, by the packed outcomes of the top-level criteria ({@link
-     * Known}); open addressing, filled up to {@link #MAX_KNOWN}. Shared without locking: a slot holds
-     * an immutable entry or null, an entry is written whole, and one lost to another thread's write
-     * is only worked out again.
-     */
-    final Known[] known = new Known[MAX_KNOWN * 2];
-    int knownCount;
 
     Plan(Permit permit, Map<Object, Integer> shapes) {
       this.permit = permit;
@@ -89,57 +75,6 @@ public final class Evaluator {
         }
         shapeIds[i] = id;
       }
-      keepsKnown = top.size() <= MAX_KNOWN_TOP
-          && (permit.rootIsTopLevel() || permit.criteria().discretionary().when().isEmpty());
-    }
-
-    /** The entry for these packed top-level outcomes, or null. */
-    Known known(long key) {
-      int mask = known.length - 1;
-      for (int slot = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask; ; slot = slot + 1 & mask) {
-        Known k = known[slot];
-        if (k == null || k.key == key) {
-          return k;
-        }
-      }
-    }
-
-    void keep(Known k) {
-      if (knownCount >= MAX_KNOWN) {
-        return; // an unusual mix of outcomes: work it out each time
-      }
-      int mask = known.length - 1;
-      for (int slot = Long.hashCode(k.key * 0x9E3779B97F4A7C15L) & mask; ; slot = slot + 1 & mask) {
-        if (known[slot] == null) {
-          known[slot] = k;
-          knownCount++;
-          return;
-        }
-      }
-    }
-  }
-
-  /** Top-level criteria a permit may have for {@link Plan#known}: 5 bits of packed outcomes each. */
-  private static final int MAX_KNOWN_TOP = 12;
-  /**
-   * Entries of {@link Plan#known} per permit, at most about 200 bytes each: 74 % of 245,000 compact
-   * results of generated cases (whose facts are drawn at random, so a permit of six criteria meets
-   * thousands of combinations) were found with 256, 80 % with 1,024, 62 % with 64.
-   */
-  private static final int MAX_KNOWN = 512;
-
-  /**
-   * A permit's compact result tree for one combination of top-level outcomes, and its results with
-   * nothing missing, by verdict (made when first needed): the same for every case with those outcomes.
-   */
-  private static final class Known {
-    final long key;
-    final CriterionResult tree;
-    final PermitResult[] byVerdict = new PermitResult[Verdict.values().length];
-
-    Known(long key, CriterionResult tree) {
-      this.key = key;
-      this.tree = tree;
     }
   }
 
@@ -360,52 +295,27 @@ public final class Evaluator {
     Plan plan = plan(permit);
     Criterion[] top = plan.top;
     int[] packed = new int[top.length];
-    long key = 0;
-    for (int i = 0; i < top.length; i++) {
-      packed[i] = topOutcomes(top[i], env, plan.shapeIds[i], byShape);
-      key = key << 5 | packed[i];
-    }
-    Known known = plan.keepsKnown ? plan.known(key) : null;
-    CriterionResult tree;
-    if (known != null) {
-      tree = known.tree;
-    } else {
-      tree = tree(permit, plan, packed, env);
-      if (plan.keepsKnown) {
-        known = new Known(key, tree);
-        plan.keep(known);
-      }
-    }
-    Verdict verdict = verdict(permit, tree, env);
-    if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
-      List<String> missing = missing(root, packed(tree), permit.rootIsTopLevel() ? null : packed, env,
-          verdict == Verdict.UNDETERMINED);
-      return new PermitResult(permit, verdict, false, tree, missing, Optional.empty(), Optional.empty());
-    }
-    PermitResult r = known != null ? known.byVerdict[verdict.ordinal()] : null;
-    if (r == null) {
-      boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(packed);
-      r = new PermitResult(permit, verdict, nearMiss, tree, List.of(), Optional.empty(), Optional.empty());
-      if (known != null) {
-        known.byVerdict[verdict.ordinal()] = r;
-      }
-    }
-    return r;
-  }
-
-  /** The compact result tree of a permit from the packed outcomes of its top-level criteria. */
-  private static CriterionResult tree(Permit permit, Plan plan, int[] packed, Env env) {
-    Criterion[] top = plan.top;
     CriterionResult[] results = new CriterionResult[top.length];
     for (int i = 0; i < top.length; i++) {
+      packed[i] = topOutcomes(top[i], env, plan.shapeIds[i], byShape);
       results[i] = shallow(top[i], plan, i, packed[i]);
     }
+    CriterionResult tree;
     if (permit.rootIsTopLevel()) {
-      return results[0];
+      tree = results[0];
+    } else {
+      Criterion.Group g = (Criterion.Group) root;
+      tree = withDiscretion(g, combine(g.op(), packed, false), combine(g.op(), packed, true), Map.of(),
+          List.of(results), env);
     }
-    Criterion.Group g = (Criterion.Group) permit.criteria();
-    return withDiscretion(g, combine(g.op(), packed, false), combine(g.op(), packed, true), Map.of(),
-        List.of(results), env);
+    Verdict verdict = verdict(permit, tree, env);
+    List<String> missing = List.of();
+    if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
+      missing = missing(root, packed(tree), permit.rootIsTopLevel() ? null : packed, env,
+          verdict == Verdict.UNDETERMINED);
+    }
+    boolean nearMiss = verdict == Verdict.NOT_ELIGIBLE && nearMiss(packed);
+    return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
   }
 
   /**
