@@ -138,6 +138,27 @@ class TimelineTest {
   }
 
   @Test
+  void aProvisionThatEndedBeforeAsOfGivesNoDateThoughItsCriteriaAreMet() {
+    PermitResult r = eval(EvaluatorTest.RULESET, "DATED", LocalDate.of(2026, 1, 1), 5, Map.of("a", true));
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_IN_FORCE);
+    assertThat(r.eligibleFrom()).isEmpty();
+    assertThat(r.applyBefore()).isEmpty();
+  }
+
+  @Test
+  void aWindowAheadOpensOnItsFirstDayUnlessTheApplicationDateIsFixedOutsideIt() {
+    LocalDate asOf = LocalDate.of(2009, 1, 1);
+    assertThat(eval(EvaluatorTest.RULESET, "WINDOW", asOf, 5, Map.of("a", true)).eligibleFrom())
+        .contains(LocalDate.of(2009, 9, 15));
+    Case applied = new Case("c", "c", Optional.empty(), Optional.empty(), Optional.of(LocalDate.of(2009, 9, 14)),
+        Map.of("a", true), Map.of());
+    PermitResult r = new Evaluator(EvaluatorTest.RULESET, Period.ofYears(5))
+        .evaluate(applied, asOf, new Scope(Set.of(), Set.of("WINDOW"))).results().get(0);
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_IN_FORCE);
+    assertThat(r.eligibleFrom()).isEmpty();
+  }
+
+  @Test
   void anOpenWindowGivesItsLastDay() {
     PermitResult r = eval(EvaluatorTest.RULESET, "WINDOW", LocalDate.of(2009, 10, 1), 5, Map.of("a", true));
     assertThat(r.applyBefore()).contains(LocalDate.of(2009, 12, 15));
