@@ -211,8 +211,9 @@ final class Timeline {
   }
 
   /**
-   * Whether the permit is out of force, or its application window closed, on every day after as_of:
-   * it cannot open (a provision that has ended, e.g. § 104c since 2026, or the Belgian 2009 window).
+   * Whether the permit cannot be available on any day after as_of: it is out of force from then on (a
+   * provision that has ended, e.g. § 104c since 2026), or its application window excludes every
+   * application date to come, the fixed one or each day after as_of (e.g. the Belgian 2009 window).
    */
   private static boolean closedForGood(Permit permit, Env env, Optional<LocalDate> fixedApplication) {
     if (permit.inForce().endsBy(env.asOfDay())) {
