@@ -23,6 +23,7 @@ public record CriterionResult(
     List<CriterionResult> children) {
 
   public CriterionResult {
-    children = List.copyOf(children); // an immutable list is kept as it is
+    // an immutable list is kept as it is, and so is the evaluator's own unmodifiable one
+    children = children instanceof ResultList ? children : List.copyOf(children);
   }
 }

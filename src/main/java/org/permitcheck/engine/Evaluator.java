@@ -306,7 +306,7 @@ public final class Evaluator {
     } else {
       Criterion.Group g = (Criterion.Group) root;
       tree = withDiscretion(g, combine(g.op(), packed, false), combine(g.op(), packed, true), Map.of(),
-          List.of(results), env);
+          new ResultList(results), env);
     }
     Verdict verdict = verdict(permit, tree, env);
     List<String> missing = List.of();
