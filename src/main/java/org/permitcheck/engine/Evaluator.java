@@ -34,7 +34,25 @@ public final class Evaluator {
    */
   private final Symbols.Symbol[][] derivedBase;
   /** {@link #permitsFor} a case of a country (or of none: "") with every permit in scope. */
-  private final Map<String, List<Permit>> permitsByCountry = new ConcurrentHashMap<>();
+  private final Map<String, Scoped> permitsByCountry = new ConcurrentHashMap<>();
+
+  /**
+   * The permits in scope for the cases of one country, with what is worked out for each of them, by
+   * position: a batch then finds a permit's plan and timeline analysis without a lookup by id.
+   * Filled as permits are evaluated; shared without locking (a slot holds null or an object of final
+   * fields, and one lost to another thread's write is only looked up again).
+   */
+  private static final class Scoped {
+    final List<Permit> permits;
+    final Plan[] plans;
+    final Timeline.Analysed[] analysed;
+
+    Scoped(List<Permit> permits) {
+      this.permits = permits;
+      this.plans = new Plan[permits.size()];
+      this.analysed = new Timeline.Analysed[permits.size()];
+    }
+  }
   /** By permit id: what compact evaluation keeps of the permits evaluated so far ({@link Plan}). */
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
   /**
@@ -188,13 +206,20 @@ public final class Evaluator {
     if (!scope.countries().isEmpty() || !scope.permits().isEmpty()) {
       return inScope(c, scope);
     }
+    return scoped(c, scope).permits;
+  }
+
+  private Scoped scoped(Case c, Scope scope) {
+    if (!scope.countries().isEmpty() || !scope.permits().isEmpty()) {
+      return new Scoped(inScope(c, scope));
+    }
     // every permit of the case's country (or of all): the same few lists for a whole batch
     String country = c.country().orElse("");
-    List<Permit> permits = permitsByCountry.get(country);
-    if (permits == null) {
-      permits = permitsByCountry.computeIfAbsent(country, k -> List.copyOf(inScope(c, scope)));
+    Scoped scoped = permitsByCountry.get(country);
+    if (scoped == null) {
+      scoped = permitsByCountry.computeIfAbsent(country, k -> new Scoped(List.copyOf(inScope(c, scope))));
     }
-    return permits;
+    return scoped;
   }
 
   private List<Permit> inScope(Case c, Scope scope) {
@@ -246,15 +271,31 @@ public final class Evaluator {
   public Evaluation evaluate(Case c, LocalDate asOf, Scope scope, boolean topLevelOnly) {
     Env env = env(c, asOf);
     List<PermitResult> results = new ArrayList<>();
-    List<Permit> permits = permitsFor(c, scope);
+    Scoped scoped = scoped(c, scope);
+    List<Permit> permits = scoped.permits;
     // the packed outcomes (plus one; 0: not yet) of this case's top-level criteria, by shape
     int[] byShape = topLevelOnly ? new int[shapes.size()] : null;
     long[][] collected = timeline != null ? timeline.newCase() : null;
     for (int i = 0; i < permits.size(); i++) { // indexed loops here and below: no iterator per loop
       Permit p = permits.get(i);
-      PermitResult r = topLevelOnly ? topLevel(p, env, byShape) : evaluate(p, env);
+      PermitResult r;
+      if (topLevelOnly) {
+        Plan plan = scoped.plans[i];
+        if (plan == null) {
+          plan = plan(p);
+          scoped.plans[i] = plan;
+        }
+        r = topLevel(p, plan, env, byShape);
+      } else {
+        r = evaluate(p, env);
+      }
       if (timeline != null) {
-        Timeline.Dates t = timeline.of(p, r.verdict(), r.tree(), env, c.applicationDate(), collected);
+        Timeline.Analysed a = scoped.analysed[i];
+        if (a == null) {
+          a = timeline.analysed(p);
+          scoped.analysed[i] = a;
+        }
+        Timeline.Dates t = timeline.of(p, a, r.verdict(), r.tree(), env, c.applicationDate(), collected);
         if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent()) {
           r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore());
         }
@@ -287,12 +328,11 @@ public final class Evaluator {
    *     shape ({@link #shapes}; packed as {@link #outcomes} packs them, plus one; 0: not yet): read
    *     and filled; a shape beyond its end is worked out each time
    */
-  private PermitResult topLevel(Permit permit, Env env, int[] byShape) {
+  private PermitResult topLevel(Permit permit, Plan plan, Env env, int[] byShape) {
     Criterion root = permit.criteria();
     if (!root.inForce().contains(env.asOfDay())) {
       return evaluate(permit, env); // no tree below an out-of-force root
     }
-    Plan plan = plan(permit);
     Criterion[] top = plan.top;
     int[] packed = new int[top.length];
     CriterionResult[] results = new CriterionResult[top.length];

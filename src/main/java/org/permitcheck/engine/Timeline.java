@@ -38,7 +38,7 @@ final class Timeline {
    * epoch days, the fixed dates of the in-force ranges of the permit and its criteria and of the
    * permit's application window (which counts only when the application date is not fixed).
    */
-  private record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
+  record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
       CriticalDates.Prepared[] moving, int[] movingIds, long[] fixedDays, long[] windowDays) {}
 
   private final Evaluator evaluator;
@@ -60,7 +60,8 @@ final class Timeline {
     this.horizon = horizon;
   }
 
-  private Analysed analysed(Permit permit) {
+  /** What the timeline knows of a permit's conditions, worked out when first asked for. */
+  Analysed analysed(Permit permit) {
     Analysed a = analysed.get(permit.id());
     return a != null ? a : analysed.computeIfAbsent(permit.id(), id -> analyse(permit));
   }
@@ -153,15 +154,15 @@ final class Timeline {
   }
 
   /**
+   * @param a {@link #analysed} of the permit
    * @param collected the case's store from {@link #newCase()}, for the same {@code env}: read and
    *     filled
    */
-  Dates of(Permit permit, Verdict now, CriterionResult tree, Env env, Optional<LocalDate> fixedApplication,
-      long[][] collected) {
+  Dates of(Permit permit, Analysed a, Verdict now, CriterionResult tree, Env env,
+      Optional<LocalDate> fixedApplication, long[][] collected) {
     if (!available(now) && closedForGood(permit, env, fixedApplication)) {
       return Dates.NONE;
     }
-    Analysed a = analysed(permit);
     if (neverChanges(now, PermitResult.topLevel(permit, tree), a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
