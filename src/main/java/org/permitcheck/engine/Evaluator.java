@@ -203,9 +203,6 @@ public final class Evaluator {
 
   /** The permits in scope for a case, in rules-file order. */
   public List<Permit> permitsFor(Case c, Scope scope) {
-    if (!scope.countries().isEmpty() || !scope.permits().isEmpty()) {
-      return inScope(c, scope);
-    }
     return scoped(c, scope).permits;
   }
 
