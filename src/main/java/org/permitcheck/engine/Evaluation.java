@@ -18,7 +18,7 @@ public record Evaluation(
 
   public Evaluation {
     results = List.copyOf(results);
-    before = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(before));
+    before = before.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(before));
   }
 
   public Evaluation(Case subject, LocalDate asOf, LocalDate applicationDate, List<PermitResult> results) {

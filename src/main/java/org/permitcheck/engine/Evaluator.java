@@ -334,8 +334,11 @@ public final class Evaluator {
     int[] packed = new int[top.length];
     CriterionResult[] results = new CriterionResult[top.length];
     for (int i = 0; i < top.length; i++) {
-      packed[i] = topOutcomes(top[i], env, plan.shapeIds[i], byShape);
-      results[i] = shallow(top[i], plan, i, packed[i]);
+      int o = topOutcomes(top[i], env, plan.shapeIds[i], byShape);
+      packed[i] = o;
+      CriterionResult[] made = plan.shallow[i]; // the common case here, as C1 does not inline shallow
+      CriterionResult r = made != null ? made[o] : null;
+      results[i] = r != null ? r : shallow(top[i], plan, i, o);
     }
     CriterionResult tree;
     if (permit.rootIsTopLevel()) {

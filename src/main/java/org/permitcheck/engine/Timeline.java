@@ -163,7 +163,7 @@ final class Timeline {
     if (!available(now) && closedForGood(permit, env, fixedApplication)) {
       return Dates.NONE;
     }
-    if (neverChanges(now, PermitResult.topLevel(permit, tree), a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
+    if (neverChanges(now, permit, tree, a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
         && (permit.window().isAlways() || fixedApplication.isPresent()))) {
       return Dates.NONE;
     }
@@ -232,10 +232,14 @@ final class Timeline {
    * A permit that is not available and has a failing or unknown top-level criterion whose value
    * cannot change with time will not open: no need to look further.
    */
-  private static boolean neverChanges(Verdict now, List<CriterionResult> top, boolean[] topMoves) {
+  private static boolean neverChanges(Verdict now, Permit permit, CriterionResult tree, boolean[] topMoves) {
     if (available(now) || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
+    if (permit.rootIsTopLevel()) { // the root alone, without a list to hold it
+      return (tree.lenient() == Outcome.NOT_MET || tree.lenient() == Outcome.UNKNOWN) && !topMoves[0];
+    }
+    List<CriterionResult> top = tree.children();
     for (int i = 0; i < top.size(); i++) {
       CriterionResult r = top.get(i);
       if ((r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !topMoves[i]) {
