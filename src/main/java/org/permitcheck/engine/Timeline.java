@@ -237,16 +237,20 @@ final class Timeline {
       return false;
     }
     if (permit.rootIsTopLevel()) { // the root alone, without a list to hold it
-      return (tree.lenient() == Outcome.NOT_MET || tree.lenient() == Outcome.UNKNOWN) && !topMoves[0];
+      return holdsBack(tree, topMoves[0]);
     }
     List<CriterionResult> top = tree.children();
     for (int i = 0; i < top.size(); i++) {
-      CriterionResult r = top.get(i);
-      if ((r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !topMoves[i]) {
+      if (holdsBack(top.get(i), topMoves[i])) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A top-level criterion that fails or is unknown, even with discretion, and cannot change with time. */
+  private static boolean holdsBack(CriterionResult r, boolean moves) {
+    return (r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !moves;
   }
 
   private static void range(DateRange r, Consumer<LocalDate> sink) {
