@@ -1,5 +1,6 @@
 package org.permitcheck.cli;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -9,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A UTF-8 text writer that also lets a batch write bytes it has already encoded, straight to the
  * stream underneath: NDJSON records are encoded by the workers, so the thread that writes them only
- * copies bytes. Text written before the bytes is flushed first, so the order is kept.
+ * copies bytes. Text written before the bytes is moved into the stream first, so the order is kept;
+ * only {@link #flush} (and {@link #close}) pushes the stream's buffer out, so that a batch makes one
+ * write to its output per buffer, not one per record.
  */
 final class ByteWriter extends PrintWriter {
   private final OutputStream bytes;
@@ -17,13 +20,13 @@ final class ByteWriter extends PrintWriter {
 
   /** @param bytes the stream underneath, buffered by the caller */
   ByteWriter(OutputStream bytes) {
-    super(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+    super(new OutputStreamWriter(new KeptBuffer(bytes), StandardCharsets.UTF_8));
     this.bytes = bytes;
   }
 
   /** Writes bytes that are UTF-8 text, after whatever text was written before them. */
   void writeBytes(byte[] b) {
-    super.flush();
+    super.flush(); // the text's encoder empties into the stream, whose buffer stays
     try {
       bytes.write(b);
     } catch (IOException e) {
@@ -37,7 +40,37 @@ final class ByteWriter extends PrintWriter {
   }
 
   @Override
+  public void flush() {
+    super.flush();
+    try {
+      bytes.flush();
+    } catch (IOException e) {
+      failed = true;
+    }
+  }
+
+  @Override
   public boolean checkError() {
     return super.checkError() || failed;
+  }
+
+  /**
+   * The stream as the text's encoder sees it: flushing the encoder moves its bytes into the stream but
+   * leaves the stream's own buffer for {@link ByteWriter#flush} to push out.
+   */
+  private static final class KeptBuffer extends FilterOutputStream {
+    KeptBuffer(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+      // ByteWriter.flush flushes the stream itself
+    }
   }
 }

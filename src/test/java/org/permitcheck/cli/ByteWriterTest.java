@@ -1,0 +1,78 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ByteWriterTest {
+  /** The stream under stdout's buffer: counts the writes that would be system calls. */
+  private static final class Counting extends ByteArrayOutputStream {
+    int writes;
+    int flushes;
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      writes++;
+      super.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+      flushes++;
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void recordsReachTheStreamABufferAtATimeNotOneWriteEach() {
+    Counting sink = new Counting();
+    ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
+    byte[] record = utf8("{\"case_id\":\"x\",\"results\":[]}" + " ".repeat(70) + "\n");
+    for (int i = 0; i < 10_000; i++) {
+      w.writeBytes(record);
+    }
+    w.flush();
+
+    assertThat(sink.size()).isEqualTo(10_000 * record.length);
+    assertThat(sink.writes).isLessThanOrEqualTo(10_000 * record.length / (1 << 16) + 1);
+  }
+
+  @Test
+  void textAndEncodedBytesKeepTheirOrder() {
+    Counting sink = new Counting();
+    ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
+    w.print("[é");
+    w.writeBytes(utf8("1,"));
+    w.print("ü,");
+    w.writeBytes(utf8("2"));
+    w.println("]");
+    w.flush();
+
+    assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("[é1,ü,2]" + System.lineSeparator());
+  }
+
+  @Test
+  void onlyFlushAndClosePushTheBufferOut() {
+    Counting sink = new Counting();
+    ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
+    w.print("text ");
+    w.writeBytes(utf8("bytes "));
+    w.print("more");
+    assertThat(sink.size()).isZero();
+
+    w.flush();
+    assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("text bytes more");
+    assertThat(sink.flushes).isEqualTo(1);
+
+    w.writeBytes(utf8(" last"));
+    w.close();
+    assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("text bytes more last");
+    assertThat(w.checkError()).isFalse();
+  }
+}
