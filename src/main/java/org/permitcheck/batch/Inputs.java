@@ -316,15 +316,13 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           }
           skipLf = false;
         }
-        for (int i = pos; i < limit; i++) {
-          byte b = buf[i];
-          if (b == '\n' || b == '\r') {
-            byte[] line = Arrays.copyOfRange(buf, pos, i);
-            pos = i + 1;
-            skipLf = b == '\r';
-            lineNo++;
-            return line;
-          }
+        int i = lineNo < LineBreaks.AFTER_LINES ? LineBreaks.bytewise(buf, pos, limit) : LineBreaks.find(buf, pos, limit);
+        if (i >= 0) {
+          byte[] line = Arrays.copyOfRange(buf, pos, i);
+          pos = i + 1;
+          skipLf = buf[i] == '\r';
+          lineNo++;
+          return line;
         }
         if (eof) {
           if (pos < limit) {
