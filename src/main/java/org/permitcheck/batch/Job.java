@@ -14,6 +14,7 @@ import org.permitcheck.diag.SourceText;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
+import org.permitcheck.report.Utf8Slice;
 import org.permitcheck.tree.Limits;
 
 /**
@@ -43,8 +44,11 @@ public record Job(
 
     String failure(String caseId, String source, List<Diagnostic> errors);
 
-    /** {@link #render} as one line of UTF-8 with its line break; the text must be one line. */
-    default byte[] line(Evaluation e, List<Diagnostic> notes) {
+    /**
+     * {@link #render} as one line of UTF-8 with its line break; the text must be one line. Its bytes
+     * must never be written again: the thread that writes results out in order reads them later.
+     */
+    default Utf8Slice line(Evaluation e, List<Diagnostic> notes) {
       return Job.line(render(e, notes));
     }
   }
@@ -54,7 +58,7 @@ public record Job(
    * its diagnostics, its evaluation when it had one, where it came from and how long reading it took
    * (for --debug).
    */
-  public record Result(String output, byte[] line, List<Diagnostic> diagnostics, Evaluation evaluation,
+  public record Result(String output, Utf8Slice line, List<Diagnostic> diagnostics, Evaluation evaluation,
       String source, long readNanos) {
     public boolean failed() {
       return evaluation == null;
@@ -91,11 +95,11 @@ public record Job(
     return new Result(null, line(output), diagnostics, e, source, readNanos);
   }
 
-  private static byte[] line(String text) {
+  private static Utf8Slice line(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     byte[] line = Arrays.copyOf(bytes, bytes.length + 1);
     line[bytes.length] = '\n';
-    return line;
+    return Utf8Slice.of(line);
   }
 
   /** Reads and types the case of one item. */

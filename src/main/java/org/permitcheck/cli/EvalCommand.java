@@ -28,6 +28,7 @@ import org.permitcheck.report.MarkdownRenderer;
 import org.permitcheck.report.Messages;
 import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
+import org.permitcheck.report.Utf8Slice;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -186,8 +187,8 @@ final class EvalCommand implements Callable<Integer> {
       }
 
       @Override
-      public byte[] line(Evaluation e, List<Diagnostic> notes) {
-        return json.renderLine(e, notes);
+      public Utf8Slice line(Evaluation e, List<Diagnostic> notes) {
+        return json.renderLineShared(e, notes);
       }
 
       @Override
@@ -253,7 +254,8 @@ final class EvalCommand implements Callable<Integer> {
             throw new OutputStopped();
           }
         } else {
-          out.print(new String(r.line(), StandardCharsets.UTF_8));
+          Utf8Slice line = r.line();
+          out.print(new String(line.bytes(), line.offset(), line.length(), StandardCharsets.UTF_8));
         }
         written++;
         dirty = true;

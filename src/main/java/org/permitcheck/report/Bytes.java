@@ -10,6 +10,12 @@ import java.util.Arrays;
 final class Bytes {
   private byte[] buf;
   private int len;
+  /**
+   * Where the record being written starts. The bytes before it belong to records handed out as
+   * slices ({@link #record}); they are never written again: a buffer too small for the record is
+   * replaced, and only the record is copied to the new one.
+   */
+  private int start;
   private char[] chars = new char[256];
 
   Bytes(int capacity) {
@@ -18,6 +24,17 @@ final class Bytes {
 
   void reset() {
     len = 0;
+    start = 0;
+  }
+
+  /** Starts a record after the ones handed out, whose bytes stay as they are. */
+  void startRecord() {
+    start = len;
+  }
+
+  /** The record written since {@link #startRecord}, where it is. */
+  Utf8Slice record() {
+    return new Utf8Slice(buf, start, len - start);
   }
 
   int capacity() {
@@ -70,7 +87,17 @@ final class Bytes {
 
   private void ensure(int more) {
     if (len + more > buf.length) {
-      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+      if (start == 0) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+        return;
+      }
+      // the records before start were handed out: they keep the old array
+      int kept = len - start;
+      byte[] b = new byte[Math.max(buf.length, 2 * (kept + more))];
+      System.arraycopy(buf, start, b, 0, kept);
+      buf = b;
+      len = kept;
+      start = 0;
     }
   }
 }

@@ -49,6 +49,8 @@ public final class JsonRenderer {
   public static final List<String> NEXT_STEPS_KEYS = List.of("grants", "apply", "documents", "appeal", "advice");
   /** A thread's buffer that grew beyond this many characters is not kept for the next record. */
   private static final int MAX_KEPT_BUFFER = 1 << 20;
+  /** The size of a buffer {@link #renderLineShared} renders records into: a few dozen records. */
+  private static final int SHARED_BUFFER = 1 << 18;
 
   private final Ruleset rules;
   private final OutputOptions options;
@@ -66,6 +68,8 @@ public final class JsonRenderer {
   private final ThreadLocal<StringBuilder> buffer = ThreadLocal.withInitial(() -> new StringBuilder(16_384));
   /** By thread, the bytes of the last compact record, kept for their capacity like {@link #buffer}. */
   private final ThreadLocal<Bytes> lineBuffer = ThreadLocal.withInitial(() -> new Bytes(16_384));
+  /** By thread, the buffer {@link #renderLineShared} renders records into, one after another. */
+  private final ThreadLocal<Bytes> sharedBuffer = ThreadLocal.withInitial(() -> new Bytes(SHARED_BUFFER));
 
   /**
    * @param pretty indented over several lines ({@code --format json}) or one line (NDJSON)
@@ -104,11 +108,40 @@ public final class JsonRenderer {
     if (!isCompact(e)) {
       return fullText(e, notes, "\n").getBytes(StandardCharsets.UTF_8);
     }
+    Bytes bytes = lineBuffer.get();
+    bytes.reset();
+    writeCompact(e, notes, bytes);
+    byte[] line = bytes.toArray();
+    if (bytes.capacity() > MAX_KEPT_BUFFER) {
+      lineBuffer.remove();
+    }
+    return line;
+  }
+
+  /**
+   * {@link #renderLine}, left where it was rendered: in a buffer this thread renders its next records
+   * after, without ever writing the bytes of this one again. A batch's worker renders records so,
+   * and the thread that writes them out writes them from there, without copying them first.
+   */
+  public Utf8Slice renderLineShared(Evaluation e, List<Diagnostic> notes) {
+    if (!isCompact(e)) {
+      return Utf8Slice.of(renderLine(e, notes));
+    }
+    Bytes bytes = sharedBuffer.get();
+    bytes.startRecord();
+    writeCompact(e, notes, bytes);
+    Utf8Slice line = bytes.record();
+    if (bytes.capacity() > MAX_KEPT_BUFFER) {
+      sharedBuffer.remove();
+    }
+    return line;
+  }
+
+  /** Appends a compact record to {@code bytes}. */
+  private void writeCompact(Evaluation e, List<Diagnostic> notes, Bytes bytes) {
     StringBuilder out = buffer.get();
     out.setLength(0);
     JsonWriter w = new JsonWriter(out, false);
-    Bytes bytes = lineBuffer.get();
-    bytes.reset();
     byte[] end;
     if (notes.isEmpty()) {
       // the frame after the case's own part is the same in every record without notes
@@ -130,12 +163,7 @@ public final class JsonRenderer {
       first = false;
     }
     bytes.append(end);
-    byte[] line = bytes.toArray();
-    if (bytes.capacity() > MAX_KEPT_BUFFER) {
-      lineBuffer.remove();
-    }
     keepOrDrop(out);
-    return line;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.permitcheck.report.Utf8Slice;
 
 class ByteWriterTest {
   /** The stream under stdout's buffer: counts the writes that would be system calls. */
@@ -74,5 +75,35 @@ class ByteWriterTest {
     w.close();
     assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("text bytes more last");
     assertThat(w.checkError()).isFalse();
+  }
+
+  @Test
+  void recordsThatFollowEachOtherInOneArrayAreWrittenUncopiedInOneCall() {
+    Counting sink = new Counting();
+    ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
+    byte[] shared = new byte[1 << 18];
+    java.util.Arrays.fill(shared, (byte) 'x');
+    for (int i = 0; i < 64; i++) {
+      w.writeBytes(new Utf8Slice(shared, i * 4096, 4096)); // 256 KB of records, one after another
+    }
+    w.flush();
+
+    assertThat(sink.size()).isEqualTo(1 << 18);
+    assertThat(sink.writes).isEqualTo(1);
+  }
+
+  @Test
+  void textBetweenRecordsOfOneArrayKeepsItsPlace() {
+    Counting sink = new Counting();
+    ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
+    byte[] shared = utf8("a\nb\nc\n");
+    w.writeBytes(new Utf8Slice(shared, 0, 2));
+    w.print("text\n");
+    w.writeBytes(new Utf8Slice(shared, 2, 2));
+    w.writeBytes(new Utf8Slice(shared, 4, 2));
+    w.print("end");
+    w.close();
+
+    assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("a\ntext\nb\nc\nend");
   }
 }

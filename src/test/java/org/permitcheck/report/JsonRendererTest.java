@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -169,6 +170,29 @@ class JsonRendererTest {
           .isEqualTo(reference.renderFailure(AWKWARD, "in/" + AWKWARD, notes(i * 3)));
     }
     assertThat(renderer.renderFailure(null, null, List.of())).isEqualTo(reference.renderFailure(null, null, List.of()));
+  }
+
+  @Test
+  void sharedRecordsAreTheLinesAndStayAsTheyWereAfterTheRecordsBehindThem() {
+    JsonRenderer renderer = new JsonRenderer(rules, OutputOptions.DEFAULT, false, false);
+    List<Utf8Slice> shared = new ArrayList<>();
+    List<byte[]> copies = new ArrayList<>();
+    // several rounds: far more than one shared buffer holds, so records move on to fresh buffers
+    for (int round = 0; round < 4; round++) {
+      for (int i = 0; i < evaluations.size(); i++) {
+        Utf8Slice line = renderer.renderLineShared(evaluations.get(i), notes(i));
+        shared.add(line);
+        copies.add(Arrays.copyOfRange(line.bytes(), line.offset(), line.offset() + line.length()));
+      }
+    }
+    assertThat(shared.stream().map(Utf8Slice::bytes).distinct().count()).isGreaterThan(2);
+    for (int k = 0; k < shared.size(); k++) {
+      int i = k % evaluations.size();
+      Utf8Slice line = shared.get(k);
+      byte[] now = Arrays.copyOfRange(line.bytes(), line.offset(), line.offset() + line.length());
+      assertThat(now).as("record %d, after the records behind it", k).isEqualTo(copies.get(k))
+          .isEqualTo(renderer.renderLine(evaluations.get(i), notes(i)));
+    }
   }
 
   @Test
