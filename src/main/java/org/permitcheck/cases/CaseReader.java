@@ -36,6 +36,9 @@ public final class CaseReader {
   private final LocalDate today;
   /** The fast path for NDJSON lines, made on first use (a single case file does not need it). */
   private volatile JsonCaseReader json;
+  /** YAML files read so far, counted up to {@link #FAST_AFTER_FILES} (a race only delays the count). */
+  private int yamlFiles;
+  private static final int FAST_AFTER_FILES = 16;
 
   /**
    * @param today the date against which "in the future" is judged
@@ -85,6 +88,16 @@ public final class CaseReader {
       if (c != null) {
         return Checked.of(c, List.of());
       }
+    } else if (yamlFiles >= FAST_AFTER_FILES) {
+      // YAML in the plain form is written out as JSON and read on the same fast path: the same tree,
+      // hence the same case, without building the tree and typing it node by node
+      byte[] json = TreeReader.plainYamlAsJson(source.text(), Limits.CASE);
+      Case c = json == null ? null : json().read(json, 0, json.length, source.name(), defaultId(source.name()));
+      if (c != null) {
+        return Checked.of(c, List.of());
+      }
+    } else {
+      yamlFiles++; // a single case file would pay more for making the fast path than it saves
     }
     return read(source);
   }

@@ -114,6 +114,14 @@ public final class TreeReader {
   }
 
   /**
+   * A YAML text in the plain form case files are written in, as compact JSON in UTF-8: the tree {@link
+   * #read} would give, written out (see {@link YamlSubset#json}); null for any other text.
+   */
+  public static byte[] plainYamlAsJson(String text, Limits limits) {
+    return text.length() <= limits.maxBytes() ? YamlSubset.json(text, limits) : null;
+  }
+
+  /**
    * Reads exactly one document; a second document in the same text is an error. YAML in the plain form
    * case files are written in is read without SnakeYAML ({@link YamlSubset}), into the same tree.
    */

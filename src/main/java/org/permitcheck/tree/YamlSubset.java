@@ -1,5 +1,6 @@
 package org.permitcheck.tree;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,31 +54,72 @@ final class YamlSubset {
   private final int firstLine;
   private final Limits limits;
   private final String[] words = RECENT.get();
+  /**
+   * When not null, the text is written here as compact JSON ({@link #json}) instead of being built into
+   * a tree: the parse methods then return null.
+   */
+  private final StringBuilder json;
   /** The start of the current line, its number within the text (1-based) and its indentation. */
   private int lineStart;
   private int line = 1;
   private int lineIndent;
 
-  private YamlSubset(String s, int firstLine, Limits limits) {
+  private YamlSubset(String s, int firstLine, Limits limits, StringBuilder json) {
     this.s = s;
     this.n = s.length();
     this.firstLine = firstLine;
     this.limits = limits;
+    this.json = json;
   }
 
   /** The tree of a text in the subset, or null when the text is outside it. */
   static Node read(String text, int firstLine, Limits limits) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c < 0x20 || c > 0x7e) && c != '\n' && !safe(c)) {
-        return null;
-      }
+    if (!printable(text)) {
+      return null;
     }
     try {
-      return new YamlSubset(text, firstLine, limits).document();
+      return new YamlSubset(text, firstLine, limits, null).document();
     } catch (Outside | IndexOutOfBoundsException e) {
       return null;
     }
+  }
+
+  /**
+   * The text in the subset as compact JSON, in UTF-8, or null when it is outside it: the tree {@link
+   * #read} builds, written out, so that JSON read back gives the same values of the same types (text,
+   * whole numbers and decimals as written, true and false) in the same order. A duplicate key is
+   * written twice, for the reader of the JSON to refuse.
+   */
+  static byte[] json(String text, Limits limits) {
+    if (!printable(text)) {
+      return null;
+    }
+    StringBuilder out = JSON.get();
+    out.setLength(0);
+    try {
+      new YamlSubset(text, 1, limits, out).document();
+    } catch (Outside | IndexOutOfBoundsException e) {
+      return null;
+    } finally {
+      if (out.capacity() > MAX_KEPT_BUFFER) {
+        JSON.remove();
+      }
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** By thread, the builder of the last text written as JSON: it keeps its capacity. */
+  private static final ThreadLocal<StringBuilder> JSON = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+  private static final int MAX_KEPT_BUFFER = 1 << 20;
+
+  private static boolean printable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 || c > 0x7e) && c != '\n' && !safe(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Node document() {
@@ -147,15 +189,21 @@ final class YamlSubset {
    */
   private MapNode blockMap(int indent, int first, int depth) {
     depth(depth);
-    LinkedHashMap<String, MapNode.Entry> entries = new LinkedHashMap<>();
-    Pos mapPos = pos(first);
+    LinkedHashMap<String, MapNode.Entry> entries = json == null ? new LinkedHashMap<>() : null;
+    Pos mapPos = json == null ? pos(first) : null;
     int k = first;
+    if (json != null) {
+      json.append('{');
+    }
     while (true) {
-      Pos keyPos = pos(k);
+      Pos keyPos = json == null ? pos(k) : null;
       int e = keyEnd(k);
-      String key = word(k, e);
+      String key = json == null ? word(k, e) : null;
       if (e >= n || s.charAt(e) != ':') {
         throw OUTSIDE;
+      }
+      if (json != null) {
+        key(k, e, json.charAt(json.length() - 1) != '{');
       }
       e++;
       Node value;
@@ -179,14 +227,26 @@ final class YamlSubset {
         }
         notDeeper(indentHere(), indent);
       }
-      if (entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value)) != null) {
+      if (json == null && entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value)) != null) {
         throw OUTSIDE;
       }
       if (indentHere() < indent) {
+        if (json != null) {
+          json.append('}');
+          return null;
+        }
         return new MapNode(entries, mapPos);
       }
       k = lineStart + indent;
     }
+  }
+
+  /** Writes a plain key (which needs no escape) and its colon, after a comma unless it is the first. */
+  private void key(int k, int e, boolean comma) {
+    if (comma) {
+      json.append(',');
+    }
+    json.append('"').append(s, k, e).append("\":");
   }
 
   /**
@@ -195,8 +255,11 @@ final class YamlSubset {
    */
   private ListNode blockList(int indent, int depth, boolean atKeyIndent) {
     depth(depth);
-    List<Node> items = new ArrayList<>();
-    Pos listPos = pos(lineStart + indent);
+    List<Node> items = json == null ? new ArrayList<>() : null;
+    Pos listPos = json == null ? pos(lineStart + indent) : null;
+    if (json != null) {
+      json.append('[');
+    }
     while (true) {
       int dash = lineStart + indent;
       if (s.charAt(dash) != '-' || dash + 1 >= n || s.charAt(dash + 1) != ' ') {
@@ -206,6 +269,9 @@ final class YamlSubset {
       if (at >= n || s.charAt(at) == '\n' || s.charAt(at) == '#') {
         throw OUTSIDE; // an empty item, or an item on the lines below
       }
+      if (json != null && json.charAt(json.length() - 1) != '[') {
+        json.append(',');
+      }
       Node item;
       if (startsKey(at)) {
         item = blockMap(at - lineStart, at, depth + 1);
@@ -214,6 +280,13 @@ final class YamlSubset {
         int[] end = new int[1];
         item = inline(at, depth, false, end);
         notDeeper(contentLine(endOfLine(end[0])), indent);
+      }
+      if (json != null) {
+        if (indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
+          json.append(']');
+          return null;
+        }
+        continue;
       }
       items.add(item);
       if (indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
@@ -266,30 +339,55 @@ final class YamlSubset {
 
   private ListNode flowList(int open, int depth, int[] end) {
     depth(depth);
-    List<Node> items = new ArrayList<>();
+    List<Node> items = json == null ? new ArrayList<>() : null;
+    if (json != null) {
+      json.append('[');
+    }
     int i = spaces(open + 1);
     if (s.charAt(i) == ']') {
       end[0] = i + 1;
     } else {
+      boolean first = true;
       do {
-        items.add(inline(i, depth, true, end));
+        if (json != null && !first) {
+          json.append(',');
+        }
+        first = false;
+        Node item = inline(i, depth, true, end);
+        if (json == null) {
+          items.add(item);
+        }
       } while ((i = nextItem(end, ']')) >= 0);
+    }
+    if (json != null) {
+      json.append(']');
+      return null;
     }
     return new ListNode(items, pos(open));
   }
 
   private MapNode flowMap(int open, int depth, int[] end) {
     depth(depth);
-    LinkedHashMap<String, MapNode.Entry> entries = new LinkedHashMap<>();
+    LinkedHashMap<String, MapNode.Entry> entries = json == null ? new LinkedHashMap<>() : null;
+    if (json != null) {
+      json.append('{');
+    }
     int i = spaces(open + 1);
     if (s.charAt(i) == '}') {
       end[0] = i + 1;
     } else {
+      boolean first = true;
       do {
-        Pos keyPos = pos(i);
+        Pos keyPos = json == null ? pos(i) : null;
         int e = keyEnd(i);
         if (s.charAt(e) != ':' || s.charAt(e + 1) != ' ') {
           throw OUTSIDE;
+        }
+        if (json != null) {
+          key(i, e, !first);
+          first = false;
+          inline(spaces(e + 1), depth, true, end);
+          continue;
         }
         String key = word(i, e);
         Node value = inline(spaces(e + 1), depth, true, end);
@@ -297,6 +395,10 @@ final class YamlSubset {
           throw OUTSIDE;
         }
       } while ((i = nextItem(end, '}')) >= 0);
+    }
+    if (json != null) {
+      json.append('}');
+      return null;
     }
     return new MapNode(entries, pos(open));
   }
@@ -377,7 +479,7 @@ final class YamlSubset {
       throw OUTSIDE;
     }
     end[0] = i + 1;
-    return new ScalarNode(ScalarNode.Type.STRING, text, pos(open), true);
+    return scalar(ScalarNode.Type.STRING, text, open, true);
   }
 
   /** A single-quoted string on one line, where {@code ''} stands for one quote. */
@@ -402,7 +504,7 @@ final class YamlSubset {
       throw OUTSIDE;
     }
     end[0] = i + 1;
-    return new ScalarNode(ScalarNode.Type.STRING, out.toString(), pos(open), true);
+    return scalar(ScalarNode.Type.STRING, out.toString(), open, true);
   }
 
   private int hex4(int i) {
@@ -442,7 +544,6 @@ final class YamlSubset {
     if (e == start) {
       throw OUTSIDE;
     }
-    Pos pos = pos(start);
     char c = s.charAt(start);
     if (letter(c)) {
       if (e - start > limits.maxStringLength()) {
@@ -450,22 +551,27 @@ final class YamlSubset {
       }
       if (reserved(start, e)) {
         if (s.startsWith("true", start) && e - start == 4) {
-          return new ScalarNode(ScalarNode.Type.BOOLEAN, "true", pos, false);
+          return scalar(ScalarNode.Type.BOOLEAN, "true", start, false);
         }
         if (s.startsWith("false", start) && e - start == 5) {
-          return new ScalarNode(ScalarNode.Type.BOOLEAN, "false", pos, false);
+          return scalar(ScalarNode.Type.BOOLEAN, "false", start, false);
         }
         throw OUTSIDE;
       }
-      return new ScalarNode(ScalarNode.Type.STRING, word(start, e), pos, false);
+      if (json != null) {
+        // plain text holds no character that JSON escapes
+        json.append('"').append(s, start, e).append('"');
+        return null;
+      }
+      return new ScalarNode(ScalarNode.Type.STRING, word(start, e), pos(start), false);
     }
-    return number(start, e, pos);
+    return number(start, e);
   }
 
   /** A whole number or decimal without leading zeros, or a date as YYYY-MM-DD (text, as YAML reads it). */
-  private ScalarNode number(int start, int e, Pos pos) {
+  private ScalarNode number(int start, int e) {
     if (e - start == 10 && date(start)) {
-      return new ScalarNode(ScalarNode.Type.STRING, s.substring(start, e), pos, false);
+      return scalar(ScalarNode.Type.STRING, s.substring(start, e), start, false);
     }
     int i = s.charAt(start) == '-' ? start + 1 : start;
     int digits = i;
@@ -489,7 +595,41 @@ final class YamlSubset {
     if (i != e || e - start > limits.maxNumberLength()) {
       throw OUTSIDE;
     }
-    return new ScalarNode(type, s.substring(start, e), pos, false);
+    if (json != null) {
+      json.append(s, start, e); // in JSON's own form: a sign, digits without a leading zero, a fraction
+      return null;
+    }
+    return new ScalarNode(type, s.substring(start, e), pos(start), false);
+  }
+
+  /**
+   * A scalar that starts at {@code at}: a node, or in JSON, text as a string (escaped) and a boolean as
+   * itself.
+   */
+  private ScalarNode scalar(ScalarNode.Type type, String text, int at, boolean quoted) {
+    if (json == null) {
+      return new ScalarNode(type, text, pos(at), quoted);
+    }
+    if (type != ScalarNode.Type.STRING) {
+      json.append(text);
+      return null;
+    }
+    json.append('"');
+    int from = 0; // the text from here on is still to be written
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '"' || c == '\\' || c < 0x20) {
+        json.append(text, from, i);
+        if (c < 0x20) {
+          json.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+        } else {
+          json.append('\\').append(c);
+        }
+        from = i + 1;
+      }
+    }
+    json.append(text, from, text.length()).append('"');
+    return null;
   }
 
   private boolean date(int i) {

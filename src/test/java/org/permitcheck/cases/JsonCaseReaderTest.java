@@ -75,6 +75,11 @@ class JsonCaseReaderTest {
 
   /** The facts by slot as an evaluation gets them: from the reader's array if it made one. */
   static List<Object> bySlot(Case c) {
+    return bySlot(c, rules);
+  }
+
+  /** As above, for the symbols of the given rules. */
+  static List<Object> bySlot(Case c, Ruleset rules) {
     Object[] placed = c.factsBySlot(rules.symbols());
     List<Object> out = new ArrayList<>();
     for (int slot = 0; slot < rules.symbols().factCount(); slot++) {

@@ -76,6 +76,50 @@ public class YamlSubsetTest {
     return results.get(0).root().get();
   }
 
+  /** The tree's values and types, without positions or quoting (which JSON does not keep). */
+  static String values(Node node) {
+    if (node instanceof MapNode m) {
+      StringBuilder out = new StringBuilder("{");
+      for (MapNode.Entry e : m.entries()) {
+        out.append(e.key()).append('=').append(values(e.value())).append(", ");
+      }
+      return out.append('}').toString();
+    }
+    if (node instanceof ListNode l) {
+      StringBuilder out = new StringBuilder("[");
+      for (Node item : l.items()) {
+        out.append(values(item)).append(", ");
+      }
+      return out.append(']').toString();
+    }
+    ScalarNode s = (ScalarNode) node;
+    return s.type() + "<" + s.text() + ">";
+  }
+
+  /**
+   * How the subset writes the text as JSON otherwise than it reads it, or null: the JSON must read back
+   * (with the JSON reader) as the same values of the same types; where the subset reads nothing, it
+   * writes nothing, or JSON that the reader refuses (a duplicate key).
+   */
+  static String jsonDisagreement(String text) {
+    Node tree = YamlSubset.read(text, 1, Limits.CASE);
+    byte[] json = YamlSubset.json(text, Limits.CASE);
+    if (json == null) {
+      return tree == null ? null : "the subset reads but does not write as JSON:\n" + text;
+    }
+    TreeReader.Result back = TreeReader.forName("x.json", Limits.CASE).read(SourceText.ofUtf8("x.json", json));
+    String written = new String(json, StandardCharsets.UTF_8);
+    if (tree == null) {
+      return back.ok() ? "the subset writes as JSON what it does not read:\n" + text + "\nas\n" + written : null;
+    }
+    if (!back.ok()) {
+      return "the JSON does not read back:\n" + written + "\n" + back.diagnostics() + "\nfrom\n" + text;
+    }
+    String a = values(tree);
+    String b = values(back.root().get());
+    return a.equals(b) ? null : "the subset reads\n" + a + "\nits JSON\n" + b + "\nfrom\n" + text;
+  }
+
   /** Whether the subset reads the text; fails when it reads it otherwise than the full reader. */
   static boolean agrees(String text, int firstLine) {
     assertThat(disagreement(text, firstLine)).isNull();
@@ -87,6 +131,10 @@ public class YamlSubsetTest {
    * not at all (also for the fuzzer, {@code CaseReaderFuzzTest}).
    */
   public static String disagreement(String text, int firstLine) {
+    String json = jsonDisagreement(text);
+    if (json != null) {
+      return json;
+    }
     Node subset = YamlSubset.read(text, firstLine, Limits.CASE);
     if (subset == null) {
       return null;
@@ -199,12 +247,7 @@ public class YamlSubsetTest {
     List<String> bases = generated(800);
     for (int i = 0; i < 8000; i++) {
       StringBuilder text = new StringBuilder(bases.get(r.nextInt(bases.size())));
-      int cuts = 1 + r.nextInt(3);
-      for (int k = 0; k < cuts; k++) {
-        int at = r.nextInt(text.length());
-        int drop = r.nextInt(3) == 0 ? Math.min(text.length() - at, 1 + r.nextInt(3)) : 0;
-        text.replace(at, at + drop, noise[r.nextInt(noise.length)]);
-      }
+      cut(text, r, noise);
       if (agrees(text.toString(), 1 + r.nextInt(3))) {
         read++;
       } else {
@@ -214,6 +257,16 @@ public class YamlSubsetTest {
     // both outcomes are exercised
     assertThat(read).isGreaterThan(500);
     assertThat(outside).isGreaterThan(800);
+  }
+
+  /** Replaces one to three places of the text, each a few characters or none, by a piece of noise. */
+  public static void cut(StringBuilder text, Random r, String[] noise) {
+    int cuts = 1 + r.nextInt(3);
+    for (int k = 0; k < cuts; k++) {
+      int at = r.nextInt(text.length());
+      int drop = r.nextInt(3) == 0 ? Math.min(text.length() - at, 1 + r.nextInt(3)) : 0;
+      text.replace(at, at + drop, noise[r.nextInt(noise.length)]);
+    }
   }
 
   @Test
