@@ -36,7 +36,7 @@ public final class CaseReader {
   private final LocalDate today;
   /** The fast path for NDJSON lines, made on first use (a single case file does not need it). */
   private volatile JsonCaseReader json;
-  /** YAML files read so far, counted up to {@link #FAST_AFTER_FILES} (a race only delays the count). */
+  /** YAML cases read so far, counted up to {@link #FAST_AFTER_FILES} (a race only delays the count). */
   private int yamlFiles;
   private static final int FAST_AFTER_FILES = 16;
 
@@ -88,18 +88,28 @@ public final class CaseReader {
       if (c != null) {
         return Checked.of(c, List.of());
       }
-    } else if (yamlFiles >= FAST_AFTER_FILES) {
-      // YAML in the plain form is written out as JSON and read on the same fast path: the same tree,
-      // hence the same case, without building the tree and typing it node by node
-      byte[] json = TreeReader.plainYamlAsJson(source.text(), Limits.CASE);
-      Case c = json == null ? null : json().read(json, 0, json.length, source.name(), defaultId(source.name()));
+    } else {
+      Case c = fastYaml(source, defaultId(source.name()));
       if (c != null) {
         return Checked.of(c, List.of());
       }
-    } else {
-      yamlFiles++; // a single case file would pay more for making the fast path than it saves
     }
     return read(source);
+  }
+
+  /**
+   * A YAML case in the plain form, written out as JSON and read on the fast path of NDJSON: the same
+   * tree, hence the same case, without building the tree and typing it node by node. Null when the
+   * fast path does not take it, and for the first few YAML cases a reader reads: a single case would
+   * pay more for making the fast path's tables than it saves.
+   */
+  private Case fastYaml(SourceText source, String defaultId) {
+    if (yamlFiles < FAST_AFTER_FILES) {
+      yamlFiles++;
+      return null;
+    }
+    byte[] json = TreeReader.plainYamlAsJson(source.text(), Limits.CASE);
+    return json == null ? null : json().read(json, 0, json.length, source.name(), defaultId);
   }
 
   private JsonCaseReader json() {
@@ -116,6 +126,12 @@ public final class CaseReader {
    * YAML stream, whose text starts at the source's first line.
    */
   public Checked<Case> readDocument(SourceText source, boolean json, String defaultId) {
+    if (!json) {
+      Case c = fastYaml(source, defaultId);
+      if (c != null) {
+        return Checked.of(c, List.of());
+      }
+    }
     TreeReader.Result parsed = TreeReader.forName(json ? "x.json" : "x.yaml", Limits.CASE).read(source);
     if (!parsed.ok()) {
       return Checked.failed(parsed.diagnostics());

@@ -18,6 +18,8 @@ import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.rules.RulesLoader;
+import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.TreeReader;
 import org.permitcheck.tree.YamlSubsetTest;
 
 /**
@@ -144,6 +146,29 @@ class YamlFastPathTest {
     }
     assertThat(fast).isGreaterThan(200);
     assertThat(other).isGreaterThan(500);
+  }
+
+  @Test
+  void readsADocumentOfAYamlStreamAsTheTreeIsTyped() {
+    Random r = new Random(31);
+    int fast = 0;
+    for (int i = 0; i < 300; i++) {
+      String text = Generate.yaml(rules, r, i);
+      if (i % 3 == 2) {
+        text = text.replace("facts:\n", "facts:\n  no_such_fact: 1\n"); // explained with the stream's lines
+      }
+      SourceText source = new SourceText("<stdin>", text, 5 + i);
+      Checked<Case> viaBatch = batch.readDocument(source, false, "<stdin>:" + (5 + i));
+      TreeReader.Result parsed = TreeReader.yaml(Limits.CASE).read(source);
+      Checked<Case> viaTree = parsed.ok() ? full.read(source, parsed.root().get(), "<stdin>:" + (5 + i))
+          : Checked.failed(parsed.diagnostics());
+      assertThat(viaBatch.value()).as(text).isEqualTo(viaTree.value());
+      assertThat(viaBatch.diagnostics()).as(text).isEqualTo(viaTree.diagnostics());
+      if (viaBatch.value().isPresent() && viaBatch.value().get().factsBySlot(rules.symbols()) != null) {
+        fast++;
+      }
+    }
+    assertThat(fast).isEqualTo(200);
   }
 
   @Test
