@@ -241,7 +241,11 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (!r.diagnostics().isEmpty()) {
         clearProgress();
+        // the results before this case reach stdout first, and its message stderr at once: read
+        // together (a terminal, 2>&1), each message stands right before its case's result
+        out.flush();
         Diagnostics.print(ctx.err(), r.diagnostics(), false);
+        ctx.err().flush();
         if (problems.size() < 10_000) {
           problems.addAll(r.diagnostics().stream().filter(Diagnostic::isError).toList());
         }

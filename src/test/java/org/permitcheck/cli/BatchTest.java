@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Batches: input order whatever --jobs, bad cases isolated, stdin, directories, streaming output. */
@@ -154,6 +156,46 @@ class BatchTest {
     assertThat(m.find()).as(err.toString()).isTrue();
     assertThat(Integer.parseInt(m.group(1))).isBetween(1, 100);
     assertThat(err.toString()).doesNotContain("3000 cases");
+  }
+
+  @ParameterizedTest(name = "--jobs {0}")
+  @ValueSource(ints = {1, 2})
+  void aBadCaseMessageStandsBeforeItsResultWhenStdoutAndStderrAreOneStream(int jobs, @TempDir Path dir)
+      throws IOException {
+    // eval ... 2>&1, or both on a terminal: 400 cases, every seventh bad (lines 4, 11, ...)
+    Path input = dir.resolve("cases.ndjson");
+    Files.writeString(input, IntStream.range(0, 400).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
+    java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+    ByteWriter stdout = new ByteWriter(new java.io.BufferedOutputStream(both, 1 << 16));
+    PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(both, java.nio.charset.StandardCharsets.UTF_8));
+    Context ctx = new Context(new ByteArrayInputStream(new byte[0]), stdout, stderr, Map.of(), FIXTURES, Run.TODAY,
+        false);
+    assertThat(Cli.run(ctx, "eval", "--format", "ndjson", "--jobs", String.valueOf(jobs), input.toString()))
+        .isEqualTo(ExitCode.INVALID_INPUT);
+    stdout.flush();
+    stderr.flush();
+    List<String> lines = List.of(both.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+    int record = 0;
+    for (int i = 0; i < lines.size() && record < 400; i++) {
+      if (!lines.get(i).startsWith("{")) {
+        continue; // the summary at the end, or a message checked below
+      }
+      // a bad case's record has the default id, its line
+      assertThat(lines.get(i)).as("record %d", record)
+          .contains(record % 7 == 3 ? "cases.ndjson:" + (record + 1) + "\"" : "\"case\":\"c" + record + "\"");
+      if (record % 7 == 3) {
+        int message = i - 1;
+        while (lines.get(message).startsWith("  ")) {
+          message--; // its hint
+        }
+        assertThat(lines.get(message)).as("the message before record %d", record)
+            .startsWith(input + ":" + (record + 1) + ":");
+      } else if (i > 0) {
+        assertThat(lines.get(i - 1)).as("the line before record %d", record).startsWith("{");
+      }
+      record++;
+    }
+    assertThat(record).isEqualTo(400);
   }
 
   @Test
