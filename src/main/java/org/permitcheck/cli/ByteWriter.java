@@ -34,11 +34,6 @@ final class ByteWriter extends PrintWriter {
     text.before = this;
   }
 
-  /** Writes bytes that are UTF-8 text, after whatever text was written before them. */
-  void writeBytes(byte[] b) {
-    writeBytes(Utf8Slice.of(b));
-  }
-
   /**
    * Writes bytes that are UTF-8 text, after whatever text was written before them. They are read
    * later, up to the next flush or text: they must not change.

@@ -188,7 +188,7 @@ final class EvalCommand implements Callable<Integer> {
 
       @Override
       public Utf8Slice line(Evaluation e, List<Diagnostic> notes) {
-        return json.renderLineShared(e, notes);
+        return json.renderLine(e, notes);
       }
 
       @Override

@@ -22,11 +22,6 @@ final class Bytes {
     buf = new byte[capacity];
   }
 
-  void reset() {
-    len = 0;
-    start = 0;
-  }
-
   /** Starts a record after the ones handed out, whose bytes stay as they are. */
   void startRecord() {
     start = len;
@@ -79,10 +74,6 @@ final class Bytes {
       buf[len++] = (byte) c[i];
     }
     return this;
-  }
-
-  byte[] toArray() {
-    return Arrays.copyOf(buf, len);
   }
 
   private void ensure(int more) {

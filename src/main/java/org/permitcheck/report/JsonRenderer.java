@@ -49,7 +49,7 @@ public final class JsonRenderer {
   public static final List<String> NEXT_STEPS_KEYS = List.of("grants", "apply", "documents", "appeal", "advice");
   /** A thread's buffer that grew beyond this many characters is not kept for the next record. */
   private static final int MAX_KEPT_BUFFER = 1 << 20;
-  /** The size of a buffer {@link #renderLineShared} renders records into: a few dozen records. */
+  /** The size of a buffer {@link #renderLine} renders records into: a few dozen records. */
   private static final int SHARED_BUFFER = 1 << 18;
 
   private final Ruleset rules;
@@ -66,9 +66,7 @@ public final class JsonRenderer {
   private volatile byte[][] constantFrame;
   /** By thread, the builder of the last record: it keeps its capacity (a compact record is about 5 KB). */
   private final ThreadLocal<StringBuilder> buffer = ThreadLocal.withInitial(() -> new StringBuilder(16_384));
-  /** By thread, the bytes of the last compact record, kept for their capacity like {@link #buffer}. */
-  private final ThreadLocal<Bytes> lineBuffer = ThreadLocal.withInitial(() -> new Bytes(16_384));
-  /** By thread, the buffer {@link #renderLineShared} renders records into, one after another. */
+  /** By thread, the buffer {@link #renderLine} renders compact records into, one after another. */
   private final ThreadLocal<Bytes> sharedBuffer = ThreadLocal.withInitial(() -> new Bytes(SHARED_BUFFER));
 
   /**
@@ -93,8 +91,8 @@ public final class JsonRenderer {
 
   public String render(Evaluation e, List<Diagnostic> notes) {
     if (isCompact(e)) {
-      byte[] line = renderLine(e, notes);
-      return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+      Utf8Slice line = renderLine(e, notes);
+      return new String(line.bytes(), line.offset(), line.length() - 1, StandardCharsets.UTF_8);
     }
     return fullText(e, notes, "");
   }
@@ -103,29 +101,13 @@ public final class JsonRenderer {
    * The record that {@link #render} returns, with a line break, as UTF-8: a line of NDJSON. A compact
    * record is put together as bytes: its frame (case, dates, ruleset, errors, notice) is written as
    * text and encoded, its results are copied from parts encoded once ({@link CompactResultWriter}).
+   * It is left where it was rendered, in a buffer this thread renders its next records after without
+   * ever writing its bytes again: a batch's worker renders records so, and the thread that writes them
+   * out writes them from there, without copying them first.
    */
-  public byte[] renderLine(Evaluation e, List<Diagnostic> notes) {
+  public Utf8Slice renderLine(Evaluation e, List<Diagnostic> notes) {
     if (!isCompact(e)) {
-      return fullText(e, notes, "\n").getBytes(StandardCharsets.UTF_8);
-    }
-    Bytes bytes = lineBuffer.get();
-    bytes.reset();
-    writeCompact(e, notes, bytes);
-    byte[] line = bytes.toArray();
-    if (bytes.capacity() > MAX_KEPT_BUFFER) {
-      lineBuffer.remove();
-    }
-    return line;
-  }
-
-  /**
-   * {@link #renderLine}, left where it was rendered: in a buffer this thread renders its next records
-   * after, without ever writing the bytes of this one again. A batch's worker renders records so,
-   * and the thread that writes them out writes them from there, without copying them first.
-   */
-  public Utf8Slice renderLineShared(Evaluation e, List<Diagnostic> notes) {
-    if (!isCompact(e)) {
-      return Utf8Slice.of(renderLine(e, notes));
+      return Utf8Slice.of(fullText(e, notes, "\n").getBytes(StandardCharsets.UTF_8));
     }
     Bytes bytes = sharedBuffer.get();
     bytes.startRecord();

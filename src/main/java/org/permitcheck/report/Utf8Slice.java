@@ -2,7 +2,7 @@ package org.permitcheck.report;
 
 /**
  * UTF-8 bytes in part of an array: a batch record rendered into a buffer that its worker shares with
- * the records after it ({@link JsonRenderer#renderLineShared}). The bytes are never written again, so
+ * the records after it ({@link JsonRenderer#renderLine}). The bytes are never written again, so
  * the thread that writes records out in order can write them from where they are, and write the
  * records a worker rendered one after another in one call.
  */

@@ -36,7 +36,7 @@ class ByteWriterTest {
     ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
     byte[] record = utf8("{\"case_id\":\"x\",\"results\":[]}" + " ".repeat(70) + "\n");
     for (int i = 0; i < 10_000; i++) {
-      w.writeBytes(record);
+      w.writeBytes(Utf8Slice.of(record));
     }
     w.flush();
 
@@ -49,9 +49,9 @@ class ByteWriterTest {
     Counting sink = new Counting();
     ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
     w.print("[é");
-    w.writeBytes(utf8("1,"));
+    w.writeBytes(Utf8Slice.of(utf8("1,")));
     w.print("ü,");
-    w.writeBytes(utf8("2"));
+    w.writeBytes(Utf8Slice.of(utf8("2")));
     w.println("]");
     w.flush();
 
@@ -63,7 +63,7 @@ class ByteWriterTest {
     Counting sink = new Counting();
     ByteWriter w = new ByteWriter(new BufferedOutputStream(sink, 1 << 16));
     w.print("text ");
-    w.writeBytes(utf8("bytes "));
+    w.writeBytes(Utf8Slice.of(utf8("bytes ")));
     w.print("more");
     assertThat(sink.size()).isZero();
 
@@ -71,7 +71,7 @@ class ByteWriterTest {
     assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("text bytes more");
     assertThat(sink.flushes).isEqualTo(1);
 
-    w.writeBytes(utf8(" last"));
+    w.writeBytes(Utf8Slice.of(utf8(" last")));
     w.close();
     assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("text bytes more last");
     assertThat(w.checkError()).isFalse();
