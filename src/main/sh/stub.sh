@@ -3,15 +3,16 @@
 # of run, as measured on 2 cores (README, Performance); the serial collector always.
 # - A few cases: C1 only with one compiler thread; nothing would pay back C2's compile time, and the
 #   second core is left to the program, which reads its rules on a second thread.
-# - A batch (a directory, an .ndjson/.jsonl file or stdin) with one job: the full tiered JIT, whose C2
-#   compiles on the core the job leaves free.
-# - A batch with several jobs: C1 only, since tiered C2 would compile on the cores the jobs need (a
-#   100,000-case NDJSON file takes about 2.4 s so, against 4.0 s with C2 alone and 3.7 s tiered); but
-#   C2 alone (no tiers) where its faster code pays back its compile time: when an input file is over
-#   256 MB, about 130,000 cases (1,000,000 cases: 20 s, against 26 s with C1), or an input directory
-#   holds more than 50,000 case files (100,000 YAML files: 7.7 s, against 9.3 s with C1; 50,000 the
-#   same; 20,000 files: 3.7 s, against 2.3 s). C2 then inlines less than by default, which cuts its
-#   compile time: 100,000 YAML files take 6.1 s against 6.8 s, and 1,000,000 NDJSON cases the same.
+# - A batch (a directory, an .ndjson/.jsonl file or stdin) with one job: the tiered JIT, whose C2
+#   compiles on the core the job leaves free, inlining less than by default (FreqInlineSize=100,
+#   InlineSmallCode=1000) so that its code is ready sooner: 100,000 YAML files take 6.4 s against 7.4 s
+#   by the median of 5 alternating rounds, and 100,000 NDJSON cases 3.3 s against 3.9 s.
+# - A batch with several jobs: C1 only, since C2 would compile on the cores the jobs need (a
+#   100,000-case NDJSON file takes 2.4 s so, against 3.0 s tiered); but the tiered JIT as for one job
+#   where C2's faster code pays back its compile time: when an input file is over 256 MB, about
+#   130,000 cases (1,000,000 cases: 16.5 s, against 20.2 s with C2 alone, and 26 s with C1), or an input
+#   directory holds more than 50,000 case files (100,000 YAML files: 5.4 s, against 5.9 s with C2 alone
+#   and 6.2 s with C1; 20,000 files: 3.7 s with C2 alone, against 2.3 s with C1).
 # Then the class-data sharing archive next to this file, when present. PERMITCHECK_JAVA_OPTS come last,
 # so they can override all this.
 self="$0"
@@ -38,10 +39,8 @@ for arg in "$@"; do
   previous="$arg"
 done
 if [ -n "$batch" ]; then
-  if [ -n "$one_job" ]; then
-    flags="-XX:+UseSerialGC"
-  elif [ -n "$big" ]; then
-    flags="-XX:-TieredCompilation -XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+UseSerialGC"
+  if [ -n "$one_job" ] || [ -n "$big" ]; then
+    flags="-XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+UseSerialGC"
   else
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
   fi
