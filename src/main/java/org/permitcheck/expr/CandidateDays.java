@@ -64,7 +64,19 @@ public final class CandidateDays implements Consumer<LocalDate> {
   /** The days kept, in order, each once, as epoch days. */
   public long[] inOrder() {
     long[] sorted = Arrays.copyOf(days, size);
-    Arrays.sort(sorted);
+    if (size > 32) {
+      Arrays.sort(sorted);
+    } else {
+      // a case's few days: sorted in place, leaving the JIT compiler no dual-pivot quicksort to compile
+      for (int i = 1; i < size; i++) {
+        long d = sorted[i];
+        int j = i - 1;
+        for (; j >= 0 && sorted[j] > d; j--) {
+          sorted[j + 1] = sorted[j];
+        }
+        sorted[j + 1] = d;
+      }
+    }
     int distinct = 0;
     for (int i = 0; i < sorted.length; i++) {
       if (i == 0 || sorted[i] != sorted[i - 1]) {

@@ -98,6 +98,30 @@ class InputsTest {
   }
 
   @Test
+  void walksALargeDirectoryInNameOrder(@TempDir Path dir) throws IOException {
+    Path root = Files.createDirectories(dir.resolve("many"));
+    java.util.Random random = new java.util.Random(5);
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      String name = Integer.toString(random.nextInt(1_000_000), 7 + random.nextInt(30)) + (i % 3 == 0 ? ".json" : ".yaml");
+      if (i % 50 == 0) {
+        Files.createDirectories(root.resolve(name));
+        Files.writeString(root.resolve(name).resolve("in.yaml"), "id: x\n");
+        expected.add(root.resolve(name).resolve("in.yaml").toString());
+      } else if (!Files.exists(root.resolve(name))) {
+        Files.writeString(root.resolve(name), "id: x\n");
+        expected.add(root.resolve(name).toString());
+      }
+    }
+    expected.sort(null);
+    List<String> names = new ArrayList<>();
+    try (Inputs inputs = new Inputs(List.of(root.toString()), java.nio.file.Paths::get, new ByteArrayInputStream(new byte[0]))) {
+      inputs.forEachRemaining(item -> names.add(item.name()));
+    }
+    assertThat(names).hasSize(expected.size()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void doesNotKnowTheSizeOfStdin() {
     byte[] in = "{\"id\": \"x\"}\n".getBytes(StandardCharsets.UTF_8);
     try (Inputs inputs = new Inputs(List.of("-"), Path::of, new ByteArrayInputStream(in))) {
