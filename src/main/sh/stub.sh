@@ -12,7 +12,8 @@
 #   where C2's faster code pays back its compile time: when an input file is over 256 MB, about
 #   130,000 cases (1,000,000 cases: 16.5 s, against 20.2 s with C2 alone, and 26 s with C1), or an input
 #   directory holds more than 50,000 case files (100,000 YAML files: 5.4 s, against 5.9 s with C2 alone
-#   and 6.2 s with C1; 20,000 files: 3.7 s with C2 alone, against 2.3 s with C1).
+#   and 6.2 s with C1; 50,000 files: 5.5 s against 6.8 s with C1; 30,000 files: 3.8 s, against 3.3 s
+#   with C1; medians of 3 to 5 alternating rounds in a slow spell of the machine).
 # Then the class-data sharing archive next to this file, when present. PERMITCHECK_JAVA_OPTS come last,
 # so they can override all this.
 self="$0"
