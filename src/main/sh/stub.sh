@@ -24,21 +24,26 @@ one_job=""
 previous=""
 for arg in "$@"; do
   case "$arg" in
-    -) batch=1 ;;
-    *.ndjson|*.jsonl)
-      batch=1
-      if [ -n "$(find "$arg" -maxdepth 0 -size +262144k 2>/dev/null)" ]; then big=1; fi ;;
+    -|*.ndjson|*.jsonl) batch=1 ;;
     --jobs=1) one_job=1 ;;
-    *)
-      if [ -d "$arg" ]; then
-        batch=1
-        if [ -z "$big" ] && [ "$(find "$arg" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
-            2>/dev/null | head -n 50001 | wc -l)" -gt 50000 ]; then big=1; fi
-      fi ;;
+    *) if [ -d "$arg" ]; then batch=1; fi ;;
   esac
   if [ "$previous" = "--jobs" ] && [ "$arg" = "1" ]; then one_job=1; fi
   previous="$arg"
 done
+# how large the inputs are matters only with several jobs (counting 50,000 files takes find 0.1 s)
+if [ -n "$batch" ] && [ -z "$one_job" ]; then
+  for arg in "$@"; do
+    [ -z "$big" ] || break
+    case "$arg" in
+      *.ndjson|*.jsonl)
+        if [ -n "$(find "$arg" -maxdepth 0 -size +262144k 2>/dev/null)" ]; then big=1; fi ;;
+      *)
+        if [ -d "$arg" ] && [ "$(find "$arg" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
+            2>/dev/null | head -n 50001 | wc -l)" -gt 50000 ]; then big=1; fi ;;
+    esac
+  done
+fi
 if [ -n "$batch" ]; then
   if [ -n "$one_job" ] || [ -n "$big" ]; then
     flags="-XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+UseSerialGC"

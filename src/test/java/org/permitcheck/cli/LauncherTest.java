@@ -1,0 +1,105 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executable's shell launcher ({@code src/main/sh/stub.sh}) chooses the JVM's flags by the kind of
+ * run (README, Performance): run here with a {@code java} on the PATH that prints what it is given.
+ */
+class LauncherTest {
+  private static final String ONE_CASE = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC";
+  private static final String C1_BATCH = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+  private static final String TIERED = "-XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+UseSerialGC";
+
+  @TempDir static Path dir;
+  private static Path stub;
+
+  @BeforeAll
+  static void fakeJava() throws IOException {
+    assumeTrue(new File("/bin/sh").canExecute(), "a POSIX shell");
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
+    assumeTrue(java.toFile().setExecutable(true));
+    stub = Path.of("src/main/sh/stub.sh").toAbsolutePath();
+    Files.createDirectories(dir.resolve("cases"));
+    Files.writeString(dir.resolve("cases/a.yaml"), "id: a\n");
+    Files.writeString(dir.resolve("one.yaml"), "id: a\n");
+    Files.writeString(dir.resolve("few.ndjson"), "{\"id\": \"a\"}\n");
+    try (RandomAccessFile large = new RandomAccessFile(dir.resolve("large.ndjson").toFile(), "rw")) {
+      large.setLength(300L << 20); // sparse: over 256 MB by its size, without writing it
+    }
+  }
+
+  @Test
+  void runsOneCaseOnC1WithOneCompilerThread() throws Exception {
+    assertThat(flags("", "eval", "one.yaml")).isEqualTo(ONE_CASE);
+    assertThat(flags("", "check")).isEqualTo(ONE_CASE);
+  }
+
+  @Test
+  void runsABatchWithSeveralJobsOnC1() throws Exception {
+    assertThat(flags("", "eval", "cases")).isEqualTo(C1_BATCH);
+    assertThat(flags("", "eval", "--jobs", "2", "few.ndjson")).isEqualTo(C1_BATCH);
+    assertThat(flags("", "eval", "-")).isEqualTo(C1_BATCH);
+  }
+
+  @Test
+  void runsABatchWithOneJobOnTheTieredJitInliningLess() throws Exception {
+    assertThat(flags("", "eval", "--jobs", "1", "cases")).isEqualTo(TIERED);
+    assertThat(flags("", "eval", "few.ndjson", "--jobs=1")).isEqualTo(TIERED);
+    assertThat(flags("", "eval", "--jobs", "1", "-")).isEqualTo(TIERED);
+  }
+
+  @Test
+  void runsALargeInputFileWithSeveralJobsOnTheTieredJit() throws Exception {
+    assertThat(flags("", "eval", "few.ndjson", "large.ndjson")).isEqualTo(TIERED);
+  }
+
+  @Test
+  void runsADirectoryOfOver50000CaseFilesWithSeveralJobsOnTheTieredJit() throws Exception {
+    Path many = Files.createDirectories(dir.resolve("many"));
+    for (int i = 0; i < 50_000; i++) {
+      Files.createFile(many.resolve(i + (i % 2 == 0 ? ".yaml" : ".json")));
+    }
+    Files.createFile(many.resolve("notes.txt"));
+    assertThat(flags("", "eval", "many")).as("50,000").isEqualTo(C1_BATCH);
+    Files.createFile(many.resolve("last.yml"));
+    assertThat(flags("", "eval", "many")).as("50,001").isEqualTo(TIERED);
+    assertThat(flags("", "eval", "cases", "many")).isEqualTo(TIERED);
+  }
+
+  @Test
+  void letsPermitcheckJavaOptsComeLastToOverrideTheChoice() throws Exception {
+    assertThat(flags("-Xmx256m -XX:-TieredCompilation", "eval", "cases"))
+        .isEqualTo(C1_BATCH + " -Xmx256m -XX:-TieredCompilation");
+  }
+
+  /** The flags the launcher gives java, before {@code -jar}. */
+  private static String flags(String javaOpts, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", stub.toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("PATH", dir.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
+    pb.environment().put("PERMITCHECK_JAVA_OPTS", javaOpts);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).contains(" -jar " + stub + " " + String.join(" ", args));
+    return out.substring(0, out.indexOf(" -jar "));
+  }
+}
