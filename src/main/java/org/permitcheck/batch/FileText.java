@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
@@ -19,22 +20,34 @@ public final class FileText {
 
   /** A file's text, or a diagnostic saying why it cannot be read. */
   public static Result read(Path path, String shownName, long maxBytes) {
+    return read(path, shownName, maxBytes, -1);
+  }
+
+  /**
+   * {@link #read(Path, String, long)} of a file whose size is known ({@code size} &ge; 0) because a
+   * directory's walk has just found it a regular file: it is not looked up again, and its bytes are read
+   * into an array of that size. A file that has grown since is still read whole, up to the limit.
+   */
+  public static Result read(Path path, String shownName, long maxBytes, long size) {
     try {
-      BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-      if (attributes.isDirectory()) {
-        // a directory of a walk that could not be listed, or one named as a file
-        return Files.isReadable(path) && Files.isExecutable(path)
-            ? failed(shownName, "is a directory, not a file", "")
-            : failed(shownName, "is a directory that cannot be read", "check its permissions");
+      if (size < 0) {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (attributes.isDirectory()) {
+          // a directory of a walk that could not be listed, or one named as a file
+          return Files.isReadable(path) && Files.isExecutable(path)
+              ? failed(shownName, "is a directory, not a file", "")
+              : failed(shownName, "is a directory that cannot be read", "check its permissions");
+        }
+        size = attributes.size();
       }
       // refused by its size before a byte is read; and read with a bound, for files whose size lies
       // (pipes, devices, files that grow while read)
-      if (attributes.size() > maxBytes) {
+      if (size > maxBytes) {
         return tooLarge(shownName, maxBytes);
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(path)) {
-        bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        bytes = readBounded(in, (int) size, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       }
       if (bytes.length > maxBytes) {
         return tooLarge(shownName, maxBytes);
@@ -52,6 +65,31 @@ public final class FileText {
     } catch (IOException e) {
       return failed(shownName, "cannot be read", "check that the file exists and is readable");
     }
+  }
+
+  /**
+   * The bytes of a stream, at most {@code limit}: read into an array of the {@code expected} size (at
+   * most {@code limit}), which is returned as it is when the stream ends there, as it usually does; a
+   * stream that ends sooner gives fewer bytes, one that goes on is read further.
+   */
+  static byte[] readBounded(InputStream in, int expected, int limit) throws IOException {
+    byte[] bytes = new byte[Math.min(expected, limit)];
+    int n = in.readNBytes(bytes, 0, bytes.length);
+    if (n < bytes.length) {
+      return Arrays.copyOf(bytes, n);
+    }
+    if (n == limit) {
+      return bytes;
+    }
+    int next = in.read();
+    if (next < 0) {
+      return bytes;
+    }
+    byte[] rest = in.readNBytes(limit - n - 1);
+    byte[] all = Arrays.copyOf(bytes, n + 1 + rest.length);
+    all[n] = (byte) next;
+    System.arraycopy(rest, 0, all, n + 1, rest.length);
+    return all;
   }
 
   private static Result tooLarge(String name, long maxBytes) {

@@ -211,7 +211,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     if (measuring) {
       doneBytes += size >= 0 ? size : size(p);
     }
-    pending.add(new Item.File(p, arg));
+    pending.add(new Item.File(p, arg, size));
   }
 
   /**

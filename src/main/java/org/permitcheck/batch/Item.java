@@ -14,8 +14,17 @@ public sealed interface Item permits Item.File, Item.Line, Item.Text {
   /** The case's id when it gives none: the file name without extension, or {@code name:line}. */
   String defaultId();
 
-  /** A case file, read by the worker that evaluates it. */
-  record File(Path path, String name) implements Item {
+  /**
+   * A case file, read by the worker that evaluates it.
+   *
+   * @param size its size in bytes when a directory's walk found it a regular file (the worker then
+   *     need not look again), else -1
+   */
+  record File(Path path, String name, long size) implements Item {
+    public File(Path path, String name) {
+      this(path, name, -1);
+    }
+
     @Override
     public String defaultId() {
       return CaseReader.defaultId(name);

@@ -106,7 +106,7 @@ public record Job(
   public static Checked<Case> read(CaseReader reader, Item item) {
     if (item instanceof Item.File) {
       Item.File f = (Item.File) item;
-      FileText.Result t = FileText.read(f.path(), f.name(), Limits.CASE.maxBytes());
+      FileText.Result t = FileText.read(f.path(), f.name(), Limits.CASE.maxBytes(), f.size());
       if (t.text().isEmpty()) {
         return Checked.failed(List.of(t.error().get()));
       }
