@@ -64,19 +64,7 @@ public final class CandidateDays implements Consumer<LocalDate> {
   /** The days kept, in order, each once, as epoch days. */
   public long[] inOrder() {
     long[] sorted = Arrays.copyOf(days, size);
-    if (size > 32) {
-      Arrays.sort(sorted);
-    } else {
-      // a case's few days: sorted in place, leaving the JIT compiler no dual-pivot quicksort to compile
-      for (int i = 1; i < size; i++) {
-        long d = sorted[i];
-        int j = i - 1;
-        for (; j >= 0 && sorted[j] > d; j--) {
-          sorted[j + 1] = sorted[j];
-        }
-        sorted[j + 1] = d;
-      }
-    }
+    sort(sorted, size > RUN ? new long[size] : null, 0, size);
     int distinct = 0;
     for (int i = 0; i < sorted.length; i++) {
       if (i == 0 || sorted[i] != sorted[i - 1]) {
@@ -84,5 +72,38 @@ public final class CandidateDays implements Consumer<LocalDate> {
       }
     }
     return Arrays.copyOf(sorted, distinct);
+  }
+
+  /** Runs of at most this many days are sorted by insertion. */
+  private static final int RUN = 32;
+
+  /**
+   * Sorts {@code a[lo, hi)}, with {@code tmp} as large as {@code a} when that is longer than {@link
+   * #RUN}: a case's few days by insertion, more by merging such runs; written out rather than {@link
+   * Arrays#sort}, whose dual-pivot quicksort is large code that the JIT compiler would compile on the
+   * cores the jobs of a batch need.
+   */
+  private static void sort(long[] a, long[] tmp, int lo, int hi) {
+    if (hi - lo <= RUN) {
+      for (int i = lo + 1; i < hi; i++) {
+        long d = a[i];
+        int j = i - 1;
+        for (; j >= lo && a[j] > d; j--) {
+          a[j + 1] = a[j];
+        }
+        a[j + 1] = d;
+      }
+      return;
+    }
+    int mid = (lo + hi) >>> 1;
+    sort(a, tmp, lo, mid);
+    sort(a, tmp, mid, hi);
+    if (a[mid - 1] <= a[mid]) {
+      return;
+    }
+    System.arraycopy(a, lo, tmp, lo, hi - lo);
+    for (int i = lo, j = mid, k = lo; k < hi; k++) {
+      a[k] = j >= hi || i < mid && tmp[i] <= tmp[j] ? tmp[i++] : tmp[j++];
+    }
   }
 }

@@ -10,7 +10,7 @@ class CandidateDaysTest {
   @Test
   void givesTheDaysWithinItsSpanInOrderEachOnceWhateverTheirNumber() {
     Random random = new Random(11);
-    for (int n = 0; n <= 100; n++) {
+    for (int n = 0; n <= 300; n++) {
       for (int round = 0; round < 20; round++) {
         CandidateDays days = new CandidateDays(100, 400);
         long[] given = new long[n];
