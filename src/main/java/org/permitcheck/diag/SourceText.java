@@ -37,13 +37,21 @@ public record SourceText(String name, String text, int firstLine) {
 
   /** The offset of the first byte that is not valid UTF-8, or -1. */
   public static int firstMalformedOffset(byte[] bytes) {
+    // ASCII, as case files mostly are, is valid as it is: decoded only from the first byte beyond it
+    int ascii = 0;
+    while (ascii < bytes.length && bytes[ascii] >= 0) {
+      ascii++;
+    }
+    if (ascii == bytes.length) {
+      return -1;
+    }
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
             .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
-    var in = java.nio.ByteBuffer.wrap(bytes);
-    var out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length));
+    var in = java.nio.ByteBuffer.wrap(bytes, ascii, bytes.length - ascii);
+    var out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length - ascii));
     var result = decoder.decode(in, out, true);
     return result.isError() ? in.position() : -1;
   }
