@@ -47,7 +47,8 @@ public final class FileText {
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(path)) {
-        bytes = readBounded(in, (int) size, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
+        bytes = readBounded(in, (int) Math.min(size, limit), limit);
       }
       if (bytes.length > maxBytes) {
         return tooLarge(shownName, maxBytes);
