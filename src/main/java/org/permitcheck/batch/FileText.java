@@ -47,8 +47,7 @@ public final class FileText {
       }
       byte[] bytes;
       try (InputStream in = Files.newInputStream(path)) {
-        int limit = (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1);
-        bytes = readBounded(in, (int) Math.min(size, limit), limit);
+        bytes = readBounded(in, size, (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
       }
       if (bytes.length > maxBytes) {
         return tooLarge(shownName, maxBytes);
@@ -73,8 +72,8 @@ public final class FileText {
    * most {@code limit}), which is returned as it is when the stream ends there, as it usually does; a
    * stream that ends sooner gives fewer bytes, one that goes on is read further.
    */
-  static byte[] readBounded(InputStream in, int expected, int limit) throws IOException {
-    byte[] bytes = new byte[Math.min(expected, limit)];
+  static byte[] readBounded(InputStream in, long expected, int limit) throws IOException {
+    byte[] bytes = new byte[(int) Math.min(expected, limit)];
     int n = in.readNBytes(bytes, 0, bytes.length);
     if (n < bytes.length) {
       return Arrays.copyOf(bytes, n);
