@@ -49,7 +49,11 @@ final class YamlSubset {
   /** Recent keys and words of this thread by a hash of their text; see {@link #word}. */
   private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[2048]);
 
-  private final String s;
+  /**
+   * The text, as an array rather than a String: while the JIT compiler profiles this code, each call of
+   * {@code charAt} updates counters that the threads of several jobs would all write to at once.
+   */
+  private final char[] s;
   private final int n;
   private final int firstLine;
   private final Limits limits;
@@ -64,9 +68,9 @@ final class YamlSubset {
   private int line = 1;
   private int lineIndent;
 
-  private YamlSubset(String s, int firstLine, Limits limits, StringBuilder json) {
+  private YamlSubset(char[] s, int firstLine, Limits limits, StringBuilder json) {
     this.s = s;
-    this.n = s.length();
+    this.n = s.length;
     this.firstLine = firstLine;
     this.limits = limits;
     this.json = json;
@@ -74,11 +78,12 @@ final class YamlSubset {
 
   /** The tree of a text in the subset, or null when the text is outside it. */
   static Node read(String text, int firstLine, Limits limits) {
-    if (!printable(text)) {
+    char[] chars = text.toCharArray();
+    if (!printable(chars)) {
       return null;
     }
     try {
-      return new YamlSubset(text, firstLine, limits, null).document();
+      return new YamlSubset(chars, firstLine, limits, null).document();
     } catch (Outside | IndexOutOfBoundsException e) {
       return null;
     }
@@ -91,13 +96,14 @@ final class YamlSubset {
    * written twice, for the reader of the JSON to refuse.
    */
   static byte[] json(String text, Limits limits) {
-    if (!printable(text)) {
+    char[] chars = text.toCharArray();
+    if (!printable(chars)) {
       return null;
     }
     StringBuilder out = JSON.get();
     out.setLength(0);
     try {
-      new YamlSubset(text, 1, limits, out).document();
+      new YamlSubset(chars, 1, limits, out).document();
     } catch (Outside | IndexOutOfBoundsException e) {
       return null;
     } finally {
@@ -112,9 +118,9 @@ final class YamlSubset {
   private static final ThreadLocal<StringBuilder> JSON = ThreadLocal.withInitial(() -> new StringBuilder(8192));
   private static final int MAX_KEPT_BUFFER = 1 << 20;
 
-  private static boolean printable(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+  private static boolean printable(char[] text) {
+    for (int i = 0; i < text.length; i++) {
+      char c = text[i];
       if ((c < 0x20 || c > 0x7e) && c != '\n' && !safe(c)) {
         return false;
       }
@@ -142,15 +148,15 @@ final class YamlSubset {
     int i = from;
     while (i < n) {
       int j = i;
-      while (j < n && s.charAt(j) == ' ') {
+      while (j < n && s[j] == ' ') {
         j++;
       }
-      if (j < n && s.charAt(j) != '\n' && s.charAt(j) != '#') {
+      if (j < n && s[j] != '\n' && s[j] != '#') {
         lineStart = i;
         lineIndent = j - i;
         return lineIndent;
       }
-      while (j < n && s.charAt(j) != '\n') {
+      while (j < n && s[j] != '\n') {
         j++;
       }
       i = j + 1;
@@ -164,15 +170,15 @@ final class YamlSubset {
   /** Moves past the end of the line that {@code i} is on, which must hold nothing more than a comment. */
   private int endOfLine(int i) {
     int j = spaces(i);
-    if (j < n && s.charAt(j) == '#') {
+    if (j < n && s[j] == '#') {
       if (j == i) {
         throw OUTSIDE; // a comment needs a space before it
       }
-      while (j < n && s.charAt(j) != '\n') {
+      while (j < n && s[j] != '\n') {
         j++;
       }
     }
-    if (j < n && s.charAt(j) != '\n') {
+    if (j < n && s[j] != '\n') {
       throw OUTSIDE;
     }
     if (j >= n) {
@@ -199,7 +205,7 @@ final class YamlSubset {
       Pos keyPos = json == null ? pos(k) : null;
       int e = keyEnd(k);
       String key = json == null ? word(k, e) : null;
-      if (e >= n || s.charAt(e) != ':') {
+      if (e >= n || s[e] != ':') {
         throw OUTSIDE;
       }
       if (json != null) {
@@ -208,7 +214,7 @@ final class YamlSubset {
       e++;
       Node value;
       int at = spaces(e);
-      if (at < n && s.charAt(at) != '\n' && s.charAt(at) != '#') {
+      if (at < n && s[at] != '\n' && s[at] != '#') {
         if (at == e) {
           throw OUTSIDE; // 'key:value' is one plain scalar in YAML
         }
@@ -218,12 +224,12 @@ final class YamlSubset {
       } else {
         int nested = contentLine(endOfLine(e));
         int at2 = lineStart + nested;
-        if (nested == indent && s.charAt(at2) == '-') {
+        if (nested == indent && s[at2] == '-') {
           value = blockList(nested, depth + 1, true); // a list may stand at its key's indentation
         } else if (nested <= indent) {
           throw OUTSIDE; // an empty value
         } else {
-          value = s.charAt(at2) == '-' ? blockList(nested, depth + 1, false) : blockMap(nested, at2, depth + 1);
+          value = s[at2] == '-' ? blockList(nested, depth + 1, false) : blockMap(nested, at2, depth + 1);
         }
         notDeeper(indentHere(), indent);
       }
@@ -246,7 +252,7 @@ final class YamlSubset {
     if (comma) {
       json.append(',');
     }
-    json.append('"').append(s, k, e).append("\":");
+    json.append('"').append(s, k, e - k).append("\":");
   }
 
   /**
@@ -262,11 +268,11 @@ final class YamlSubset {
     }
     while (true) {
       int dash = lineStart + indent;
-      if (s.charAt(dash) != '-' || dash + 1 >= n || s.charAt(dash + 1) != ' ') {
+      if (s[dash] != '-' || dash + 1 >= n || s[dash + 1] != ' ') {
         throw OUTSIDE;
       }
       int at = spaces(dash + 1);
-      if (at >= n || s.charAt(at) == '\n' || s.charAt(at) == '#') {
+      if (at >= n || s[at] == '\n' || s[at] == '#') {
         throw OUTSIDE; // an empty item, or an item on the lines below
       }
       if (json != null && json.charAt(json.length() - 1) != '[') {
@@ -282,14 +288,14 @@ final class YamlSubset {
         notDeeper(contentLine(endOfLine(end[0])), indent);
       }
       if (json != null) {
-        if (indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
+        if (indentHere() < indent || (atKeyIndent && s[lineStart + indent] != '-')) {
           json.append(']');
           return null;
         }
         continue;
       }
       items.add(item);
-      if (indentHere() < indent || (atKeyIndent && s.charAt(lineStart + indent) != '-')) {
+      if (indentHere() < indent || (atKeyIndent && s[lineStart + indent] != '-')) {
         return new ListNode(items, listPos);
       }
     }
@@ -309,11 +315,11 @@ final class YamlSubset {
 
   /** Whether a plain key followed by ': ' or ':' at the end of the line starts at {@code i}. */
   private boolean startsKey(int i) {
-    if (!keyStart(s.charAt(i))) {
+    if (!keyStart(s[i])) {
       return false;
     }
     int e = keyEnd(i);
-    return e < n && s.charAt(e) == ':' && (e + 1 >= n || s.charAt(e + 1) == ' ' || s.charAt(e + 1) == '\n');
+    return e < n && s[e] == ':' && (e + 1 >= n || s[e + 1] == ' ' || s[e + 1] == '\n');
   }
 
   /**
@@ -321,7 +327,7 @@ final class YamlSubset {
    * {@code end[0]} receives where it ends.
    */
   private Node inline(int i, int depth, boolean flow, int[] end) {
-    char c = s.charAt(i);
+    char c = s[i];
     if (c == '"') {
       return quoted(i, end);
     }
@@ -344,7 +350,7 @@ final class YamlSubset {
       json.append('[');
     }
     int i = spaces(open + 1);
-    if (s.charAt(i) == ']') {
+    if (s[i] == ']') {
       end[0] = i + 1;
     } else {
       boolean first = true;
@@ -373,14 +379,14 @@ final class YamlSubset {
       json.append('{');
     }
     int i = spaces(open + 1);
-    if (s.charAt(i) == '}') {
+    if (s[i] == '}') {
       end[0] = i + 1;
     } else {
       boolean first = true;
       do {
         Pos keyPos = json == null ? pos(i) : null;
         int e = keyEnd(i);
-        if (s.charAt(e) != ':' || s.charAt(e + 1) != ' ') {
+        if (s[e] != ':' || s[e + 1] != ' ') {
           throw OUTSIDE;
         }
         if (json != null) {
@@ -409,7 +415,7 @@ final class YamlSubset {
    */
   private int nextItem(int[] end, char close) {
     int i = spaces(end[0]);
-    char c = s.charAt(i);
+    char c = s[i];
     if (c == close) {
       end[0] = i + 1;
       return -1;
@@ -422,11 +428,11 @@ final class YamlSubset {
 
   /** The end of a plain key starting at {@code i}; a key that YAML 1.1 reads as other than text is refused. */
   private int keyEnd(int i) {
-    if (!keyStart(s.charAt(i))) {
+    if (!keyStart(s[i])) {
       throw OUTSIDE;
     }
     int e = i + 1;
-    while (e < n && keyPart(s.charAt(e))) {
+    while (e < n && keyPart(s[e])) {
       e++;
     }
     if (e - i > limits.maxStringLength() || reserved(i, e)) {
@@ -440,7 +446,7 @@ final class YamlSubset {
     int from = open + 1;
     int i = from;
     while (true) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == '"') {
         break;
       }
@@ -454,8 +460,8 @@ final class YamlSubset {
       if (out == null) {
         out = new StringBuilder();
       }
-      out.append(s, from, i);
-      char x = s.charAt(i + 1);
+      out.append(s, from, i - from);
+      char x = s[i + 1];
       switch (x) {
         case '"', '\\' -> out.append(x);
         case 'n' -> out.append('\n');
@@ -474,7 +480,7 @@ final class YamlSubset {
       i += 2;
       from = i;
     }
-    String text = out == null ? s.substring(from, i) : out.append(s, from, i).toString();
+    String text = out == null ? new String(s, from, i - from) : out.append(s, from, i - from).toString();
     if (text.length() > limits.maxStringLength()) {
       throw OUTSIDE;
     }
@@ -487,12 +493,12 @@ final class YamlSubset {
     StringBuilder out = new StringBuilder();
     int i = open + 1;
     while (true) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == '\n') {
         throw OUTSIDE; // folded over lines
       }
       if (c == '\'') {
-        if (s.charAt(i + 1) != '\'') {
+        if (s[i + 1] != '\'') {
           break;
         }
         i++;
@@ -510,7 +516,7 @@ final class YamlSubset {
   private int hex4(int i) {
     int v = 0;
     for (int k = i; k < i + 4; k++) {
-      int d = Character.digit(s.charAt(k), 16);
+      int d = Character.digit(s[k], 16);
       if (d < 0) {
         throw OUTSIDE;
       }
@@ -525,42 +531,42 @@ final class YamlSubset {
    */
   private ScalarNode plain(int start, boolean flow, int[] end) {
     int i = start;
-    while (i < n && plainPart(s.charAt(i))) {
+    while (i < n && plainPart(s[i])) {
       i++;
     }
     if (i < n) {
-      char c = s.charAt(i);
-      boolean stops = c == '\n' || (c == '#' && s.charAt(i - 1) == ' ')
+      char c = s[i];
+      boolean stops = c == '\n' || (c == '#' && s[i - 1] == ' ')
           || (flow && (c == ',' || c == ']' || c == '}'));
       if (!stops) {
         throw OUTSIDE;
       }
     }
     int e = i;
-    while (e > start && s.charAt(e - 1) == ' ') {
+    while (e > start && s[e - 1] == ' ') {
       e--;
     }
     end[0] = e;
     if (e == start) {
       throw OUTSIDE;
     }
-    char c = s.charAt(start);
+    char c = s[start];
     if (letter(c)) {
       if (e - start > limits.maxStringLength()) {
         throw OUTSIDE;
       }
       if (reserved(start, e)) {
-        if (s.startsWith("true", start) && e - start == 4) {
+        if (e - start == 4 && same(start, "true")) {
           return scalar(ScalarNode.Type.BOOLEAN, "true", start, false);
         }
-        if (s.startsWith("false", start) && e - start == 5) {
+        if (e - start == 5 && same(start, "false")) {
           return scalar(ScalarNode.Type.BOOLEAN, "false", start, false);
         }
         throw OUTSIDE;
       }
       if (json != null) {
         // plain text holds no character that JSON escapes
-        json.append('"').append(s, start, e).append('"');
+        json.append('"').append(s, start, e - start).append('"');
         return null;
       }
       return new ScalarNode(ScalarNode.Type.STRING, word(start, e), pos(start), false);
@@ -571,20 +577,20 @@ final class YamlSubset {
   /** A whole number or decimal without leading zeros, or a date as YYYY-MM-DD (text, as YAML reads it). */
   private ScalarNode number(int start, int e) {
     if (e - start == 10 && date(start)) {
-      return scalar(ScalarNode.Type.STRING, s.substring(start, e), start, false);
+      return scalar(ScalarNode.Type.STRING, new String(s, start, e - start), start, false);
     }
-    int i = s.charAt(start) == '-' ? start + 1 : start;
+    int i = s[start] == '-' ? start + 1 : start;
     int digits = i;
-    while (i < e && digit(s.charAt(i))) {
+    while (i < e && digit(s[i])) {
       i++;
     }
-    if (i == digits || (s.charAt(digits) == '0' && i - digits > 1)) {
+    if (i == digits || (s[digits] == '0' && i - digits > 1)) {
       throw OUTSIDE;
     }
     ScalarNode.Type type = ScalarNode.Type.INTEGER;
-    if (i < e && s.charAt(i) == '.') {
+    if (i < e && s[i] == '.') {
       int fraction = ++i;
-      while (i < e && digit(s.charAt(i))) {
+      while (i < e && digit(s[i])) {
         i++;
       }
       if (i == fraction) {
@@ -596,10 +602,10 @@ final class YamlSubset {
       throw OUTSIDE;
     }
     if (json != null) {
-      json.append(s, start, e); // in JSON's own form: a sign, digits without a leading zero, a fraction
+      json.append(s, start, e - start); // in JSON's own form: a sign, digits without a leading zero, a fraction
       return null;
     }
-    return new ScalarNode(type, s.substring(start, e), pos(start), false);
+    return new ScalarNode(type, new String(s, start, e - start), pos(start), false);
   }
 
   /**
@@ -634,7 +640,7 @@ final class YamlSubset {
 
   private boolean date(int i) {
     for (int k = 0; k < 10; k++) {
-      char c = s.charAt(i + k);
+      char c = s[i + k];
       if (k == 4 || k == 7 ? c != '-' : !digit(c)) {
         return false;
       }
@@ -649,7 +655,7 @@ final class YamlSubset {
       return false;
     }
     for (String w : TreeReader.NOT_TEXT_WORDS) {
-      if (w.length() == len && s.regionMatches(true, i, w, 0, len)) {
+      if (w.length() == len && sameIgnoringCase(i, w)) {
         return true;
       }
     }
@@ -665,13 +671,13 @@ final class YamlSubset {
   private String word(int i, int e) {
     int len = e - i;
     if (len > 40) {
-      return s.substring(i, e);
+      return new String(s, i, len);
     }
     int h = len;
     for (int k = i; k < e; k++) {
-      char c = s.charAt(k);
+      char c = s[k];
       if (c == ' ') {
-        return s.substring(i, e); // free text, which seldom repeats
+        return new String(s, i, len); // free text, which seldom repeats
       }
       h = 31 * h + c;
     }
@@ -680,7 +686,7 @@ final class YamlSubset {
     if (known != null && known.length() == len && same(i, known)) {
       return known;
     }
-    String word = s.substring(i, e);
+    String word = new String(s, i, len);
     words[slot] = word;
     return word;
   }
@@ -688,7 +694,27 @@ final class YamlSubset {
   /** Whether the text at {@code i} starts with {@code word}. */
   private boolean same(int i, String word) {
     for (int k = 0; k < word.length(); k++) {
-      if (s.charAt(i + k) != word.charAt(k)) {
+      if (s[i + k] != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the text at {@code i} starts with {@code word} without regard to case, as {@link
+   * String#regionMatches(boolean, int, String, int, int)} compares them.
+   */
+  private boolean sameIgnoringCase(int i, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      char a = s[i + k];
+      char b = word.charAt(k);
+      if (a == b) {
+        continue;
+      }
+      char ua = Character.toUpperCase(a);
+      char ub = Character.toUpperCase(b);
+      if (ua != ub && Character.toLowerCase(ua) != Character.toLowerCase(ub)) {
         return false;
       }
     }
@@ -696,7 +722,7 @@ final class YamlSubset {
   }
 
   private int spaces(int i) {
-    while (i < n && s.charAt(i) == ' ') {
+    while (i < n && s[i] == ' ') {
       i++;
     }
     return i;
