@@ -40,8 +40,14 @@ class LauncherTest {
     Files.writeString(dir.resolve("cases/a.yaml"), "id: a\n");
     Files.writeString(dir.resolve("one.yaml"), "id: a\n");
     Files.writeString(dir.resolve("few.ndjson"), "{\"id\": \"a\"}\n");
-    try (RandomAccessFile large = new RandomAccessFile(dir.resolve("large.ndjson").toFile(), "rw")) {
-      large.setLength(300L << 20); // sparse: over 256 MB by its size, without writing it
+    sparse("large.ndjson", 300L << 20); // over 256 MB
+    sparse("medium.jsonl", 70L << 20); // over 64 MB
+  }
+
+  /** A file of that size by its length, without writing it. */
+  private static void sparse(String name, long size) throws IOException {
+    try (RandomAccessFile f = new RandomAccessFile(dir.resolve(name).toFile(), "rw")) {
+      f.setLength(size);
     }
   }
 
@@ -59,15 +65,38 @@ class LauncherTest {
   }
 
   @Test
-  void runsABatchWithOneJobOnTheTieredJitInliningLess() throws Exception {
-    assertThat(flags("", "eval", "--jobs", "1", "cases")).isEqualTo(TIERED);
-    assertThat(flags("", "eval", "few.ndjson", "--jobs=1")).isEqualTo(TIERED);
+  void runsASmallBatchWithOneJobOnC1() throws Exception {
+    assertThat(flags("", "eval", "--jobs", "1", "cases")).isEqualTo(C1_BATCH);
+    assertThat(flags("", "eval", "few.ndjson", "--jobs=1")).isEqualTo(C1_BATCH);
+  }
+
+  @Test
+  void runsStdinWithOneJobOnTheTieredJitInliningLess() throws Exception {
     assertThat(flags("", "eval", "--jobs", "1", "-")).isEqualTo(TIERED);
+  }
+
+  @Test
+  void runsAnInputFileOver64MbWithOneJobOnTheTieredJit() throws Exception {
+    assertThat(flags("", "eval", "--jobs", "1", "few.ndjson", "medium.jsonl")).isEqualTo(TIERED);
+    assertThat(flags("", "eval", "few.ndjson", "medium.jsonl")).as("several jobs").isEqualTo(C1_BATCH);
   }
 
   @Test
   void runsALargeInputFileWithSeveralJobsOnTheTieredJit() throws Exception {
     assertThat(flags("", "eval", "few.ndjson", "large.ndjson")).isEqualTo(TIERED);
+  }
+
+  @Test
+  void runsADirectoryOfOver15000CaseFilesWithOneJobOnTheTieredJit() throws Exception {
+    Path some = Files.createDirectories(dir.resolve("some"));
+    for (int i = 0; i < 15_000; i++) {
+      Files.createFile(some.resolve(i + ".yml"));
+    }
+    Files.createFile(some.resolve("notes.txt"));
+    assertThat(flags("", "eval", "--jobs", "1", "some")).as("15,000").isEqualTo(C1_BATCH);
+    Files.createFile(some.resolve("last.json"));
+    assertThat(flags("", "eval", "--jobs", "1", "some")).as("15,001").isEqualTo(TIERED);
+    assertThat(flags("", "eval", "some")).as("several jobs").isEqualTo(C1_BATCH);
   }
 
   @Test
