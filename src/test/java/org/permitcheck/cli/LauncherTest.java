@@ -71,8 +71,16 @@ class LauncherTest {
   }
 
   @Test
-  void runsStdinWithOneJobOnTheTieredJitInliningLess() throws Exception {
+  void runsAPipeOnStdinWithOneJobOnTheTieredJitInliningLess() throws Exception {
     assertThat(flags("", "eval", "--jobs", "1", "-")).isEqualTo(TIERED);
+  }
+
+  @Test
+  void takesStdinRedirectedFromAFileByTheFilesSize() throws Exception {
+    assertThat(flags(dir.resolve("few.ndjson"), "", "eval", "--jobs", "1", "-")).isEqualTo(C1_BATCH);
+    assertThat(flags(dir.resolve("medium.jsonl"), "", "eval", "--jobs", "1", "-")).isEqualTo(TIERED);
+    assertThat(flags(dir.resolve("medium.jsonl"), "", "eval", "-")).as("several jobs").isEqualTo(C1_BATCH);
+    assertThat(flags(dir.resolve("large.ndjson"), "", "eval", "-")).as("several jobs").isEqualTo(TIERED);
   }
 
   @Test
@@ -118,11 +126,19 @@ class LauncherTest {
         .isEqualTo(C1_BATCH + " -Xmx256m -XX:-TieredCompilation");
   }
 
-  /** The flags the launcher gives java, before {@code -jar}. */
+  /** The flags the launcher gives java, before {@code -jar}, with stdin a pipe. */
   private static String flags(String javaOpts, String... args) throws Exception {
+    return flags(null, javaOpts, args);
+  }
+
+  /** The same with stdin redirected from {@code stdin}, unless null. */
+  private static String flags(Path stdin, String javaOpts, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("/bin/sh", stub.toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    if (stdin != null) {
+      pb.redirectInput(stdin.toFile());
+    }
     pb.environment().put("PATH", dir.resolve("bin") + File.pathSeparator + System.getenv("PATH"));
     pb.environment().put("PERMITCHECK_JAVA_OPTS", javaOpts);
     Process p = pb.start();
