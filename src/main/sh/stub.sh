@@ -5,15 +5,16 @@
 #   second core is left to the program, which reads its rules on a second thread.
 # - A batch (a directory, an .ndjson/.jsonl file or stdin) that is large for its number of jobs: the
 #   tiered JIT, inlining less than by default (FreqInlineSize=100, InlineSmallCode=1000) so that C2's
-#   code is ready sooner. With one job, C2 compiles on the core the job leaves free, and pays back from
-#   a directory of over 15,000 case files, an input file over 64 MB (about 34,000 cases) or a pipe on
-#   stdin, whose length is unknown; stdin redirected from a file counts as that file (20,000 YAML
-#   files: 1.07 s either way; 10,000: 0.82 s against 0.70 s with C1; 50,000 NDJSON cases: 1.03 s
-#   against 1.07 s; 20,000: 0.68 s against 0.58 s). With several jobs C2
-#   compiles on the cores the jobs need, and pays back only from a directory of over 50,000 case files
-#   or a file over 256 MB, about 130,000 cases (100,000 YAML files: 5.4 s, against 5.9 s with C2 alone
-#   and 6.2 s with C1; 30,000 files: 3.8 s, against 3.3 s with C1; 1,000,000 cases: 16.5 s, against
-#   20.2 s with C2 alone and 26 s with C1; medians of 3 to 5 alternating rounds).
+#   code is ready sooner. With one job, C2 compiles on the core the job leaves free and pays back from
+#   a directory of over 15,000 case files, an input file over 64 MB (about 34,000 cases), or a pipe on
+#   stdin, whose length is unknown (20,000 YAML files: 1.07 s either way; 10,000 files: 0.82 s against
+#   0.70 s with C1; 50,000 NDJSON cases: 1.03 s against 1.07 s with C1; 20,000 cases: 0.68 s against
+#   0.58 s). With several jobs C2 compiles on the cores the jobs need and pays back only from a
+#   directory of over 50,000 case files or a file over 256 MB, about 130,000 cases (on the earlier,
+#   slower machine: 100,000 YAML files 5.4 s, against 5.9 s with C2 alone and 6.2 s with C1; 50,000
+#   files 5.5 s against 6.8 s with C1; 30,000 files 3.8 s, against 3.3 s with C1; 1,000,000 cases
+#   16.5 s, against 20.2 s with C2 alone and 26 s with C1). Stdin redirected from a file counts as
+#   that file. Medians of 3 to 5 alternating rounds.
 # - A smaller batch: C1 only, for the same reasons as a few cases, with the default compiler threads.
 # Then the class-data sharing archive next to this file, when present. PERMITCHECK_JAVA_OPTS come last,
 # so they can override all this.
