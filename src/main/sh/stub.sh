@@ -13,8 +13,12 @@
 #   directory of over 50,000 case files or a file over 256 MB, about 130,000 cases (on the earlier,
 #   slower machine: 100,000 YAML files 5.4 s, against 5.9 s with C2 alone and 6.2 s with C1; 50,000
 #   files 5.5 s against 6.8 s with C1; 30,000 files 3.8 s, against 3.3 s with C1; 1,000,000 cases
-#   16.5 s, against 20.2 s with C2 alone and 26 s with C1). Stdin redirected from a file counts as
-#   that file. Medians of 3 to 5 alternating rounds.
+#   16.5 s, against 20.2 s with C2 alone and 26 s with C1). For a directory, C2 inlines less still
+#   (MaxInlineSize=15, FreqInlineSize=40, InlineSmallCode=400): its files take more code to read than
+#   NDJSON lines, and C2 is done with it sooner (100,000 YAML files with 2 jobs: 2.08 s against 2.22 s,
+#   faster in 8 of 10 rounds; but one job 3.01 s against 2.77 s, and 1,000,000 NDJSON cases 6.3 s
+#   against 6.0 s). Stdin redirected from a file counts as that file. Medians of 3 to 10 alternating
+#   rounds.
 # - A smaller batch: C1 only, for the same reasons as a few cases, with the default compiler threads.
 # Then the class-data sharing archive next to this file, when present. PERMITCHECK_JAVA_OPTS come last,
 # so they can override all this.
@@ -37,7 +41,7 @@ done
 if [ -n "$one_job" ]; then files=15000; bytes=65536k; else files=50000; bytes=262144k; fi
 if [ -n "$batch" ]; then
   for arg in "$@"; do
-    [ -z "$big" ] || break
+    [ "$big" != directory ] || break # a large directory decides, whatever else comes with it
     case "$arg" in
       -)
         if [ -f /dev/stdin ]; then # redirected from a file: by its size
@@ -47,12 +51,14 @@ if [ -n "$batch" ]; then
         if [ -n "$(find "$arg" -maxdepth 0 -size +$bytes 2>/dev/null)" ]; then big=1; fi ;;
       *)
         if [ -d "$arg" ] && [ "$(find "$arg" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
-            2>/dev/null | head -n $((files + 1)) | wc -l)" -gt $files ]; then big=1; fi ;;
+            2>/dev/null | head -n $((files + 1)) | wc -l)" -gt $files ]; then big=directory; fi ;;
     esac
   done
 fi
 if [ -n "$batch" ]; then
-  if [ -n "$big" ]; then
+  if [ "$big" = directory ] && [ -z "$one_job" ]; then
+    flags="-XX:MaxInlineSize=15 -XX:FreqInlineSize=40 -XX:InlineSmallCode=400 -XX:+UseSerialGC"
+  elif [ -n "$big" ]; then
     flags="-XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+UseSerialGC"
   else
     flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"

@@ -24,6 +24,8 @@ class LauncherTest {
   private static final String ONE_CASE = "-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC";
   private static final String C1_BATCH = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
   private static final String TIERED = "-XX:FreqInlineSize=100 -XX:InlineSmallCode=1000 -XX:+UseSerialGC";
+  private static final String TIERED_LESS_INLINING =
+      "-XX:MaxInlineSize=15 -XX:FreqInlineSize=40 -XX:InlineSmallCode=400 -XX:+UseSerialGC";
 
   @TempDir static Path dir;
   private static Path stub;
@@ -108,7 +110,7 @@ class LauncherTest {
   }
 
   @Test
-  void runsADirectoryOfOver50000CaseFilesWithSeveralJobsOnTheTieredJit() throws Exception {
+  void runsADirectoryOfOver50000CaseFilesWithSeveralJobsOnTheTieredJitInliningLessStill() throws Exception {
     Path many = Files.createDirectories(dir.resolve("many"));
     for (int i = 0; i < 50_000; i++) {
       Files.createFile(many.resolve(i + (i % 2 == 0 ? ".yaml" : ".json")));
@@ -116,8 +118,10 @@ class LauncherTest {
     Files.createFile(many.resolve("notes.txt"));
     assertThat(flags("", "eval", "many")).as("50,000").isEqualTo(C1_BATCH);
     Files.createFile(many.resolve("last.yml"));
-    assertThat(flags("", "eval", "many")).as("50,001").isEqualTo(TIERED);
-    assertThat(flags("", "eval", "cases", "many")).isEqualTo(TIERED);
+    assertThat(flags("", "eval", "many")).as("50,001").isEqualTo(TIERED_LESS_INLINING);
+    assertThat(flags("", "eval", "cases", "many")).isEqualTo(TIERED_LESS_INLINING);
+    assertThat(flags("", "eval", "large.ndjson", "many")).isEqualTo(TIERED_LESS_INLINING);
+    assertThat(flags("", "eval", "--jobs", "1", "many")).as("one job").isEqualTo(TIERED);
   }
 
   @Test
