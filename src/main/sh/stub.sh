@@ -39,16 +39,18 @@ for arg in "$@"; do
 done
 # how large the inputs are for their number of jobs (counting the files stops at the limit)
 if [ -n "$one_job" ]; then files=15000; bytes=65536k; else files=50000; bytes=262144k; fi
+# whether the file that find's arguments name is over the limit in bytes
+over_limit() { [ -n "$(find "$@" -maxdepth 0 -size +$bytes 2>/dev/null)" ]; }
 if [ -n "$batch" ]; then
   for arg in "$@"; do
     [ "$big" != directory ] || break # a large directory decides, whatever else comes with it
     case "$arg" in
       -)
         if [ -f /dev/stdin ]; then # redirected from a file: by its size
-          if [ -n "$(find -L /dev/stdin -maxdepth 0 -size +$bytes 2>/dev/null)" ]; then big=1; fi
+          if over_limit -L /dev/stdin; then big=1; fi
         elif [ -n "$one_job" ]; then big=1; fi ;;
       *.ndjson|*.jsonl)
-        if [ -n "$(find "$arg" -maxdepth 0 -size +$bytes 2>/dev/null)" ]; then big=1; fi ;;
+        if over_limit "$arg"; then big=1; fi ;;
       *)
         if [ -d "$arg" ] && [ "$(find "$arg" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
             2>/dev/null | head -n $((files + 1)) | wc -l)" -gt $files ]; then big=directory; fi ;;
