@@ -49,10 +49,10 @@ if [ -n "$batch" ]; then
         if [ -f /dev/stdin ]; then # redirected from a file: by its size
           if over_limit -L /dev/stdin; then big=1; fi
         elif [ -n "$one_job" ]; then big=1; fi ;;
-      *.ndjson|*.jsonl)
-        if over_limit "$arg"; then big=1; fi ;;
+      *.ndjson|*.jsonl) # named through a link, as the program follows it (-H)
+        if over_limit -H "$arg"; then big=1; fi ;;
       *)
-        if [ -d "$arg" ] && [ "$(find "$arg" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
+        if [ -d "$arg" ] && [ "$(find -H "$arg" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) \
             2>/dev/null | head -n $((files + 1)) | wc -l)" -gt $files ]; then big=directory; fi ;;
     esac
   done

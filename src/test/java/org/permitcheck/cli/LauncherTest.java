@@ -97,6 +97,12 @@ class LauncherTest {
   }
 
   @Test
+  void sizesAnInputFileNamedThroughALinkByTheFileItLinksTo() throws Exception {
+    Files.createSymbolicLink(dir.resolve("linked.ndjson"), dir.resolve("large.ndjson"));
+    assertThat(flags("", "eval", "linked.ndjson")).isEqualTo(TIERED);
+  }
+
+  @Test
   void runsADirectoryOfOver15000CaseFilesWithOneJobOnTheTieredJit() throws Exception {
     Path some = Files.createDirectories(dir.resolve("some"));
     for (int i = 0; i < 15_000; i++) {
@@ -122,6 +128,8 @@ class LauncherTest {
     assertThat(flags("", "eval", "cases", "many")).isEqualTo(TIERED_LESS_INLINING);
     assertThat(flags("", "eval", "large.ndjson", "many")).isEqualTo(TIERED_LESS_INLINING);
     assertThat(flags("", "eval", "--jobs", "1", "many")).as("one job").isEqualTo(TIERED);
+    Files.createSymbolicLink(dir.resolve("linked-many"), many);
+    assertThat(flags("", "eval", "linked-many")).as("through a link").isEqualTo(TIERED_LESS_INLINING);
   }
 
   @Test
