@@ -1,6 +1,5 @@
 package org.permitcheck.tree;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,13 +61,13 @@ final class YamlSubset {
    * When not null, the text is written here as compact JSON ({@link #json}) instead of being built into
    * a tree: the parse methods then return null.
    */
-  private final StringBuilder json;
+  private final Utf8Out json;
   /** The start of the current line, its number within the text (1-based) and its indentation. */
   private int lineStart;
   private int line = 1;
   private int lineIndent;
 
-  private YamlSubset(char[] s, int firstLine, Limits limits, StringBuilder json) {
+  private YamlSubset(char[] s, int firstLine, Limits limits, Utf8Out json) {
     this.s = s;
     this.n = s.length;
     this.firstLine = firstLine;
@@ -100,8 +99,8 @@ final class YamlSubset {
     if (!printable(chars)) {
       return null;
     }
-    StringBuilder out = JSON.get();
-    out.setLength(0);
+    Utf8Out out = JSON.get();
+    out.clear();
     try {
       new YamlSubset(chars, 1, limits, out).document();
     } catch (Outside | IndexOutOfBoundsException e) {
@@ -111,11 +110,11 @@ final class YamlSubset {
         JSON.remove();
       }
     }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return out.toBytes();
   }
 
-  /** By thread, the builder of the last text written as JSON: it keeps its capacity. */
-  private static final ThreadLocal<StringBuilder> JSON = ThreadLocal.withInitial(() -> new StringBuilder(8192));
+  /** By thread, the buffer of the last text written as JSON: it keeps its capacity. */
+  private static final ThreadLocal<Utf8Out> JSON = ThreadLocal.withInitial(() -> new Utf8Out(8192));
   private static final int MAX_KEPT_BUFFER = 1 << 20;
 
   private static boolean printable(char[] text) {
@@ -199,7 +198,7 @@ final class YamlSubset {
     Pos mapPos = json == null ? pos(first) : null;
     int k = first;
     if (json != null) {
-      json.append('{');
+      json.ascii('{');
     }
     while (true) {
       Pos keyPos = json == null ? pos(k) : null;
@@ -209,7 +208,7 @@ final class YamlSubset {
         throw OUTSIDE;
       }
       if (json != null) {
-        key(k, e, json.charAt(json.length() - 1) != '{');
+        key(k, e, json.last() != '{');
       }
       e++;
       Node value;
@@ -238,7 +237,7 @@ final class YamlSubset {
       }
       if (indentHere() < indent) {
         if (json != null) {
-          json.append('}');
+          json.ascii('}');
           return null;
         }
         return new MapNode(entries, mapPos);
@@ -250,9 +249,9 @@ final class YamlSubset {
   /** Writes a plain key (which needs no escape) and its colon, after a comma unless it is the first. */
   private void key(int k, int e, boolean comma) {
     if (comma) {
-      json.append(',');
+      json.ascii(',');
     }
-    json.append('"').append(s, k, e - k).append("\":");
+    json.ascii('"').append(s, k, e - k).ascii('"').ascii(':');
   }
 
   /**
@@ -264,7 +263,7 @@ final class YamlSubset {
     List<Node> items = json == null ? new ArrayList<>() : null;
     Pos listPos = json == null ? pos(lineStart + indent) : null;
     if (json != null) {
-      json.append('[');
+      json.ascii('[');
     }
     while (true) {
       int dash = lineStart + indent;
@@ -275,8 +274,8 @@ final class YamlSubset {
       if (at >= n || s[at] == '\n' || s[at] == '#') {
         throw OUTSIDE; // an empty item, or an item on the lines below
       }
-      if (json != null && json.charAt(json.length() - 1) != '[') {
-        json.append(',');
+      if (json != null && json.last() != '[') {
+        json.ascii(',');
       }
       Node item;
       if (startsKey(at)) {
@@ -289,7 +288,7 @@ final class YamlSubset {
       }
       if (json != null) {
         if (indentHere() < indent || (atKeyIndent && s[lineStart + indent] != '-')) {
-          json.append(']');
+          json.ascii(']');
           return null;
         }
         continue;
@@ -347,7 +346,7 @@ final class YamlSubset {
     depth(depth);
     List<Node> items = json == null ? new ArrayList<>() : null;
     if (json != null) {
-      json.append('[');
+      json.ascii('[');
     }
     int i = spaces(open + 1);
     if (s[i] == ']') {
@@ -356,7 +355,7 @@ final class YamlSubset {
       boolean first = true;
       do {
         if (json != null && !first) {
-          json.append(',');
+          json.ascii(',');
         }
         first = false;
         Node item = inline(i, depth, true, end);
@@ -366,7 +365,7 @@ final class YamlSubset {
       } while ((i = nextItem(end, ']')) >= 0);
     }
     if (json != null) {
-      json.append(']');
+      json.ascii(']');
       return null;
     }
     return new ListNode(items, pos(open));
@@ -376,7 +375,7 @@ final class YamlSubset {
     depth(depth);
     LinkedHashMap<String, MapNode.Entry> entries = json == null ? new LinkedHashMap<>() : null;
     if (json != null) {
-      json.append('{');
+      json.ascii('{');
     }
     int i = spaces(open + 1);
     if (s[i] == '}') {
@@ -403,7 +402,7 @@ final class YamlSubset {
       } while ((i = nextItem(end, '}')) >= 0);
     }
     if (json != null) {
-      json.append('}');
+      json.ascii('}');
       return null;
     }
     return new MapNode(entries, pos(open));
@@ -566,7 +565,7 @@ final class YamlSubset {
       }
       if (json != null) {
         // plain text holds no character that JSON escapes
-        json.append('"').append(s, start, e - start).append('"');
+        json.ascii('"').append(s, start, e - start).ascii('"');
         return null;
       }
       return new ScalarNode(ScalarNode.Type.STRING, word(start, e), pos(start), false);
@@ -620,21 +619,21 @@ final class YamlSubset {
       json.append(text);
       return null;
     }
-    json.append('"');
+    json.ascii('"');
     int from = 0; // the text from here on is still to be written
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '"' || c == '\\' || c < 0x20) {
         json.append(text, from, i);
         if (c < 0x20) {
-          json.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+          json.append("\\u00").ascii(Character.forDigit(c >> 4, 16)).ascii(Character.forDigit(c & 15, 16));
         } else {
-          json.append('\\').append(c);
+          json.ascii('\\').ascii(c);
         }
         from = i + 1;
       }
     }
-    json.append(text, from, text.length()).append('"');
+    json.append(text, from, text.length()).ascii('"');
     return null;
   }
 
