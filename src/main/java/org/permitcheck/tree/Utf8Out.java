@@ -73,7 +73,10 @@ final class Utf8Out {
     return this;
   }
 
-  /** Encodes {@code c} (at {@code i}, at or above 0x80), followed by {@code next}; returns the index of the last char used. */
+  /**
+   * Encodes {@code c}, a char at or above 0x80 at index {@code i}, which {@code next} follows (0 at the
+   * end): returns the index of the last char used, {@code i + 1} when the two make a surrogate pair.
+   */
   private int encode(char c, char next, int i) {
     if (buf.length - len < 4) {
       grow(4);
