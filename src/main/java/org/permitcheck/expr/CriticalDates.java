@@ -476,7 +476,8 @@ public final class CriticalDates {
     }
     char u = unit;
     long k0 = amount;
-    Window w = new Window(Periods.of(l), m.statuses(), t -> add(u, t, k0), d -> add(u, d, -k0));
+    Window w = new Window(Periods.runs(Periods.of(l), m.statuses()), m.statuses(), t -> add(u, t, k0),
+        d -> add(u, d, -k0));
     for (Periods.Period p : w.periods) {
       if (!m.statuses().contains(p.status())) {
         continue;
@@ -524,7 +525,7 @@ public final class CriticalDates {
       return true; // the window's start is unknown, and so is the count, whatever the date
     }
     List<Periods.Period> runs = Periods.of(r);
-    Window w = new Window(Periods.of(counted), m.statuses(),
+    Window w = new Window(Periods.runs(Periods.of(counted), m.statuses()), m.statuses(),
         t -> Periods.continuousSince(runs, since.statuses(), t), null);
     for (Periods.Period p : runs) {
       w.changesNear(p.from());
@@ -664,14 +665,14 @@ public final class CriticalDates {
     return Optional.empty();
   }
 
-  /** months_in with one ongoing period grows like months_between(its start, t) plus the rest. */
+  /** months_in with one ongoing run grows like months_between(its start, t) plus the rest. */
   private Optional<Linear> monthsIn(Nodes.MonthsIn m) {
     Object l = m.periods().eval(env);
     if (l == null || m.since() != null && dependsOnTime(m.since())) {
       return Optional.empty();
     }
     LocalDate lower = m.since() == null ? null : (LocalDate) m.since().eval(env);
-    List<Periods.Period> all = Periods.of(l);
+    List<Periods.Period> all = Periods.runs(Periods.of(l), m.statuses());
     Periods.Period ongoing = null;
     long closed = 0;
     for (Periods.Period p : all) {

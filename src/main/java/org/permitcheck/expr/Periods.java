@@ -30,15 +30,14 @@ public final class Periods {
 
   /**
    * Whole months in the listed statuses between {@code lower} (inclusive, or no bound) and {@code
-   * asOf}, summed period by period. A period counts up to {@code asOf}; an ended period up to the day
-   * after its last day.
+   * asOf}. Periods in those statuses that touch or overlap are one run ({@link #runs}), so that a stay
+   * or a job entered as several lines counts as much as one line, and overlapping lines count once;
+   * each run counts its whole months (a period of N months from S is complete on S + N), up to {@code
+   * asOf}, an ended run up to the day after its last day.
    */
   static long monthsIn(List<Period> periods, Set<String> statuses, LocalDate lower, LocalDate asOf) {
     long months = 0;
-    for (Period p : periods) {
-      if (!statuses.contains(p.status())) {
-        continue;
-      }
+    for (Period p : runs(periods, statuses)) {
       LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
       LocalDate endExclusive = p.to() == null ? asOf : min(p.to().plusDays(1), asOf);
       if (endExclusive.isAfter(start)) {
@@ -46,6 +45,35 @@ public final class Periods {
       }
     }
     return months;
+  }
+
+  /**
+   * The periods in the listed statuses joined where they touch (one ends the day before the next
+   * starts) or overlap: each run carries the status of its first period, and is ongoing (no end) when
+   * one of its periods is. {@code periods} must be sorted by start, as {@link #of} returns them.
+   */
+  static List<Period> runs(List<Period> periods, Set<String> statuses) {
+    List<Period> out = new ArrayList<>();
+    Period run = null;
+    for (Period p : periods) {
+      if (!statuses.contains(p.status())) {
+        continue;
+      }
+      if (run != null && (run.to() == null || !p.from().isAfter(run.to().plusDays(1)))) {
+        if (run.to() != null && (p.to() == null || p.to().isAfter(run.to()))) {
+          run = new Period(run.status(), run.from(), p.to());
+        }
+        continue;
+      }
+      if (run != null) {
+        out.add(run);
+      }
+      run = p;
+    }
+    if (run != null) {
+      out.add(run);
+    }
+    return out;
   }
 
   /**

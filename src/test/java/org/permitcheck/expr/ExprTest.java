@@ -218,11 +218,15 @@ class ExprTest {
   }
 
   static Object evalWith(String expr, String fact, Object value) {
+    return evalWith(expr, fact, value, AS_OF);
+  }
+
+  static Object evalWith(String expr, String fact, Object value, LocalDate asOf) {
     Symbols s = symbols();
     CompiledExpr e = ExprCompiler.compile(expr, s, null).expr().get();
     Object[] v = new Object[s.factCount()];
     v[s.lookup(fact).get().slot()] = value;
-    return e.eval(new Env(s, v, AS_OF, AS_OF));
+    return e.eval(new Env(s, v, asOf, asOf));
   }
 
   static Map<String, Object> child(String born, Boolean inSchool) {
@@ -278,6 +282,32 @@ class ExprTest {
     // not in any listed status on the day: an empty run starting that day
     assertThat(evalWith("continuous_since(history, 'permit')", "history", h)).isEqualTo(AS_OF);
     assertThat(evalWith("months_in(history, 2018-01-01, 'gestattung')", "history", h)).isEqualTo(2L);
+  }
+
+  @Test
+  void monthsInCountsPeriodsThatTouchOrOverlapAsOneRun() {
+    // one job from 2025-01-15, entered as two lines at a change of employer: 12 whole months on
+    // 2026-01-15, as one line would give (each line alone: 6 and 5)
+    List<Map<String, Object>> split = List.of(
+        period("duldung", "2025-01-15", "2025-07-20"),
+        period("duldung", "2025-07-21", null));
+    assertThat(evalWith("months_in(history, 'duldung')", "history", split, LocalDate.of(2026, 1, 15))).isEqualTo(12L);
+    assertThat(evalWith("months_in(history, 'duldung')", "history", split, LocalDate.of(2026, 1, 14))).isEqualTo(11L);
+    // two jobs at the same time count once; a job that ends inside another adds nothing
+    List<Map<String, Object>> overlapping = List.of(
+        period("duldung", "2025-01-01", "2025-06-30"),
+        period("permit", "2025-02-01", "2025-12-31"),
+        period("duldung", "2025-03-01", "2025-04-30"),
+        period("duldung", "2025-04-01", "2025-09-30"));
+    assertThat(evalWith("months_in(history, 'duldung')", "history", overlapping, LocalDate.of(2026, 1, 1))).isEqualTo(9L);
+    // different listed statuses join up too; an unlisted one between them does not
+    assertThat(evalWith("months_in(history, 'duldung', 'permit')", "history", overlapping, LocalDate.of(2026, 1, 1)))
+        .isEqualTo(12L);
+    // a gap of a day keeps two runs, each counting its own whole months
+    List<Map<String, Object>> gap = List.of(
+        period("duldung", "2025-01-15", "2025-07-19"),
+        period("duldung", "2025-07-21", null));
+    assertThat(evalWith("months_in(history, 'duldung')", "history", gap, LocalDate.of(2026, 1, 15))).isEqualTo(11L);
   }
 
   @Test
