@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -90,6 +91,15 @@ class JsonRendererTest {
         evaluations.add(e.comparedWith(previous));
       }
       previous = e;
+    }
+    // the examples: hand-made cases with dates to become eligible or to apply by, which generated
+    // cases seldom have
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of("examples"), "*.yaml")) {
+      for (Path file : files) {
+        Case c = reader.read(new SourceText(file.toString(), Files.readString(file))).value()
+            .orElseThrow(() -> new IllegalStateException("example does not read: " + file));
+        evaluations.add(evaluator.evaluate(c, c.asOf().orElse(TODAY), Scope.ALL));
+      }
     }
   }
 
