@@ -2,6 +2,7 @@ package org.permitcheck.expr;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -377,6 +378,7 @@ public final class CriticalDates {
     Expr periods = null;
     if (e instanceof Nodes.MonthsIn) {
       periods = ((Nodes.MonthsIn) e).periods();
+      fixedWindow((Nodes.MonthsIn) e);
     } else if (e instanceof Nodes.ContinuousSince) {
       periods = ((Nodes.ContinuousSince) e).periods();
     }
@@ -389,6 +391,40 @@ public final class CriticalDates {
             emit(p.to().plusDays(1));
           }
         }
+      }
+    }
+  }
+
+  /**
+   * A count of months whose window does not move (no {@code since}, or one fixed whatever the date):
+   * it grows on the monthly anniversaries of the start of each run until the run's end, and on the
+   * day after a run ends, when the days it leaves over are added up. Near each such day (three days
+   * either side: months differ in length) the count itself is computed, and only the days it changes
+   * on are reported.
+   */
+  private void fixedWindow(Nodes.MonthsIn m) {
+    if (m.since() != null && dependsOnTime(m.since())) {
+      return;
+    }
+    Object l = m.periods().eval(env);
+    Object since = m.since() == null ? null : m.since().eval(env);
+    if (l == null || m.since() != null && !(since instanceof LocalDate)) {
+      return;
+    }
+    LocalDate lower = (LocalDate) since;
+    Window w = new Window(Periods.runs(Periods.of(l), m.statuses()), m.statuses(), t -> lower, null);
+    for (Periods.Period p : w.periods) {
+      LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
+      LocalDate end = p.to() == null ? until : p.to().plusDays(1);
+      for (long k = Math.max(1, Dates.monthsBetween(start, env.asOf())); k <= MAX_MONTHS; k++) {
+        LocalDate c = Dates.addMonths(start, k);
+        if (c.isAfter(until.plusDays(3)) || c.isAfter(end.plusDays(3))) {
+          break;
+        }
+        w.changesNear(c);
+      }
+      if (p.to() != null) {
+        w.changesNear(end);
       }
     }
   }
@@ -674,23 +710,22 @@ public final class CriticalDates {
     LocalDate lower = m.since() == null ? null : (LocalDate) m.since().eval(env);
     List<Periods.Period> all = Periods.runs(Periods.of(l), m.statuses());
     Periods.Period ongoing = null;
-    long closed = 0;
+    List<Periods.Period> ended = new ArrayList<>();
     for (Periods.Period p : all) {
-      if (!m.statuses().contains(p.status())) {
-        continue;
-      }
       if (p.to() == null) {
         if (ongoing != null) {
           return Optional.empty();
         }
         ongoing = p;
       } else {
-        closed += Periods.monthsIn(List.of(p), m.statuses(), lower, LocalDate.MAX.minusDays(1));
+        ended.add(p);
       }
     }
     if (ongoing == null) {
       return Optional.empty();
     }
+    // the ended runs as they stand once over: their whole months and the days they leave over
+    long closed = Periods.monthsIn(ended, m.statuses(), lower, LocalDate.MAX.minusDays(1));
     LocalDate start = lower != null && lower.isAfter(ongoing.from()) ? lower : ongoing.from();
     return Optional.of(new Linear('m', start, 1, closed, 'd', 0));
   }

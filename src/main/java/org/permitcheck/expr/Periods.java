@@ -29,23 +29,37 @@ public final class Periods {
   }
 
   /**
-   * Whole months in the listed statuses between {@code lower} (inclusive, or no bound) and {@code
-   * asOf}. Periods in those statuses that touch or overlap are one run ({@link #runs}), so that a stay
-   * or a job entered as several lines counts as much as one line, and overlapping lines count once;
-   * each run counts its whole months (a period of N months from S is complete on S + N), up to {@code
-   * asOf}, an ended run up to the day after its last day.
+   * Months in the listed statuses between {@code lower} (inclusive, or no bound) and {@code asOf}.
+   * Periods in those statuses that touch or overlap are one run ({@link #runs}), so that a stay or a job
+   * entered as several lines counts as much as one line, and overlapping lines count once. Each run
+   * counts its whole months (a period of N months from S is complete on S + N), up to {@code asOf}, an
+   * ended run up to the day after its last day. The days left over by the runs that have ended (and
+   * are not cut by {@code lower}) are added up and count 30 to a month, as § 191 BGB reckons months
+   * that need not be consecutive (so 16 contracts of 25 days count 13 months); the month a run is in
+   * at {@code asOf} counts only once complete.
    */
   static long monthsIn(List<Period> periods, Set<String> statuses, LocalDate lower, LocalDate asOf) {
     long months = 0;
+    long leftOver = 0;
     for (Period p : runs(periods, statuses)) {
-      LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
-      LocalDate endExclusive = p.to() == null ? asOf : min(p.to().plusDays(1), asOf);
-      if (endExclusive.isAfter(start)) {
-        months += Dates.monthsBetween(start, endExclusive);
+      boolean cut = lower != null && lower.isAfter(p.from());
+      LocalDate start = cut ? lower : p.from();
+      boolean ended = p.to() != null && p.to().isBefore(asOf);
+      LocalDate endExclusive = ended ? p.to().plusDays(1) : asOf;
+      if (!endExclusive.isAfter(start)) {
+        continue;
+      }
+      long whole = Dates.monthsBetween(start, endExclusive);
+      months += whole;
+      if (ended && !cut) {
+        leftOver += Dates.daysBetween(Dates.addMonths(start, whole), endExclusive);
       }
     }
-    return months;
+    return months + leftOver / DAYS_PER_MONTH;
   }
+
+  /** Days to a month when days left over by separate periods are added up. */
+  static final long DAYS_PER_MONTH = 30;
 
   /**
    * The periods in the listed statuses joined where they touch (one ends the day before the next

@@ -177,11 +177,30 @@ class TimelineExactTest {
         "other", "other", "asylum_seeker", "student", "seasonal_worker");
   }
 
+  @Test
+  void findsTheDaysManyShortContractsWithGapsReachOrLeave12Months() {
+    // the days such contracts leave over are added up, 30 to a month: the count also changes on
+    // the day a contract ends and on the day the window's start reaches one
+    checkWindow("fr_shortage_months_last_24 >= 12", "fr_work_history", 3, 25, 40, 12,
+        "shortage_counted", "shortage_counted", "shortage_counted", "other_work");
+  }
+
+  @Test
+  void findsTheDaysStaysBrokenByExcludedPeriodsReach36Months() {
+    checkWindow("fr_counted_residence_months >= 36", "fr_stay_history", 3, 12, 200, 0,
+        "other", "other", "asylum_seeker", "student");
+  }
+
+  private static void checkWindow(String source, String fact, int longest, String... statuses) {
+    checkWindow(source, fact, 1, 3, longest, 90, statuses);
+  }
+
   /**
    * For random histories (periods that start and end on any day, month ends included, some ongoing),
    * each day the condition changes within three years of a random date is one of its critical dates.
    */
-  private static void checkWindow(String source, String fact, int longest, String... statuses) {
+  private static void checkWindow(String source, String fact, int fewest, int most, int longest, int widestGap,
+      String... statuses) {
     List<CompiledExpr> conditions = conditions(rules);
     CompiledExpr window = conditions.stream().filter(e -> e.source().equals(source)).findFirst().get();
     CriticalDates.Analysis analysis = new CriticalDates.Analysis(rules.symbols(), conditions);
@@ -192,13 +211,13 @@ class TimelineExactTest {
     for (int i = 0; i < 250; i++) {
       StringBuilder history = new StringBuilder();
       LocalDate from = LocalDate.of(2017, 1, 1).plusDays(r.nextInt(1500));
-      for (int n = 1 + r.nextInt(3); n > 0; n--) {
+      for (int n = fewest + r.nextInt(most - fewest + 1); n > 0; n--) {
         LocalDate to = from.plusDays(20 + r.nextInt(longest));
         boolean ongoing = n == 1 && r.nextInt(3) == 0;
         history.append(history.length() == 0 ? "" : ", ").append("{\"status\": \"")
             .append(statuses[r.nextInt(statuses.length)]).append("\", \"from\": \"").append(from)
             .append(ongoing ? "\"}" : "\", \"to\": \"" + to + "\"}");
-        from = to.plusDays(1 + (r.nextBoolean() ? 0 : r.nextInt(90)));
+        from = to.plusDays(1 + (r.nextBoolean() || widestGap == 0 ? 0 : 1 + r.nextInt(widestGap)));
       }
       String line = "{\"country\": \"FR\", \"facts\": {\"" + fact + "\": [" + history + "]}}";
       Case c = reader.readLine(line.getBytes(StandardCharsets.UTF_8), "x.ndjson", 1).value().get();

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -308,6 +313,70 @@ class ExprTest {
         period("duldung", "2025-01-15", "2025-07-19"),
         period("duldung", "2025-07-21", null));
     assertThat(evalWith("months_in(history, 'duldung')", "history", gap, LocalDate.of(2026, 1, 15))).isEqualTo(11L);
+  }
+
+  @Test
+  void monthsInAddsUpTheDaysLeftOverByPeriodsThatEnded() {
+    // 16 contracts from the 1st to the 25th of each month: 25 days each, none a whole month; 400
+    // days at 30 to a month make 13 months
+    List<Map<String, Object>> contracts = new ArrayList<>();
+    for (int k = 0; k < 16; k++) {
+      LocalDate first = LocalDate.of(2024, 9, 1).plusMonths(k);
+      contracts.add(period("duldung", first.toString(), first.plusDays(24).toString()));
+    }
+    assertThat(evalWith("months_in(history, 'duldung')", "history", contracts, LocalDate.of(2026, 1, 1))).isEqualTo(13L);
+    // a window that cuts a period counts only its whole months: the cut period leaves nothing over
+    assertThat(evalWith("months_in(history, 2024-09-10, 'duldung')", "history", contracts, LocalDate.of(2026, 1, 1)))
+        .isEqualTo(12L);
+    // the month an ongoing period is in counts only once complete, whatever is left over elsewhere
+    List<Map<String, Object>> ongoing = List.of(
+        period("duldung", "2025-01-01", "2025-01-20"),
+        period("duldung", "2025-02-01", null));
+    assertThat(evalWith("months_in(history, 'duldung')", "history", ongoing, LocalDate.of(2025, 2, 28))).isEqualTo(0L);
+    assertThat(evalWith("months_in(history, 'duldung')", "history", ongoing, LocalDate.of(2025, 3, 1))).isEqualTo(1L);
+    // 20 days left over: a second period that ends after 10 more days than whole months adds a month
+    List<Map<String, Object>> two = List.of(
+        period("duldung", "2025-01-01", "2025-01-20"),
+        period("duldung", "2025-02-01", "2025-03-10"));
+    assertThat(evalWith("months_in(history, 'duldung')", "history", two, LocalDate.of(2025, 6, 1))).isEqualTo(2L);
+  }
+
+  @Test
+  void aMonthCountWithoutAWindowChangesOnlyOnItsCriticalDates() {
+    Symbols s = symbols();
+    CompiledExpr e = ExprCompiler.compile("months_in(history, 'duldung') >= 12", s, null).expr().get();
+    CriticalDates.Analysis analysis = new CriticalDates.Analysis(s, List.of(e));
+    Random r = new Random(11);
+    int changes = 0;
+    for (int i = 0; i < 300; i++) {
+      List<Map<String, Object>> h = new ArrayList<>();
+      LocalDate from = LocalDate.of(2020, 1, 1).plusDays(r.nextInt(400));
+      int n = 1 + r.nextInt(14);
+      LocalDate lastStart = from;
+      for (int k = 0; k < n; k++) {
+        LocalDate to = from.plusDays(10 + r.nextInt(70));
+        boolean ongoing = k == n - 1 && r.nextInt(4) != 0;
+        h.add(period(r.nextInt(5) == 0 ? "permit" : "duldung", from.toString(), ongoing ? null : to.toString()));
+        lastStart = from;
+        from = to.plusDays(1 + (r.nextBoolean() ? 0 : r.nextInt(12)));
+      }
+      LocalDate start = lastStart.plusDays(r.nextInt(40));
+      Object[] v = new Object[s.factCount()];
+      v[s.lookup("history").get().slot()] = h;
+      Env env = new Env(s, v, start, start);
+      Set<LocalDate> critical = new HashSet<>();
+      CriticalDates.collect(e, env, start.plusYears(2), critical::add, analysis);
+      Object before = e.eval(env);
+      for (LocalDate d = start.plusDays(1); d.isBefore(start.plusYears(2)); d = d.plusDays(1)) {
+        Object now = e.eval(env.at(d, d));
+        if (!Objects.equals(now, before)) {
+          assertThat(critical).as("changes on " + d + " from " + start + " for " + h).contains(d);
+          changes++;
+        }
+        before = now;
+      }
+    }
+    assertThat(changes).as("days the count reached 12").isGreaterThan(50);
   }
 
   @Test
