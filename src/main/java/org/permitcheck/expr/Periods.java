@@ -116,8 +116,4 @@ public final class Periods {
     }
     return start;
   }
-
-  private static LocalDate min(LocalDate a, LocalDate b) {
-    return a.isBefore(b) ? a : b;
-  }
 }
