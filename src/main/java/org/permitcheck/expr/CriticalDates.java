@@ -2,7 +2,6 @@ package org.permitcheck.expr;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -397,8 +396,9 @@ public final class CriticalDates {
 
   /**
    * A count of months whose window does not move (no {@code since}, or one fixed whatever the date):
-   * it grows on the monthly anniversaries of the start of each run until the run's end, and on the
-   * day after a run ends, when the days it leaves over are added up. Near each such day (three days
+   * it changes on the day a run starts (separate runs are reckoned partly in days), on the monthly
+   * anniversaries of its start until its end, and on the day after it ends, when the days it leaves
+   * over are added up. Near each such day (three days
    * either side: months differ in length) the count itself is computed, and only the days it changes
    * on are reported.
    */
@@ -416,6 +416,7 @@ public final class CriticalDates {
     for (Periods.Period p : w.periods) {
       LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
       LocalDate end = p.to() == null ? until : p.to().plusDays(1);
+      w.changesNear(start); // from then on it counts: separate runs are reckoned in days
       for (long k = Math.max(1, Dates.monthsBetween(start, env.asOf())); k <= MAX_MONTHS; k++) {
         LocalDate c = Dates.addMonths(start, k);
         if (c.isAfter(until.plusDays(3)) || c.isAfter(end.plusDays(3))) {
@@ -520,6 +521,7 @@ public final class CriticalDates {
       }
       // growing: the window's end moves through the period, until its start reaches the period's start
       LocalDate startReached = w.shiftBack(p.from());
+      w.changesNear(p.from()); // from then on it counts: separate runs are reckoned in days
       for (long k = 1; k <= MAX_MONTHS; k++) {
         LocalDate c = Dates.addMonths(p.from(), k);
         if (c.isAfter(until.plusDays(3)) || c.isAfter(startReached.plusDays(3))
@@ -532,9 +534,11 @@ public final class CriticalDates {
       if (p.to() == null) {
         continue;
       }
-      // falling: the window's start moves through the period after its end
+      // falling: the window's start moves through the period after its end, and while it does, the
+      // days the period leaves in the window, which count 30 to a month, fall by one a day
       LocalDate end = p.to().plusDays(1);
       w.changesNear(end);
+      w.changesBetween(startReached.minusDays(3), w.shiftBack(end).plusDays(3));
       for (long k = 0; k <= MAX_MONTHS; k++) {
         LocalDate start = Dates.addMonths(end, -k);
         LocalDate c = w.shiftBack(start);
@@ -627,11 +631,17 @@ public final class CriticalDates {
 
     /** Reports the days within three of {@code c}, after as_of and up to the end, the count changes on. */
     void changesNear(LocalDate c) {
-      LocalDate first = c.minusDays(3);
+      changesBetween(c.minusDays(3), c.plusDays(3));
+    }
+
+    /** Reports the days from {@code first} to {@code last}, after as_of and up to the end, the count changes on. */
+    void changesBetween(LocalDate first, LocalDate last) {
       if (!first.isAfter(env.asOf())) {
         first = env.asOf().plusDays(1);
       }
-      LocalDate last = c.plusDays(3).isAfter(until) ? until : c.plusDays(3);
+      if (last.isAfter(until)) {
+        last = until;
+      }
       if (first.isAfter(last)) {
         return;
       }
@@ -710,23 +720,25 @@ public final class CriticalDates {
     LocalDate lower = m.since() == null ? null : (LocalDate) m.since().eval(env);
     List<Periods.Period> all = Periods.runs(Periods.of(l), m.statuses());
     Periods.Period ongoing = null;
-    List<Periods.Period> ended = new ArrayList<>();
+    LocalDate over = env.asOf();
     for (Periods.Period p : all) {
       if (p.to() == null) {
         if (ongoing != null) {
           return Optional.empty();
         }
         ongoing = p;
-      } else {
-        ended.add(p);
+      } else if (p.to().isAfter(over)) {
+        over = p.to();
       }
     }
     if (ongoing == null) {
       return Optional.empty();
     }
-    // the ended runs as they stand once over: their whole months and the days they leave over
-    long closed = Periods.monthsIn(ended, m.statuses(), lower, LocalDate.MAX.minusDays(1));
     LocalDate start = lower != null && lower.isAfter(ongoing.from()) ? lower : ongoing.from();
+    // once the other runs are over and the ongoing one has begun, the count is what they make
+    // (whole months and the days they leave over) plus the ongoing run's whole months
+    LocalDate t = over.plusDays(1).isAfter(start) ? over.plusDays(1) : start.plusDays(1);
+    long closed = Periods.monthsIn(all, m.statuses(), lower, t) - Dates.monthsBetween(start, t);
     return Optional.of(new Linear('m', start, 1, closed, 'd', 0));
   }
 

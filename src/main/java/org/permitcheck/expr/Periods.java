@@ -31,31 +31,42 @@ public final class Periods {
   /**
    * Months in the listed statuses between {@code lower} (inclusive, or no bound) and {@code asOf}.
    * Periods in those statuses that touch or overlap are one run ({@link #runs}), so that a stay or a job
-   * entered as several lines counts as much as one line, and overlapping lines count once. Each run
+   * entered as several lines counts as much as one line, and overlapping lines count once. A single run
    * counts its whole months (a period of N months from S is complete on S + N), up to {@code asOf}, an
-   * ended run up to the day after its last day. The days left over by the runs that have ended (and
-   * are not cut by {@code lower}) are added up and count 30 to a month, as § 191 BGB reckons months
-   * that need not be consecutive (so 16 contracts of 25 days count 13 months); the month a run is in
-   * at {@code asOf} counts only once complete.
+   * ended run up to the day after its last day. Separate runs are months that need not be consecutive:
+   * a run still going at {@code asOf} counts its whole months (the month it is in counts once
+   * complete), and the runs that have ended count either their whole months plus the days they leave
+   * over, added up 30 to a month, or all their days 30 to a month, whichever is more, as § 191 BGB
+   * reckons such months (so 16 contracts of 25 days count 13 months, 8 of 45 days 12).
    */
   static long monthsIn(List<Period> periods, Set<String> statuses, LocalDate lower, LocalDate asOf) {
-    long months = 0;
+    long running = 0;
+    long endedWhole = 0;
     long leftOver = 0;
+    long endedDays = 0;
+    int counted = 0;
     for (Period p : runs(periods, statuses)) {
-      boolean cut = lower != null && lower.isAfter(p.from());
-      LocalDate start = cut ? lower : p.from();
+      LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
       boolean ended = p.to() != null && p.to().isBefore(asOf);
       LocalDate endExclusive = ended ? p.to().plusDays(1) : asOf;
       if (!endExclusive.isAfter(start)) {
         continue;
       }
+      counted++;
       long whole = Dates.monthsBetween(start, endExclusive);
-      months += whole;
-      if (ended && !cut) {
-        leftOver += Dates.daysBetween(Dates.addMonths(start, whole), endExclusive);
+      if (!ended) {
+        running += whole;
+        continue;
       }
+      endedWhole += whole;
+      leftOver += Dates.daysBetween(Dates.addMonths(start, whole), endExclusive);
+      endedDays += Dates.daysBetween(start, endExclusive);
     }
-    return months + leftOver / DAYS_PER_MONTH;
+    long ended = endedWhole + leftOver / DAYS_PER_MONTH;
+    if (counted > 1) {
+      ended = Math.max(ended, endedDays / DAYS_PER_MONTH);
+    }
+    return running + ended;
   }
 
   /** Days to a month when days left over by separate periods are added up. */

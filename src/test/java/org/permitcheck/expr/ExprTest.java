@@ -322,9 +322,19 @@ class ExprTest {
       contracts.add(period("duldung", first.toString(), first.plusDays(24).toString()));
     }
     assertThat(evalWith("months_in(history, 'duldung')", "history", contracts, LocalDate.of(2026, 1, 1))).isEqualTo(13L);
-    // a window that cuts a period counts only its whole months: the cut period leaves nothing over
+    // a window that cuts a period counts the days it leaves inside: 16 + 375 days, 13 months
     assertThat(evalWith("months_in(history, 2024-09-10, 'duldung')", "history", contracts, LocalDate.of(2026, 1, 1)))
-        .isEqualTo(12L);
+        .isEqualTo(13L);
+    // 8 contracts of 45 days: one whole month and 14 or 15 days each make 11; 360 days make 12
+    List<Map<String, Object>> longer = new ArrayList<>();
+    for (int k = 0; k < 8; k++) {
+      LocalDate first = LocalDate.of(2024, 9, 1).plusMonths(2 * k);
+      longer.add(period("duldung", first.toString(), first.plusDays(44).toString()));
+    }
+    assertThat(evalWith("months_in(history, 'duldung')", "history", longer, LocalDate.of(2026, 1, 1))).isEqualTo(12L);
+    // one period alone keeps the calendar: 360 days from 1 January are 11 months and 26 days
+    assertThat(evalWith("months_in(history, 'duldung')", "history",
+        List.of(period("duldung", "2025-01-01", "2025-12-26")), LocalDate.of(2026, 2, 1))).isEqualTo(11L);
     // the month an ongoing period is in counts only once complete, whatever is left over elsewhere
     List<Map<String, Object>> ongoing = List.of(
         period("duldung", "2025-01-01", "2025-01-20"),
@@ -351,7 +361,7 @@ class ExprTest {
       int n = 1 + r.nextInt(14);
       LocalDate lastStart = from;
       for (int k = 0; k < n; k++) {
-        LocalDate to = from.plusDays(10 + r.nextInt(70));
+        LocalDate to = from.plusDays(10 + r.nextInt(r.nextInt(3) == 0 ? 400 : 70));
         boolean ongoing = k == n - 1 && r.nextInt(4) != 0;
         h.add(period(r.nextInt(5) == 0 ? "permit" : "duldung", from.toString(), ongoing ? null : to.toString()));
         lastStart = from;
