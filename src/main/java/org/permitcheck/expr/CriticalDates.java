@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -398,9 +397,8 @@ public final class CriticalDates {
    * A count of months whose window does not move (no {@code since}, or one fixed whatever the date):
    * it changes on the day a run starts (separate runs are reckoned partly in days), on the monthly
    * anniversaries of its start until its end, and on the day after it ends, when the days it leaves
-   * over are added up. Near each such day (three days
-   * either side: months differ in length) the count itself is computed, and only the days it changes
-   * on are reported.
+   * over are added up. Near each such day (three days either side: months differ in length) the count
+   * itself is computed, and only the days it changes on are reported.
    */
   private void fixedWindow(Nodes.MonthsIn m) {
     if (m.since() != null && dependsOnTime(m.since())) {
@@ -412,20 +410,13 @@ public final class CriticalDates {
       return;
     }
     LocalDate lower = (LocalDate) since;
-    Window w = new Window(Periods.runs(Periods.of(l), m.statuses()), m.statuses(), t -> lower, null);
-    for (Periods.Period p : w.periods) {
+    Window w = new Window(Periods.runs(Periods.of(l), m.statuses()), t -> lower, null);
+    for (Periods.Period p : w.runs) {
       LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
-      LocalDate end = p.to() == null ? until : p.to().plusDays(1);
       w.changesNear(start); // from then on it counts: separate runs are reckoned in days
-      for (long k = Math.max(1, Dates.monthsBetween(start, env.asOf())); k <= MAX_MONTHS; k++) {
-        LocalDate c = Dates.addMonths(start, k);
-        if (c.isAfter(until.plusDays(3)) || c.isAfter(end.plusDays(3))) {
-          break;
-        }
-        w.changesNear(c);
-      }
+      w.anniversaries(start, p);
       if (p.to() != null) {
-        w.changesNear(end);
+        w.changesNear(p.to().plusDays(1));
       }
     }
   }
@@ -484,11 +475,11 @@ public final class CriticalDates {
 
   /**
    * The days a count of months in a moving window changes on, such as {@code months_in(history,
-   * add_months(as_of, -24), ...)}: the count grows on the monthly anniversaries of a period's start
-   * while the window's end moves through the period, and falls as its start moves through it, about a
-   * window's length after each monthly anniversary back from the period's end. Near each such
-   * anniversary (three days either side: months differ in length) the count itself is computed, and
-   * only the days it changes on are reported.
+   * add_months(as_of, -24), ...)}: the count grows on the monthly anniversaries of a run's start while
+   * the window's end moves through the run, and, once the run has ended, may fall on any day its start
+   * moves through it (the days left in the window count 30 to a month). The count itself is computed
+   * near each anniversary (three days either side: months differ in length) and on every day of the
+   * fall, and only the days it changes on are reported.
    */
   private void movingWindow(Nodes.MonthsIn m) {
     Object l = m.periods().eval(env);
@@ -513,12 +504,8 @@ public final class CriticalDates {
     }
     char u = unit;
     long k0 = amount;
-    Window w = new Window(Periods.runs(Periods.of(l), m.statuses()), m.statuses(), t -> add(u, t, k0),
-        d -> add(u, d, -k0));
-    for (Periods.Period p : w.periods) {
-      if (!m.statuses().contains(p.status())) {
-        continue;
-      }
+    Window w = new Window(Periods.runs(Periods.of(l), m.statuses()), t -> add(u, t, k0), d -> add(u, d, -k0));
+    for (Periods.Period p : w.runs) {
       // growing: the window's end moves through the period, until its start reaches the period's start
       LocalDate startReached = w.shiftBack(p.from());
       w.changesNear(p.from()); // from then on it counts: separate runs are reckoned in days
@@ -535,18 +522,11 @@ public final class CriticalDates {
         continue;
       }
       // falling: the window's start moves through the period after its end, and while it does, the
-      // days the period leaves in the window, which count 30 to a month, fall by one a day
+      // days the period leaves in the window, which count 30 to a month, fall by one a day: every day
+      // from about when the start reaches the period (three days either side) to when it leaves it
       LocalDate end = p.to().plusDays(1);
       w.changesNear(end);
-      w.changesBetween(startReached.minusDays(3), w.shiftBack(end).plusDays(3));
-      for (long k = 0; k <= MAX_MONTHS; k++) {
-        LocalDate start = Dates.addMonths(end, -k);
-        LocalDate c = w.shiftBack(start);
-        if (start.isBefore(p.from().minusDays(3)) || c.isBefore(env.asOf().minusDays(3))) {
-          break;
-        }
-        w.changesNear(c);
-      }
+      w.changesBetween(w.shiftBack(p.from().minusDays(3)).minusDays(3), w.shiftBack(end).plusDays(3));
     }
   }
 
@@ -565,7 +545,7 @@ public final class CriticalDates {
       return true; // the window's start is unknown, and so is the count, whatever the date
     }
     List<Periods.Period> runs = Periods.of(r);
-    Window w = new Window(Periods.runs(Periods.of(counted), m.statuses()), m.statuses(),
+    Window w = new Window(Periods.runs(Periods.of(counted), m.statuses()),
         t -> Periods.continuousSince(runs, since.statuses(), t), null);
     for (Periods.Period p : runs) {
       w.changesNear(p.from());
@@ -573,23 +553,13 @@ public final class CriticalDates {
         w.changesNear(p.to().plusDays(1));
       }
     }
-    for (Periods.Period p : w.periods) {
-      if (!m.statuses().contains(p.status())) {
-        continue;
-      }
+    for (Periods.Period p : w.runs) {
       w.changesNear(p.from());
       if (p.to() != null) {
         w.changesNear(p.to().plusDays(1));
       }
       for (Periods.Period run : runs) {
-        LocalDate anchor = run.from().isAfter(p.from()) ? run.from() : p.from();
-        for (long k = Math.max(1, Dates.monthsBetween(anchor, env.asOf())); k <= MAX_MONTHS; k++) {
-          LocalDate c = Dates.addMonths(anchor, k);
-          if (c.isAfter(until.plusDays(3)) || p.to() != null && c.isAfter(p.to().plusDays(4))) {
-            break;
-          }
-          w.changesNear(c);
-        }
+        w.anniversaries(run.from().isAfter(p.from()) ? run.from() : p.from(), p);
       }
     }
     return true;
@@ -600,17 +570,15 @@ public final class CriticalDates {
 
   /** The count of a moving window at any day, and the days near a given one that it changes on. */
   private final class Window {
-    final List<Periods.Period> periods;
-    final Set<String> statuses;
+    /** The periods counted, joined into runs ({@link Periods#runs}). */
+    final List<Periods.Period> runs;
     /** The window's start at a day. */
     final UnaryOperator<LocalDate> start;
     /** The day whose window starts about on a given day (null when the start is not a shift). */
     final UnaryOperator<LocalDate> back;
 
-    Window(List<Periods.Period> periods, Set<String> statuses,
-        UnaryOperator<LocalDate> start, UnaryOperator<LocalDate> back) {
-      this.periods = periods;
-      this.statuses = statuses;
+    Window(List<Periods.Period> runs, UnaryOperator<LocalDate> start, UnaryOperator<LocalDate> back) {
+      this.runs = runs;
       this.start = start;
       this.back = back;
     }
@@ -623,9 +591,23 @@ public final class CriticalDates {
     /** The count at day {@code t}, as months_in gives it; -1 beyond the calendar. */
     long count(LocalDate t) {
       try {
-        return Periods.monthsIn(periods, statuses, start.apply(t), t);
+        return Periods.monthsInRuns(runs, start.apply(t), t);
       } catch (DateTimeException | ArithmeticException e) {
         return -1;
+      }
+    }
+
+    /**
+     * Reports the days near each monthly anniversary of {@code anchor} after as_of, up to the end and
+     * to the end of {@code run}, that the count changes on: a run's whole months grow on them.
+     */
+    void anniversaries(LocalDate anchor, Periods.Period run) {
+      for (long k = Math.max(1, Dates.monthsBetween(anchor, env.asOf())); k <= MAX_MONTHS; k++) {
+        LocalDate c = Dates.addMonths(anchor, k);
+        if (c.isAfter(until.plusDays(3)) || run.to() != null && c.isAfter(run.to().plusDays(4))) {
+          break;
+        }
+        changesNear(c);
       }
     }
 
@@ -738,7 +720,7 @@ public final class CriticalDates {
     // once the other runs are over and the ongoing one has begun, the count is what they make
     // (whole months and the days they leave over) plus the ongoing run's whole months
     LocalDate t = over.plusDays(1).isAfter(start) ? over.plusDays(1) : start.plusDays(1);
-    long closed = Periods.monthsIn(all, m.statuses(), lower, t) - Dates.monthsBetween(start, t);
+    long closed = Periods.monthsInRuns(all, lower, t) - Dates.monthsBetween(start, t);
     return Optional.of(new Linear('m', start, 1, closed, 'd', 0));
   }
 

@@ -40,12 +40,17 @@ public final class Periods {
    * reckons such months (so 16 contracts of 25 days count 13 months, 8 of 45 days 12).
    */
   static long monthsIn(List<Period> periods, Set<String> statuses, LocalDate lower, LocalDate asOf) {
+    return monthsInRuns(runs(periods, statuses), lower, asOf);
+  }
+
+  /** {@link #monthsIn} of periods already joined into runs ({@link #runs}). */
+  static long monthsInRuns(List<Period> runs, LocalDate lower, LocalDate asOf) {
     long running = 0;
     long endedWhole = 0;
     long leftOver = 0;
     long endedDays = 0;
     int counted = 0;
-    for (Period p : runs(periods, statuses)) {
+    for (Period p : runs) {
       LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
       boolean ended = p.to() != null && p.to().isBefore(asOf);
       LocalDate endExclusive = ended ? p.to().plusDays(1) : asOf;
