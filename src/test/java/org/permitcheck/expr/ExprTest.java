@@ -316,21 +316,13 @@ class ExprTest {
   void monthsInAddsUpTheDaysLeftOverByPeriodsThatEnded() {
     // 16 contracts from the 1st to the 25th of each month: 25 days each, none a whole month; 400
     // days at 30 to a month make 13 months
-    List<Map<String, Object>> contracts = new ArrayList<>();
-    for (int k = 0; k < 16; k++) {
-      LocalDate first = LocalDate.of(2024, 9, 1).plusMonths(k);
-      contracts.add(period("duldung", first.toString(), first.plusDays(24).toString()));
-    }
+    List<Map<String, Object>> contracts = contracts(16, 1, 25);
     assertThat(evalWith("months_in(history, 'duldung')", "history", contracts, LocalDate.of(2026, 1, 1))).isEqualTo(13L);
     // a window that cuts a period counts the days it leaves inside: 16 + 375 days, 13 months
     assertThat(evalWith("months_in(history, 2024-09-10, 'duldung')", "history", contracts, LocalDate.of(2026, 1, 1)))
         .isEqualTo(13L);
     // 8 contracts of 45 days: one whole month and 14 or 15 days each make 11; 360 days make 12
-    List<Map<String, Object>> longer = new ArrayList<>();
-    for (int k = 0; k < 8; k++) {
-      LocalDate first = LocalDate.of(2024, 9, 1).plusMonths(2 * k);
-      longer.add(period("duldung", first.toString(), first.plusDays(44).toString()));
-    }
+    List<Map<String, Object>> longer = contracts(8, 2, 45);
     assertThat(evalWith("months_in(history, 'duldung')", "history", longer, LocalDate.of(2026, 1, 1))).isEqualTo(12L);
     // one period alone keeps the calendar: 360 days from 1 January are 11 months and 26 days
     assertThat(evalWith("months_in(history, 'duldung')", "history",
@@ -346,6 +338,16 @@ class ExprTest {
         period("duldung", "2025-01-01", "2025-01-20"),
         period("duldung", "2025-02-01", "2025-03-10"));
     assertThat(evalWith("months_in(history, 'duldung')", "history", two, LocalDate.of(2025, 6, 1))).isEqualTo(2L);
+  }
+
+  /** {@code count} contracts of {@code days} days each, one every {@code monthsApart} months from 1 September 2024. */
+  private static List<Map<String, Object>> contracts(int count, int monthsApart, int days) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      LocalDate first = LocalDate.of(2024, 9, 1).plusMonths((long) monthsApart * k);
+      out.add(period("duldung", first.toString(), first.plusDays(days - 1).toString()));
+    }
+    return out;
   }
 
   @Test
