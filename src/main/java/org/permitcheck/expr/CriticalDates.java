@@ -2,11 +2,11 @@ package org.permitcheck.expr;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +27,11 @@ public final class CriticalDates {
   /** {@code sink} when it takes epoch days (the timeline's), else null. */
   private final CandidateDays days;
   private final Analysis analysis;
+  /**
+   * Set when a part of the condition moves with time in a way the walk cannot invert (such as {@code
+   * months_between(d, as_of) * 2}): then every day up to the end is a critical date.
+   */
+  private boolean everyDay;
 
   private CriticalDates(Env env, LocalDate until, Consumer<LocalDate> sink, Analysis analysis) {
     this.env = env;
@@ -47,7 +52,13 @@ public final class CriticalDates {
 
   /** As {@link #collect(CompiledExpr, Env, LocalDate, Consumer, Analysis)}, for a prepared condition. */
   public static void collect(Prepared e, Env env, LocalDate until, Consumer<LocalDate> sink, Analysis analysis) {
-    new CriticalDates(env, until, sink, analysis).walk(e.tree);
+    CriticalDates c = new CriticalDates(env, until, sink, analysis);
+    c.walk(e.tree);
+    if (c.everyDay) {
+      for (LocalDate d = env.asOf().plusDays(1); !d.isAfter(until); d = d.plusDays(1)) {
+        c.report(d);
+      }
+    }
   }
 
   /**
@@ -171,11 +182,17 @@ public final class CriticalDates {
   /**
    * A value that changes with time as {@code sign × between(unit, anchor, t') + constant}, where
    * {@code t'} is the date {@code t} shifted by {@code shift} of {@code shiftUnit} (e.g. {@code
-   * add_days(as_of, 0 - excess)}; no shift is 0 days).
+   * add_days(as_of, 0 - excess)}; no shift is 0 days); only while a run of periods goes on when
+   * {@code inRun}.
    */
-  private record Linear(char unit, LocalDate anchor, long sign, long constant, char shiftUnit, long shift) {
+  private record Linear(char unit, LocalDate anchor, long sign, long constant, char shiftUnit, long shift,
+      boolean inRun) {
+    Linear(char unit, LocalDate anchor, long sign, long constant, char shiftUnit, long shift) {
+      this(unit, anchor, sign, constant, shiftUnit, shift, false);
+    }
+
     Linear with(long sign, long constant) {
-      return new Linear(unit, anchor, sign, constant, shiftUnit, shift);
+      return new Linear(unit, anchor, sign, constant, shiftUnit, shift, inRun);
     }
 
     /** Whether a date of {@code t'} gives the date of {@code t} exactly (else only to a day or so). */
@@ -277,14 +294,24 @@ public final class CriticalDates {
         break;
       }
       case COMPARE_DATES:
-        dates(k[0].e(), k[0].moves(), k[1].e(), k[1].moves());
-        dates(k[1].e(), k[1].moves(), k[0].e(), k[0].moves());
+        if (k[0].moves() && k[1].moves()) {
+          if (!runStartAgainstNow(k[0].e(), k[1].e()) && !runStartAgainstNow(k[1].e(), k[0].e())) {
+            periodBoundaries(k[0].e());
+            periodBoundaries(k[1].e());
+          }
+        } else if (k[0].moves()) {
+          dates(k[0].e(), k[1].e());
+        } else {
+          dates(k[1].e(), k[0].e());
+        }
         break;
       case OVER_LIST:
         overList((Nodes.OverList) e, k[1]);
         break;
       default:
-        periodBoundaries(e);
+        if (!(e instanceof Nodes.Known)) { // whether a value is known does not change with time
+          periodBoundaries(e);
+        }
     }
   }
 
@@ -312,15 +339,24 @@ public final class CriticalDates {
       return;
     }
     Object n = fixed.eval(env);
-    Optional<Linear> lin = linear(moving);
-    if (lin.isEmpty() || !(n instanceof Long)) {
+    List<Linear> pieces = linear(moving);
+    if (pieces.isEmpty() || !(n instanceof Long)) {
       periodBoundaries(moving);
       return;
     }
-    Linear l = lin.get();
+    for (Linear l : pieces) {
+      flips(l, (Long) n);
+    }
+    if (pieces.get(0).inRun()) {
+      periodBoundaries(moving); // where one piece ends and the next begins
+    }
+  }
+
+  /** The days {@code l op n} can flip on. */
+  private void flips(Linear l, long n) {
     if (l.sign() > 0) {
       // value(t) >= n exactly from add(anchor, n - c); value(t) > n from add(anchor, n - c + 1)
-      long k = (Long) n - l.constant();
+      long k = n - l.constant();
       if (l.exact()) {
         report(l.at(k));
         report(l.at(k + 1));
@@ -330,64 +366,121 @@ public final class CriticalDates {
       }
       return;
     }
-    long k = l.constant() - (Long) n;
+    long k = l.constant() - n;
     for (long j = k - 1; j <= k + 1; j++) {
       emit(l.at(j));
     }
   }
 
-  /** {@code moving op fixed} for dates: the moving date is as_of (or application_date) shifted. */
-  private void dates(Expr moving, boolean moves, Expr fixed, boolean fixedMoves) {
-    if (!moves || fixedMoves) {
-      return;
-    }
+  /**
+   * {@code moving op fixed} for dates (or {@code ==} of other values): the moving date is as_of (or
+   * application_date) shifted, the start of the current run of some periods, or of another shape.
+   */
+  private void dates(Expr moving, Expr fixed) {
     Object f = fixed.eval(env);
+    if (f == null) {
+      return; // unknown whatever the date
+    }
+    Expr m = derivedRoot(moving);
     if (!(f instanceof LocalDate)) {
+      periodBoundaries(m); // a condition compared with a truth value flips where the condition does
       return;
     }
     LocalDate target = (LocalDate) f;
-    Expr m = derivedRoot(moving);
-    if (m instanceof Nodes.AddToDate && ((Nodes.AddToDate) m).amount().eval(env) instanceof Long) {
-      Nodes.AddToDate a = (Nodes.AddToDate) m;
-      emit(add(a.unit(), target, -(Long) a.amount().eval(env)));
+    Long shift = nowShift(m);
+    if (shift != null) {
+      emit(add(((Nodes.AddToDate) m).unit(), target, -shift));
     } else if (isNow(m)) {
       // t < R and t >= R flip on R; t <= R and t > R flip on R + 1
       long day = target.toEpochDay();
       reportDay(day);
       reportDay(day + 1);
     } else {
-      emit(target);
+      periodBoundaries(m);
     }
-    periodBoundaries(moving);
   }
 
   /**
-   * Status histories change at their period boundaries. A count of months within a window that moves
-   * with time (months_in with a {@code since} such as {@code add_months(as_of, -24)}) changes about
-   * every month: at each monthly anniversary of a period's boundaries, shifted as the window is.
+   * {@code continuous_since(periods, as_of, …) op add_<unit>(as_of, k)}: while a run of the periods
+   * goes on, its start is fixed, and the comparison flips when as_of shifted reaches it; between the
+   * runs, at the periods' boundaries.
+   */
+  private boolean runStartAgainstNow(Expr start, Expr now) {
+    Expr s = derivedRoot(start);
+    Expr n = derivedRoot(now);
+    Long shift = isNow(n) ? Long.valueOf(0) : nowShift(n);
+    if (!(s instanceof Nodes.ContinuousSince) || shift == null) {
+      return false;
+    }
+    Nodes.ContinuousSince since = (Nodes.ContinuousSince) s;
+    if (!measuredAtNow(since)) {
+      return false;
+    }
+    Object l = since.periods().eval(env);
+    if (l == null) {
+      return true; // unknown whatever the date
+    }
+    char unit = isNow(n) ? 'd' : ((Nodes.AddToDate) n).unit();
+    for (Periods.Period run : Periods.runs(Periods.of(l), since.statuses())) {
+      if (run.to() == null || run.to().isAfter(env.asOf())) {
+        emit(add(unit, run.from(), -shift));
+      }
+    }
+    periodBoundaries(s);
+    return true;
+  }
+
+  /** Whether a run's start is measured at as_of (or application_date), from periods fixed in time. */
+  private boolean measuredAtNow(Nodes.ContinuousSince since) {
+    return (since.on() == null || isNow(derivedRoot(since.on()))) && !dependsOnTime(since.periods());
+  }
+
+  /**
+   * Reports the days the value of {@code e}, which moves with time, can change on. Status histories
+   * change at their period boundaries. A count of months within a window that moves with time
+   * (months_in with a {@code since} such as {@code add_months(as_of, -24)}) changes about every month:
+   * at each monthly anniversary of a period's boundaries, shifted as the window is. A condition
+   * changes where it flips, a count of list items where an item's condition does, arithmetic where its
+   * parts do; as_of itself changes every day ({@link #everyDay}).
    */
   private void periodBoundaries(Expr e) {
     e = derivedRoot(e);
-    if (e instanceof Nodes.MonthsIn && ((Nodes.MonthsIn) e).since() != null
-        && dependsOnTime(((Nodes.MonthsIn) e).since())) {
-      movingWindow((Nodes.MonthsIn) e);
+    if (!dependsOnTime(e)) {
       return;
     }
-    Expr periods = null;
     if (e instanceof Nodes.MonthsIn) {
-      periods = ((Nodes.MonthsIn) e).periods();
-      fixedWindow((Nodes.MonthsIn) e);
+      Nodes.MonthsIn m = (Nodes.MonthsIn) e;
+      if (m.since() != null && dependsOnTime(m.since())) {
+        movingWindow(m);
+        return;
+      }
+      fixedWindow(m);
+      boundaries(m.periods());
     } else if (e instanceof Nodes.ContinuousSince) {
-      periods = ((Nodes.ContinuousSince) e).periods();
+      if (measuredAtNow((Nodes.ContinuousSince) e)) {
+        boundaries(((Nodes.ContinuousSince) e).periods());
+      } else {
+        everyDay = true;
+      }
+    } else if (isNow(e)) {
+      everyDay = true;
+    } else if (kind(e) != OTHER) {
+      walk(analysis.tree(e));
+    } else {
+      for (Expr child : children(e)) {
+        periodBoundaries(child);
+      }
     }
-    if (periods != null) {
-      Object l = periods.eval(env);
-      if (l != null) {
-        for (Periods.Period p : Periods.of(l)) {
-          emit(p.from());
-          if (p.to() != null) {
-            emit(p.to().plusDays(1));
-          }
+  }
+
+  /** Reports the days a status history's periods begin on and the days after they end. */
+  private void boundaries(Expr periods) {
+    Object l = periods.eval(env);
+    if (l != null) {
+      for (Periods.Period p : Periods.of(l)) {
+        emit(p.from());
+        if (p.to() != null) {
+          emit(p.to().plusDays(1));
         }
       }
     }
@@ -638,7 +731,13 @@ public final class CriticalDates {
     }
   }
 
-  private Optional<Linear> linear(Expr e) {
+  /**
+   * The linear forms of a value that changes with time, or none when it has none: one, or for the
+   * months since the start of the current run of some periods ({@code months_between(continuous_since(
+   * history, as_of, …), as_of)}), one for each run, each holding while that run goes on (outside the
+   * runs the value is 0, and its changes at the runs' ends are the periods' boundaries).
+   */
+  private List<Linear> linear(Expr e) {
     if (e instanceof Nodes.Slot) {
       return linear(env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root());
     }
@@ -646,58 +745,89 @@ public final class CriticalDates {
       Nodes.Between b = (Nodes.Between) e;
       boolean fromMoves = dependsOnTime(b.from());
       boolean toMoves = dependsOnTime(b.to());
-      if (fromMoves == toMoves) {
-        return Optional.empty();
+      if (fromMoves && toMoves) {
+        return sinceRunStarts(b);
+      }
+      if (!fromMoves && !toMoves) {
+        return List.of();
       }
       Object anchor = (toMoves ? b.from() : b.to()).eval(env);
       if (!(anchor instanceof LocalDate)) {
-        return Optional.empty();
+        return List.of();
       }
       Expr moving = derivedRoot(toMoves ? b.to() : b.from());
       if (isNow(moving)) {
-        return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0, 'd', 0));
+        return List.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0, 'd', 0));
       }
       Long shift = nowShift(moving);
       if (shift != null) {
-        return Optional.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0,
+        return List.of(new Linear(b.unit(), (LocalDate) anchor, toMoves ? 1 : -1, 0,
             ((Nodes.AddToDate) moving).unit(), shift));
       }
-      return Optional.empty();
+      return List.of();
     }
     if (e instanceof Nodes.IntegerArithmetic) {
       Nodes.IntegerArithmetic a = (Nodes.IntegerArithmetic) e;
       if (a.op() == '*') {
-        return Optional.empty();
+        return List.of();
       }
       boolean leftMoves = dependsOnTime(a.left());
       if (leftMoves == dependsOnTime(a.right())) {
-        return Optional.empty();
+        return List.of();
       }
-      Optional<Linear> inner = linear(leftMoves ? a.left() : a.right());
+      List<Linear> inner = linear(leftMoves ? a.left() : a.right());
       Object c = (leftMoves ? a.right() : a.left()).eval(env);
       if (inner.isEmpty() || !(c instanceof Long)) {
-        return Optional.empty();
+        return List.of();
       }
-      Linear l = inner.get();
       long k = (Long) c;
-      if (leftMoves) {
-        return Optional.of(l.with(l.sign(), a.op() == '+' ? l.constant() + k : l.constant() - k));
+      List<Linear> out = new ArrayList<>(inner.size());
+      for (Linear l : inner) {
+        if (leftMoves) {
+          out.add(l.with(l.sign(), a.op() == '+' ? l.constant() + k : l.constant() - k));
+        } else {
+          out.add(a.op() == '+' ? l.with(l.sign(), l.constant() + k) : l.with(-l.sign(), k - l.constant()));
+        }
       }
-      return a.op() == '+'
-          ? Optional.of(l.with(l.sign(), l.constant() + k))
-          : Optional.of(l.with(-l.sign(), k - l.constant()));
+      return out;
     }
     if (e instanceof Nodes.MonthsIn) {
       return monthsIn((Nodes.MonthsIn) e);
     }
-    return Optional.empty();
+    return List.of();
+  }
+
+  /**
+   * {@code between(continuous_since(periods, as_of, …), as_of)}: within each run of the periods, the
+   * time since its start; none for another shape.
+   */
+  private List<Linear> sinceRunStarts(Nodes.Between b) {
+    Expr from = derivedRoot(b.from());
+    if (!(from instanceof Nodes.ContinuousSince) || !isNow(derivedRoot(b.to()))) {
+      return List.of();
+    }
+    Nodes.ContinuousSince since = (Nodes.ContinuousSince) from;
+    if (!measuredAtNow(since)) {
+      return List.of();
+    }
+    Object l = since.periods().eval(env);
+    if (l == null) {
+      return List.of();
+    }
+    List<Linear> out = new ArrayList<>();
+    for (Periods.Period run : Periods.runs(Periods.of(l), since.statuses())) {
+      if (run.to() == null || run.to().isAfter(env.asOf())) {
+        out.add(new Linear(b.unit(), run.from(), 1, 0, 'd', 0, true));
+      }
+    }
+    return out.isEmpty() ? List.of() : out;
   }
 
   /** months_in with one ongoing run grows like months_between(its start, t) plus the rest. */
-  private Optional<Linear> monthsIn(Nodes.MonthsIn m) {
+  private List<Linear> monthsIn(Nodes.MonthsIn m) {
     Object l = m.periods().eval(env);
     if (l == null || m.since() != null && dependsOnTime(m.since())) {
-      return Optional.empty();
+      return List.of();
     }
     LocalDate lower = m.since() == null ? null : (LocalDate) m.since().eval(env);
     List<Periods.Period> all = Periods.runs(Periods.of(l), m.statuses());
@@ -706,22 +836,25 @@ public final class CriticalDates {
     for (Periods.Period p : all) {
       if (p.to() == null) {
         if (ongoing != null) {
-          return Optional.empty();
+          return List.of();
         }
         ongoing = p;
       } else if (p.to().isAfter(over)) {
         over = p.to();
       }
     }
-    if (ongoing == null) {
-      return Optional.empty();
+    LocalDate start = ongoing == null ? null
+        : lower != null && lower.isAfter(ongoing.from()) ? lower : ongoing.from();
+    if (start == null || over.isAfter(env.asOf()) || start.isAfter(env.asOf())) {
+      // no run going on, or other runs still to end or the ongoing one still to start: the count
+      // is not linear from as_of on
+      return List.of();
     }
-    LocalDate start = lower != null && lower.isAfter(ongoing.from()) ? lower : ongoing.from();
     // once the other runs are over and the ongoing one has begun, the count is what they make
     // (whole months and the days they leave over) plus the ongoing run's whole months
     LocalDate t = over.plusDays(1).isAfter(start) ? over.plusDays(1) : start.plusDays(1);
     long closed = Periods.monthsInRuns(all, lower, t) - Dates.monthsBetween(start, t);
-    return Optional.of(new Linear('m', start, 1, closed, 'd', 0));
+    return List.of(new Linear('m', start, 1, closed, 'd', 0));
   }
 
   /**

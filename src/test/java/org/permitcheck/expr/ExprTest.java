@@ -350,16 +350,40 @@ class ExprTest {
     return out;
   }
 
-  @Test
-  void aMonthCountWithoutAWindowChangesOnlyOnItsCriticalDates() {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '~', value = {
+    "months_in(history, 'duldung') >= 12",
+    "months_in(history, 'duldung') - 3 >= 9",
+    "15 - months_in(history, 'duldung') <= 3",
+    "months_in(history, 'duldung') + n > 11",
+    "months_in(history, 2021-03-01, 'duldung') >= 12",
+    "months_in(history, 'duldung', 'permit') < 7",
+    "months_in(history, add_months(as_of, -24), 'duldung') >= 12",
+    "months_in(history, add_months(as_of, -24), 'duldung') - 1 >= 11",
+    "months_in(history, add_days(as_of, -400), 'duldung') * 2 >= 20",
+    "months_in(history, continuous_since(history, as_of, 'duldung', 'permit'), 'duldung') >= 12",
+    "months_in(history, continuous_since(history, as_of, 'duldung', 'permit'), 'duldung') - n >= 11",
+    "months_between(continuous_since(history, as_of, 'duldung'), as_of) >= 12",
+    "continuous_since(history, as_of, 'duldung') <= add_months(as_of, -12)",
+    "continuous_since(history, add_days(as_of, -30), 'duldung') <= add_months(as_of, -12)",
+    "add_months(continuous_since(history, as_of, 'duldung'), 12) <= as_of",
+    "months_between(d, as_of) * 2 >= 20",
+    "years_between(d, as_of) in [18, 19]",
+    "(years_between(d, as_of) >= 18) == a",
+    "max(d, add_years(as_of, -1)) <= d2",
+    "count(children, years_between(date_of_birth, as_of) < 18) >= 2",
+    "months_between(d, as_of) >= months_in(history, 'duldung')",
+  })
+  void aMonthCountChangesOnlyOnItsCriticalDates(String expr) {
     Symbols s = symbols();
-    CompiledExpr e = ExprCompiler.compile("months_in(history, 'duldung') >= 12", s, null).expr().get();
+    CompiledExpr e = ExprCompiler.compile(expr, s, null).expr().get();
     CriticalDates.Analysis analysis = new CriticalDates.Analysis(s, List.of(e));
     Random r = new Random(11);
     int changes = 0;
     for (int i = 0; i < 300; i++) {
       List<Map<String, Object>> h = new ArrayList<>();
-      LocalDate from = LocalDate.of(2020, 1, 1).plusDays(r.nextInt(400));
+      LocalDate first = LocalDate.of(2020, 1, 1).plusDays(r.nextInt(400));
+      LocalDate from = first;
       int n = 1 + r.nextInt(14);
       LocalDate lastStart = from;
       for (int k = 0; k < n; k++) {
@@ -369,13 +393,27 @@ class ExprTest {
         lastStart = from;
         from = to.plusDays(1 + (r.nextBoolean() ? 0 : r.nextInt(12)));
       }
-      LocalDate start = lastStart.plusDays(r.nextInt(40));
+      // as_of anywhere: before the history, within it (runs that end or start later), or after it
+      long span = lastStart.toEpochDay() - first.toEpochDay() + 240;
+      LocalDate start = first.minusDays(120).plusDays(r.nextInt((int) span));
       Object[] v = new Object[s.factCount()];
       v[s.lookup("history").get().slot()] = h;
+      v[s.lookup("n").get().slot()] = 1L;
+      v[s.lookup("a").get().slot()] = r.nextBoolean();
+      v[s.lookup("d").get().slot()] = start.minusDays(r.nextInt(8000));
+      v[s.lookup("d2").get().slot()] = start.plusDays(r.nextInt(800) - 400);
+      List<Map<String, Object>> kids = new ArrayList<>();
+      for (int k = r.nextInt(4); k > 0; k--) {
+        Map<String, Object> kid = new LinkedHashMap<>();
+        kid.put("date_of_birth", start.minusDays(r.nextInt(8000)));
+        kid.put("in_school", Boolean.TRUE);
+        kids.add(kid);
+      }
+      v[s.lookup("children").get().slot()] = kids;
       changes += CriticalDatesCheck.changesOnlyOnCriticalDates(e, new Env(s, v, start, start), start.plusYears(2),
           analysis, h);
     }
-    assertThat(changes).as("days the count reached 12").isGreaterThan(50);
+    assertThat(changes).as("days the comparison changed on").isGreaterThan(5);
   }
 
   @Test
