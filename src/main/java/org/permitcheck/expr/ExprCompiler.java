@@ -40,6 +40,21 @@ public final class ExprCompiler {
    * Compiles {@code source}. With {@code expected} = {@link Type#BOOLEAN} the expression must be a
    * condition; with null any type is accepted (derived facts).
    */
+  /**
+   * Why a fact, derived fact or record field may not have this name, or null when it may: the
+   * language's own words and the dates it evaluates at, which a fact of that name would stand in
+   * for or could never be read as.
+   */
+  public static String reservedName(String name) {
+    if (name.equals("as_of") || name.equals("application_date")) {
+      return "'" + name + "' is the date the rules are evaluated at, which a fact of that name would replace";
+    }
+    if (Parser.KEYWORDS.contains(name)) {
+      return "'" + name + "' is a word of the criteria language, so a fact of that name could never be read";
+    }
+    return null;
+  }
+
   public static Result compile(String source, Symbols symbols, Type expected) {
     Ast ast;
     try {

@@ -13,7 +13,7 @@ import java.util.Set;
  */
 final class Parser {
   private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=", "==", "!=", "in");
-  private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "true", "false");
+  static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "true", "false");
 
   /** How deeply parentheses, brackets, calls and prefix operators may nest. */
   static final int MAX_DEPTH = 32;

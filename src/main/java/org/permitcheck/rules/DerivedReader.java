@@ -45,7 +45,12 @@ final class DerivedReader {
         reader.error(e.keyPos(), "derived fact name '" + e.key() + "' must be lower-case snake_case", "");
         continue;
       }
-      if (factNames.contains(e.key()) || e.key().equals("as_of") || e.key().equals("application_date")) {
+      String reserved = ExprCompiler.reservedName(e.key());
+      if (reserved != null) {
+        reader.error(e.keyPos(), reserved, "choose another name");
+        continue;
+      }
+      if (factNames.contains(e.key())) {
         reader.error(e.keyPos(), "derived fact '" + e.key() + "' has the name of a fact", "choose another name");
         continue;
       }

@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.permitcheck.diag.Suggest;
+import org.permitcheck.expr.ExprCompiler;
 import org.permitcheck.expr.Type;
 import org.permitcheck.tree.ListNode;
 import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
 import org.permitcheck.tree.NodeReader;
+import org.permitcheck.tree.Pos;
 
 /** Reads the {@code facts:} section: one declaration per fact, with its type and its question. */
 final class FactReader {
@@ -37,6 +39,15 @@ final class FactReader {
     this.countryCodes = countryCodes;
   }
 
+  /** Reports a name the criteria language keeps for itself ({@link ExprCompiler#reservedName}). */
+  boolean reserved(Pos pos, String name) {
+    String why = ExprCompiler.reservedName(name);
+    if (why != null) {
+      reader.error(pos, why, "choose another name");
+    }
+    return why != null;
+  }
+
   Map<String, Fact> facts(MapNode section) {
     Map<String, Fact> facts = new LinkedHashMap<>();
     Map<String, String> oldNames = new LinkedHashMap<>();
@@ -44,6 +55,9 @@ final class FactReader {
       if (!NAME.matcher(e.key()).matches()) {
         reader.error(e.keyPos(), "fact name '" + e.key() + "' must be lower-case snake_case",
             "e.g. date_of_birth");
+        continue;
+      }
+      if (reserved(e.keyPos(), e.key())) {
         continue;
       }
       Optional<Fact> read = read(e.key(), e.value(), false);
@@ -186,6 +200,9 @@ final class FactReader {
         }
         Optional<MapNode> fieldMap = reader.map(m, "fields", "'fields' of " + what);
         for (MapNode.Entry e : fieldMap.isPresent() ? fieldMap.get().entries() : List.<MapNode.Entry>of()) {
+          if (reserved(e.keyPos(), e.key())) {
+            continue;
+          }
           Optional<Fact> f = read(e.key(), e.value(), true);
           if (f.isPresent()) {
             fields.put(f.get().name(), f.get());
