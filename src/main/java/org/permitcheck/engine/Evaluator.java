@@ -12,6 +12,7 @@ import org.permitcheck.cases.Case;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.Env;
 import org.permitcheck.expr.Symbols;
+import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Country;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.Discretion;
@@ -175,17 +176,44 @@ public final class Evaluator {
         continue;
       }
       if (!s.derived()) {
-        if (unknownIn == null || unknownIn.value(s.slot()) == null) {
+        if (unknownIn == null || unknown(s, unknownIn)) {
           out.add(s.name());
         }
         continue;
       }
       for (Symbols.Symbol base : derivedBase[s.slot() - symbols.factCount()]) {
-        if (unknownIn == null || unknownIn.value(base.slot()) == null) {
+        if (unknownIn == null || unknown(base, unknownIn)) {
           out.add(base.name());
         }
       }
     }
+  }
+
+  /**
+   * Whether a fact is unknown in {@code env}, or is a list whose items leave a field unknown (a child
+   * whose schooling was not given): what an undecided condition over it still waits for.
+   */
+  static boolean unknown(Symbols.Symbol fact, Env env) {
+    Object v = env.value(fact.slot());
+    if (v == null) {
+      return true;
+    }
+    if (fact.type().kind() != Type.Kind.LIST) {
+      return false;
+    }
+    int fields = fact.type().fields().size();
+    for (Object item : (List<?>) v) {
+      Map<?, ?> m = (Map<?, ?>) item;
+      if (m.size() < fields) {
+        return true;
+      }
+      for (Object field : m.values()) {
+        if (field == null) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void expand(String name, Set<String> out, Set<String> seen) {

@@ -47,7 +47,9 @@ public final class NextQuestion {
       List<String> deciding = new ArrayList<>();
       for (String fact : r.missing()) {
         Fact f = rules.facts().get(fact);
-        if (!skipped.contains(fact) && f.appliesTo(p.country()) && relevance.decides(r, fact, env, skipped)) {
+        // a list given with some fields unknown is missing too, but an interview does not ask it again
+        if (!skipped.contains(fact) && env.value(fact) == null && f.appliesTo(p.country())
+            && relevance.decides(r, fact, env, skipped)) {
           deciding.add(fact);
         }
       }

@@ -25,6 +25,7 @@ class EvaluatorTest {
       "  c: {type: boolean, question: {en: C, fr: C}}",
       "  waiver_ok: {type: boolean, question: {en: W, fr: W}}",
       "  since: {type: date, question: {en: S, fr: S}}",
+      "  kids: {type: list, question: {en: K, fr: K}, fields: {ok: {type: boolean, question: {en: O, fr: O}}}}",
       "countries:",
       "  BE:",
       "    name: {en: B, fr: B}",
@@ -65,6 +66,13 @@ class EvaluatorTest {
       "        criteria:",
       "          all:",
       "            - {id: a, text: {en: A, fr: A}, when: \"a\"}",
+      "      - id: KIDS",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: k, text: {en: K, fr: K}, when: \"all(kids, ok)\"}",
       "      - id: YEARS",
       "        title: {en: T, fr: T}",
       "        legal_basis: x",
@@ -125,6 +133,18 @@ class EvaluatorTest {
     PermitResult three = eval("P", AS_OF, "a", false, "b", false, "c", false, "waiver_ok", false);
     assertThat(three.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
     assertThat(three.nearMiss()).isFalse();
+  }
+
+  @Test
+  void aListWithAnItemsFieldUnknownIsWhatWouldDecide() {
+    Map<String, Object> ok = Map.of("ok", true);
+    PermitResult partly = eval("KIDS", AS_OF, "kids", java.util.List.of(ok, Map.of()));
+    assertThat(partly.verdict()).isEqualTo(Verdict.UNDETERMINED);
+    assertThat(partly.missing()).containsExactly("kids");
+    PermitResult failing = eval("KIDS", AS_OF, "kids", java.util.List.of(Map.of("ok", false), Map.of()));
+    assertThat(failing.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+    assertThat(failing.missing()).isEmpty();
+    assertThat(eval("KIDS", AS_OF, "kids", java.util.List.of(ok)).verdict()).isEqualTo(Verdict.ELIGIBLE);
   }
 
   @Test
