@@ -445,8 +445,8 @@ public final class CriticalDates {
    */
   private void periodBoundaries(Expr e) {
     e = derivedRoot(e);
-    if (!dependsOnTime(e)) {
-      return;
+    if (!dependsOnTime(e) || e.eval(env) == null) {
+      return; // unknown now, it stays unknown: what it lacks is a fact, not a date
     }
     if (e instanceof Nodes.MonthsIn) {
       Nodes.MonthsIn m = (Nodes.MonthsIn) e;

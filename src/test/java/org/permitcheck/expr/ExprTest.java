@@ -416,6 +416,25 @@ class ExprTest {
     assertThat(changes).as("days the comparison changed on").isGreaterThan(5);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '~', value = {
+    "years_between(d, add_days(as_of, 0 - n)) >= 4",
+    "months_between(d, as_of) * 2 >= 20",
+    "max(d, add_years(as_of, -1)) <= d2",
+  })
+  void aConditionUnknownForWantOfAFactHasNoCriticalDates(String expr) {
+    Symbols s = symbols();
+    CompiledExpr e = ExprCompiler.compile(expr, s, null).expr().get();
+    Object[] v = new Object[s.factCount()];
+    v[s.lookup("n").get().slot()] = 3L;
+    v[s.lookup("d2").get().slot()] = LocalDate.of(2026, 1, 1);
+    LocalDate asOf = LocalDate.of(2026, 11, 22);
+    List<LocalDate> dates = new ArrayList<>();
+    CriticalDates.collect(e, new Env(s, v, asOf, asOf), asOf.plusYears(3), dates::add,
+        new CriticalDates.Analysis(s, List.of(e)));
+    assertThat(dates).as("d is unknown whatever the date").isEmpty();
+  }
+
   @Test
   void aGapOfOneDayOrMoreInterruptsARun() {
     List<Map<String, Object>> h = List.of(
