@@ -29,6 +29,8 @@ public final class Evaluator {
 
   private final Ruleset rules;
   private final Timeline timeline;
+  /** Which unknown facts can still decide a condition ({@link #deciding}); made on first use. */
+  private volatile Relevance relevance;
   /**
    * For each derived fact, by its slot less the fact count: the base facts it depends on, directly or
    * through other derived facts.
@@ -214,6 +216,29 @@ public final class Evaluator {
       }
     }
     return false;
+  }
+
+  /**
+   * Adds to {@code out} the unknown facts of an undecided condition that can change its value: not
+   * {@code c} in {@code a or (b and c)} once {@code b} is false ({@link Relevance#matters}).
+   */
+  private void deciding(CompiledExpr condition, Env env, Set<String> out) {
+    Set<String> unknown = new LinkedHashSet<>();
+    baseFacts(condition, env, unknown);
+    if (unknown.size() == 1) {
+      out.addAll(unknown); // the one fact left unknown decides the condition
+      return;
+    }
+    Relevance r = relevance;
+    if (r == null) {
+      r = new Relevance(this); // made once it is needed; two threads may each make one, alike
+      relevance = r;
+    }
+    for (String fact : unknown) {
+      if (!out.contains(fact) && r.matters(condition, fact, env, Set.of())) {
+        out.add(fact);
+      }
+    }
   }
 
   private void expand(String name, Set<String> out, Set<String> seen) {
@@ -508,7 +533,7 @@ public final class Evaluator {
     }
     if (c instanceof Criterion.Leaf) {
       if (strict == Outcome.UNKNOWN) {
-        baseFacts(((Criterion.Leaf) c).when(), env, out);
+        deciding(((Criterion.Leaf) c).when(), env, out);
       }
     } else {
       List<Criterion> children = ((Criterion.Group) c).children();
@@ -518,7 +543,7 @@ public final class Evaluator {
       }
     }
     if (lenient && strict != Outcome.MET && c.discretionary().when().isPresent()) {
-      baseFacts(c.discretionary().when().get(), env, out);
+      deciding(c.discretionary().when().get(), env, out);
     }
   }
 

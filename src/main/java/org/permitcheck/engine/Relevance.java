@@ -2,7 +2,6 @@ package org.permitcheck.engine;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +10,7 @@ import java.util.Set;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.Env;
 import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.DerivedFact;
 import org.permitcheck.rules.Fact;
 import org.permitcheck.rules.Ruleset;
 
@@ -30,14 +30,14 @@ final class Relevance {
 
   private final Evaluator evaluator;
   private final Ruleset rules;
-  private final Map<CompiledExpr, Boolean> readsKnown = new IdentityHashMap<>();
+  private final Set<String> derivedReadingKnown;
   private final Probes probes;
-  private Set<String> skipped = Set.of();
 
   Relevance(Evaluator evaluator) {
     this.evaluator = evaluator;
     this.rules = evaluator.rules();
     this.probes = new Probes(rules);
+    this.derivedReadingKnown = derivedReadingKnown(rules);
   }
 
   /**
@@ -45,8 +45,7 @@ final class Relevance {
    * the {@code skipped} facts stay unknown.
    */
   boolean decides(PermitResult r, String fact, Env env, Set<String> skipped) {
-    this.skipped = skipped;
-    return walk(r.tree(), fact, env, r.verdict() == Verdict.UNDETERMINED);
+    return walk(r.tree(), fact, env, r.verdict() == Verdict.UNDETERMINED, skipped);
   }
 
   /**
@@ -76,36 +75,40 @@ final class Relevance {
   }
 
   /** Mirrors the evaluator's walk for {@code missing}: only the undecided part of the tree. */
-  private boolean walk(CriterionResult r, String fact, Env env, boolean lenient) {
+  private boolean walk(CriterionResult r, String fact, Env env, boolean lenient, Set<String> skipped) {
     if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
       return false;
     }
     Criterion c = r.criterion();
     if (c instanceof Criterion.Leaf) {
-      if (r.outcome() == Outcome.UNKNOWN && matters(((Criterion.Leaf) c).when(), fact, env)) {
+      if (r.outcome() == Outcome.UNKNOWN && matters(((Criterion.Leaf) c).when(), fact, env, skipped)) {
         return true;
       }
     } else {
       for (CriterionResult child : r.children()) {
-        if (walk(child, fact, env, lenient)) {
+        if (walk(child, fact, env, lenient, skipped)) {
           return true;
         }
       }
     }
     return lenient && r.outcome() != Outcome.MET
-        && c.discretionary().when().map(w -> matters(w, fact, env)).orElse(false);
+        && c.discretionary().when().map(w -> matters(w, fact, env, skipped)).orElse(false);
   }
 
   /** The other unknown facts of a condition to try, by slot, with the values to try for each. */
   private record Others(List<Integer> slots, List<List<Object>> values, int combinations) {}
 
-  private boolean matters(CompiledExpr condition, String fact, Env env) {
+  /**
+   * Whether {@code fact}, unknown and read by the undecided {@code condition}, can change its value,
+   * given that the {@code skipped} facts stay unknown. Safe to call from several threads.
+   */
+  boolean matters(CompiledExpr condition, String fact, Env env, Set<String> skipped) {
     List<String> base = evaluator.baseFacts(condition);
-    if (!base.contains(fact) || readsKnown(condition, new HashSet<>())) {
+    if (!base.contains(fact) || readsKnown(condition)) {
       return base.contains(fact);
     }
     boolean fixedUnknowns = base.stream().anyMatch(f -> !f.equals(fact) && skipped.contains(f) && env.value(f) == null);
-    Optional<Others> others = others(condition, fact, env, fixedUnknowns);
+    Optional<Others> others = others(condition, fact, env, fixedUnknowns, skipped);
     if (others.isEmpty()) {
       return true;
     }
@@ -138,7 +141,8 @@ final class Relevance {
    * The condition's other unknown facts that may still be answered, with their values (probes when
    * skipped facts are involved); empty when they are too many to try, or cannot be enumerated.
    */
-  private Optional<Others> others(CompiledExpr condition, String fact, Env env, boolean fixedUnknowns) {
+  private Optional<Others> others(CompiledExpr condition, String fact, Env env, boolean fixedUnknowns,
+      Set<String> skipped) {
     List<Integer> slots = new ArrayList<>();
     List<List<Object>> values = new ArrayList<>();
     int combinations = 1;
@@ -207,18 +211,32 @@ final class Relevance {
   }
 
   /** {@code known()} is the one function that is not monotone in unknowns: no proof through it. */
-  private boolean readsKnown(CompiledExpr e, Set<String> seen) {
-    Boolean cached = readsKnown.get(e);
-    if (cached != null) {
-      return cached;
+  private boolean readsKnown(CompiledExpr e) {
+    if (e.source().contains("known(")) {
+      return true;
     }
-    boolean found = e.source().contains("known(");
     for (String name : e.reads()) {
-      if (!found && rules.derived().containsKey(name) && seen.add(name)) {
-        found = readsKnown(rules.derived().get(name).expr(), seen);
+      if (derivedReadingKnown.contains(name)) {
+        return true;
       }
     }
-    readsKnown.put(e, found);
-    return found;
+    return false;
+  }
+
+  /** The derived facts whose expression calls {@code known()}, or reads a derived fact that does. */
+  private static Set<String> derivedReadingKnown(Ruleset rules) {
+    Set<String> out = new HashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<String, DerivedFact> d : rules.derived().entrySet()) {
+        CompiledExpr e = d.getValue().expr();
+        if (!out.contains(d.getKey())
+            && (e.source().contains("known(") || e.reads().stream().anyMatch(out::contains))) {
+          grew |= out.add(d.getKey());
+        }
+      }
+    }
+    return Set.copyOf(out);
   }
 }

@@ -66,6 +66,13 @@ class EvaluatorTest {
       "        criteria:",
       "          all:",
       "            - {id: a, text: {en: A, fr: A}, when: \"a\"}",
+      "      - id: OR",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: o, text: {en: O, fr: O}, when: \"a or (b and c)\"}",
       "      - id: KIDS",
       "        title: {en: T, fr: T}",
       "        legal_basis: x",
@@ -133,6 +140,13 @@ class EvaluatorTest {
     PermitResult three = eval("P", AS_OF, "a", false, "b", false, "c", false, "waiver_ok", false);
     assertThat(three.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
     assertThat(three.nearMiss()).isFalse();
+  }
+
+  @Test
+  void missingLeavesOutAFactThatCannotChangeTheCondition() {
+    assertThat(eval("OR", AS_OF, "b", false).missing()).containsExactly("a");
+    assertThat(eval("OR", AS_OF, "b", true).missing()).containsExactly("a", "c");
+    assertThat(eval("OR", AS_OF).missing()).containsExactly("a", "b", "c");
   }
 
   @Test
