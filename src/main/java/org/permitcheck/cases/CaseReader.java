@@ -212,8 +212,11 @@ public final class CaseReader {
     List<String> ids = rules.permitIds();
     for (MapNode.Entry e : section.entries()) {
       if (!ids.contains(e.key())) {
-        reader.error(e.keyPos(), "unknown permit '" + e.key() + "' in 'expect'", Suggest.didYouMean(e.key(), ids));
-        continue;
+        // a warning, not an error: the case itself is fine, and eval and diff (say, against rules
+        // that renamed the permit) still need it; test fails the expectation
+        String suggestion = Suggest.didYouMean(e.key(), ids);
+        reader.warning(e.keyPos(), "unknown permit '" + e.key() + "' in 'expect'",
+            (suggestion.isEmpty() ? "" : suggestion + " ") + "'test' counts this expectation as failed");
       }
       Optional<String> verdict = reader.string(e.value(), "expected verdict of '" + e.key() + "'");
       if (verdict.isEmpty()) {

@@ -89,7 +89,8 @@ final class TestCommand implements Callable<Integer> {
       for (Map.Entry<String, String> expected : subject.expect().entrySet()) {
         checked++;
         String verdict = e.results().stream().filter(r -> r.permit().id().equals(expected.getKey()))
-            .map(r -> r.verdict().key()).findFirst().orElse(m.get("test.out_of_scope"));
+            .map(r -> r.verdict().key()).findFirst()
+            .orElse(m.get(rules.permitIds().contains(expected.getKey()) ? "test.out_of_scope" : "test.no_such_permit"));
         if (!verdict.equals(expected.getValue())) {
           failed++;
           ctx.out().println(m.get("test.fail", path, expected.getKey(), expected.getValue(), verdict));

@@ -105,11 +105,20 @@ class CaseReaderTest {
 
   @Test
   void checksExpectedVerdictsAndCountry() {
-    Checked<Case> c = read("c.yaml", "country: XX\nexpect:\n  DE-25b: elligible\n  DE-99: eligible\n");
+    Checked<Case> c = read("c.yaml", "country: XX\nexpect:\n  DE-25b: elligible\n");
     assertThat(errors(c)).containsExactly(
         "1:10 unknown country 'XX' — countries: DE, BE",
-        "3:11 unknown verdict 'elligible' for 'DE-25b' — did you mean 'eligible'?",
-        "4:3 unknown permit 'DE-99' in 'expect'");
+        "3:11 unknown verdict 'elligible' for 'DE-25b' — did you mean 'eligible'?");
+  }
+
+  @Test
+  void readsACaseExpectingAPermitTheRulesNoLongerHaveWithAWarning() {
+    Checked<Case> c = read("c.yaml", "expect:\n  DE-99: eligible\nfacts: {}\n");
+    assertThat(c.hasErrors()).isFalse();
+    assertThat(c.diagnostics()).extracting(d -> d.severity()).containsExactly(Severity.WARNING);
+    assertThat(errors(c)).containsExactly(
+        "2:3 unknown permit 'DE-99' in 'expect' — 'test' counts this expectation as failed");
+    assertThat(c.value().get().expect()).containsEntry("DE-99", "eligible");
   }
 
   @Test
