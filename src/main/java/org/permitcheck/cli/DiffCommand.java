@@ -126,11 +126,20 @@ final class DiffCommand implements Callable<Integer> {
             ctx.out().println(record(r.caseId(), c));
           } else {
             json.add(new Entry(r.caseId(), c));
+            continue;
           }
+          OutputStopped.afterRecord(ctx.out());
         }
-      }, ctx.out()::flush);
+      }, () -> {
+        ctx.out().flush();
+        OutputStopped.ifFailed(ctx.out());
+      });
+      finish(before.get().rules(), after.get().rules(), transitions, json, counts, m);
+      ctx.out().flush();
+      OutputStopped.ifFailed(ctx.out());
+    } catch (OutputStopped e) {
+      return OutputStopped.report(ctx, m, (int) counts[1]);
     }
-    finish(before.get().rules(), after.get().rules(), transitions, json, counts, m);
     Diagnostics.summary(ctx.err(), problems, m);
     if (counts[2] > 0) {
       return ExitCode.INVALID_INPUT;
@@ -274,6 +283,7 @@ final class DiffCommand implements Callable<Integer> {
         throw new UncheckedIOException(e);
       }
       ctx.out().println(out);
+      ByteWriter.endRecord(ctx.out());
       return;
     }
     java.io.PrintWriter w = format.equals("text") ? ctx.out() : ctx.err();
