@@ -51,6 +51,14 @@ public record Diagnostic(
     return out == null ? text : out.toString();
   }
 
+  /**
+   * The text with every control character and direction mark shown escaped ({@code \u001B}): for
+   * text from a case (its id, a text fact) printed where it could act on a terminal.
+   */
+  public static String printable(String text) {
+    return printable(text, true);
+  }
+
   /** Longest quoted value shown in a message; longer ones are cut (they may be huge, or personal). */
   static final int MAX_QUOTED = 60;
   /** Longest excerpt shown: a window of the offending line around the column. */
