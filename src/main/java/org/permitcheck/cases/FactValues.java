@@ -58,17 +58,17 @@ final class FactValues {
     switch (type.kind()) {
       case BOOLEAN:
         Optional<Boolean> b = bool(s);
-        return b.isPresent() ? Optional.of(b.get()) : fail(s, name, fact, found(s));
+        return b.isPresent() ? Optional.of(b.get()) : failValue(s, name, fact);
       case INTEGER:
         if (s.type() != ScalarNode.Type.INTEGER) {
-          return fail(s, name, fact, found(s));
+          return failValue(s, name, fact);
         }
         Optional<BigDecimal> whole = number(fact, s, name);
         return whole.isPresent() ? Optional.of(whole.get().longValue()) : Optional.empty();
       case DECIMAL:
       case MONEY:
         if (s.type() != ScalarNode.Type.INTEGER && s.type() != ScalarNode.Type.DECIMAL) {
-          return fail(s, name, fact, found(s));
+          return failValue(s, name, fact);
         }
         Optional<BigDecimal> decimal = number(fact, s, name);
         return decimal.isPresent() ? Optional.of(decimal.get()) : Optional.empty();
@@ -81,7 +81,7 @@ final class FactValues {
           return Optional.of(value);
         }
         String hint = Suggest.didYouMean(text, type.values());
-        reader.error(s.pos(), fact(name) + " has no value '" + text + "'",
+        reader.error(s.pos(), fact(name) + " has no value '" + text + "'", fact(name) + " has no such value",
             hint.isEmpty() ? "allowed: " + String.join(", ", type.values()) : hint);
         return Optional.empty();
       default:
@@ -146,8 +146,8 @@ final class FactValues {
   private Optional<BigDecimal> number(Fact fact, ScalarNode s, String name) {
     Optional<BigDecimal> v = Numbers.parse(s.text());
     if (v.isEmpty()) {
-      reader.error(s.pos(), fact(name) + " expects " + expected(fact) + ", " + found(s),
-          "write the number in decimal digits, e.g. 12");
+      String expects = fact(name) + " expects " + expected(fact);
+      reader.error(s.pos(), expects + ", " + found(s), expects, "write the number in decimal digits, e.g. 12");
       return Optional.empty();
     }
     NumberProblem problem = numberProblem(fact, v.get());
@@ -160,16 +160,17 @@ final class FactValues {
             + " or too precise", "numbers have " + Numbers.range());
         return Optional.empty();
       case NOT_WHOLE:
-        return fail(s, name, fact, found(s)).map(o -> BigDecimal.ZERO);
+        return failValue(s, name, fact).map(o -> BigDecimal.ZERO);
       case BELOW_MIN:
-        reader.error(s.pos(), fact(name) + " must be at least " + fact.min().get().toPlainString() + unit(fact)
-            + ", found " + s.text(), "");
-        return Optional.empty();
+        return outOfRange(s, fact(name) + " must be at least " + fact.min().get().toPlainString() + unit(fact));
       default:
-        reader.error(s.pos(), fact(name) + " must be at most " + fact.max().get().toPlainString() + unit(fact)
-            + ", found " + s.text(), "");
-        return Optional.empty();
+        return outOfRange(s, fact(name) + " must be at most " + fact.max().get().toPlainString() + unit(fact));
     }
+  }
+
+  private Optional<BigDecimal> outOfRange(ScalarNode s, String bound) {
+    reader.error(s.pos(), bound + ", found " + s.text(), bound, "");
+    return Optional.empty();
   }
 
   private static String unit(Fact fact) {
@@ -181,11 +182,13 @@ final class FactValues {
     if (d == null) {
       String hint = s.text().matches("\\d{4}-\\d{2}-\\d{2}") ? "this day does not exist in the calendar"
           : "write dates as YYYY-MM-DD";
-      reader.error(s.pos(), fact(name) + " expects a date like 1999-05-14, found '" + s.text() + "'", hint);
+      String expects = fact(name) + " expects a date like 1999-05-14";
+      reader.error(s.pos(), expects + ", found '" + s.text() + "'", expects, hint);
       return Optional.empty();
     }
     if (fact.past() && d.isAfter(today)) {
-      reader.error(s.pos(), fact(name) + " is " + d + ", which lies in the future", "check the year");
+      reader.error(s.pos(), fact(name) + " is " + d + ", which lies in the future", fact(name) + " lies in the future",
+          "check the year");
       return Optional.empty();
     }
     return Optional.of(d);
@@ -258,8 +261,9 @@ final class FactValues {
           "leave 'to' out while the status is ongoing");
       return false;
     }
-    reader.error(item.pos(), "item " + index + " of " + fact(name) + " ends (" + record.get("to")
-        + ") before it starts (" + record.get("from") + ")", "");
+    String which = "item " + index + " of " + fact(name);
+    reader.error(item.pos(), which + " ends (" + record.get("to") + ") before it starts (" + record.get("from") + ")",
+        which + " ends before it starts", "");
     return false;
   }
 
@@ -279,6 +283,13 @@ final class FactValues {
 
   private Optional<Object> fail(Node node, String name, Fact fact, String found) {
     reader.error(node.pos(), fact(name) + " expects " + expected(fact) + ", " + found, hintFor(fact));
+    return Optional.empty();
+  }
+
+  /** {@link #fail} for a value of the wrong form, which the message quotes (except with --redact). */
+  private Optional<Object> failValue(ScalarNode s, String name, Fact fact) {
+    String expects = fact(name) + " expects " + expected(fact);
+    reader.error(s.pos(), expects + ", " + found(s), expects, hintFor(fact));
     return Optional.empty();
   }
 

@@ -1,11 +1,13 @@
 package org.permitcheck.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import org.permitcheck.report.Utf8Slice;
 
 /**
@@ -16,22 +18,82 @@ import org.permitcheck.report.Utf8Slice;
  * they are as large as it. Text keeps its order with the bytes; only {@link #flush} (and {@link
  * #close}) pushes the stream's buffer out, so that a batch makes one write to its output per buffer,
  * not one per record.
+ *
+ * <p>A failed write (the reader of a pipe has gone, the disk is full) is remembered, whether text or
+ * bytes failed, so that a batch can stop at once ({@link #failed}); and the writer counts how many of
+ * the records it was told of ({@link #endRecord}) reached the stream under the buffer, i.e. the
+ * system, so that it can say how many results were really written.
  */
 final class ByteWriter extends PrintWriter {
   private final OutputStream bytes;
+  private final Reached reached;
   private boolean failed;
   /** Records given but not yet written, all in one array: written when the next does not follow. */
   private Utf8Slice pending;
+  /** Bytes given so far, text and records. */
+  private long given;
+  /** Where each record given ends (in bytes given), for those not known to have reached the system. */
+  private final ArrayDeque<Long> ends = new ArrayDeque<>();
+  private int recordsWritten;
 
-  /** @param bytes the stream underneath, buffered by the caller */
+  /** @param bytes the stream underneath, unbuffered or buffered by the caller: its writes count as done */
   ByteWriter(OutputStream bytes) {
-    this(bytes, new KeptBuffer(bytes));
+    this(new Reached(bytes));
   }
 
-  private ByteWriter(OutputStream bytes, KeptBuffer text) {
+  private ByteWriter(Reached reached) {
+    this(reached, reached, new KeptBuffer(reached));
+  }
+
+  private ByteWriter(OutputStream bytes, Reached reached, KeptBuffer text) {
     super(new OutputStreamWriter(text, StandardCharsets.UTF_8));
     this.bytes = bytes;
+    this.reached = reached;
     text.before = this;
+  }
+
+  /** A writer to {@code system} (stdout, a file) through a buffer of {@code size} bytes. */
+  static ByteWriter buffered(OutputStream system, int size) {
+    Reached reached = new Reached(system);
+    BufferedOutputStream buffer = new BufferedOutputStream(reached, size);
+    return new ByteWriter(buffer, reached, new KeptBuffer(buffer));
+  }
+
+  /** Whether writing to {@code out} failed: cheap for a ByteWriter; any other writer is flushed first. */
+  static boolean failed(PrintWriter out) {
+    return out instanceof ByteWriter ? ((ByteWriter) out).failed() : out.checkError();
+  }
+
+  /** Marks the end of a record written to {@code out}, if it counts them. */
+  static void endRecord(PrintWriter out) {
+    if (out instanceof ByteWriter) {
+      ((ByteWriter) out).endRecord();
+    }
+  }
+
+  /** How many records reached the system, of the {@code given} ones written to {@code out}. */
+  static int recordsWritten(PrintWriter out, int given) {
+    return out instanceof ByteWriter ? ((ByteWriter) out).recordsWritten() : given;
+  }
+
+  /** Marks the end of a record: whatever was written since the last one. */
+  void endRecord() {
+    super.flush(); // the text's encoder empties into the stream (and is counted), whose buffer stays
+    ends.add(given);
+    count();
+  }
+
+  /** How many of the records marked by {@link #endRecord} have reached the system, whole. */
+  int recordsWritten() {
+    count();
+    return recordsWritten;
+  }
+
+  private void count() {
+    while (!ends.isEmpty() && ends.peek() <= reached.count) {
+      ends.poll();
+      recordsWritten++;
+    }
   }
 
   /**
@@ -40,6 +102,7 @@ final class ByteWriter extends PrintWriter {
    */
   void writeBytes(Utf8Slice b) {
     super.flush(); // the text's encoder empties into the stream, whose buffer stays
+    given += b.length();
     if (pending != null && pending.continuedBy(b)) {
       pending = new Utf8Slice(pending.bytes(), pending.offset(), pending.length() + b.length());
       return;
@@ -96,13 +159,18 @@ final class ByteWriter extends PrintWriter {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       before.writePending();
-      out.write(b, off, len);
+      before.given += len;
+      try {
+        out.write(b, off, len);
+      } catch (IOException e) {
+        before.failed = true;
+        throw e;
+      }
     }
 
     @Override
     public void write(int b) throws IOException {
-      before.writePending();
-      out.write(b);
+      write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
@@ -114,6 +182,38 @@ final class ByteWriter extends PrintWriter {
     public void close() throws IOException {
       before.writePending();
       super.close();
+    }
+  }
+
+  /** The stream under the buffer: counts the bytes the system took. */
+  private static final class Reached extends OutputStream {
+    private final OutputStream system;
+    long count;
+
+    Reached(OutputStream system) {
+      this.system = system;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      system.write(b);
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      system.write(b, off, len);
+      count += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      system.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+      system.close();
     }
   }
 }

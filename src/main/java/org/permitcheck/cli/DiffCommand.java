@@ -1,10 +1,5 @@
 package org.permitcheck.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +18,6 @@ import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Change;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
-import org.permitcheck.engine.PermitResult;
 import org.permitcheck.engine.Scope;
 import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Ruleset;
@@ -81,11 +75,9 @@ final class DiffCommand implements Callable<Integer> {
   /** One side of the comparison. */
   private record Side(Ruleset rules, CaseReader reader, Evaluator evaluator) {}
 
-  /** The changes of one case. */
-  private record Result(String caseId, List<Change> changes, List<Diagnostic> diagnostics) {}
-
-  /** A change with its case, kept for the single JSON document. */
-  private record Entry(String caseId, Change change) {}
+  /** The changes of one case (no id: it could not be read), where it came from and its diagnostics. */
+  private record Result(String caseId, String source, String defaultId, List<Change> changes,
+      List<Diagnostic> diagnostics) {}
 
   @Override
   public Integer call() {
@@ -103,7 +95,8 @@ final class DiffCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     Map<String, Long> transitions = new TreeMap<>();
-    List<Entry> json = new ArrayList<>();
+    List<DiffJson.Entry> json = new ArrayList<>();
+    List<DiffJson.Failure> failures = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
@@ -115,22 +108,41 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (r.caseId() == null) {
           counts[2]++;
+          DiffJson.Failure f = new DiffJson.Failure(r.defaultId(), r.source(),
+              r.diagnostics().stream().filter(Diagnostic::isError).toList());
+          if (format.equals("ndjson")) {
+            ctx.out().println(DiffJson.record(f));
+            OutputStopped.afterRecord(ctx.out());
+          } else if (format.equals("json")) {
+            failures.add(f);
+          }
           return;
         }
         for (Change c : r.changes()) {
           counts[1]++;
           transitions.merge(c.transition(), 1L, Long::sum);
+          DiffJson.Entry e = new DiffJson.Entry(r.caseId(), r.source(), c);
           if (format.equals("text")) {
             ctx.out().println(line(r.caseId(), c, m));
           } else if (format.equals("ndjson")) {
-            ctx.out().println(record(r.caseId(), c));
+            ctx.out().println(DiffJson.record(e));
           } else {
-            json.add(new Entry(r.caseId(), c));
+            json.add(e);
+            continue;
           }
+          OutputStopped.afterRecord(ctx.out());
         }
-      }, ctx.out()::flush);
+      }, () -> {
+        ctx.out().flush();
+        OutputStopped.ifFailed(ctx.out());
+      });
+      finish(new DiffJson.Document(before.get().rules(), after.get().rules(), counts[0] - counts[2], counts[2],
+          counts[1], transitions, json, failures), m);
+      ctx.out().flush();
+      OutputStopped.ifFailed(ctx.out());
+    } catch (OutputStopped e) {
+      return OutputStopped.report(ctx, m, (int) counts[1]);
     }
-    finish(before.get().rules(), after.get().rules(), transitions, json, counts, m);
     Diagnostics.summary(ctx.err(), problems, m);
     if (counts[2] > 0) {
       return ExitCode.INVALID_INPUT;
@@ -157,14 +169,14 @@ final class DiffCommand implements Callable<Integer> {
       now.diagnostics().stream().filter(x -> !d.contains(x)).forEach(d::add);
     }
     if (old.hasErrors() || now.hasErrors()) {
-      return new Result(null, List.of(), d);
+      return new Result(null, item.name(), item.defaultId(), List.of(), d);
     }
     Case c = old.value().get();
     LocalDate first = asOf != null ? asOf : c.asOf().orElse(ctx.today());
     LocalDate second = to != null ? to : first;
     Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
     Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
-    return new Result(c.id(), Change.between(e1, e2), d);
+    return new Result(c.id(), item.name(), item.defaultId(), Change.between(e1, e2), d);
   }
 
   private static String line(String caseId, Change c, Messages m) {
@@ -201,103 +213,25 @@ final class DiffCommand implements Callable<Integer> {
     return o == null ? "(none)" : o.key();
   }
 
-  private static final JsonFactory FACTORY = new JsonFactory();
-
-  private static String record(String caseId, Change c) {
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      write(g, caseId, c);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  private static void write(JsonGenerator g, String caseId, Change c) throws IOException {
-    {
-      g.writeStartObject();
-      g.writeStringField("case", caseId);
-      g.writeStringField("permit", c.permit());
-      side(g, "before", c.before());
-      side(g, "after", c.after());
-      g.writeArrayFieldStart("criteria");
-      for (Change.CriterionChange cc : c.criteria()) {
-        g.writeStartObject();
-        g.writeStringField("id", cc.id());
-        g.writeStringField("before", cc.before() == null ? null : cc.before().key());
-        g.writeStringField("after", cc.after() == null ? null : cc.after().key());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-  }
-
-  private static void side(JsonGenerator g, String name, PermitResult r) throws IOException {
-    if (r == null) {
-      g.writeNullField(name);
-      return;
-    }
-    g.writeObjectFieldStart(name);
-    g.writeStringField("verdict", r.verdict().key());
-    g.writeBooleanField("near_miss", r.nearMiss());
-    g.writeStringField("eligible_from", r.eligibleFrom().map(LocalDate::toString).orElse(null));
-    g.writeStringField("apply_before", r.applyBefore().map(LocalDate::toString).orElse(null));
-    g.writeEndObject();
-  }
-
-  private void finish(Ruleset before, Ruleset after, Map<String, Long> transitions, List<Entry> json, long[] counts,
-      Messages m) {
-    long cases = counts[0] - counts[2];
+  private void finish(DiffJson.Document d, Messages m) {
     if (format.equals("json")) {
-      StringWriter out = new StringWriter();
-      try (JsonGenerator g = FACTORY.createGenerator(out)) {
-        g.setPrettyPrinter(org.permitcheck.report.JsonRenderer.prettyPrinter());
-        g.writeStartObject();
-        g.writeNumberField("schema_version", 1);
-        ruleset(g, "old", before);
-        ruleset(g, "new", after);
-        g.writeNumberField("cases", cases);
-        g.writeNumberField("changed", counts[1]);
-        g.writeObjectFieldStart("transitions");
-        for (Map.Entry<String, Long> t : transitions.entrySet()) {
-          g.writeNumberField(t.getKey(), t.getValue());
-        }
-        g.writeEndObject();
-        g.writeArrayFieldStart("changes");
-        for (Entry e : json) {
-          write(g, e.caseId(), e.change());
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      ctx.out().println(out);
+      ctx.out().println(DiffJson.document(d));
+      ByteWriter.endRecord(ctx.out());
       return;
     }
     java.io.PrintWriter w = format.equals("text") ? ctx.out() : ctx.err();
-    if (format.equals("text") && counts[1] > 0) {
+    if (format.equals("text") && d.changed() > 0) {
       w.println();
     }
-    w.println(m.get("diff.summary", m.count((int) cases, "count.case.one", "count.case.many"),
-        m.count((int) counts[1], "count.result.one", "count.result.many")));
-    w.println("  old: " + describe(before) + "; new: " + describe(after));
-    for (Map.Entry<String, Long> t : transitions.entrySet()) {
+    w.println(m.get("diff.summary", m.count((int) d.cases(), "count.case.one", "count.case.many"),
+        m.count((int) d.changed(), "count.result.one", "count.result.many")));
+    w.println("  old: " + describe(d.before()) + "; new: " + describe(d.after()));
+    for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
       w.println("  " + t.getKey() + ": " + t.getValue());
     }
   }
 
   private static String describe(Ruleset r) {
     return r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12);
-  }
-
-  private static void ruleset(JsonGenerator g, String name, Ruleset r) throws IOException {
-    g.writeObjectFieldStart(name);
-    g.writeStringField("name", r.name());
-    g.writeStringField("version", r.version());
-    g.writeStringField("reviewed", r.reviewed().toString());
-    g.writeStringField("sha256", r.sha256());
-    g.writeEndObject();
   }
 }

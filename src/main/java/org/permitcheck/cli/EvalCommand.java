@@ -1,6 +1,5 @@
 package org.permitcheck.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
       return run(job, threads, new Output(text, ctx.out(), debug), m);
     }
     try (SafeFiles.Pending file = OutputFile.open(target, output)) {
-      PrintWriter sink = new ByteWriter(new BufferedOutputStream(file.stream(), 1 << 16));
+      PrintWriter sink = ByteWriter.buffered(file.stream(), 1 << 16);
       int code = run(job, threads, new Output(text, sink, debug), m);
       if (sink.checkError()) {
         throw new IOException(m.get("cli.output_failed", output, "write error"));
@@ -154,14 +153,12 @@ final class EvalCommand implements Callable<Integer> {
         output.track(inputs, inputs.measure(), start, m);
       }
       Pipeline.run(inputs, inputs::ready, job, threads, output::accept, output::idle);
+      output.finish();
     } catch (OutputStopped e) {
       // no one reads on (e.g. | head): evaluating the rest would be for nothing; a file says so in call()
-      if (this.output == null) {
-        ctx.err().println("permitcheck: " + m.get("cli.output_stopped", "stdout", String.valueOf(output.written)));
-      }
-      return ExitCode.INVALID_INPUT;
+      output.clearProgress();
+      return this.output == null ? OutputStopped.report(ctx, m, output.written) : ExitCode.INVALID_INPUT;
     }
-    output.finish();
     double seconds = (System.nanoTime() - start) / 1e9;
     if (output.summary.cases() > 1 && !quiet) {
       ctx.err().print("permitcheck: " + output.summary.render(seconds, m));
@@ -196,13 +193,6 @@ final class EvalCommand implements Callable<Integer> {
         return json != null ? json.renderFailure(caseId, source, errors) : null;
       }
     };
-  }
-
-  /** The results can no longer be written: the batch stops. */
-  private static final class OutputStopped extends RuntimeException {
-    OutputStopped() {
-      super(null, null, false, false);
-    }
   }
 
   /** Writes results in input order as they come; diagnostics go to stderr at once. */
@@ -252,17 +242,14 @@ final class EvalCommand implements Callable<Integer> {
       }
       if (r.line() != null) {
         if (out instanceof ByteWriter) {
-          ByteWriter bytes = (ByteWriter) out;
-          bytes.writeBytes(r.line());
-          if (bytes.failed()) {
-            throw new OutputStopped();
-          }
+          ((ByteWriter) out).writeBytes(r.line());
         } else {
           Utf8Slice line = r.line();
           out.print(new String(line.bytes(), line.offset(), line.length(), StandardCharsets.UTF_8));
         }
         written++;
         dirty = true;
+        OutputStopped.afterRecord(out);
       } else if (r.output() != null) {
         write(r.output());
       }
@@ -279,9 +266,11 @@ final class EvalCommand implements Callable<Integer> {
               out.println("[");
               out.print(indent(firstJson));
               firstJson = null;
+              ByteWriter.endRecord(out);
             }
             out.println(",");
             out.print(indent(s));
+            OutputStopped.afterRecord(out);
           }
           break;
         case "markdown":
@@ -289,12 +278,14 @@ final class EvalCommand implements Callable<Integer> {
             out.print(MarkdownRenderer.SEPARATOR);
           }
           out.print(s);
+          OutputStopped.afterRecord(out);
           break;
         default:
           if (written > 0) {
             out.println();
           }
           out.print(s);
+          OutputStopped.afterRecord(out);
       }
       written++;
       dirty = true;
@@ -308,6 +299,7 @@ final class EvalCommand implements Callable<Integer> {
       if (dirty) {
         out.flush();
         dirty = false;
+        OutputStopped.ifFailed(out);
       }
       progress();
     }
@@ -338,7 +330,7 @@ final class EvalCommand implements Callable<Integer> {
       ctx.err().flush();
     }
 
-    private void clearProgress() {
+    void clearProgress() {
       if (lastProgress != 0) {
         ctx.err().print("\r\u001b[K");
       }
@@ -349,6 +341,7 @@ final class EvalCommand implements Callable<Integer> {
       if (format.equals("json")) {
         if (written == 1) {
           out.println(firstJson);
+          ByteWriter.endRecord(out);
         } else if (written > 1) {
           out.println();
           out.println("]");
@@ -360,6 +353,7 @@ final class EvalCommand implements Callable<Integer> {
         out.print(text.notice());
       }
       out.flush();
+      OutputStopped.ifFailed(out);
     }
   }
 

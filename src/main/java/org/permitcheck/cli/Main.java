@@ -1,6 +1,5 @@
 package org.permitcheck.cli;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -14,7 +13,7 @@ public final class Main {
   public static void main(String[] args) {
     Cli.skipUnusedConverters();
     // stdout's own PrintStream flushes on every write; batches write megabytes
-    PrintWriter out = new ByteWriter(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+    PrintWriter out = ByteWriter.buffered(new FileOutputStream(FileDescriptor.out), 1 << 16);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     int code = Cli.run(Cli.system(System.in, out, err, System.getenv()), args);
     System.exit(code);

@@ -70,7 +70,6 @@ final class TestCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in());
     while (inputs.hasNext()) {
       Item item = inputs.next();
-      String path = item.name();
       Checked<Case> c = Job.read(reader, item);
       if (c.hasErrors()) {
         Diagnostics.print(ctx.err(), c.diagnostics(), false);
@@ -79,6 +78,7 @@ final class TestCommand implements Callable<Integer> {
       }
       cases++;
       Case subject = c.value().get();
+      String path = where(item, subject);
       LocalDate date = subject.asOf().orElse(asOf != null ? asOf : ctx.today());
       Evaluation e = evaluator.evaluate(subject, date, Scope.ALL);
       cover.add(e);
@@ -110,6 +110,16 @@ final class TestCommand implements Callable<Integer> {
       return ExitCode.MISMATCH;
     }
     return problems.stream().anyMatch(Diagnostic::isError) ? ExitCode.INVALID_INPUT : ExitCode.OK;
+  }
+
+  /**
+   * Where a case is, as a failure names it: its file; for one line of NDJSON or one document of a YAML
+   * stream, also the line it starts on and its id.
+   */
+  static String where(Item item, Case subject) {
+    int line = item instanceof Item.Line ? ((Item.Line) item).line()
+        : item instanceof Item.Text ? ((Item.Text) item).line() : 0;
+    return line == 0 ? item.name() : item.name() + ":" + line + " (id " + Diagnostic.printable(subject.id()) + ")";
   }
 
   private void printCoverage(Coverage cover, Messages m) {

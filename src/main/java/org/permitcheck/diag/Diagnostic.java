@@ -7,6 +7,10 @@ import java.util.Objects;
  * One located problem in a user's file: {@code file:line:col: severity: message}, an optional excerpt
  * of the offending line with a caret under the column, and hints. Line and column are 1-based; 0 means
  * "not known" (e.g. an empty file).
+ *
+ * @param withoutValues the message without the values of the case it quotes (a date of birth, a
+ *     word given for a number), for output that must leave fact values out ({@code --redact}); the
+ *     message itself when it quotes none
  */
 public record Diagnostic(
     Severity severity,
@@ -15,7 +19,8 @@ public record Diagnostic(
     int column,
     String message,
     String excerpt,
-    List<String> hints) {
+    List<String> hints,
+    String withoutValues) {
 
   public Diagnostic {
     Objects.requireNonNull(severity);
@@ -24,6 +29,13 @@ public record Diagnostic(
     excerpt = excerpt == null ? "" : printable(excerpt, false);
     message = shorten(printable(message, true));
     hints = hints.stream().map(h -> shorten(printable(h, true))).toList();
+    withoutValues = withoutValues == null ? message : shorten(printable(withoutValues, true));
+  }
+
+  /** A diagnostic whose message quotes no value of the case. */
+  public Diagnostic(Severity severity, String file, int line, int column, String message, String excerpt,
+      List<String> hints) {
+    this(severity, file, line, column, message, excerpt, hints, null);
   }
 
   /**
@@ -49,6 +61,14 @@ public record Diagnostic(
       }
     }
     return out == null ? text : out.toString();
+  }
+
+  /**
+   * The text with every control character and direction mark shown escaped ({@code \u001B}): for
+   * text from a case (its id, a text fact) printed where it could act on a terminal.
+   */
+  public static String printable(String text) {
+    return printable(text, true);
   }
 
   /** Longest quoted value shown in a message; longer ones are cut (they may be huge, or personal). */
@@ -109,11 +129,11 @@ public record Diagnostic(
     }
     List<String> all = new java.util.ArrayList<>(hints);
     all.add(hint);
-    return new Diagnostic(severity, file, line, column, message, excerpt, all);
+    return new Diagnostic(severity, file, line, column, message, excerpt, all, withoutValues);
   }
 
   public Diagnostic withExcerpt(String sourceLine) {
-    return new Diagnostic(severity, file, line, column, message, sourceLine, hints);
+    return new Diagnostic(severity, file, line, column, message, sourceLine, hints, withoutValues);
   }
 
   /** The location prefix, e.g. {@code rules.yaml:12:7}. */

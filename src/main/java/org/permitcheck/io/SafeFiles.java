@@ -63,13 +63,20 @@ public final class SafeFiles {
     }
   }
 
-  /** A file being written; see {@link #create(Path)}. */
+  /**
+   * A file being written; see {@link #create(Path)}. Until it is committed or closed, a shutdown hook
+   * deletes the temporary file if the program is stopped (Ctrl-C, SIGTERM), so that no copy of the
+   * personal data it holds is left behind. Deleting it never touches the target: if the hook runs
+   * while the file is being moved into place, either the move fails (the target keeps its old
+   * content) or the temporary file is gone already.
+   */
   public static final class Pending implements AutoCloseable {
     private final Path target;
     private final Path tmp;
     private final java.nio.channels.FileChannel channel;
     private final java.io.Writer writer;
-    private boolean done;
+    private final Thread exitHook;
+    private volatile boolean done;
 
     private Pending(Path target, Path tmp, java.nio.channels.FileChannel channel) {
       this.target = target;
@@ -77,6 +84,38 @@ public final class SafeFiles {
       this.channel = channel;
       this.writer = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8),
           1 << 16);
+      this.exitHook = new Thread(this::discardOnExit, "permitcheck-discard-temporary-file");
+      Runtime.getRuntime().addShutdownHook(exitHook);
+    }
+
+    /** What the shutdown hook does: deletes the temporary file unless it was moved into place. */
+    private void discardOnExit() {
+      if (!done) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // the program is ending: nothing more can be done
+        }
+      }
+    }
+
+    /** The shutdown hook, for tests: running it acts as if the program were stopped now. */
+    Thread exitHook() {
+      return exitHook;
+    }
+
+    /** The temporary file, for tests. */
+    Path temporaryFile() {
+      return tmp;
+    }
+
+    /** The file is committed or discarded: the hook is not needed any more. */
+    private void forgetExitHook() {
+      try {
+        Runtime.getRuntime().removeShutdownHook(exitHook);
+      } catch (IllegalStateException e) {
+        // the program is already ending: the hook runs and finds the file done
+      }
     }
 
     /** Where to write the text (UTF-8). */
@@ -100,6 +139,7 @@ public final class SafeFiles {
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
       }
       done = true;
+      forgetExitHook();
       syncFolder(target.toAbsolutePath().getParent());
     }
 
@@ -112,6 +152,7 @@ public final class SafeFiles {
           writer.close();
         } finally {
           Files.deleteIfExists(tmp);
+          forgetExitHook();
         }
       }
     }

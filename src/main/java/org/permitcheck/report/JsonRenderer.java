@@ -309,7 +309,8 @@ public final class JsonRenderer {
     w.endObject();
   }
 
-  private static void errors(JsonWriter w, List<Diagnostic> diagnostics) {
+  /** The errors of a case; with --redact, their messages without the values they quote. */
+  private void errors(JsonWriter w, List<Diagnostic> diagnostics) {
     w.name("errors").beginArray();
     for (Diagnostic d : diagnostics) {
       w.beginObject();
@@ -317,7 +318,7 @@ public final class JsonRenderer {
       w.name("file").string(d.file());
       w.name("line").number(d.line());
       w.name("column").number(d.column());
-      w.name("message").string(d.message());
+      w.name("message").string(options.redact() ? d.withoutValues() : d.message());
       w.name("hints").beginArray();
       d.hints().forEach(w::string);
       w.endArray().endObject();

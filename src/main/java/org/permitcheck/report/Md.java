@@ -1,10 +1,15 @@
 package org.permitcheck.report;
 
+import org.permitcheck.diag.Diagnostic;
+
 /** Markdown escaping: texts from rules and cases are shown as written, never read as markup. */
 final class Md {
   private Md() {}
 
-  /** Escapes the characters that Markdown would read as markup, and line breaks. */
+  /**
+   * Escapes the characters that Markdown would read as markup, and line breaks; control characters
+   * are shown escaped ({@code \u001B}), so that a case's text cannot act on a terminal showing it.
+   */
   static String escape(String s) {
     StringBuilder out = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
@@ -30,7 +35,7 @@ final class Md {
           out.append(c);
       }
     }
-    return out.toString();
+    return Diagnostic.printable(out.toString());
   }
 
   /** A table cell: escaped, on one line. */

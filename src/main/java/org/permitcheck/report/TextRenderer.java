@@ -2,6 +2,7 @@ package org.permitcheck.report;
 
 import java.util.List;
 import java.util.Map;
+import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.CriterionResult;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Outcome;
@@ -33,7 +34,7 @@ public final class TextRenderer {
 
   public String render(Evaluation e) {
     StringBuilder out = new StringBuilder();
-    String head = m.get("header.case", e.subject().id(), e.asOf().toString());
+    String head = m.get("header.case", Diagnostic.printable(e.subject().id()), e.asOf().toString());
     if (!e.applicationDate().equals(e.asOf())) {
       head += " · " + m.get("header.application", e.applicationDate().toString());
     }

@@ -2,6 +2,7 @@ package org.permitcheck.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.permitcheck.diag.Diagnostic;
 
 /** Formats fact values for text output. */
 public final class Values {
@@ -24,6 +25,6 @@ public final class Values {
       int n = ((List<?>) v).size();
       return n == 1 ? m.get("value.one_item") : m.get("value.items", n);
     }
-    return v.toString();
+    return Diagnostic.printable(v.toString()); // a text fact must not act on the terminal
   }
 }

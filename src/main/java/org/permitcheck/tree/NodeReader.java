@@ -45,10 +45,22 @@ public final class NodeReader {
     return report(Severity.WARNING, pos, message, hint);
   }
 
+  /**
+   * An error whose message quotes a value of the case, with the same message without it ({@link
+   * Diagnostic#withoutValues}).
+   */
+  public Diagnostic error(Pos pos, String message, String withoutValues, String hint) {
+    return report(Severity.ERROR, pos, message, withoutValues, hint);
+  }
+
   public Diagnostic report(Severity severity, Pos pos, String message, String hint) {
+    return report(severity, pos, message, null, hint);
+  }
+
+  private Diagnostic report(Severity severity, Pos pos, String message, String withoutValues, String hint) {
     Diagnostic d =
         new Diagnostic(severity, source.name(), pos.line(), pos.column(), message,
-            pos.line() > 0 ? source.line(pos.line()) : "", List.of())
+            pos.line() > 0 ? source.line(pos.line()) : "", List.of(), withoutValues)
             .withHint(hint);
     diagnostics.add(d);
     return d;

@@ -126,8 +126,9 @@ class BatchTest {
     }
   }
 
-  @Test
-  void stopsReadingWhenNoOneReadsTheResultsAnyMore(@TempDir Path dir) throws IOException {
+  @ParameterizedTest(name = "--format {0}")
+  @ValueSource(strings = {"ndjson", "text"})
+  void stopsReadingWhenNoOneReadsTheResultsAnyMore(String format, @TempDir Path dir) throws IOException {
     Path input = dir.resolve("cases.ndjson");
     Files.writeString(input, IntStream.range(0, 3000).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
     // stdout as a pipe whose reader has gone after 20 KB (e.g. | head)
@@ -150,12 +151,52 @@ class BatchTest {
     StringWriter err = new StringWriter();
     Context ctx = new Context(new ByteArrayInputStream(new byte[0]), new ByteWriter(closing), new PrintWriter(err),
         Map.of(), FIXTURES, Run.TODAY, false);
-    int exit = Cli.run(ctx, "eval", "--format", "ndjson", "--jobs", "2", input.toString());
+    int exit = Cli.run(ctx, "eval", "--format", format, "--jobs", "2", input.toString());
     assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
     Matcher m = Pattern.compile("could not write to stdout after (\\d+) results").matcher(err.toString());
     assertThat(m.find()).as(err.toString()).isTrue();
     assertThat(Integer.parseInt(m.group(1))).isBetween(1, 100);
     assertThat(err.toString()).doesNotContain("3000 cases");
+  }
+
+  /** Stdout as a full disk (/dev/full): every write to the system fails. */
+  static Context fullStdout(StringWriter err) {
+    OutputStream full = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("No space left on device");
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw new IOException("No space left on device");
+      }
+    };
+    return new Context(new ByteArrayInputStream(new byte[0]), ByteWriter.buffered(full, 1 << 16),
+        new PrintWriter(err), Map.of(), FIXTURES, Run.TODAY, false);
+  }
+
+  @ParameterizedTest(name = "eval --format {0}")
+  @ValueSource(strings = {"text", "json", "ndjson", "markdown"})
+  void evalSaysWhenStdoutCannotBeWrittenAndCountsOnlyTheResultsWritten(String format) {
+    StringWriter err = new StringWriter();
+    int exit = Cli.run(fullStdout(err), "eval", "--format", format, "--quiet", "cases");
+    assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+    // the bad cases read so far are reported; then one line, and no summary
+    assertThat(err.toString().lines().filter(l -> l.startsWith("permitcheck:")))
+        .containsExactly("permitcheck: could not write to stdout after 0 results (closed, or full?): stopped");
+    assertThat(err.toString()).endsWith("stopped\n");
+  }
+
+  @ParameterizedTest(name = "diff --format {0}")
+  @ValueSource(strings = {"text", "json", "ndjson"})
+  void diffSaysWhenStdoutCannotBeWritten(String format) {
+    StringWriter err = new StringWriter();
+    int exit = Cli.run(fullStdout(err), "diff", "--as-of", "2020-01-01", "--to", "2026-11-22", "--format", format,
+        "cases");
+    assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(err.toString()).endsWith("permitcheck: could not write to stdout after 0 results (closed, or full?): "
+        + "stopped\n");
   }
 
   @ParameterizedTest(name = "--jobs {0}")

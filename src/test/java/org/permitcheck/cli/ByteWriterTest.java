@@ -106,4 +106,31 @@ class ByteWriterTest {
 
     assertThat(sink.toString(StandardCharsets.UTF_8)).isEqualTo("a\ntext\nb\nc\nend");
   }
+
+  @Test
+  void countsTheRecordsThatReachedTheSystemNotThoseLeftInTheBuffer() {
+    java.io.OutputStream full = new java.io.OutputStream() {
+      long room = 250;
+
+      @Override
+      public void write(int b) throws java.io.IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws java.io.IOException {
+        if (len > room) {
+          throw new java.io.IOException("No space left on device");
+        }
+        room -= len;
+      }
+    };
+    ByteWriter w = ByteWriter.buffered(full, 100);
+    for (int i = 0; i < 10; i++) {
+      w.print("x".repeat(49) + "\n"); // 50 bytes a record: two fill the buffer
+      w.endRecord();
+    }
+    assertThat(w.failed()).isTrue();
+    assertThat(w.recordsWritten()).isEqualTo(4);
+  }
 }

@@ -27,4 +27,21 @@ class ExamplesTest {
     assertThat(r.exit()).isEqualTo(4);
     assertThat(r.out()).contains("FAIL " + wrong + ": DE-25b expected not_eligible, got eligible");
   }
+
+  @Test
+  void aFailureInAnNdjsonFileOrOnStdinNamesTheLineAndIdOfItsCase(@TempDir Path dir) throws IOException {
+    String good = "{\"id\":\"a\",\"country\":\"DE\",\"facts\":{},\"expect\":{\"DE-25b\":\"undetermined\"}}";
+    String bad = "{\"id\":\"x\",\"country\":\"DE\",\"facts\":{},\"expect\":{\"DE-25b\":\"eligible\"}}";
+    String ndjson = good + "\n" + bad + "\n" + good + "\n";
+    Path file = dir.resolve("exp.ndjson");
+    Files.writeString(file, ndjson);
+
+    Run.Result r = Run.run("test", file.toString());
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(r.out()).contains("FAIL " + file + ":2 (id x): DE-25b expected eligible, got undetermined")
+        .doesNotContain(":1 (id").doesNotContain(":3 (id");
+
+    Run.Result stdin = Run.run(ndjson, java.util.Map.of(), "test", "-");
+    assertThat(stdin.out()).contains("FAIL <stdin>:2 (id x): DE-25b expected eligible, got undetermined");
+  }
 }

@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** --output writes the same results as stdout would get, privately, and never over an input. */
 class OutputTest {
@@ -54,5 +56,16 @@ class OutputTest {
         dir.resolve("no/such/report.md").toString(), "cases/de-young.yaml");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("existiert nicht");
+  }
+
+  @ParameterizedTest(name = "--format {0}")
+  @ValueSource(strings = {"text", "markdown"})
+  void showsControlCharactersOfACaseEscapedSoThatItCannotActOnTheTerminal(String format) {
+    String ndjson = "{\"id\":\"x\\u001b[31mRED\\u001b[0m\\nfake\",\"facts\":{}}\n";
+    Run.Result r = Run.run(ndjson, Map.of(), FIXTURES, "eval", "--format", format, "--country", "DE", "-");
+    assertThat(r.exit()).isZero();
+    // text shows the line break escaped too; Markdown, as a space
+    assertThat(r.out()).doesNotContain("\u001b").doesNotContain("\nfake").contains("x\\u001B")
+        .containsAnyOf("RED\\u001B[0m\\u000Afake", "RED\\u001B\\[0m fake");
   }
 }

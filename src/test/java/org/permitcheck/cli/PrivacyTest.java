@@ -95,4 +95,24 @@ class PrivacyTest {
       }
     }
   }
+
+  @Test
+  void redactLeavesTheValuesOutOfTheMessagesOfErrorRecords() throws IOException {
+    Files.copy(Path.of("src/test/resources/fixtures/cases/bad-values.yaml"), dir.resolve("bad.yaml"));
+    Files.writeString(dir.resolve("future.ndjson"),
+        "{\"id\":\"r\",\"country\":\"DE\",\"facts\":{\"date_of_birth\":\"2030-01-01\"}}\n"
+            + "{\"id\":\"s\",\"country\":\"DE\",\"facts\":{\"convicted\":\"SECRETVAL\"}}\n");
+    for (String format : List.of("json", "ndjson")) {
+      Run.Result r = run("eval", "--redact", "--format", format, "bad.yaml", "future.ndjson");
+      assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(r.out()).as(format)
+          .contains("fact 'date_of_birth' lies in the future", "fact 'date_of_birth' expects a date like 1999-05-14",
+              "fact 'de_status' has no such value", "fact 'de_60b_months' must be at least 0 months",
+              "fact 'convicted' expects yes or no (true/false)", "fact 'children[1].date_of_birth' lies in the future")
+          .doesNotContain("2030-01-01", "SECRETVAL", "14/05/99", "dudlung", "found -2", "maybe");
+    }
+    // without --redact the record says what was found, as stderr does
+    assertThat(run("eval", "--format", "ndjson", "future.ndjson").out())
+        .contains("fact 'date_of_birth' is 2030-01-01, which lies in the future", "found 'SECRETVAL'");
+  }
 }

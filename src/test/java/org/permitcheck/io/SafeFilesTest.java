@@ -41,4 +41,38 @@ class SafeFilesTest {
       assertThat(files).containsExactly(target);
     }
   }
+
+  @Test
+  void stoppingTheProgramWhileWritingDeletesTheTemporaryFileAndKeepsTheTarget(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("results.ndjson");
+    Files.writeString(target, "old\n");
+    try (SafeFiles.Pending p = SafeFiles.create(target)) {
+      p.stream().write("{\"case\":\"personal\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(p.temporaryFile()).exists();
+
+      p.exitHook().run(); // what Ctrl-C or SIGTERM runs
+
+      assertThat(p.temporaryFile()).doesNotExist();
+      assertThat(Files.readString(target)).isEqualTo("old\n");
+    }
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void theExitHookIsRemovedOnceTheFileIsCommittedOrDiscarded(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("results.json");
+    SafeFiles.Pending committed = SafeFiles.create(target);
+    committed.writer().write("new\n");
+    committed.commit();
+    committed.exitHook().run(); // a stop just after the move changes nothing
+    assertThat(Files.readString(target)).isEqualTo("new\n");
+    assertThat(Runtime.getRuntime().removeShutdownHook(committed.exitHook())).isFalse();
+
+    SafeFiles.Pending discarded = SafeFiles.create(target);
+    discarded.close();
+    assertThat(Runtime.getRuntime().removeShutdownHook(discarded.exitHook())).isFalse();
+    assertThat(Files.readString(target)).isEqualTo("new\n");
+  }
 }

@@ -145,22 +145,7 @@ final class ReferenceJsonRenderer {
   }
 
   private void errors(JsonGenerator g, List<Diagnostic> diagnostics) throws IOException {
-    g.writeArrayFieldStart("errors");
-    for (Diagnostic d : diagnostics) {
-      g.writeStartObject();
-      g.writeStringField("severity", d.severity().label());
-      g.writeStringField("file", d.file());
-      g.writeNumberField("line", d.line());
-      g.writeNumberField("column", d.column());
-      g.writeStringField("message", d.message());
-      g.writeArrayFieldStart("hints");
-      for (String h : d.hints()) {
-        g.writeString(h);
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    g.writeEndArray();
+    ErrorsJson.write(g, diagnostics);
   }
 
   private void result(JsonGenerator g, PermitResult r, Evaluation e) throws IOException {

@@ -1,0 +1,143 @@
+package org.permitcheck.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.engine.Change;
+import org.permitcheck.engine.PermitResult;
+import org.permitcheck.report.ErrorsJson;
+import org.permitcheck.rules.Ruleset;
+
+/**
+ * The JSON of {@code diff}: one record per changed result ({@code --format ndjson}: one a line), one
+ * record per case that could not be read (its {@code errors}, as {@code eval} gives them), and the
+ * single document of {@code --format json} that holds them all with the counts.
+ */
+final class DiffJson {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private DiffJson() {}
+
+  /** A change of one case, with where the case came from. */
+  record Entry(String caseId, String source, Change change) {}
+
+  /** A case that could not be read: its default id, where it came from and its errors. */
+  record Failure(String caseId, String source, List<Diagnostic> errors) {}
+
+  /** What the whole document says: the two rulesets, the counts and every record. */
+  record Document(Ruleset before, Ruleset after, long cases, long unreadable, long changed,
+      Map<String, Long> transitions, List<Entry> changes, List<Failure> failures) {}
+
+  /** One line of NDJSON for a change, without its line break. */
+  static String record(Entry e) {
+    return write(g -> change(g, e), false);
+  }
+
+  /** One line of NDJSON for a case that could not be read, without its line break. */
+  static String record(Failure f) {
+    return write(g -> failure(g, f), false);
+  }
+
+  /** The document of --format json, pretty-printed, without a final line break. */
+  static String document(Document d) {
+    return write(g -> {
+      g.writeStartObject();
+      g.writeNumberField("schema_version", 1);
+      ruleset(g, "old", d.before());
+      ruleset(g, "new", d.after());
+      g.writeNumberField("cases", d.cases());
+      g.writeNumberField("unreadable", d.unreadable());
+      g.writeNumberField("changed", d.changed());
+      g.writeObjectFieldStart("transitions");
+      for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
+        g.writeNumberField(t.getKey(), t.getValue());
+      }
+      g.writeEndObject();
+      g.writeArrayFieldStart("changes");
+      for (Entry e : d.changes()) {
+        change(g, e);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("errors");
+      for (Failure f : d.failures()) {
+        failure(g, f);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }, true);
+  }
+
+  private interface Body {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  private static String write(Body body, boolean pretty) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      if (pretty) {
+        g.setPrettyPrinter(org.permitcheck.report.JsonRenderer.prettyPrinter());
+      }
+      body.write(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void change(JsonGenerator g, Entry e) throws IOException {
+    Change c = e.change();
+    g.writeStartObject();
+    g.writeStringField("case", e.caseId());
+    g.writeStringField("source", e.source());
+    g.writeStringField("permit", c.permit());
+    side(g, "before", c.before());
+    side(g, "after", c.after());
+    g.writeArrayFieldStart("criteria");
+    for (Change.CriterionChange cc : c.criteria()) {
+      g.writeStartObject();
+      g.writeStringField("id", cc.id());
+      g.writeStringField("before", cc.before() == null ? null : cc.before().key());
+      g.writeStringField("after", cc.after() == null ? null : cc.after().key());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** A case that could not be read, with its errors as {@code eval}'s records have them. */
+  private static void failure(JsonGenerator g, Failure f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("case", f.caseId());
+    g.writeStringField("source", f.source());
+    ErrorsJson.write(g, f.errors());
+    g.writeEndObject();
+  }
+
+  private static void side(JsonGenerator g, String name, PermitResult r) throws IOException {
+    if (r == null) {
+      g.writeNullField(name);
+      return;
+    }
+    g.writeObjectFieldStart(name);
+    g.writeStringField("verdict", r.verdict().key());
+    g.writeBooleanField("near_miss", r.nearMiss());
+    g.writeStringField("eligible_from", r.eligibleFrom().map(LocalDate::toString).orElse(null));
+    g.writeStringField("apply_before", r.applyBefore().map(LocalDate::toString).orElse(null));
+    g.writeEndObject();
+  }
+
+  private static void ruleset(JsonGenerator g, String name, Ruleset r) throws IOException {
+    g.writeObjectFieldStart(name);
+    g.writeStringField("name", r.name());
+    g.writeStringField("version", r.version());
+    g.writeStringField("reviewed", r.reviewed().toString());
+    g.writeStringField("sha256", r.sha256());
+    g.writeEndObject();
+  }
+}

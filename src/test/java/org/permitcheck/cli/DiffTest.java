@@ -1,0 +1,55 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** diff for scripts: every case is accounted for, readable or not, with the file it came from. */
+class DiffTest {
+  static final String[] DIFF = {"diff", "--jobs", "1", "--as-of", "2020-01-01", "--to", "2026-11-22"};
+
+  private static Run.Result diff(String format) {
+    List<String> args = new java.util.ArrayList<>(List.of(DIFF));
+    args.addAll(List.of("--format", format, "cases/bad-values.yaml", "cases/de-young.yaml"));
+    return Run.run("", Map.of(), GoldenTest.FIXTURES, args.toArray(new String[0]));
+  }
+
+  @Test
+  void ndjsonGivesAnErrorRecordForAnUnreadableCaseAndTheSourceOfEveryChange() throws IOException {
+    Run.Result r = diff("ndjson");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> records = r.out().lines().map(l -> {
+      try {
+        return json.readTree(l);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }).toList();
+    JsonNode failure = records.get(0);
+    assertThat(failure.get("case").asText()).isEqualTo("bad-values");
+    assertThat(failure.get("source").asText()).isEqualTo("cases/bad-values.yaml");
+    assertThat(failure.get("errors").get(0).get("message").asText())
+        .isEqualTo("fact 'date_of_birth' expects a date like 1999-05-14, found '14/05/99'");
+    assertThat(failure.get("errors").get(0).get("line").asInt()).isEqualTo(4);
+    assertThat(records.subList(1, records.size())).isNotEmpty()
+        .allSatisfy(c -> assertThat(c.get("source").asText()).isEqualTo("cases/de-young.yaml"));
+  }
+
+  @Test
+  void jsonCountsAndListsTheUnreadableCases() throws IOException {
+    Run.Result r = diff("json");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("cases").asInt()).isEqualTo(1);
+    assertThat(doc.get("unreadable").asInt()).isEqualTo(1);
+    assertThat(doc.get("errors")).hasSize(1);
+    assertThat(doc.get("errors").get(0).get("source").asText()).isEqualTo("cases/bad-values.yaml");
+    assertThat(doc.get("changes").get(0).get("source").asText()).isEqualTo("cases/de-young.yaml");
+  }
+}
