@@ -91,6 +91,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     Messages m = common.messages(ctx);
     int threads = CommonOptions.threads(jobs, m);
+    CommonOptions.stdinOnce(files, m);
     if (!FORMATS.contains(format)) {
       throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }

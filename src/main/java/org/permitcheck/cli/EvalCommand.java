@@ -115,6 +115,7 @@ final class EvalCommand implements Callable<Integer> {
       throw new UsageError(m.get("cli.horizon", horizon), "");
     }
     int threads = CommonOptions.threads(jobs, m);
+    CommonOptions.stdinOnce(files, m);
     Path target = OutputFile.check(ctx, m, output, files, common.rules).orElse(null);
     Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {

@@ -53,6 +53,7 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages m = common.messages(ctx);
+    CommonOptions.stdinOnce(files, m);
     Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
       return ExitCode.INVALID_RULES;

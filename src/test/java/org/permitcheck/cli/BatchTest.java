@@ -127,6 +127,19 @@ class BatchTest {
   }
 
   @Test
+  void refusesStdinGivenTwiceBeforeReadingAnything() {
+    String stdin = line(0) + "\n";
+    for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
+        new String[] {"diff", "--as-of", "2026-01-01", "--to", "2027-01-01", "-", "-"})) {
+      Run.Result r = Run.run(stdin, Map.of(), FIXTURES, args);
+      assertThat(r.exit()).as(args[0]).isEqualTo(ExitCode.USAGE);
+      assertThat(r.out()).as(args[0]).isEmpty();
+      assertThat(r.err()).as(args[0]).startsWith("permitcheck: '-' (standard input) is given 2 times, but it can be read only once\n")
+          .contains("give '-' once").doesNotContain("internal error");
+    }
+  }
+
+  @Test
   void stopsReadingWhenNoOneReadsTheResultsAnyMore(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("cases.ndjson");
     Files.writeString(input, IntStream.range(0, 3000).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
