@@ -21,6 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.tree.Limits;
 
 /**
  * Turns the CASE arguments into a lazy, ordered stream of {@link Item}s: files as given, directories
@@ -293,8 +295,13 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
    * Reads cases out of a byte stream: one per line for NDJSON (kept as UTF-8 bytes); for a YAML
    * stream, one per document. Which one is decided by the first non-blank character ('{' means
    * NDJSON) unless known. Lines end at \n, \r\n or \r, as {@link java.io.BufferedReader} reads them.
+   * A line longer than a case file may be is skipped without being kept, and reported.
    */
   private static final class LineSource {
+    /** The longest line kept: as long as a case file may be. The buffer grows up to one byte more. */
+    static final int MAX_LINE = Limits.CASE.maxBytes();
+    /** What {@link #readLine} returns for a line longer than {@link #MAX_LINE}, skipped unread. */
+    private static final byte[] TOO_LONG = new byte[0];
     final String name;
     final InputStream in;
     Boolean json;
@@ -353,11 +360,37 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           }
           return null;
         }
+        if (limit - pos > MAX_LINE) {
+          // the buffer is full of one line with no end in sight
+          skipLongLine();
+          lineNo++;
+          return TOO_LONG;
+        }
         fill();
       }
     }
 
-    /** Reads more input behind what is left of the buffer, growing it for a long line. */
+    /** Reads on to the end of a line too long to keep, dropping what it reads. */
+    private void skipLongLine() throws IOException {
+      while (true) {
+        int i = LineBreaks.find(buf, pos, limit);
+        if (i >= 0) {
+          pos = i + 1;
+          skipLf = buf[i] == '\r';
+          return;
+        }
+        pos = limit;
+        if (eof) {
+          return;
+        }
+        fill();
+      }
+    }
+
+    /**
+     * Reads more input behind what is left of the buffer, growing it for a long line, up to room for
+     * a line of {@link #MAX_LINE} bytes and its line break.
+     */
     private void fill() throws IOException {
       if (pos > 0) {
         System.arraycopy(buf, pos, buf, 0, limit - pos);
@@ -365,7 +398,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         pos = 0;
       }
       if (limit == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
+        buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE + 1));
       }
       int n = in.read(buf, limit, buf.length - limit);
       if (n < 0) {
@@ -380,6 +413,9 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       try {
         byte[] line;
         while ((line = readLine()) != null) {
+          if (line == TOO_LONG) {
+            return tooLong(lineNo);
+          }
           int first = firstNonBlank(line);
           if (first < 0) {
             continue;
@@ -401,6 +437,12 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       }
     }
 
+    private Item tooLong(int line) {
+      return new Item.Refused(name, line, Diagnostic.error(name, line, 0,
+          "the line is longer than the limit of " + Limits.size(MAX_LINE))
+          .withHint("write one case per line, each at most " + Limits.size(MAX_LINE) + ", and end every line with a line break"));
+    }
+
     /** The first character of a line that is not white space (as String.strip sees it), or -1. */
     private static int firstNonBlank(byte[] line) {
       for (byte b : line) {
@@ -415,7 +457,10 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       return -1;
     }
 
-    /** Collects the lines of one YAML document, up to the next "---" marker. */
+    /**
+     * Collects the lines of one YAML document, up to the next "---" marker. A document with a line too
+     * long, or longer in all than a case file may be, is refused, and the rest of it read but not kept.
+     */
     private Item yamlDocument(String first) throws IOException {
       StringBuilder doc = new StringBuilder();
       int start = lineNo;
@@ -424,19 +469,33 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       } else if (!first.startsWith("...")) {
         doc.append(first).append('\n');
       }
+      long size = doc.length();
+      Item refused = null;
       byte[] raw;
       while ((raw = readLine()) != null) {
+        if (raw == TOO_LONG) {
+          refused = refused != null ? refused : tooLong(lineNo);
+          continue;
+        }
         String line = new String(raw, StandardCharsets.UTF_8);
         if (line.startsWith("---")) {
           lookahead = raw;
           break;
         }
-        if (!line.startsWith("...")) {
+        size += raw.length + 1;
+        if (refused == null && size > MAX_LINE) {
+          refused = new Item.Refused(name, lineNo, Diagnostic.error(name, lineNo, 0,
+              "the document is larger than the limit of " + Limits.size(MAX_LINE)).withHint("split it into smaller documents"));
+        }
+        if (refused == null && !line.startsWith("...")) {
           if (doc.length() == 0) {
             start = lineNo;
           }
           doc.append(line).append('\n');
         }
+      }
+      if (refused != null) {
+        return refused;
       }
       if (doc.toString().isBlank()) {
         return null;

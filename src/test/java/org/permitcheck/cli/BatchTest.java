@@ -127,6 +127,23 @@ class BatchTest {
   }
 
   @Test
+  void aLineLongerThanTheLimitIsReportedAndTheCasesAfterItAreEvaluated(@TempDir Path dir) throws IOException {
+    String long_ = "{\"id\": \"x\", \"note\": \"" + "a".repeat(5 * 1024 * 1024) + "\"}\n";
+    Path input = dir.resolve("l.ndjson");
+    Files.writeString(input, long_ + line(0) + "\n");
+    Run.Result file = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "l.ndjson");
+    Run.Result stdin = Run.run(long_ + line(0) + "\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    for (Run.Result r : List.of(file, stdin)) {
+      assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(ids(r.out())).hasSize(2).endsWith("c0");
+    }
+    assertThat(file.err()).startsWith("l.ndjson:1: error: the line is longer than the limit of 4 MiB\n"
+        + "  hint: write one case per line, each at most 4 MiB, and end every line with a line break\n");
+    assertThat(stdin.err()).startsWith("<stdin>:1: error: the line is longer than the limit of 4 MiB\n");
+  }
+
+  @Test
   void refusesStdinGivenTwiceBeforeReadingAnything() {
     String stdin = line(0) + "\n";
     for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
