@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.SourceText;
 import org.permitcheck.tree.Limits;
 
 /**
@@ -426,7 +427,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           if (json) {
             return new Item.Line(name, lineNo, line);
           }
-          Item doc = yamlDocument(new String(line, StandardCharsets.UTF_8));
+          Item doc = yamlDocument(SourceText.ofUtf8(name, line).text());
           if (doc != null) {
             return doc;
           }
@@ -443,11 +444,15 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           .withHint("write one case per line, each at most " + Limits.size(MAX_LINE) + ", and end every line with a line break"));
     }
 
-    /** The first character of a line that is not white space (as String.strip sees it), or -1. */
+    /**
+     * The first character of a line that is not white space (as String.strip sees it), or -1. A
+     * byte-order mark that starts the line is not taken for content, as the readers of a case skip it.
+     */
     private static int firstNonBlank(byte[] line) {
       for (byte b : line) {
         if (b < 0) {
-          String t = new String(line, StandardCharsets.UTF_8).strip();
+          int from = SourceText.hasBom(line, 0, line.length) ? 3 : 0;
+          String t = new String(line, from, line.length - from, StandardCharsets.UTF_8).strip();
           return t.isEmpty() ? -1 : t.charAt(0);
         }
         if (!Character.isWhitespace(b)) {

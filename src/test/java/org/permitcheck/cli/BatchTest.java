@@ -144,6 +144,29 @@ class BatchTest {
   }
 
   @Test
+  void readsNdjsonOnStdinThatStartsWithAByteOrderMark() {
+    Run.Result r = Run.run("\uFEFF" + line(0) + "\n" + line(1) + "\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(ids(r.out())).containsExactly("c0", "c1");
+    Run.Result yaml = Run.run("\uFEFFid: y1\nfacts: {}\n---\nid: y2\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(ids(yaml.out())).containsExactly("y1", "y2");
+  }
+
+  @Test
+  void skipsALineHoldingOnlyAByteOrderMarkAsItSkipsABlankLine(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("b.ndjson");
+    Files.writeString(input, "\uFEFF\n" + line(0) + "\n\uFEFF  \r\n\uFEFF" + line(1) + "\n");
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--quiet", input.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(ids(r.out())).containsExactly("c0", "c1");
+    Files.writeString(input, "\uFEFF\n");
+    Run.Result only = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", input.toString());
+    assertThat(only.exit()).isZero();
+    assertThat(only.out()).isEmpty();
+  }
+
+  @Test
   void refusesStdinGivenTwiceBeforeReadingAnything() {
     String stdin = line(0) + "\n";
     for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
