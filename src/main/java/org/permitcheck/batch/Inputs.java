@@ -463,13 +463,15 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     }
 
     /**
-     * Collects the lines of one YAML document, up to the next "---" marker. A document with a line too
+     * Collects the lines of one YAML document, up to the next "---" marker; the marker's line belongs
+     * to the document when the document starts on it ({@code --- {id: a}}). A document with a line too
      * long, or longer in all than a case file may be, is refused, and the rest of it read but not kept.
      */
     private Item yamlDocument(String first) throws IOException {
       StringBuilder doc = new StringBuilder();
       int start = lineNo;
-      if (first.startsWith("---")) {
+      String rest = isMarker(first) ? first.substring(3).strip() : null;
+      if (rest != null && (rest.isEmpty() || rest.startsWith("#"))) {
         start = lineNo + 1;
       } else if (!first.startsWith("...")) {
         doc.append(first).append('\n');
@@ -483,7 +485,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           continue;
         }
         String line = new String(raw, StandardCharsets.UTF_8);
-        if (line.startsWith("---")) {
+        if (isMarker(line)) {
           lookahead = raw;
           break;
         }
@@ -506,6 +508,11 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         return null;
       }
       return new Item.Text(name, start, doc.toString());
+    }
+
+    /** Whether a line starts a YAML document: "---", alone or followed by white space and content. */
+    private static boolean isMarker(String line) {
+      return line.startsWith("---") && (line.length() == 3 || Character.isWhitespace(line.charAt(3)));
     }
 
     /** How far the lines handed out reach into the input, in bytes. */

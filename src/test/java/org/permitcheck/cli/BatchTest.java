@@ -167,6 +167,19 @@ class BatchTest {
   }
 
   @Test
+  void readsYamlDocumentsThatStartOnTheirMarkerLineFromStdin() {
+    Run.Result r = Run.run("--- {id: a, country: BE, facts: {}}\n--- {id: b, country: BE, facts: {}}\n", Map.of(),
+        FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(ids(r.out())).containsExactly("a", "b");
+    String mixed = "---\nid: a\nfacts: {}\n--- # the second\nfacts: {be_household: isolatd}\n---\n--- {id: c,\n"
+        + "  facts: {}}\n...\n";
+    Run.Result m = Run.run(mixed, Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(ids(m.out())).containsExactly("a", "<stdin>:5", "c");
+    assertThat(m.err()).startsWith("<stdin>:5:23: error: fact 'be_household' has no value 'isolatd'");
+  }
+
+  @Test
   void refusesStdinGivenTwiceBeforeReadingAnything() {
     String stdin = line(0) + "\n";
     for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
