@@ -52,12 +52,9 @@ public final class FileText {
       if (bytes.length > maxBytes) {
         return tooLarge(shownName, maxBytes);
       }
-      int bad = SourceText.firstMalformedOffset(bytes);
-      if (bad >= 0) {
-        int line = SourceText.lineOfByte(bytes, bad);
-        int column = bad - SourceText.lineStartOfByte(bytes, bad) + 1;
-        return new Result(Optional.empty(), Optional.of(Diagnostic.error(shownName, line, column,
-            "the file is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8")), NO_BYTES);
+      Optional<Diagnostic> notUtf8 = SourceText.notUtf8(shownName, bytes, 1, "file");
+      if (notUtf8.isPresent()) {
+        return new Result(Optional.empty(), notUtf8, NO_BYTES);
       }
       return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty(), bytes);
     } catch (NoSuchFileException e) {

@@ -427,7 +427,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           if (json) {
             return new Item.Line(name, lineNo, line);
           }
-          Item doc = yamlDocument(SourceText.ofUtf8(name, line).text());
+          Item doc = yamlDocument(line);
           if (doc != null) {
             return doc;
           }
@@ -467,7 +467,9 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
      * to the document when the document starts on it ({@code --- {id: a}}). A document with a line too
      * long, or longer in all than a case file may be, is refused, and the rest of it read but not kept.
      */
-    private Item yamlDocument(String first) throws IOException {
+    private Item yamlDocument(byte[] firstRaw) throws IOException {
+      String first = SourceText.ofUtf8(name, firstRaw).text();
+      Item refused = notUtf8(firstRaw);
       StringBuilder doc = new StringBuilder();
       int start = lineNo;
       String rest = isMarker(first) ? first.substring(3).strip() : null;
@@ -477,7 +479,6 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         doc.append(first).append('\n');
       }
       long size = doc.length();
-      Item refused = null;
       byte[] raw;
       while ((raw = readLine()) != null) {
         if (raw == TOO_LONG) {
@@ -489,6 +490,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           lookahead = raw;
           break;
         }
+        refused = refused != null ? refused : notUtf8(raw);
         size += raw.length + 1;
         if (refused == null && size > MAX_LINE) {
           refused = new Item.Refused(name, lineNo, Diagnostic.error(name, lineNo, 0,
@@ -508,6 +510,11 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         return null;
       }
       return new Item.Text(name, start, doc.toString());
+    }
+
+    /** The refusal of a line of a YAML stream that is not valid UTF-8, or null. */
+    private Item notUtf8(byte[] line) {
+      return SourceText.notUtf8(name, line, lineNo, "line").map(d -> (Item) new Item.Refused(name, lineNo, d)).orElse(null);
     }
 
     /** Whether a line starts a YAML document: "---", alone or followed by white space and content. */

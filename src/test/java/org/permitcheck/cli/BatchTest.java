@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -177,6 +178,31 @@ class BatchTest {
     Run.Result m = Run.run(mixed, Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
     assertThat(ids(m.out())).containsExactly("a", "<stdin>:5", "c");
     assertThat(m.err()).startsWith("<stdin>:5:23: error: fact 'be_household' has no value 'isolatd'");
+  }
+
+  @Test
+  void refusesALineThatIsNotUtf8AndEvaluatesTheOthers(@TempDir Path dir) throws IOException {
+    byte[] bad = "{\"id\": \"a\u00ff\", \"facts\": {}}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good = (line(0) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] both = new byte[good.length + bad.length];
+    System.arraycopy(good, 0, both, 0, good.length);
+    System.arraycopy(bad, 0, both, good.length, bad.length);
+    Files.write(dir.resolve("u.ndjson"), both);
+    Run.Result file = Run.run(new byte[0], Map.of(), dir, false, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "--quiet", "u.ndjson");
+    Run.Result stdin = Run.run(both, Map.of(), FIXTURES, false, "eval", "--format", "ndjson", "--quiet", "-");
+    for (Run.Result r : List.of(file, stdin)) {
+      assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(ids(r.out())).hasSize(2).startsWith("c0").doesNotContain("a\uFFFD");
+      assertThat(r.out().lines().skip(1).findFirst().orElse("")).contains("\"results\":[]", "not valid UTF-8");
+    }
+    assertThat(file.err()).isEqualTo("u.ndjson:2:10: error: the line is not valid UTF-8 text (byte 10)\n"
+        + "  hint: save it as UTF-8\npermitcheck: 1 error in 1 file\n");
+    assertThat(stdin.err()).startsWith("<stdin>:2:10: error: the line is not valid UTF-8 text (byte 10)\n");
+    byte[] yaml = "id: y1\nfacts: {}\n---\nid: y2\nnote: \u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Run.Result y = Run.run(yaml, Map.of(), FIXTURES, false, "eval", "--format", "ndjson", "--quiet", "-");
+    assertThat(ids(y.out())).containsExactly("y1", "<stdin>:5");
+    assertThat(y.err()).startsWith("<stdin>:5:7: error: the line is not valid UTF-8 text (byte 7)\n");
   }
 
   @Test
