@@ -58,7 +58,9 @@ public final class FileText {
       }
       return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty(), bytes);
     } catch (NoSuchFileException e) {
-      return failed(shownName, "no such file", "check the path");
+      return Files.isSymbolicLink(path)
+          ? failed(shownName, "is a symbolic link to a file that does not exist", "fix or remove the link")
+          : failed(shownName, "no such file", "check the path");
     } catch (IOException e) {
       return failed(shownName, "cannot be read", "check that the file exists and is readable");
     }

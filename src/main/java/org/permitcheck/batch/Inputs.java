@@ -154,7 +154,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /**
    * The case files and directories of one directory, in the order of all paths sorted. Regular files
    * are told by their attributes, read without following links; a symbolic link is followed to see
-   * whether it names a regular file, and never walked into, as {@link Files#walk} does.
+   * whether it names a regular file, and never walked into, as {@link Files#walk} does. A link with a
+   * case file's name that leads nowhere is kept, so that reading it says so.
    */
   private static List<Entry> entries(Path dir) throws IOException {
     List<Entry> out = new ArrayList<>();
@@ -167,6 +168,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           out.add(new Entry(f, false, f, a.size()));
         } else if (isCaseFile(f) && a.isSymbolicLink() && Files.isRegularFile(f)) {
           out.add(new Entry(f, false, f, size(f)));
+        } else if (isCaseFile(f) && a.isSymbolicLink() && Files.notExists(f)) {
+          out.add(new Entry(f, false, f, -1));
         }
       }
     } catch (DirectoryIteratorException e) {
@@ -235,7 +238,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           caseFiles(p, files);
           walked.put(p, files);
           for (Entry f : files) {
-            total += f.size();
+            total += Math.max(0, f.size());
           }
         } catch (IOException e) {
           // reading the directory will report it

@@ -206,6 +206,20 @@ class BatchTest {
   }
 
   @Test
+  void reportsALinkToNoFileInAWalkedDirectoryAndDoesNotFollowLinksToDirectories(@TempDir Path dir) throws IOException {
+    Path real = Files.createDirectories(dir.resolve("d/real"));
+    Files.writeString(real.resolve("a.yaml"), "id: a\nfacts: {}\n");
+    Files.createSymbolicLink(dir.resolve("d/linked"), real);
+    Files.createSymbolicLink(dir.resolve("d/gone.yaml"), dir.resolve("d/nowhere.yaml"));
+    Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(), "--format",
+        "ndjson", "--quiet", "d");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(ids(r.out())).containsExactly("gone", "a");
+    assertThat(r.err()).isEqualTo("d/gone.yaml: error: is a symbolic link to a file that does not exist\n"
+        + "  hint: fix or remove the link\npermitcheck: 1 error in 1 file\n");
+  }
+
+  @Test
   void refusesStdinGivenTwiceBeforeReadingAnything() {
     String stdin = line(0) + "\n";
     for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
