@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Severity;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.tree.Limits;
 
@@ -48,11 +50,21 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /** Where the paths below the directory given start, and its name as given, ending in '/'. */
   private int walkRoot;
   private String walkBase;
+  /** The directory being walked, as given, and whether a case file was found in it yet. */
+  private String walkArg;
+  private boolean walkFound;
+  /** Told what is worth saying about the inputs but is no error (a directory without case files). */
+  private final Consumer<Diagnostic> warnings;
 
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
+    this(args, resolve, stdin, w -> {});
+  }
+
+  public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin, Consumer<Diagnostic> warnings) {
     this.args = new ArrayDeque<>(args);
     this.resolve = resolve;
     this.stdin = stdin;
+    this.warnings = warnings;
   }
 
   public static boolean isLines(String name) {
@@ -110,6 +122,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         String root = p.toString();
         walkRoot = root.length() + (root.endsWith(p.getFileSystem().getSeparator()) ? 0 : 1);
         walkBase = arg.endsWith("/") ? arg : arg + "/";
+        walkArg = arg;
+        walkFound = false;
       } catch (IOException e) {
         pending.add(new Item.File(p, arg));
       }
@@ -127,12 +141,17 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     Iterator<Entry> entries = walking.peek();
     if (!entries.hasNext()) {
       walking.pop();
+      if (walking.isEmpty() && !walkFound) {
+        warnings.accept(new Diagnostic(Severity.WARNING, walkArg, 0, 0,
+            "no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found", "", List.of()));
+      }
       return;
     }
     Entry e = entries.next();
     // the name as given, followed by the path below the directory, with '/' on every system
     String name = walkBase + e.path().toString().substring(walkRoot).replace('\\', '/');
     if (!e.directory()) {
+      walkFound = true;
       file(e.path(), name, e.size());
       return;
     }

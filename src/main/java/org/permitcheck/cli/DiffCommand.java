@@ -107,7 +107,7 @@ final class DiffCommand implements Callable<Integer> {
     List<Entry> json = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false))) {
       Pipeline.run(inputs, inputs::ready, item -> compare(item, before.get(), after.get()), threads, r -> {
         counts[0]++;
         if (!r.diagnostics().isEmpty()) {

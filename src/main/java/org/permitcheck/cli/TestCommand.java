@@ -68,7 +68,7 @@ final class TestCommand implements Callable<Integer> {
     int withoutExpect = 0;
     List<Diagnostic> problems = new ArrayList<>();
     Coverage cover = new Coverage(rules);
-    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in());
+    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false));
     while (inputs.hasNext()) {
       Item item = inputs.next();
       String path = item.name();

@@ -220,6 +220,21 @@ class BatchTest {
   }
 
   @Test
+  void warnsOfADirectoryWithoutCaseFilesAndStillExitsZero(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("empty/sub"));
+    Files.writeString(dir.resolve("empty/notes.txt"), "not a case");
+    Files.writeString(dir.resolve("one.yaml"), "id: one\nfacts: {}\n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", rules, "--format", "ndjson", "empty", "one.yaml");
+    assertThat(r.exit()).isZero();
+    assertThat(ids(r.out())).containsExactly("one");
+    assertThat(r.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
+    Run.Result test = Run.run("", Map.of(), dir, "test", "--rules", rules, "empty");
+    assertThat(test.exit()).isZero();
+    assertThat(test.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
+  }
+
+  @Test
   void refusesStdinGivenTwiceBeforeReadingAnything() {
     String stdin = line(0) + "\n";
     for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
