@@ -52,16 +52,15 @@ public final class FileText {
       if (bytes.length > maxBytes) {
         return tooLarge(shownName, maxBytes);
       }
-      int bad = SourceText.firstMalformedOffset(bytes);
-      if (bad >= 0) {
-        int line = SourceText.lineOfByte(bytes, bad);
-        int column = bad - SourceText.lineStartOfByte(bytes, bad) + 1;
-        return new Result(Optional.empty(), Optional.of(Diagnostic.error(shownName, line, column,
-            "the file is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8")), NO_BYTES);
+      Optional<Diagnostic> notUtf8 = SourceText.notUtf8(shownName, bytes, 1, "file");
+      if (notUtf8.isPresent()) {
+        return new Result(Optional.empty(), notUtf8, NO_BYTES);
       }
       return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty(), bytes);
     } catch (NoSuchFileException e) {
-      return failed(shownName, "no such file", "check the path");
+      return Files.isSymbolicLink(path)
+          ? failed(shownName, "is a symbolic link to a file that does not exist", "fix or remove the link")
+          : failed(shownName, "no such file", "check the path");
     } catch (IOException e) {
       return failed(shownName, "cannot be read", "check that the file exists and is readable");
     }

@@ -20,7 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Severity;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.tree.Limits;
 
 /**
  * Turns the CASE arguments into a lazy, ordered stream of {@link Item}s: files as given, directories
@@ -45,11 +50,21 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /** Where the paths below the directory given start, and its name as given, ending in '/'. */
   private int walkRoot;
   private String walkBase;
+  /** The directory being walked, as given, and whether a case file was found in it yet. */
+  private String walkArg;
+  private boolean walkFound;
+  /** Told what is worth saying about the inputs but is no error (a directory without case files). */
+  private final Consumer<Diagnostic> warnings;
 
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
+    this(args, resolve, stdin, w -> {});
+  }
+
+  public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin, Consumer<Diagnostic> warnings) {
     this.args = new ArrayDeque<>(args);
     this.resolve = resolve;
     this.stdin = stdin;
+    this.warnings = warnings;
   }
 
   public static boolean isLines(String name) {
@@ -107,6 +122,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         String root = p.toString();
         walkRoot = root.length() + (root.endsWith(p.getFileSystem().getSeparator()) ? 0 : 1);
         walkBase = arg.endsWith("/") ? arg : arg + "/";
+        walkArg = arg;
+        walkFound = false;
       } catch (IOException e) {
         pending.add(new Item.File(p, arg));
       }
@@ -124,12 +141,17 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     Iterator<Entry> entries = walking.peek();
     if (!entries.hasNext()) {
       walking.pop();
+      if (walking.isEmpty() && !walkFound) {
+        warnings.accept(new Diagnostic(Severity.WARNING, walkArg, 0, 0,
+            "no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found", "", List.of()));
+      }
       return;
     }
     Entry e = entries.next();
     // the name as given, followed by the path below the directory, with '/' on every system
     String name = walkBase + e.path().toString().substring(walkRoot).replace('\\', '/');
     if (!e.directory()) {
+      walkFound = true;
       file(e.path(), name, e.size());
       return;
     }
@@ -151,7 +173,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /**
    * The case files and directories of one directory, in the order of all paths sorted. Regular files
    * are told by their attributes, read without following links; a symbolic link is followed to see
-   * whether it names a regular file, and never walked into, as {@link Files#walk} does.
+   * whether it names a regular file, and never walked into, as {@link Files#walk} does. A link with a
+   * case file's name that leads nowhere is kept, so that reading it says so.
    */
   private static List<Entry> entries(Path dir) throws IOException {
     List<Entry> out = new ArrayList<>();
@@ -164,6 +187,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           out.add(new Entry(f, false, f, a.size()));
         } else if (isCaseFile(f) && a.isSymbolicLink() && Files.isRegularFile(f)) {
           out.add(new Entry(f, false, f, size(f)));
+        } else if (isCaseFile(f) && a.isSymbolicLink() && Files.notExists(f)) {
+          out.add(new Entry(f, false, f, -1));
         }
       }
     } catch (DirectoryIteratorException e) {
@@ -232,7 +257,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           caseFiles(p, files);
           walked.put(p, files);
           for (Entry f : files) {
-            total += f.size();
+            total += Math.max(0, f.size());
           }
         } catch (IOException e) {
           // reading the directory will report it
@@ -293,8 +318,13 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
    * Reads cases out of a byte stream: one per line for NDJSON (kept as UTF-8 bytes); for a YAML
    * stream, one per document. Which one is decided by the first non-blank character ('{' means
    * NDJSON) unless known. Lines end at \n, \r\n or \r, as {@link java.io.BufferedReader} reads them.
+   * A line longer than a case file may be is skipped without being kept, and reported.
    */
   private static final class LineSource {
+    /** The longest line kept: as long as a case file may be. The buffer grows up to one byte more. */
+    static final int MAX_LINE = Limits.CASE.maxBytes();
+    /** What {@link #readLine} returns for a line longer than {@link #MAX_LINE}, skipped unread. */
+    private static final byte[] TOO_LONG = new byte[0];
     final String name;
     final InputStream in;
     Boolean json;
@@ -353,11 +383,37 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           }
           return null;
         }
+        if (limit - pos > MAX_LINE) {
+          // the buffer is full of one line with no end in sight
+          skipLongLine();
+          lineNo++;
+          return TOO_LONG;
+        }
         fill();
       }
     }
 
-    /** Reads more input behind what is left of the buffer, growing it for a long line. */
+    /** Reads on to the end of a line too long to keep, dropping what it reads. */
+    private void skipLongLine() throws IOException {
+      while (true) {
+        int i = LineBreaks.find(buf, pos, limit);
+        if (i >= 0) {
+          pos = i + 1;
+          skipLf = buf[i] == '\r';
+          return;
+        }
+        pos = limit;
+        if (eof) {
+          return;
+        }
+        fill();
+      }
+    }
+
+    /**
+     * Reads more input behind what is left of the buffer, growing it for a long line, up to room for
+     * a line of {@link #MAX_LINE} bytes and its line break.
+     */
     private void fill() throws IOException {
       if (pos > 0) {
         System.arraycopy(buf, pos, buf, 0, limit - pos);
@@ -365,7 +421,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         pos = 0;
       }
       if (limit == buf.length) {
-        buf = Arrays.copyOf(buf, buf.length * 2);
+        buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_LINE + 1));
       }
       int n = in.read(buf, limit, buf.length - limit);
       if (n < 0) {
@@ -380,6 +436,9 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       try {
         byte[] line;
         while ((line = readLine()) != null) {
+          if (line == TOO_LONG) {
+            return tooLong(lineNo);
+          }
           int first = firstNonBlank(line);
           if (first < 0) {
             continue;
@@ -390,7 +449,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           if (json) {
             return new Item.Line(name, lineNo, line);
           }
-          Item doc = yamlDocument(new String(line, StandardCharsets.UTF_8));
+          Item doc = yamlDocument(line);
           if (doc != null) {
             return doc;
           }
@@ -401,11 +460,21 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       }
     }
 
-    /** The first character of a line that is not white space (as String.strip sees it), or -1. */
+    private Item tooLong(int line) {
+      return new Item.Refused(name, line, Diagnostic.error(name, line, 0,
+          "the line is longer than the limit of " + Limits.size(MAX_LINE))
+          .withHint("write one case per line, each at most " + Limits.size(MAX_LINE) + ", and end every line with a line break"));
+    }
+
+    /**
+     * The first character of a line that is not white space (as String.strip sees it), or -1. A
+     * byte-order mark that starts the line is not taken for content, as the readers of a case skip it.
+     */
     private static int firstNonBlank(byte[] line) {
       for (byte b : line) {
         if (b < 0) {
-          String t = new String(line, StandardCharsets.UTF_8).strip();
+          int from = SourceText.hasBom(line, 0, line.length) ? 3 : 0;
+          String t = new String(line, from, line.length - from, StandardCharsets.UTF_8).strip();
           return t.isEmpty() ? -1 : t.charAt(0);
         }
         if (!Character.isWhitespace(b)) {
@@ -415,33 +484,64 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       return -1;
     }
 
-    /** Collects the lines of one YAML document, up to the next "---" marker. */
-    private Item yamlDocument(String first) throws IOException {
+    /**
+     * Collects the lines of one YAML document, up to the next "---" marker; the marker's line belongs
+     * to the document when the document starts on it ({@code --- {id: a}}). A document with a line too
+     * long, or longer in all than a case file may be, is refused, and the rest of it read but not kept.
+     */
+    private Item yamlDocument(byte[] firstRaw) throws IOException {
+      String first = SourceText.ofUtf8(name, firstRaw).text();
+      Item refused = notUtf8(firstRaw);
       StringBuilder doc = new StringBuilder();
       int start = lineNo;
-      if (first.startsWith("---")) {
+      String rest = isMarker(first) ? first.substring(3).strip() : null;
+      if (rest != null && (rest.isEmpty() || rest.startsWith("#"))) {
         start = lineNo + 1;
       } else if (!first.startsWith("...")) {
         doc.append(first).append('\n');
       }
+      long size = doc.length();
       byte[] raw;
       while ((raw = readLine()) != null) {
+        if (raw == TOO_LONG) {
+          refused = refused != null ? refused : tooLong(lineNo);
+          continue;
+        }
         String line = new String(raw, StandardCharsets.UTF_8);
-        if (line.startsWith("---")) {
+        if (isMarker(line)) {
           lookahead = raw;
           break;
         }
-        if (!line.startsWith("...")) {
+        refused = refused != null ? refused : notUtf8(raw);
+        size += raw.length + 1;
+        if (refused == null && size > MAX_LINE) {
+          refused = new Item.Refused(name, lineNo, Diagnostic.error(name, lineNo, 0,
+              "the document is larger than the limit of " + Limits.size(MAX_LINE)).withHint("split it into smaller documents"));
+        }
+        if (refused == null && !line.startsWith("...")) {
           if (doc.length() == 0) {
             start = lineNo;
           }
           doc.append(line).append('\n');
         }
       }
+      if (refused != null) {
+        return refused;
+      }
       if (doc.toString().isBlank()) {
         return null;
       }
       return new Item.Text(name, start, doc.toString());
+    }
+
+    /** The refusal of a line of a YAML stream that is not valid UTF-8, or null. */
+    private Item notUtf8(byte[] line) {
+      return SourceText.notUtf8(name, line, lineNo, "line").map(d -> (Item) new Item.Refused(name, lineNo, d)).orElse(null);
+    }
+
+    /** Whether a line starts a YAML document: "---", alone or followed by white space and content. */
+    private static boolean isMarker(String line) {
+      return line.startsWith("---") && (line.length() == 3 || Character.isWhitespace(line.charAt(3)));
     }
 
     /** How far the lines handed out reach into the input, in bytes. */

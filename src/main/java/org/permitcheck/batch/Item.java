@@ -2,12 +2,13 @@ package org.permitcheck.batch;
 
 import java.nio.file.Path;
 import org.permitcheck.cases.CaseReader;
+import org.permitcheck.diag.Diagnostic;
 
 /**
  * One case to process, in input order: a whole file to read (the worker reads it), or one line of an
  * NDJSON input or one document of a YAML stream, already in memory.
  */
-public sealed interface Item permits Item.File, Item.Line, Item.Text {
+public sealed interface Item permits Item.File, Item.Line, Item.Text, Item.Refused {
   /** The name shown in diagnostics. */
   String name();
 
@@ -33,6 +34,14 @@ public sealed interface Item permits Item.File, Item.Line, Item.Text {
 
   /** One line of NDJSON, as the UTF-8 bytes it was written in (decoded only if it must be explained). */
   record Line(String name, int line, byte[] bytes) implements Item {
+    @Override
+    public String defaultId() {
+      return CaseReader.lineId(name, line);
+    }
+  }
+
+  /** A line or document of a stream refused while it was read (e.g. too long to keep), and why. */
+  record Refused(String name, int line, Diagnostic error) implements Item {
     @Override
     public String defaultId() {
       return CaseReader.lineId(name, line);

@@ -116,6 +116,9 @@ public record Job(
       Item.Line l = (Item.Line) item;
       return reader.readLine(l.bytes(), l.name(), l.line());
     }
+    if (item instanceof Item.Refused) {
+      return Checked.failed(List.of(((Item.Refused) item).error()));
+    }
     Item.Text t = (Item.Text) item;
     return reader.readDocument(new SourceText(t.name(), t.text(), t.line()), false, t.defaultId());
   }

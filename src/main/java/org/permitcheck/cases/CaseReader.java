@@ -65,13 +65,18 @@ public final class CaseReader {
   /**
    * Reads one case written as one line of JSON in UTF-8 (a line of NDJSON). A valid case is read
    * straight from the token stream; any other is read again as a positioned tree, so that each
-   * problem is reported with its line and column. The default id is {@code name:line}.
+   * problem is reported with its line and column. The default id is {@code name:line}. Bytes that
+   * are not UTF-8 are refused (the fast path takes none, so that only a line it refuses is checked).
    */
   public Checked<Case> readLine(byte[] utf8, String name, int line) {
     String id = lineId(name, line);
     Case c = json().read(utf8, 0, utf8.length, name, id);
     if (c != null) {
       return Checked.of(c, List.of());
+    }
+    Optional<Diagnostic> notUtf8 = SourceText.notUtf8(name, utf8, line, "line");
+    if (notUtf8.isPresent()) {
+      return Checked.failed(List.of(notUtf8.get()));
     }
     // without a byte-order mark, as the fast path skips it too
     return readDocument(SourceText.ofUtf8(name, utf8, line), true, id);

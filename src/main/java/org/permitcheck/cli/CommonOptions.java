@@ -126,4 +126,15 @@ final class CommonOptions {
     }
     return threads;
   }
+
+  /**
+   * Refuses a list of inputs that names stdin ({@code -}) more than once: it can be read only once,
+   * and this is said before anything is read.
+   */
+  static void stdinOnce(List<String> inputs, Messages m) {
+    long stdin = inputs.stream().filter("-"::equals).count();
+    if (stdin > 1) {
+      throw new UsageError(m.get("cli.stdin_twice", stdin), m.get("cli.hint.stdin_twice"));
+    }
+  }
 }

@@ -83,6 +83,7 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() {
     Messages m = common.messages(ctx);
     int threads = CommonOptions.threads(jobs, m);
+    CommonOptions.stdinOnce(files, m);
     if (!FORMATS.contains(format)) {
       throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }
@@ -99,7 +100,7 @@ final class DiffCommand implements Callable<Integer> {
     List<DiffJson.Failure> failures = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false))) {
       Pipeline.run(inputs, inputs::ready, item -> compare(item, before.get(), after.get()), threads, r -> {
         counts[0]++;
         if (!r.diagnostics().isEmpty()) {

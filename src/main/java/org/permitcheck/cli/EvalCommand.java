@@ -114,6 +114,7 @@ final class EvalCommand implements Callable<Integer> {
       throw new UsageError(m.get("cli.horizon", horizon), "");
     }
     int threads = CommonOptions.threads(jobs, m);
+    CommonOptions.stdinOnce(files, m);
     Path target = OutputFile.check(ctx, m, output, files, common.rules).orElse(null);
     Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
@@ -148,7 +149,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private int run(Job job, int threads, Output output, Messages m) {
     long start = System.nanoTime();
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> output.say(List.of(w)))) {
       if (output.showsProgress()) {
         output.track(inputs, inputs.measure(), start, m);
       }
@@ -230,12 +231,7 @@ final class EvalCommand implements Callable<Integer> {
             + r.evaluation().asOf());
       }
       if (!r.diagnostics().isEmpty()) {
-        clearProgress();
-        // the results before this case reach stdout first, and its message stderr at once: read
-        // together (a terminal, 2>&1), each message stands right before its case's result
-        out.flush();
-        Diagnostics.print(ctx.err(), r.diagnostics(), false);
-        ctx.err().flush();
+        say(r.diagnostics());
         if (problems.size() < 10_000) {
           problems.addAll(r.diagnostics().stream().filter(Diagnostic::isError).toList());
         }
@@ -254,6 +250,17 @@ final class EvalCommand implements Callable<Integer> {
         write(r.output());
       }
       progress();
+    }
+
+    /**
+     * Prints diagnostics on stderr at once, after the results before them reach stdout: read together
+     * (a terminal, 2>&1), each message stands right before its case's result.
+     */
+    void say(List<Diagnostic> diagnostics) {
+      clearProgress();
+      out.flush();
+      Diagnostics.print(ctx.err(), diagnostics, false);
+      ctx.err().flush();
     }
 
     private void write(String s) {

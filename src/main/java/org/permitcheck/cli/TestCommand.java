@@ -53,6 +53,7 @@ final class TestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages m = common.messages(ctx);
+    CommonOptions.stdinOnce(files, m);
     Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
       return ExitCode.INVALID_RULES;
@@ -67,7 +68,7 @@ final class TestCommand implements Callable<Integer> {
     int withoutExpect = 0;
     List<Diagnostic> problems = new ArrayList<>();
     Coverage cover = new Coverage(rules);
-    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in());
+    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false));
     while (inputs.hasNext()) {
       Item item = inputs.next();
       Checked<Case> c = Job.read(reader, item);

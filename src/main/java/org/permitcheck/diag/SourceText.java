@@ -2,6 +2,7 @@ package org.permitcheck.diag;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The text of one input (a file, stdin, a line of NDJSON) with the name used in diagnostics. */
 public record SourceText(String name, String text, int firstLine) {
@@ -54,6 +55,21 @@ public record SourceText(String name, String text, int firstLine) {
     var out = java.nio.CharBuffer.allocate(Math.max(16, bytes.length - ascii));
     var result = decoder.decode(in, out, true);
     return result.isError() ? in.position() : -1;
+  }
+
+  /**
+   * The error at the first byte of {@code bytes} that is not valid UTF-8, if there is one, naming it
+   * as a whole ({@code what}: "file", "line"); the bytes start at line {@code firstLine} of their input.
+   */
+  public static Optional<Diagnostic> notUtf8(String name, byte[] bytes, int firstLine, String what) {
+    int bad = firstMalformedOffset(bytes);
+    if (bad < 0) {
+      return Optional.empty();
+    }
+    int line = firstLine - 1 + lineOfByte(bytes, bad);
+    int column = bad - lineStartOfByte(bytes, bad) + 1;
+    return Optional.of(Diagnostic.error(name, line, column,
+        "the " + what + " is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8"));
   }
 
   /** The 1-based line of a byte offset, counting newlines before it. */

@@ -131,4 +131,85 @@ class InputsTest {
       assertThat(inputs.consumed()).isEqualTo(in.length);
     }
   }
+
+  /** A stream of {@code size} bytes of 'a' and then {@code tail}, made as it is read (never held whole). */
+  private static java.io.InputStream longLineThen(long size, String tail) {
+    return longLineThen("", size, tail);
+  }
+
+  /** As above, after {@code head}. */
+  private static java.io.InputStream longLineThen(String head, long size, String tail) {
+    byte[] start = head.getBytes(StandardCharsets.UTF_8);
+    byte[] end = tail.getBytes(StandardCharsets.UTF_8);
+    return new java.io.InputStream() {
+      long at;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        long all = start.length + size + end.length;
+        if (at >= all) {
+          return -1;
+        }
+        int n = (int) Math.min(len, all - at);
+        for (int i = 0; i < n; i++, at++) {
+          b[off + i] = at < start.length ? start[(int) at]
+              : at < start.length + size ? (byte) 'a' : end[(int) (at - start.length - size)];
+        }
+        return n;
+      }
+    };
+  }
+
+  private static List<Item> items(java.io.InputStream stdin) {
+    List<Item> items = new ArrayList<>();
+    try (Inputs inputs = new Inputs(List.of("-"), Path::of, stdin)) {
+      inputs.forEachRemaining(items::add);
+    }
+    return items;
+  }
+
+  @Test
+  void skipsALineLongerThanTheLimitInBoundedMemoryAndReadsOn() {
+    long before = allocatedBytes();
+    List<Item> items = items(longLineThen(100L * 1024 * 1024, "\r\n{\"id\": \"ok\"}\n"));
+    assertThat(allocatedBytes() - before).as("bytes allocated to skip a 100 MB line").isLessThan(32L * 1024 * 1024);
+    assertThat(items).hasSize(2);
+    Item.Refused refused = (Item.Refused) items.get(0);
+    assertThat(refused.line()).isEqualTo(1);
+    assertThat(refused.error().message()).isEqualTo("the line is longer than the limit of 4 MiB");
+    assertThat(items.get(1)).isInstanceOf(Item.Line.class);
+    assertThat(((Item.Line) items.get(1)).line()).isEqualTo(2);
+  }
+
+  @Test
+  void keepsALineOfExactlyTheLimitAndRefusesOneByteMore() {
+    int max = 4 * 1024 * 1024;
+    for (String end : List.of("\n{}\n", "\r\n{}\n", "\r{}", "")) {
+      List<Item> fits = items(longLineThen("{", max - 1, end));
+      assertThat(fits).as("a line of 4 MiB, then %s", end).hasSize(end.isEmpty() ? 1 : 2);
+      assertThat(((Item.Line) fits.get(0)).bytes()).hasSize(max);
+      List<Item> over = items(longLineThen("{", max, end));
+      assertThat(over).as("a line of 4 MiB and one byte, then %s", end).hasSize(end.isEmpty() ? 1 : 2);
+      assertThat(over.get(0)).isInstanceOf(Item.Refused.class);
+    }
+  }
+
+  @Test
+  void refusesAYamlDocumentWithALineTooLongAndReadsTheNextOne() {
+    List<Item> items = items(longLineThen("id: long\nnote: ", 5 * 1024 * 1024, "\nfacts: {}\n---\nid: next\n"));
+    assertThat(items).hasSize(2);
+    assertThat(((Item.Refused) items.get(0)).line()).isEqualTo(2);
+    assertThat(((Item.Text) items.get(1)).text()).isEqualTo("id: next\n");
+  }
+
+  private static long allocatedBytes() {
+    return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+        .getCurrentThreadAllocatedBytes();
+  }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -123,6 +124,126 @@ class BatchTest {
         assertThat(r.exit()).as(command + " --jobs " + jobs).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).as(command).contains("--jobs must be between 1 and 256, found " + jobs);
       }
+    }
+  }
+
+  @Test
+  void aLineLongerThanTheLimitIsReportedAndTheCasesAfterItAreEvaluated(@TempDir Path dir) throws IOException {
+    String long_ = "{\"id\": \"x\", \"note\": \"" + "a".repeat(5 * 1024 * 1024) + "\"}\n";
+    Path input = dir.resolve("l.ndjson");
+    Files.writeString(input, long_ + line(0) + "\n");
+    Run.Result file = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "l.ndjson");
+    Run.Result stdin = Run.run(long_ + line(0) + "\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    for (Run.Result r : List.of(file, stdin)) {
+      assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(ids(r.out())).hasSize(2).endsWith("c0");
+    }
+    assertThat(file.err()).startsWith("l.ndjson:1: error: the line is longer than the limit of 4 MiB\n"
+        + "  hint: write one case per line, each at most 4 MiB, and end every line with a line break\n");
+    assertThat(stdin.err()).startsWith("<stdin>:1: error: the line is longer than the limit of 4 MiB\n");
+  }
+
+  @Test
+  void readsNdjsonOnStdinThatStartsWithAByteOrderMark() {
+    Run.Result r = Run.run("\uFEFF" + line(0) + "\n" + line(1) + "\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(ids(r.out())).containsExactly("c0", "c1");
+    Run.Result yaml = Run.run("\uFEFFid: y1\nfacts: {}\n---\nid: y2\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(ids(yaml.out())).containsExactly("y1", "y2");
+  }
+
+  @Test
+  void skipsALineHoldingOnlyAByteOrderMarkAsItSkipsABlankLine(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("b.ndjson");
+    Files.writeString(input, "\uFEFF\n" + line(0) + "\n\uFEFF  \r\n\uFEFF" + line(1) + "\n");
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--quiet", input.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(ids(r.out())).containsExactly("c0", "c1");
+    Files.writeString(input, "\uFEFF\n");
+    Run.Result only = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", input.toString());
+    assertThat(only.exit()).isZero();
+    assertThat(only.out()).isEmpty();
+  }
+
+  @Test
+  void readsYamlDocumentsThatStartOnTheirMarkerLineFromStdin() {
+    Run.Result r = Run.run("--- {id: a, country: BE, facts: {}}\n--- {id: b, country: BE, facts: {}}\n", Map.of(),
+        FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(ids(r.out())).containsExactly("a", "b");
+    String mixed = "---\nid: a\nfacts: {}\n--- # the second\nfacts: {be_household: isolatd}\n---\n--- {id: c,\n"
+        + "  facts: {}}\n...\n";
+    Run.Result m = Run.run(mixed, Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
+    assertThat(ids(m.out())).containsExactly("a", "<stdin>:5", "c");
+    assertThat(m.err()).startsWith("<stdin>:5:23: error: fact 'be_household' has no value 'isolatd'");
+  }
+
+  @Test
+  void refusesALineThatIsNotUtf8AndEvaluatesTheOthers(@TempDir Path dir) throws IOException {
+    byte[] bad = "{\"id\": \"a\u00ff\", \"facts\": {}}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] good = (line(0) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] both = new byte[good.length + bad.length];
+    System.arraycopy(good, 0, both, 0, good.length);
+    System.arraycopy(bad, 0, both, good.length, bad.length);
+    Files.write(dir.resolve("u.ndjson"), both);
+    Run.Result file = Run.run(new byte[0], Map.of(), dir, false, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "--quiet", "u.ndjson");
+    Run.Result stdin = Run.run(both, Map.of(), FIXTURES, false, "eval", "--format", "ndjson", "--quiet", "-");
+    for (Run.Result r : List.of(file, stdin)) {
+      assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+      assertThat(ids(r.out())).hasSize(2).startsWith("c0").doesNotContain("a\uFFFD");
+      assertThat(r.out().lines().skip(1).findFirst().orElse("")).contains("\"results\":[]", "not valid UTF-8");
+    }
+    assertThat(file.err()).isEqualTo("u.ndjson:2:10: error: the line is not valid UTF-8 text (byte 10)\n"
+        + "  hint: save it as UTF-8\npermitcheck: 1 error in 1 file\n");
+    assertThat(stdin.err()).startsWith("<stdin>:2:10: error: the line is not valid UTF-8 text (byte 10)\n");
+    byte[] yaml = "id: y1\nfacts: {}\n---\nid: y2\nnote: \u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    Run.Result y = Run.run(yaml, Map.of(), FIXTURES, false, "eval", "--format", "ndjson", "--quiet", "-");
+    assertThat(ids(y.out())).containsExactly("y1", "<stdin>:5");
+    assertThat(y.err()).startsWith("<stdin>:5:7: error: the line is not valid UTF-8 text (byte 7)\n");
+  }
+
+  @Test
+  void reportsALinkToNoFileInAWalkedDirectoryAndDoesNotFollowLinksToDirectories(@TempDir Path dir) throws IOException {
+    Path real = Files.createDirectories(dir.resolve("d/real"));
+    Files.writeString(real.resolve("a.yaml"), "id: a\nfacts: {}\n");
+    Files.createSymbolicLink(dir.resolve("d/linked"), real);
+    Files.createSymbolicLink(dir.resolve("d/gone.yaml"), dir.resolve("d/nowhere.yaml"));
+    Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(), "--format",
+        "ndjson", "--quiet", "d");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(ids(r.out())).containsExactly("gone", "a");
+    assertThat(r.err()).isEqualTo("d/gone.yaml: error: is a symbolic link to a file that does not exist\n"
+        + "  hint: fix or remove the link\npermitcheck: 1 error in 1 file\n");
+  }
+
+  @Test
+  void warnsOfADirectoryWithoutCaseFilesAndStillExitsZero(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("empty/sub"));
+    Files.writeString(dir.resolve("empty/notes.txt"), "not a case");
+    Files.writeString(dir.resolve("one.yaml"), "id: one\nfacts: {}\n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", rules, "--format", "ndjson", "empty", "one.yaml");
+    assertThat(r.exit()).isZero();
+    assertThat(ids(r.out())).containsExactly("one");
+    assertThat(r.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
+    Run.Result test = Run.run("", Map.of(), dir, "test", "--rules", rules, "empty");
+    assertThat(test.exit()).isZero();
+    assertThat(test.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
+  }
+
+  @Test
+  void refusesStdinGivenTwiceBeforeReadingAnything() {
+    String stdin = line(0) + "\n";
+    for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
+        new String[] {"diff", "--as-of", "2026-01-01", "--to", "2027-01-01", "-", "-"})) {
+      Run.Result r = Run.run(stdin, Map.of(), FIXTURES, args);
+      assertThat(r.exit()).as(args[0]).isEqualTo(ExitCode.USAGE);
+      assertThat(r.out()).as(args[0]).isEmpty();
+      assertThat(r.err()).as(args[0]).startsWith("permitcheck: '-' (standard input) is given 2 times, but it can be read only once\n")
+          .contains("give '-' once").doesNotContain("internal error");
     }
   }
 

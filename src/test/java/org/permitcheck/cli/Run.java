@@ -33,11 +33,16 @@ public final class Run {
 
   /** As above; {@code terminal}: stdout is a terminal, so colour is on unless turned off. */
   public static Result run(String stdin, Map<String, String> env, Path cwd, boolean terminal, String... args) {
+    return run(stdin.getBytes(StandardCharsets.UTF_8), env, cwd, terminal, args);
+  }
+
+  /** As above, with stdin given as bytes (which need not be UTF-8). */
+  public static Result run(byte[] stdin, Map<String, String> env, Path cwd, boolean terminal, String... args) {
     // stdout as the program has it: text and bytes already encoded, to one stream
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
     ByteWriter stdout = new ByteWriter(out);
-    Context ctx = new Context(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+    Context ctx = new Context(new ByteArrayInputStream(stdin),
         stdout, new PrintWriter(err), env, cwd, TODAY, terminal);
     int exit = Cli.run(ctx, args);
     stdout.flush();
