@@ -71,7 +71,7 @@ public final class TextRenderer {
       tree(out, r.tree(), 1, true);
     } else {
       for (CriterionResult c : r.topLevel()) {
-        reason(out, c);
+        reason(out, r, c);
       }
     }
     questions(out, r);
@@ -115,11 +115,11 @@ public final class TextRenderer {
     });
   }
 
-  private void reason(StringBuilder out, CriterionResult c) {
+  private void reason(StringBuilder out, PermitResult r, CriterionResult c) {
     String text = why.criterionText(c.criterion());
     String suffix = "";
     if (c.waivable()) {
-      suffix = " (" + m.get("label.waivable") + ")";
+      suffix = " (" + why.waivable(r, c) + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
       suffix = " (" + m.get("label.not_in_force_criterion") + ")";
     }
@@ -143,7 +143,7 @@ public final class TextRenderer {
       body = text.isEmpty() ? op : text + " — " + op;
     }
     if (c.waivable()) {
-      body += " (" + m.colon("label.waivable") + " " + m.text(crit.discretionary().text()) + ")";
+      body += " (" + m.colon("label.waivable") + " " + why.discretion(c) + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
       body += " (" + m.get("label.not_in_force_criterion") + ", " + m.range(crit.inForce()) + ")";
     }
