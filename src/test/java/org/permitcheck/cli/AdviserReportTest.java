@@ -2,7 +2,15 @@ package org.permitcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesLoader;
 
 /** What an adviser reads in the report of the real ruleset, on the example cases. */
 class AdviserReportTest {
@@ -26,5 +34,24 @@ class AdviserReportTest {
   void neverMarksAnExpiredDeadlineAsWaivable() {
     Run.Result r = Run.run("eval", "--permit", "DE-104c", "examples/de-104c-after-expiry.yaml");
     assertThat(r.out()).contains("✗ Applied by 30 Dec 2025\n").doesNotContain("not decisive");
+  }
+
+  @Test
+  void namesTheCommandThatShowsTheNotesARulesTextRefersTo() throws IOException {
+    String yaml = Files.readString(Path.of("rules.yaml"));
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", yaml)).value().orElseThrow();
+    Matcher see = Pattern.compile("(see (the )?notes|voir les (notes|remarques)|siehe Hinweise|zie (de )?(notities"
+        + "|opmerkingen))(?! ?:? \\(?permitcheck show )").matcher(yaml);
+    assertThat(see.find()).as("a reference to notes without the command that shows them").isFalse();
+    Matcher show = Pattern.compile("permitcheck show ([A-Za-z0-9.-]*[A-Za-z0-9])").matcher(yaml);
+    int references = 0;
+    while (show.find()) {
+      references++;
+      assertThat(rules.permit(show.group(1))).as(show.group()).hasValueSatisfying(p -> assertThat(p.notes().isEmpty())
+          .isFalse());
+    }
+    assertThat(references).isGreaterThan(30);
+    assertThat(Run.run("eval", "examples/be-2.1-parent-belgian-child.yaml").out())
+        .contains("fee is due (see the notes: permitcheck\n      show BE-9bis-admissibility)");
   }
 }
