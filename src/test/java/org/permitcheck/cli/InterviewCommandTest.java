@@ -202,9 +202,9 @@ class InterviewCommandTest {
   }
 
   @Test
-  void quitEndsWithASummaryAndKeepsTheDraft() throws IOException {
+  void quitEndsWithASummaryKeepsTheDraftAndExitsAsStopped() throws IOException {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE");
-    assertThat(r.exit()).isZero();
+    assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("Stopped after 2 answers: 0 decided, 2 open.",
         "The answers are kept in " + DRAFT + ". Continue with: permitcheck interview --resume " + DRAFT);
