@@ -202,6 +202,14 @@ class InterviewCommandTest {
   }
 
   @Test
+  void helpInsideAListShowsTheListsHelpFromTheRules() {
+    Run.Result r = interview("1\n2017-03-01\n0\n?\n1\n?\nquit\n", "--permit", "DE-25b");
+    String help = "  One entry per child; an empty list if none.\n";
+    assertThat(r.err()).contains(help + "  Expected: a whole number, from 0 to 99.\n",
+        help + "  Expected: a date, not in the future");
+  }
+
+  @Test
   void quitEndsWithASummaryKeepsTheDraftAndExitsAsStopped() throws IOException {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE");
     assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);
