@@ -147,13 +147,13 @@ final class ListDialogue {
   }
 
   private Fact field(String name, Type type, String question, Fact parent) {
-    return new Fact(name, type, List.of(), Text.of(m.get(question)), parent.help(), parent.labels(), Map.of(),
+    return new Fact(name, type, List.of(), m.asText(question), parent.help(), parent.labels(), Map.of(),
         Optional.empty(), Optional.empty(), "", false, List.of());
   }
 
   /** How many items: its help is the list's. */
   private Fact countFact() {
-    return new Fact("count", Type.INTEGER, List.of(), Text.of(m.get("interview.list.count")), fact.help(), Map.of(),
+    return new Fact("count", Type.INTEGER, List.of(), m.asText("interview.list.count"), fact.help(), Map.of(),
         Map.of(), Optional.of(BigDecimal.ZERO), Optional.of(BigDecimal.valueOf(99)), "", false, List.of());
   }
 

@@ -34,7 +34,7 @@ final class Explanation {
       case NOT_ELIGIBLE:
         if (r.nearMiss()) {
           long failing = r.topLevel().stream().filter(c -> c.lenient() == Outcome.NOT_MET).count();
-          return m.get("explain.near_miss", m.count((int) failing, "one_criterion", "n_criteria"));
+          return failing == 1 ? m.get("explain.near_miss.one") : m.get("explain.near_miss", failing);
         }
         return m.get("explain.not_eligible");
       default:

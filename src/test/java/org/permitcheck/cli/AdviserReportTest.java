@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.rules.RulesLoader;
@@ -53,5 +55,28 @@ class AdviserReportTest {
     assertThat(references).isGreaterThan(30);
     assertThat(Run.run("eval", "examples/be-2.1-parent-belgian-child.yaml").out())
         .contains("fee is due (see the notes: permitcheck\n      show BE-9bis-admissibility)");
+  }
+
+  @Test
+  void namesEveryCountryInTheLanguageAsked() {
+    assertThat(Run.run("permits", "--lang", "de").out()).contains("NL · Niederlande\n").doesNotContain("[en] Netherlands");
+    assertThat(Run.run("eval", "examples/fr-student-61499-near-miss.yaml").out())
+        .contains("Advice services (France):");
+  }
+
+  @Test
+  void agreesANearMissWithTheNumberOfCriteriaInFrench() {
+    assertThat(Run.run("eval", "--lang", "fr", "examples/fr-student-61499-near-miss.yaml").out())
+        .contains("Seulement 1 critère non rempli :", "Seulement 2 critères non remplis :").doesNotContain("(s)");
+  }
+
+  @Test
+  void marksAnInterviewQuestionShownInEnglishForWantOfATranslation(@TempDir Path dir) {
+    String rules = Path.of("rules.yaml").toAbsolutePath().toString();
+    Run.Result r = Run.run("?\nquit\n", Map.of(), dir, "interview", "--rules", rules, "--lang", "nl", "--country",
+        "FR");
+    assertThat(r.err()).contains("(1) [en] Where does the person's asylum claim in France stand?",
+        "1 refused_ofpra_and_cnda: [en] Refused by OFPRA").contains("  [en] OFPRA decides first", "Verwacht: het nummer")
+        .doesNotContain("[nl]");
   }
 }
