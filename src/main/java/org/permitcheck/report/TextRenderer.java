@@ -37,7 +37,11 @@ public final class TextRenderer {
     if (!e.applicationDate().equals(e.asOf())) {
       head += " · " + m.get("header.application", e.applicationDate().toString());
     }
-    out.append(style(head, "1")).append('\n');
+    StringBuilder wrapped = new StringBuilder();
+    Wrap.append(wrapped, "", "  ", head);
+    for (String line : wrapped.toString().split("\n")) {
+      out.append(style(line, "1")).append('\n');
+    }
     out.append(m.get("header.ruleset", rules.name(), rules.version(), rules.reviewed().toString())).append('\n');
     if (e.results().isEmpty()) {
       out.append('\n').append(m.get("no_permits")).append('\n');

@@ -79,4 +79,12 @@ class AdviserReportTest {
         "1 refused_ofpra_and_cnda: [en] Refused by OFPRA").contains("  [en] OFPRA decides first", "Verwacht: het nummer")
         .doesNotContain("[nl]");
   }
+
+  @Test
+  void wrapsTheCaseHeaderAndTheDiscretionLinesOfShowToEightyColumns() {
+    String out = Run.run("eval", "examples/be-1.2-council-of-state-not-admitted.yaml").out()
+        + Run.run("show", "DE-25b").out() + Run.run("show", "DE-25a").out() + Run.run("show", "FR-student").out();
+    assertThat(out).contains("· application date\n  2009-11-02\n", "     not decisive when de_status in");
+    assertThat(out.lines().filter(l -> l.codePointCount(0, l.length()) > 80)).isEmpty();
+  }
 }
