@@ -202,6 +202,14 @@ class InterviewCommandTest {
   }
 
   @Test
+  void aWordForADateSaysHowToLeaveItUnknown() {
+    Run.Result r = interview("1\nunknown\n1.13.2017\nquit\n", "--country", "DE");
+    assertThat(r.err()).contains("  'unknown' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.\n"
+        + "  Or type skip (or just Enter) to leave it unknown.\n")
+        .contains("  '1.13.2017' does not exist in the calendar.\ndate > ");
+  }
+
+  @Test
   void helpInsideAListShowsTheListsHelpFromTheRules() {
     Run.Result r = interview("1\n2017-03-01\n0\n?\n1\n?\nquit\n", "--permit", "DE-25b");
     String help = "  One entry per child; an empty list if none.\n";
