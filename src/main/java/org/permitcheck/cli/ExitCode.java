@@ -12,7 +12,7 @@ public final class ExitCode {
   public static final int INVALID_RULES = 3;
   /** {@code test} found mismatches, or {@code diff --exit-code} found changes. */
   public static final int MISMATCH = 4;
-  /** An interview stopped before its end (input ended, Ctrl-C); its draft is kept. */
+  /** An interview stopped before its end (quit, input ended, Ctrl-C); its draft is kept. */
   public static final int STOPPED = 5;
   /** A bug in permitcheck. */
   public static final int INTERNAL = 70;

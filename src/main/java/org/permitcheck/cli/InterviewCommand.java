@@ -125,7 +125,7 @@ final class InterviewCommand implements Callable<Integer> {
     }
     if (result.ending() != Interviewer.Ending.FINISHED) {
       prompter.show(m.get("interview.kept", draftPath) + "\n");
-      return result.ending() == Interviewer.Ending.QUIT ? ExitCode.OK : ExitCode.STOPPED;
+      return ExitCode.STOPPED;
     }
     return save(rules, result.draft(), draftPath, prompter, m, lang);
   }

@@ -76,6 +76,10 @@ final class AnswerParser {
 
   private Parsed integer(Fact fact, String text) {
     String t = withoutUnit(fact, text);
+    if (t.matches("-?\\d{1,15}[.,]\\d{1,6}")) {
+      String whole = t.split("[.,]")[0];
+      return Parsed.invalid(m.get("interview.invalid.fraction", text, whole));
+    }
     if (!t.matches("-?\\d{1,15}")) {
       return Parsed.invalid(m.get("interview.invalid.integer", text));
     }

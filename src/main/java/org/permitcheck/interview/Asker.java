@@ -65,8 +65,18 @@ final class Asker {
       if (parsed.ok()) {
         return Reply.answer(parsed.value());
       }
-      prompter.show(views.line(parsed.problem()));
+      prompter.show(views.line(parsed.problem() + skipHint(fact, required, text)));
     }
+  }
+
+  /**
+   * For a word where a date, number or yes/no was expected (e.g. "unknown"), how to leave the fact
+   * unknown; nothing for a typo with digits, a choice, or a question that cannot be skipped.
+   */
+  private String skipHint(Fact fact, boolean required, String text) {
+    boolean choice = fact.type().isChoice();
+    return required || choice || text.chars().anyMatch(Character::isDigit) ? ""
+        : " " + views.messages().get("interview.invalid.skip");
   }
 
   private static List<String> completions(Fact fact) {

@@ -171,8 +171,8 @@ public final class Interviewer {
       codes.add(c.code());
       labels.put(c.code(), c.name());
     }
-    return new Fact("country", Type.enumOf("country", codes), List.of(), Text.of(m.get("interview.country.question")),
-        Text.of(m.get("interview.country.help")), labels, Map.of(), Optional.empty(), Optional.empty(), "", false,
+    return new Fact("country", Type.enumOf("country", codes), List.of(), m.asText("interview.country.question"),
+        m.asText("interview.country.help"), labels, Map.of(), Optional.empty(), Optional.empty(), "", false,
         List.of());
   }
 }

@@ -132,10 +132,13 @@ final class ListDialogue {
     return Optional.empty();
   }
 
-  /** A list's declared fields; a status history's status, start and end. */
+  /**
+   * A list's declared fields; a status history's status, start and end. A field without help of its
+   * own shows the list's help on {@code ?}.
+   */
   private List<Fact> fields(Fact list) {
     if (list.type().kind() != Type.Kind.PERIODS) {
-      return List.copyOf(list.fields().values());
+      return list.fields().values().stream().map(f -> f.help().isEmpty() ? f.withHelp(list.help()) : f).toList();
     }
     return List.of(
         field("status", list.type().fields().get("status"), "interview.period.status", list),
@@ -144,12 +147,13 @@ final class ListDialogue {
   }
 
   private Fact field(String name, Type type, String question, Fact parent) {
-    return new Fact(name, type, List.of(), Text.of(m.get(question)), Text.EMPTY, parent.labels(), Map.of(),
+    return new Fact(name, type, List.of(), m.asText(question), parent.help(), parent.labels(), Map.of(),
         Optional.empty(), Optional.empty(), "", false, List.of());
   }
 
+  /** How many items: its help is the list's. */
   private Fact countFact() {
-    return new Fact("count", Type.INTEGER, List.of(), Text.of(m.get("interview.list.count")), Text.EMPTY, Map.of(),
+    return new Fact("count", Type.INTEGER, List.of(), m.asText("interview.list.count"), fact.help(), Map.of(),
         Map.of(), Optional.of(BigDecimal.ZERO), Optional.of(BigDecimal.valueOf(99)), "", false, List.of());
   }
 

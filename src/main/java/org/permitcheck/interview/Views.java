@@ -11,11 +11,9 @@ import org.permitcheck.rules.Fact;
 /** The interview's texts: questions with their choices, prompts, help, progress and standings. */
 final class Views {
   private final Messages m;
-  private final String language;
 
   Views(Messages m) {
     this.m = m;
-    this.language = m.language();
   }
 
   Messages messages() {
@@ -26,7 +24,7 @@ final class Views {
   String question(int number, Fact fact) {
     StringBuilder out = new StringBuilder("\n");
     String head = m.get("interview.question", String.valueOf(number), "");
-    Wrap.append(out, head, " ".repeat(head.length()), fact.question().get(language));
+    Wrap.append(out, head, " ".repeat(head.length()), m.text(fact.question()));
     choices(out, fact);
     return out.toString();
   }
@@ -35,7 +33,7 @@ final class Views {
   String item(int index, int count, Fact field) {
     StringBuilder out = new StringBuilder();
     Wrap.append(out, "  ", "    ", m.get("interview.list.item", String.valueOf(index), String.valueOf(count),
-        field.question().get(language)));
+        m.text(field.question())));
     choices(out, field);
     return out.toString();
   }
@@ -63,7 +61,7 @@ final class Views {
     for (int i = 0; i < values.size(); i++) {
       String n = String.format("%" + width + "d", i + 1);
       String v = values.get(i);
-      String label = fact.label(v, language);
+      String label = m.label(fact, v);
       String text = label.equals(v) ? v : m.get("interview.choice", v, label);
       Wrap.append(out, "    " + n + " ", "    " + " ".repeat(width + 1), text);
     }
@@ -99,7 +97,7 @@ final class Views {
   /** The fact's help from the rules, the form of answer expected, and the keywords. */
   String help(Fact fact) {
     StringBuilder out = new StringBuilder();
-    String help = fact.help().get(language);
+    String help = m.text(fact.help());
     if (!help.isEmpty()) {
       Wrap.append(out, "  ", "  ", help);
     }

@@ -34,7 +34,7 @@ final class Explanation {
       case NOT_ELIGIBLE:
         if (r.nearMiss()) {
           long failing = r.topLevel().stream().filter(c -> c.lenient() == Outcome.NOT_MET).count();
-          return m.get("explain.near_miss", m.count((int) failing, "one_criterion", "n_criteria"));
+          return failing == 1 ? m.get("explain.near_miss.one") : m.get("explain.near_miss", failing);
         }
         return m.get("explain.not_eligible");
       default:
@@ -80,6 +80,31 @@ final class Explanation {
     return m.get("combine." + ((Criterion.Group) c).op().name().toLowerCase(java.util.Locale.ROOT));
   }
 
+  /**
+   * What a criterion that does not decide alone leaves open, in the rules' own words: they say whether
+   * the authority may waive it or the rules are uncertain, so the report claims neither by itself.
+   */
+  String discretion(CriterionResult c) {
+    return sentence(m.text(c.criterion().discretionary().text()));
+  }
+
+  /**
+   * What a reason line adds to a criterion that does not decide alone: the rules' text, or a pointer
+   * to the verdict's sentence when that quotes it already.
+   */
+  String waivable(PermitResult r, CriterionResult c) {
+    return quotedInWhy(r, c) ? m.get("label.waivable.above") : m.colon("label.waivable") + " " + discretion(c);
+  }
+
+  /**
+   * Whether {@link #why} already quotes the rules' text for this criterion, so that its reason line
+   * need not repeat it.
+   */
+  private static boolean quotedInWhy(PermitResult r, CriterionResult c) {
+    return r.verdict() == Verdict.DISCRETIONARY && r.tree().outcome() != Outcome.MET && !r.tree().waivable()
+        && c.waivable() && c.lenient() == Outcome.MET;
+  }
+
   private String waived(PermitResult r) {
     StringBuilder s = new StringBuilder();
     collectWaived(r.tree(), s);
@@ -89,11 +114,16 @@ final class Explanation {
   private void collectWaived(CriterionResult c, StringBuilder s) {
     if (c.waivable() && c.lenient() == Outcome.MET) {
       if (s.length() > 0) {
-        s.append("; ");
+        s.append(' ');
       }
-      s.append(m.text(c.criterion().discretionary().text()));
+      s.append(discretion(c));
       return;
     }
     c.children().forEach(child -> collectWaived(child, s));
+  }
+
+  /** The text ended by a full stop unless it already ends a sentence. */
+  private static String sentence(String text) {
+    return text.isEmpty() || ".!?".indexOf(text.charAt(text.length() - 1)) >= 0 ? text : text + ".";
   }
 }

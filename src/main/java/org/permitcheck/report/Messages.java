@@ -62,6 +62,11 @@ public final class Messages {
     return n == 1 ? get(one) : get(many, String.valueOf(n));
   }
 
+  /** The message {@code key} as a text in this language, for a question the program asks itself. */
+  public Text asText(String key) {
+    return new Text(java.util.Map.of(language, get(key)));
+  }
+
   /** A rules text in this language; else the English text marked "[en] "; else "". */
   public String text(Text t) {
     return t.in(language).orElseGet(() -> t.in("en").map(en -> get("marker.untranslated", "en") + " " + en)

@@ -91,7 +91,7 @@ public final class RulesRenderer {
     if (c.discretionary().isPresent()) {
       String label = c.discretionary().when().map(w -> m.get("rules.waivable.when", w.source().strip()))
           .orElse(m.get("rules.waivable"));
-      Wrap.append(out, rest + label + m.get("punct.colon") + " ", rest + "  ", m.text(c.discretionary().text()));
+      Wrap.append(out, rest, rest + "  ", label + m.get("punct.colon") + " " + m.text(c.discretionary().text()));
     }
     if (c instanceof Criterion.Group) {
       for (Criterion child : ((Criterion.Group) c).children()) {

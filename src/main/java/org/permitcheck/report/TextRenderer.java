@@ -38,7 +38,11 @@ public final class TextRenderer {
     if (!e.applicationDate().equals(e.asOf())) {
       head += " · " + m.get("header.application", e.applicationDate().toString());
     }
-    out.append(style(head, "1")).append('\n');
+    StringBuilder wrapped = new StringBuilder();
+    Wrap.append(wrapped, "", "  ", head);
+    for (String line : wrapped.toString().split("\n")) {
+      out.append(style(line, "1")).append('\n');
+    }
     out.append(m.get("header.ruleset", rules.name(), rules.version(), rules.reviewed().toString())).append('\n');
     if (e.results().isEmpty()) {
       out.append('\n').append(m.get("no_permits")).append('\n');
@@ -72,7 +76,7 @@ public final class TextRenderer {
       tree(out, r.tree(), 1, true);
     } else {
       for (CriterionResult c : r.topLevel()) {
-        reason(out, c);
+        reason(out, r, c);
       }
     }
     questions(out, r);
@@ -116,11 +120,11 @@ public final class TextRenderer {
     });
   }
 
-  private void reason(StringBuilder out, CriterionResult c) {
+  private void reason(StringBuilder out, PermitResult r, CriterionResult c) {
     String text = why.criterionText(c.criterion());
     String suffix = "";
     if (c.waivable()) {
-      suffix = " (" + m.get("label.waivable") + ")";
+      suffix = " (" + why.waivable(r, c) + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
       suffix = " (" + m.get("label.not_in_force_criterion") + ")";
     }
@@ -144,7 +148,7 @@ public final class TextRenderer {
       body = text.isEmpty() ? op : text + " — " + op;
     }
     if (c.waivable()) {
-      body += " (" + m.colon("label.waivable") + " " + m.text(crit.discretionary().text()) + ")";
+      body += " (" + m.colon("label.waivable") + " " + why.discretion(c) + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
       body += " (" + m.get("label.not_in_force_criterion") + ", " + m.range(crit.inForce()) + ")";
     }

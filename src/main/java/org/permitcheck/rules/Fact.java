@@ -38,6 +38,11 @@ public record Fact(
     return t == null || t.isEmpty() ? value : t.get(language);
   }
 
+  /** This fact with another help text. */
+  public Fact withHelp(Text newHelp) {
+    return new Fact(name, type, countries, question, newHelp, labels, fields, min, max, unit, past, renamedFrom);
+  }
+
   public boolean appliesTo(String country) {
     return countries.isEmpty() || countries.contains(country);
   }

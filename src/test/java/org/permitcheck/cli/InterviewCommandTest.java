@@ -202,9 +202,25 @@ class InterviewCommandTest {
   }
 
   @Test
-  void quitEndsWithASummaryAndKeepsTheDraft() throws IOException {
+  void aWordForADateSaysHowToLeaveItUnknown() {
+    Run.Result r = interview("1\nunknown\n1.13.2017\nquit\n", "--country", "DE");
+    assertThat(r.err()).contains("  'unknown' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.\n"
+        + "  Or type skip (or just Enter) to leave it unknown.\n")
+        .contains("  '1.13.2017' does not exist in the calendar.\ndate > ");
+  }
+
+  @Test
+  void helpInsideAListShowsTheListsHelpFromTheRules() {
+    Run.Result r = interview("1\n2017-03-01\n0\n?\n1\n?\nquit\n", "--permit", "DE-25b");
+    String help = "  One entry per child; an empty list if none.\n";
+    assertThat(r.err()).contains(help + "  Expected: a whole number, from 0 to 99.\n",
+        help + "  Expected: a date, not in the future");
+  }
+
+  @Test
+  void quitEndsWithASummaryKeepsTheDraftAndExitsAsStopped() throws IOException {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE");
-    assertThat(r.exit()).isZero();
+    assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("Stopped after 2 answers: 0 decided, 2 open.",
         "The answers are kept in " + DRAFT + ". Continue with: permitcheck interview --resume " + DRAFT);

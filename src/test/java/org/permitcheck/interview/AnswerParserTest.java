@@ -57,7 +57,8 @@ class AnswerParserTest {
       "12 months | Long:12",
       "-1        | invalid: The answer must be at least 0 months.",
       "25        | invalid: The answer must be at most 24 months.",
-      "1.5       | invalid: '1.5' is not a whole number.",
+      "1.5       | invalid: '1.5' is not a whole number: round it, e.g. to 1.",
+      "12,5      | invalid: '12,5' is not a whole number: round it, e.g. to 12.",
       "many      | invalid: 'many' is not a whole number.",
   })
   void readsWholeNumbersWithinTheirRange(String text, String expected) {

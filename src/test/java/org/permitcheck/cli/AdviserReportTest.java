@@ -1,0 +1,90 @@
+package org.permitcheck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.permitcheck.diag.SourceText;
+import org.permitcheck.rules.Ruleset;
+import org.permitcheck.rules.RulesLoader;
+
+/** What an adviser reads in the report of the real ruleset, on the example cases. */
+class AdviserReportTest {
+  @Test
+  void quotesTheRulesOwnDiscretionaryTextInsteadOfClaimingTheAuthorityMayGrant() {
+    Run.Result r = Run.run("eval", "examples/nl-ukraine-refugee.yaml");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).doesNotContain("The authority may grant it").doesNotContain("may waive")
+        .contains("The criteria alone do not decide: For a refugee from Ukraine this may still")
+        .contains("(fully) apply to refugees from Ukraine) (not decisive: see above)");
+  }
+
+  @Test
+  void showsTheDiscretionaryTextOnAnUnknownCriterionItDoesNotQuoteAbove() {
+    Run.Result r = Run.run("eval", "--explain", "examples/de-104c-application-31-december.yaml");
+    assertThat(r.out()).contains("(not decisive: Whether an application on 31 Dec 2025 was still")
+        .doesNotContain("uncertain..");
+  }
+
+  @Test
+  void neverMarksAnExpiredDeadlineAsWaivable() {
+    Run.Result r = Run.run("eval", "--permit", "DE-104c", "examples/de-104c-after-expiry.yaml");
+    assertThat(r.out()).contains("✗ Applied by 30 Dec 2025\n").doesNotContain("not decisive");
+  }
+
+  @Test
+  void namesTheCommandThatShowsTheNotesARulesTextRefersTo() throws IOException {
+    String yaml = Files.readString(Path.of("rules.yaml"));
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", yaml)).value().orElseThrow();
+    Matcher see = Pattern.compile("(see (the )?notes|voir les (notes|remarques)|siehe Hinweise|zie (de )?(notities"
+        + "|opmerkingen))(?! ?:? \\(?permitcheck show )").matcher(yaml);
+    assertThat(see.find()).as("a reference to notes without the command that shows them").isFalse();
+    Matcher show = Pattern.compile("permitcheck show ([A-Za-z0-9.-]*[A-Za-z0-9])").matcher(yaml);
+    int references = 0;
+    while (show.find()) {
+      references++;
+      assertThat(rules.permit(show.group(1))).as(show.group()).hasValueSatisfying(p -> assertThat(p.notes().isEmpty())
+          .isFalse());
+    }
+    assertThat(references).isGreaterThan(30);
+    assertThat(Run.run("eval", "examples/be-2.1-parent-belgian-child.yaml").out())
+        .contains("fee is due (see the notes: permitcheck\n      show BE-9bis-admissibility)");
+  }
+
+  @Test
+  void namesEveryCountryInTheLanguageAsked() {
+    assertThat(Run.run("permits", "--lang", "de").out()).contains("NL · Niederlande\n").doesNotContain("[en] Netherlands");
+    assertThat(Run.run("eval", "examples/fr-student-61499-near-miss.yaml").out())
+        .contains("Advice services (France):");
+  }
+
+  @Test
+  void agreesANearMissWithTheNumberOfCriteriaInFrench() {
+    assertThat(Run.run("eval", "--lang", "fr", "examples/fr-student-61499-near-miss.yaml").out())
+        .contains("Seulement 1 critère non rempli :", "Seulement 2 critères non remplis :").doesNotContain("(s)");
+  }
+
+  @Test
+  void marksAnInterviewQuestionShownInEnglishForWantOfATranslation(@TempDir Path dir) {
+    String rules = Path.of("rules.yaml").toAbsolutePath().toString();
+    Run.Result r = Run.run("?\nquit\n", Map.of(), dir, "interview", "--rules", rules, "--lang", "nl", "--country",
+        "FR");
+    assertThat(r.err()).contains("(1) [en] Where does the person's asylum claim in France stand?",
+        "1 refused_ofpra_and_cnda: [en] Refused by OFPRA").contains("  [en] OFPRA decides first", "Verwacht: het nummer")
+        .doesNotContain("[nl]");
+  }
+
+  @Test
+  void wrapsTheCaseHeaderAndTheDiscretionLinesOfShowToEightyColumns() {
+    String out = Run.run("eval", "examples/be-1.2-council-of-state-not-admitted.yaml").out()
+        + Run.run("show", "DE-25b").out() + Run.run("show", "DE-25a").out() + Run.run("show", "FR-student").out();
+    assertThat(out).contains("· application date\n  2009-11-02\n", "     not decisive when de_status in");
+    assertThat(out.lines().filter(l -> l.codePointCount(0, l.length()) > 80)).isEmpty();
+  }
+}
