@@ -59,7 +59,7 @@ public final class RulesLoader {
   static Checked<Ruleset> load(SourceText source, TreeReader treeReader, String sha256,
       Optional<Function<String, SourceText>> permitsOf) {
     TreeReader.Result parsed = treeReader.read(source);
-    if (!parsed.ok()) {
+    if (parsed.root().isEmpty()) {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
       if (d.isEmpty()) {
         d.add(Diagnostic.error(source.name(), 1, 0, "the rules file is empty")
@@ -67,7 +67,10 @@ public final class RulesLoader {
       }
       return Checked.failed(d);
     }
+    // a tree with problems (a duplicate key, of which the first is kept; a second document) is still
+    // checked, so that every other problem is reported at once
     NodeReader reader = new NodeReader(source);
+    parsed.diagnostics().forEach(reader::add);
     Optional<MapNode> root = reader.map(parsed.root().get(), "the rules file");
     Optional<Ruleset> ruleset = root.isPresent() ? read(reader, root.get(), sha256, permitsOf) : Optional.empty();
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());

@@ -101,9 +101,10 @@ class RulesLoaderTest {
   }
 
   @Test
-  void rejectsDuplicateKeys() {
+  void rejectsDuplicateKeysAndKeepsCheckingTheRest() {
     Checked<Ruleset> r = load(HEAD.replace("facts:", "version: '2'\nfacts:"));
-    assertThat(located(r)).first().isEqualTo("5:1 duplicate key 'version' (first written at line 2)");
+    assertThat(located(r)).containsExactly("1:1 the rules file declares no 'countries'",
+        "5:1 duplicate key 'version' (first written at line 2)");
   }
 
   @Test
