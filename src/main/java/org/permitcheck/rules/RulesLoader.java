@@ -106,6 +106,11 @@ public final class RulesLoader {
     for (Fact f : facts.values()) {
       symbols.fact(f.name(), f.type());
     }
+    for (MapNode.Entry e : factsNode.isPresent() ? factsNode.get().entries() : List.<MapNode.Entry>of()) {
+      if (!facts.containsKey(e.key())) {
+        symbols.broken(e.key());
+      }
+    }
     Map<String, DerivedFact> derived = new LinkedHashMap<>();
     Optional<MapNode> derivedNode = reader.map(root, "derived", "'derived'");
     if (derivedNode.isPresent()) {
