@@ -129,6 +129,11 @@ public record Diagnostic(
     return new Diagnostic(severity, file, line, column, message, excerpt, all);
   }
 
+  /** The same diagnostic with {@code hint} instead of its hints. */
+  public Diagnostic withOnlyHint(String hint) {
+    return new Diagnostic(severity, file, line, column, message, excerpt, List.of(hint));
+  }
+
   public Diagnostic withExcerpt(String sourceLine) {
     return new Diagnostic(severity, file, line, column, message, sourceLine, hints);
   }

@@ -182,6 +182,13 @@ final class PermitReader {
     return new Source(seed, url);
   }
 
+  /** How to name a criterion without an id: by its condition, if it has one. */
+  private static String unnamed(MapNode m, String permit) {
+    Optional<Node> when = m.get("when");
+    return when.isPresent() && when.get() instanceof ScalarNode
+        ? "the criterion \"" + ((ScalarNode) when.get()).text() + "\" of " + permit : "a criterion of " + permit;
+  }
+
   /** The text under a required key, which may not be empty (as every text of the rules). */
   private String notEmpty(MapNode m, String key, String where, String what, String hint) {
     Optional<String> text = reader.requiredString(m, key, where, what);
@@ -249,7 +256,7 @@ final class PermitReader {
     }
     Optional<Node> discretionNode = m.get("discretionary");
     Discretion discretionary = discretionNode.isPresent() ? discretion(discretionNode.get(), where, langs) : Discretion.NONE;
-    DateRange inForce = range(m, "in_force", "'in_force' of " + where);
+    DateRange inForce = range(m, "in_force", "'in_force' of " + (id.isEmpty() ? unnamed(m, permit) : where));
     Text note = texts.optional(m, "note", "note of " + where, langs);
     List<String> forms = new ArrayList<>();
     for (String k : List.of("when", "all", "any", "not")) {
