@@ -176,7 +176,7 @@ final class RulesSource {
       }
     }
     FileText.Result r = FileText.read(path, shown, Limits.RULES.maxBytes());
-    return r.text().map(t -> Checked.of(t, List.of())).orElseGet(() -> Checked.failed(List.of(r.error().get())));
+    return r.text().map(t -> Checked.of(t, List.of())).orElseGet(() -> Checked.failed(List.of(RulesLoader.forRulesFile(r.error().get()))));
   }
 
   static SourceText bundled() {

@@ -39,26 +39,29 @@ public record Diagnostic(
   }
 
   /**
-   * The text without characters that would act on a terminal rather than show: control characters
-   * (an escape sequence in a case file must not recolour or rewrite the screen) and the invisible
-   * direction overrides. In messages they are shown as {@code \u001B}; in excerpts as '?', so that
-   * the caret stays under its column. Tabs stay in excerpts, for the same reason.
+   * The text without characters that would act on a terminal rather than show, or that cannot be seen:
+   * control characters (an escape sequence in a case file must not recolour or rewrite the screen),
+   * format characters (direction marks and overrides, zero-width spaces and joiners, U+FEFF), line and
+   * paragraph separators. In messages they are shown as {@code \u001B}, as are spaces other than the
+   * plain one (a no-break space looks like a space) and blank fillers; in excerpts as '?', so that the
+   * caret stays under its column. Tabs stay in excerpts, for the same reason.
    */
   static String printable(String text, boolean escape) {
     StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean bad = (c < 0x20 && (escape || c != '\t')) || (c >= 0x7f && c < 0xa0)
-          || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c == 0x200e || c == 0x200f
-          || c == 0x061c;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int n = Character.charCount(c);
+      boolean bad = c == '\t' ? escape : hidden(c) || (escape && c != ' ' && blank(c));
       if (bad && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }
       if (bad) {
-        out.append(escape ? String.format(java.util.Locale.ROOT, "\\u%04X", (int) c) : "?");
+        out.append(escape ? String.format(java.util.Locale.ROOT, c > 0xffff ? "\\U%08X" : "\\u%04X", c)
+            : "?".repeat(n));
       } else if (out != null) {
-        out.append(c);
+        out.append(text, i, i + n);
       }
+      i += n;
     }
     return out == null ? text : out.toString();
   }
@@ -69,6 +72,20 @@ public record Diagnostic(
    */
   public static String printable(String text) {
     return printable(text, true);
+  }
+
+  /** Control and format characters and line separators: they act, or take no room, on a terminal. */
+  private static boolean hidden(int c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
+  /** Characters that show as blank space (or nothing) and so cannot be told apart from a space. */
+  private static boolean blank(int c) {
+    return Character.getType(c) == Character.SPACE_SEPARATOR || c == 0x034f || c == 0x115f || c == 0x1160
+        || c == 0x17b4 || c == 0x17b5 || c == 0x2800 || c == 0x3164 || c == 0xffa0
+        || (c >= 0xfe00 && c <= 0xfe0f) || (c >= 0xe0100 && c <= 0xe01ef);
   }
 
   /** Longest quoted value shown in a message; longer ones are cut (they may be huge, or personal). */
@@ -130,6 +147,11 @@ public record Diagnostic(
     List<String> all = new java.util.ArrayList<>(hints);
     all.add(hint);
     return new Diagnostic(severity, file, line, column, message, excerpt, all, withoutValues);
+  }
+
+  /** The same diagnostic with {@code hint} instead of its hints. */
+  public Diagnostic withOnlyHint(String hint) {
+    return new Diagnostic(severity, file, line, column, message, excerpt, List.of(hint), withoutValues);
   }
 
   public Diagnostic withExcerpt(String sourceLine) {

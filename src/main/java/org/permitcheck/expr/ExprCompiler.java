@@ -69,7 +69,7 @@ public final class ExprCompiler {
           "a criterion must be a condition (true or false), but this is " + t.type().describe(),
           "compare it with something, e.g. \"" + source.strip() + " >= 1\""));
     }
-    if (!c.errors.isEmpty()) {
+    if (!c.errors.isEmpty() || t.type().isError()) {
       return new Result(Optional.empty(), c.errors);
     }
     return new Result(
@@ -147,6 +147,9 @@ public final class ExprCompiler {
     }
     if (name.equals("application_date")) {
       return new Typed(new Nodes.ApplicationDate(), Type.DATE);
+    }
+    if (symbols.isBroken(name)) {
+      return ERROR; // its declaration is reported; every use of it would repeat that
     }
     if (Functions.NAMES.contains(name)) {
       error(n, "'" + name + "' is a function", "call it with its arguments, e.g. " + name + "(…)");

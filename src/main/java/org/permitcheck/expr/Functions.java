@@ -59,7 +59,8 @@ final class Functions {
     if (call.args().size() == n) {
       return true;
     }
-    c.error(call, "'" + call.name() + "' takes " + n + " arguments (" + what + "), found " + call.args().size(), "");
+    c.error(call, "'" + call.name() + "' takes " + n + (n == 1 ? " argument (" : " arguments (") + what + "), found "
+        + call.args().size(), "");
     return false;
   }
 

@@ -178,6 +178,11 @@ final class Operators {
       return ExprCompiler.ERROR;
     }
     Type t = l.type();
+    if (t.kind() == Type.Kind.BOOLEAN) {
+      c.error(b, "'in' does not apply to a condition (true or false)",
+          "use the condition itself, or 'not' before it: e.g. \"has_passport\" or \"not convicted\"");
+      return ExprCompiler.ERROR;
+    }
     Set<Object> options = new LinkedHashSet<>();
     boolean ok = true;
     for (Ast item : ((Ast.ListLiteral) b.right()).items()) {

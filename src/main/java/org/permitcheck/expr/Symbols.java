@@ -3,10 +3,12 @@ package org.permitcheck.expr;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The names an expression can use: declared facts (slots {@code 0..factCount-1}), then derived facts
@@ -21,9 +23,11 @@ public final class Symbols {
   private final Map<String, Symbol> byName;
   private final int factCount;
   private final CompiledExpr[] derived;
+  private final Set<String> broken;
 
-  private Symbols(List<Symbol> all, int factCount, CompiledExpr[] derived) {
+  private Symbols(List<Symbol> all, int factCount, CompiledExpr[] derived, Set<String> broken) {
     this.all = List.copyOf(all);
+    this.broken = Set.copyOf(broken);
     Map<String, Symbol> map = new LinkedHashMap<>();
     for (Symbol s : all) {
       map.put(s.name(), s);
@@ -35,6 +39,14 @@ public final class Symbols {
 
   public Optional<Symbol> lookup(String name) {
     return Optional.ofNullable(byName.get(name));
+  }
+
+  /**
+   * Whether a name is declared but could not be read (its declaration is reported): its uses are
+   * not reported again as unknown.
+   */
+  public boolean isBroken(String name) {
+    return broken.contains(name);
   }
 
   /** The symbol of a name, or null: {@link #lookup} without the Optional, for per-case loops. */
@@ -67,6 +79,7 @@ public final class Symbols {
   public static final class Builder {
     private final List<Symbol> symbols = new ArrayList<>();
     private final List<CompiledExpr> derived = new ArrayList<>();
+    private final Set<String> broken = new HashSet<>();
     private int factCount = -1;
 
     public Builder fact(String name, Type type) {
@@ -86,6 +99,12 @@ public final class Symbols {
       return this;
     }
 
+    /** A fact or derived fact whose declaration has an error. */
+    public Builder broken(String name) {
+      broken.add(name);
+      return this;
+    }
+
     /** The scope so far, for compiling the next derived fact. */
     public Symbols snapshot() {
       return build();
@@ -93,7 +112,7 @@ public final class Symbols {
 
     public Symbols build() {
       int facts = factCount < 0 ? symbols.size() : factCount;
-      return new Symbols(symbols, facts, derived.toArray(new CompiledExpr[0]));
+      return new Symbols(symbols, facts, derived.toArray(new CompiledExpr[0]), broken);
     }
   }
 }

@@ -55,20 +55,26 @@ final class DerivedReader {
         continue;
       }
       Optional<ScalarNode> expr = expression(e.value(), what);
-      if (expr.isPresent()) {
+      if (expr.isEmpty()) {
+        symbols.broken(e.key());
+      } else {
         Text text = e.value() instanceof MapNode
             ? texts.optional((MapNode) e.value(), "text", "text of " + what, RulesLoader.REQUIRED_LANGUAGES) : Text.EMPTY;
         entries.put(e.key(), new Entry(e.key(), expr.get(), text, e.keyPos()));
       }
     }
     Map<String, DerivedFact> out = new LinkedHashMap<>();
-    for (String name : order(entries)) {
+    List<String> order = order(entries);
+    entries.keySet().stream().filter(name -> !order.contains(name)).forEach(symbols::broken);
+    for (String name : order) {
       Entry e = entries.get(name);
       ExprCompiler.Result r = ExprCompiler.compile(e.expr().text(), symbols.snapshot(), null);
       report(reader, e.expr(), r.errors(), "derived fact '" + name + "'");
       if (r.expr().isPresent()) {
         symbols.derived(name, r.expr().get());
         out.put(name, new DerivedFact(name, r.expr().get(), e.text()));
+      } else {
+        symbols.broken(name);
       }
     }
     return out;

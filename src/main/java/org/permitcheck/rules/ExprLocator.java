@@ -5,44 +5,36 @@ import org.permitcheck.tree.Pos;
 import org.permitcheck.tree.ScalarNode;
 
 /**
- * Maps a character offset inside an expression to a line and column in the rules file: the position
- * of the YAML scalar, plus one for an opening quote, plus the offset; for block scalars ({@code |} or
- * {@code >}) the line of the offset below the indicator.
+ * Maps a character offset inside an expression to a line and column in the rules file, whatever the
+ * scalar's style: each character of the parsed value is traced back to where it was written (see
+ * {@link ScalarMap}). When the text cannot be traced, the position of the scalar itself is given.
  */
 final class ExprLocator {
   private ExprLocator() {}
 
   static Pos locate(SourceText source, ScalarNode scalar, int offset) {
-    Pos start = scalar.pos();
-    String line = source.line(start.line());
-    int col = start.column() - 1;
-    char first = col >= 0 && col < line.length() ? line.charAt(col) : ' ';
-    String value = scalar.text();
-    if (first == '|' || first == '>') {
-      int lineIndex = 0;
-      int lineStart = 0;
-      for (int i = 0; i < offset && i < value.length(); i++) {
-        if (value.charAt(i) == '\n') {
-          lineIndex++;
-          lineStart = i + 1;
-        }
-      }
-      if (first == '>') {
-        lineIndex = 0;
-        lineStart = 0;
-      }
-      int fileLine = start.line() + 1 + lineIndex;
-      String text = source.line(fileLine);
-      int indent = 0;
-      while (indent < text.length() && text.charAt(indent) == ' ') {
-        indent++;
-      }
-      return new Pos(fileLine, indent + (offset - lineStart) + 1);
+    String text = source.text();
+    int start = indexOf(text, scalar.pos().line() - source.firstLine(), scalar.pos().column());
+    int[] at = ScalarMap.of(text, start, scalar.text());
+    if (at == null) {
+      return scalar.pos();
     }
-    if (value.indexOf('\n') >= 0) {
-      return start;
+    int index = at[Math.max(0, Math.min(offset, at.length - 1))];
+    int lineStart = text.lastIndexOf('\n', index - 1) + 1;
+    int line = scalar.pos().line();
+    for (int k = text.indexOf('\n', start); k >= 0 && k < index; k = text.indexOf('\n', k + 1)) {
+      line++;
     }
-    int quote = scalar.quoted() ? 1 : 0;
-    return start.plus(quote + offset);
+    return new Pos(line, index - lineStart + 1);
+  }
+
+  /** The index in {@code text} of a 0-based line and 1-based column, or -1. */
+  private static int indexOf(String text, int line, int column) {
+    int lineStart = 0;
+    for (int n = 0; n < line && lineStart >= 0; n++) {
+      int nl = text.indexOf('\n', lineStart);
+      lineStart = nl < 0 ? -1 : nl + 1;
+    }
+    return lineStart < 0 || column < 1 ? -1 : lineStart + column - 1;
   }
 }

@@ -142,7 +142,8 @@ final class PermitReader {
       reader.error(m.get("kind").get().pos(), "unknown kind '" + kind + "' in " + what, "kinds: " + String.join(", ", KINDS));
     }
     Text title = texts.required(m, "title", what, "title of " + what, langs);
-    String legalBasis = reader.requiredString(m, "legal_basis", what, "'legal_basis' of " + what).orElse("");
+    String legalBasis = notEmpty(m, "legal_basis", what, "'legal_basis' of " + what,
+        "cite the provision the permit rests on, e.g. \"§ 25b AufenthG\"");
     Optional<Node> sourceNode = reader.required(m, "source", what);
     Source source = sourceNode.isPresent() ? source(sourceNode.get(), what) : new Source("", "");
     DateRange inForce = range(m, "in_force", "'in_force' of " + what);
@@ -175,9 +176,26 @@ final class PermitReader {
       return new Source("", "");
     }
     reader.onlyKeys(m.get(), SOURCE_KEYS, "'source' of " + what);
-    String seed = reader.requiredString(m.get(), "seed", "'source' of " + what, "'seed'").orElse("");
+    String seed = notEmpty(m.get(), "seed", "'source' of " + what, "'seed' of " + what,
+        "name the seed file the permit is taken from");
     String url = reader.string(m.get(), "url", "'url'").orElse("");
     return new Source(seed, url);
+  }
+
+  /** How to name a criterion without an id: by its condition, if it has one. */
+  private static String unnamed(MapNode m, String permit) {
+    Optional<Node> when = m.get("when");
+    return when.isPresent() && when.get() instanceof ScalarNode
+        ? "the criterion \"" + ((ScalarNode) when.get()).text() + "\" of " + permit : "a criterion of " + permit;
+  }
+
+  /** The text under a required key, which may not be empty (as every text of the rules). */
+  private String notEmpty(MapNode m, String key, String where, String what, String hint) {
+    Optional<String> text = reader.requiredString(m, key, where, what);
+    if (text.isPresent() && text.get().isBlank()) {
+      reader.error(m.get(key).get().pos(), what + " is empty", hint);
+    }
+    return text.orElse("");
   }
 
   /** The date range under an optional key; always, when the key is absent. */
@@ -238,7 +256,7 @@ final class PermitReader {
     }
     Optional<Node> discretionNode = m.get("discretionary");
     Discretion discretionary = discretionNode.isPresent() ? discretion(discretionNode.get(), where, langs) : Discretion.NONE;
-    DateRange inForce = range(m, "in_force", "'in_force' of " + where);
+    DateRange inForce = range(m, "in_force", "'in_force' of " + (id.isEmpty() ? unnamed(m, permit) : where));
     Text note = texts.optional(m, "note", "note of " + where, langs);
     List<String> forms = new ArrayList<>();
     for (String k : List.of("when", "all", "any", "not")) {

@@ -59,15 +59,18 @@ public final class RulesLoader {
   static Checked<Ruleset> load(SourceText source, TreeReader treeReader, String sha256,
       Optional<Function<String, SourceText>> permitsOf) {
     TreeReader.Result parsed = treeReader.read(source);
-    if (!parsed.ok()) {
+    if (parsed.root().isEmpty()) {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
       if (d.isEmpty()) {
         d.add(Diagnostic.error(source.name(), 1, 0, "the rules file is empty")
             .withHint("a rules file starts with 'ruleset:', 'version:' and 'reviewed:'"));
       }
-      return Checked.failed(d);
+      return Checked.failed(d.stream().map(RulesLoader::forRulesFile).toList());
     }
+    // a tree with problems (a duplicate key, of which the first is kept; a second document) is still
+    // checked, so that every other problem is reported at once
     NodeReader reader = new NodeReader(source);
+    parsed.diagnostics().forEach(d -> reader.add(forRulesFile(d)));
     Optional<MapNode> root = reader.map(parsed.root().get(), "the rules file");
     Optional<Ruleset> ruleset = root.isPresent() ? read(reader, root.get(), sha256, permitsOf) : Optional.empty();
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
@@ -102,6 +105,11 @@ public final class RulesLoader {
     Symbols.Builder symbols = new Symbols.Builder();
     for (Fact f : facts.values()) {
       symbols.fact(f.name(), f.type());
+    }
+    for (MapNode.Entry e : factsNode.isPresent() ? factsNode.get().entries() : List.<MapNode.Entry>of()) {
+      if (!facts.containsKey(e.key())) {
+        symbols.broken(e.key());
+      }
     }
     Map<String, DerivedFact> derived = new LinkedHashMap<>();
     Optional<MapNode> derivedNode = reader.map(root, "derived", "'derived'");
@@ -164,6 +172,21 @@ public final class RulesLoader {
         reader.warning(pos, "derived fact '" + d.name() + "' is not used by any criterion", "use it, or remove it");
       }
     }
+  }
+
+  /**
+   * A problem of the file as a whole, with a hint for a rules file: the readers' own hints speak of
+   * case files (one case per file, NDJSON for many).
+   */
+  public static Diagnostic forRulesFile(Diagnostic d) {
+    if (d.message().startsWith("more than one document")) {
+      return d.withOnlyHint("a rules file is one YAML document: remove the '---' line and what follows it,"
+          + " or merge the two");
+    }
+    if (d.message().startsWith("the file is larger than the limit")) {
+      return d.withOnlyHint("check that this is a rules file: a ruleset of every permit stays far below this size");
+    }
+    return d;
   }
 
   public static String sha256(String text) {

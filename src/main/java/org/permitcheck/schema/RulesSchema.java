@@ -145,11 +145,12 @@ final class RulesSchema {
           props.set(k, Json.enumOf(RulesFormat.PERMIT_KINDS));
           break;
         case "legal_basis":
-          props.set(k, Json.type("string"));
+          props.set(k, Json.type("string").put("minLength", 1));
           break;
         case "source":
           ObjectNode source = Json.object();
           RulesFormat.SOURCE_KEYS.forEach(s -> source.set(s, Json.type("string")));
+          source.set("seed", Json.type("string").put("minLength", 1));
           props.set(k, Json.closed(source, List.of("seed")));
           break;
         case "in_force":

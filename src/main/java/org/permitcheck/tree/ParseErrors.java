@@ -116,7 +116,44 @@ final class ParseErrors {
     var mark = e.getProblemMark();
     Pos pos = mark == null ? Pos.NONE : new Pos(mark.getLine() + source.firstLine(), mark.getColumn() + 1);
     String problem = e.getProblem() == null ? "" : e.getProblem();
+    Pos unclosed = yamlProblem(problem).endsWith("not indented like the lines around it")
+        ? unclosedQuote(pos) : Pos.NONE;
+    if (unclosed.line() > 0) {
+      return error(unclosed, "YAML syntax error: this quoted text is not closed on its line", "add the closing '\"'");
+    }
     return error(pos, yamlProblem(problem), yamlHint(problem));
+  }
+
+  /**
+   * The opening quote of a double-quoted text left open on an earlier line, which then ran on to the
+   * first quote of the line of {@code pos} (so that the rest of that line is out of place); NONE when
+   * the lines do not look so. The lines in between hold no quote, as the text would have ended there.
+   */
+  private Pos unclosedQuote(Pos pos) {
+    int first = source.line(pos.line()).indexOf('"');
+    if (first < 0 || first >= pos.column()) {
+      return Pos.NONE;
+    }
+    for (int above = pos.line() - 1; above >= source.firstLine() && above >= pos.line() - 50; above--) {
+      String text = source.line(above);
+      if (text.indexOf('"') >= 0) {
+        return quotes(text) % 2 == 1 ? new Pos(above, text.lastIndexOf('"') + 1) : Pos.NONE;
+      }
+    }
+    return Pos.NONE;
+  }
+
+  /** The number of double quotes on a line that are not escaped. */
+  private static int quotes(String text) {
+    int n = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\\') {
+        i++;
+      } else if (text.charAt(i) == '"') {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Jackson's own complaints about a YAML structure it cannot map, e.g. a list used as a key. */

@@ -147,7 +147,8 @@ class BadInputTest {
     Run.Result r = m.result();
     long allocated = m.allocated();
     assertRefused(r, ExitCode.INVALID_RULES);
-    assertThat(r.err()).startsWith("rules/huge.yaml:1: error: the file is larger than the limit of 8 MiB\n");
+    assertThat(r.err()).startsWith("rules/huge.yaml:1: error: the file is larger than the limit of 8 MiB\n"
+        + "  hint: check that this is a rules file");
     assertThat(allocated).as("bytes allocated while refusing a 100 MB file").isLessThan(32L * 1024 * 1024);
   }
 

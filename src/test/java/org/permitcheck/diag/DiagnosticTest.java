@@ -21,6 +21,20 @@ class DiagnosticTest {
   }
 
   @Test
+  void escapesInvisibleCharactersInMessages() {
+    Diagnostic d = Diagnostic.error("c.yaml", 1, 1, "found '\u200b \u00a0\ufeff\u3000\u2028' and 'caf\u00e9 \ud83d\ude00'");
+    assertThat(d.message()).isEqualTo("found '\\u200B \\u00A0\\uFEFF\\u3000\\u2028' and 'caf\u00e9 \ud83d\ude00'");
+    Diagnostic tag = Diagnostic.error("c.yaml", 1, 1, "found '" + new String(Character.toChars(0xE0041)) + "'");
+    assertThat(tag.message()).isEqualTo("found '\\U000E0041'");
+  }
+
+  @Test
+  void replacesZeroWidthCharactersInExcerptsSoThatTheCaretStaysUnderItsColumn() {
+    Diagnostic d = new Diagnostic(Severity.ERROR, "r.yaml", 1, 5, "here", "a\u200bb\u00a0X", List.of());
+    assertThat(d.render().split("\n")[1]).isEqualTo("    a?b\u00a0X");
+  }
+
+  @Test
   void showsAWindowOfALongLineWithTheCaretUnderTheColumn() {
     String line = "a".repeat(500) + "X" + "b".repeat(500);
     Diagnostic d = new Diagnostic(Severity.ERROR, "r.yaml", 1, 501, "here", line, List.of());

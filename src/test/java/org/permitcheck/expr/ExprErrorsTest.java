@@ -44,6 +44,8 @@ class ExprErrorsTest {
     "years_between(d, 3) > 3 ~ 17 ~ argument 2 of 'years_between' must be a date, found an integer ~ ",
     "add_years(d, 1.5) > d ~ 13 ~ argument 2 of 'add_years' must be an integer, found a number ~ ",
     "known > 1 ~ 0 ~ 'known' is a function ~ call it with its arguments, e.g. known(…)",
+    "known(a, n) ~ 0 ~ 'known' takes 1 argument (a fact), found 2 ~ ",
+    "a in [true] ~ 0 ~ 'in' does not apply to a condition (true or false) ~ use the condition itself, or 'not' before it: e.g. \"has_passport\" or \"not convicted\"",
     "any(n, a) ~ 4 ~ argument 1 of 'any' must be a list, found an integer ~ ",
     "any(children, years_between(date_of_birth, as_of)) ~ 14 ~ argument 2 of 'any' must be a condition, found an integer ~ ",
     "any(children, in_scool) ~ 14 ~ unknown fact 'in_scool' ~ did you mean 'in_school'?",

@@ -100,10 +100,39 @@ class RulesLoaderTest {
     assertThat(located(r)).containsExactly("19:15 criterion 'a' of permit 'P' has both 'when' and 'any'");
   }
 
+  /** A ruleset whose {@code derived:} section is {@code derived} and whose criteria use 'a' and 'n'. */
+  static String usingDerived(String head, String derived) {
+    return permit("          all:\n            - {id: x, text: {en: X, fr: X}, when: \"a > 1 and n > 1\"}\n"
+        + "            - {id: y, text: {en: Y, fr: Y}, when: \"a > 2 or nn > 1\"}\n").replace(HEAD, head + derived);
+  }
+
   @Test
-  void rejectsDuplicateKeys() {
+  void reportsABrokenDerivedFactOnceNotAtEachUse() {
+    Checked<Ruleset> r = load(usingDerived(HEAD, "derived:\n  a: \"n +\"\n  b: \"a + 1\"\n"));
+    assertThat(located(r)).hasSize(2).allMatch(m -> !m.contains("unknown fact 'a'") && !m.contains("'b'"))
+        .anyMatch(m -> m.contains("unknown fact 'nn'"));
+  }
+
+  @Test
+  void reportsADerivationCycleOnceNotAtEachUse() {
+    Checked<Ruleset> r = load(usingDerived(HEAD, "derived:\n  a: \"b + n\"\n  b: \"a - 1\"\n"));
+    assertThat(located(r)).hasSize(2).anyMatch(m -> m.contains("cycle"))
+        .anyMatch(m -> m.contains("unknown fact 'nn'"));
+  }
+
+  @Test
+  void reportsAFactOfUnknownTypeOnceNotAtEachUse() {
+    String head = HEAD + "  a:\n    type: levels\n    question: {en: 'A?', fr: 'A ?'}\n";
+    Checked<Ruleset> r = load(usingDerived(head, ""));
+    assertThat(located(r)).hasSize(2).anyMatch(m -> m.contains("unknown type 'levels'"))
+        .anyMatch(m -> m.contains("unknown fact 'nn'"));
+  }
+
+  @Test
+  void rejectsDuplicateKeysAndKeepsCheckingTheRest() {
     Checked<Ruleset> r = load(HEAD.replace("facts:", "version: '2'\nfacts:"));
-    assertThat(located(r)).first().isEqualTo("5:1 duplicate key 'version' (first written at line 2)");
+    assertThat(located(r)).containsExactly("1:1 the rules file declares no 'countries'",
+        "5:1 duplicate key 'version' (first written at line 2)");
   }
 
   @Test
