@@ -118,7 +118,7 @@ final class InterviewCommand implements Callable<Integer> {
     Interviewer.Result result;
     try {
       result = new Interviewer(rules, prompter, m, ctx.today(), d -> SafeFiles.write(ctx.resolve(draftPath),
-          drafts.write(d))).run(start.draft(), start.resumed());
+          drafts.write(d))).run(start.draft(), start.resumed(), start.savedCase());
     } catch (IOException e) {
       prompter.show(m.get("interview.draft.failed", draftPath, reason(e, m)) + "\n");
       return ExitCode.INVALID_INPUT;

@@ -25,8 +25,9 @@ import org.permitcheck.tree.TreeReader;
  *
  * @param draftPath where the draft is written after every answer
  * @param resumed the interview continues earlier answers
+ * @param savedCase they come from a case file (not a draft): the adviser re-opened it to change one
  */
-record InterviewStart(Draft draft, String draftPath, boolean resumed) {
+record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean savedCase) {
 
   /** A new interview: {@code save} (may be null) names the case file, else an id is proposed. */
   static InterviewStart fresh(Context ctx, Ruleset rules, Scope scope, String save, LocalDate asOf) {
@@ -48,7 +49,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed) {
     }
     Case c = new Case(id, save == null ? "" : save, country(rules, scope), Optional.of(asOf), Optional.empty(),
         Map.of(), Map.of());
-    return new InterviewStart(Draft.start(c, scope, save == null ? "" : save), draftPath, false);
+    return new InterviewStart(Draft.start(c, scope, save == null ? "" : save), draftPath, false, false);
   }
 
   /** The one country the options name (by --country, or all --permit in one country), if any. */
@@ -105,7 +106,8 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed) {
     Draft d;
     String draftPath;
     List<Diagnostic> notes;
-    if (DraftFile.isDraft(parsed.root().get())) {
+    boolean savedCase = !DraftFile.isDraft(parsed.root().get());
+    if (!savedCase) {
       Checked<Draft> read = new DraftFile(rules, ctx.today()).read(text, parsed.root().get());
       if (read.hasErrors()) {
         return Checked.failed(read.diagnostics());
@@ -132,7 +134,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed) {
       checkYaml(save);
     }
     d = adjust(d, scope, save, asOf);
-    return Checked.of(new InterviewStart(d, draftPath, true), notes);
+    return Checked.of(new InterviewStart(d, draftPath, true, savedCase), notes);
   }
 
   private static Draft adjust(Draft d, Scope scope, String save, LocalDate asOf) {

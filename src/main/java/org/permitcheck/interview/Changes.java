@@ -27,7 +27,7 @@ final class Changes {
   }
 
   /** The question whose answer to change ({@link Draft#COUNTRY} or a fact), or empty for none. */
-  Optional<String> choose(Draft d) {
+  Optional<String> choose(Draft d, boolean decided) {
     List<String> keys = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     d.subject().country().ifPresent(c -> {
@@ -45,7 +45,8 @@ final class Changes {
     if (keys.isEmpty()) {
       return Optional.empty();
     }
-    StringBuilder out = new StringBuilder("\n").append(views.line(m.get("interview.change.title")));
+    StringBuilder out = new StringBuilder("\n").append(views.line(m.get(decided ? "interview.change.title"
+        : "interview.change.title.open")));
     shown.forEach(s -> out.append(views.line(s, 4)));
     prompter.show(out.toString());
     List<String> names = keys.stream().map(k -> k.equals(Draft.COUNTRY) ? m.get("interview.country.name") : k)

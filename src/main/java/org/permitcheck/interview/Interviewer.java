@@ -69,12 +69,21 @@ public final class Interviewer {
    * finished case) first offers to change one answer.
    */
   public Result run(Draft start, boolean resumed) throws IOException {
+    return run(start, resumed, false);
+  }
+
+  /**
+   * As {@link #run(Draft, boolean)}; a re-opened {@code savedCase} offers to change one answer even
+   * when questions are left (Enter goes on with them), since changing one is what it was opened for.
+   */
+  public Result run(Draft start, boolean resumed, boolean savedCase) throws IOException {
     d = start.reopen();
     store.save(d);
     prompter.show(views.line(m.get("interview.intro")));
     Optional<String> again = Optional.empty();
-    if (resumed && next(again).isEmpty()) {
-      again = changes.choose(d);
+    boolean decided = next(again).isEmpty();
+    if (resumed && (decided || savedCase)) {
+      again = changes.choose(d, decided);
       again.ifPresent(f -> d = d.forget(f));
     }
     while (true) {
