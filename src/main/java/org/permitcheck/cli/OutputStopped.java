@@ -30,8 +30,9 @@ final class OutputStopped extends RuntimeException {
    * reached the system (of {@code given} written to {@code out}); returns the exit code.
    */
   static int report(Context ctx, Messages m, int given) {
+    int written = ByteWriter.recordsWritten(ctx.out(), given);
     ctx.err().println("permitcheck: " + m.get("cli.output_stopped", "stdout",
-        String.valueOf(ByteWriter.recordsWritten(ctx.out(), given))));
+        m.count(written, "count.result.one", "count.result.many")));
     return ExitCode.INVALID_INPUT;
   }
 }
