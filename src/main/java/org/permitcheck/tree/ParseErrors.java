@@ -246,8 +246,12 @@ final class ParseErrors {
           "the file may not be a text file: save it as UTF-8 text");
     }
     if (unexpected.find()) {
-      return error(pos, "JSON syntax error: unexpected character '" + unexpected.group(1) + "'",
-          "check for a missing comma, colon or quote just before it");
+      String c = unexpected.group(1);
+      boolean closing = (c.equals("}") || c.equals("]"))
+          && (original.contains("start field name") || original.contains("expected a valid value"));
+      return error(pos, "JSON syntax error: unexpected character '" + c + "'", closing
+          ? "JSON allows no comma just before a closing '" + c + "': remove it"
+          : "check for a missing comma, colon or quote just before it");
     }
     if (original.startsWith("Duplicate field")) {
       return error(pos, "duplicate key in a JSON object", "keep only one of them");
@@ -259,8 +263,26 @@ final class ParseErrors {
     if (original.contains("Invalid UTF-8")) {
       return error(pos, "the file is not valid UTF-8 text", "save it as UTF-8");
     }
-    return error(pos, "JSON syntax error", "");
+    if (original.contains("Leading zeroes")) {
+      return error(pos, "JSON syntax error: a number starts with 0", "write 12, not 012 (a text such as a "
+          + "file number goes in double quotes)");
+    }
+    Matcher token = NON_STANDARD.matcher(original);
+    if (token.find()) {
+      return error(pos, "JSON syntax error: '" + token.group(1) + "' is not a JSON value",
+          "write a number, or leave the fact out when it is not known");
+    }
+    Matcher escape = ESCAPE.matcher(original);
+    if (escape.find()) {
+      return error(pos, "JSON syntax error: '\\" + escape.group(1) + "' is not an escape JSON knows",
+          "write a backslash as \\\\");
+    }
+    return error(pos, "JSON syntax error", "texts go in double quotes, numbers without leading zeros or "
+        + "a plus sign, and no comma before a closing '}' or ']'");
   }
+
+  private static final Pattern NON_STANDARD = Pattern.compile("^Non-standard token '([^']{1,20})'");
+  private static final Pattern ESCAPE = Pattern.compile("^Unrecognized character escape '(.)'");
 
   private Pos pos(JsonLocation loc) {
     if (loc == null || loc.getLineNr() <= 0) {
