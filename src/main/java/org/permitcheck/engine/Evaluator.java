@@ -178,13 +178,13 @@ public final class Evaluator {
         continue;
       }
       if (!s.derived()) {
-        if (unknownIn == null || unknown(s, unknownIn)) {
+        if (unknownIn == null || unknown(s, unknownIn, e)) {
           out.add(s.name());
         }
         continue;
       }
       for (Symbols.Symbol base : derivedBase[s.slot() - symbols.factCount()]) {
-        if (unknownIn == null || unknown(base, unknownIn)) {
+        if (unknownIn == null || unknown(base, unknownIn, e)) {
           out.add(base.name());
         }
       }
@@ -192,30 +192,35 @@ public final class Evaluator {
   }
 
   /**
-   * Whether a fact is unknown in {@code env}, or is a list whose items leave a field unknown (a child
-   * whose schooling was not given): what an undecided condition over it still waits for.
+   * Whether a fact is unknown in {@code env}, or is a list whose items leave unknown a field that
+   * {@code condition} reads (a child whose schooling was not given): what the condition still waits for.
    */
-  static boolean unknown(Symbols.Symbol fact, Env env) {
+  static boolean unknown(Symbols.Symbol fact, Env env, CompiledExpr condition) {
     Object v = env.value(fact.slot());
     if (v == null) {
       return true;
     }
-    if (fact.type().kind() != Type.Kind.LIST) {
-      return false;
-    }
-    int fields = fact.type().fields().size();
-    for (Object item : (List<?>) v) {
-      Map<?, ?> m = (Map<?, ?>) item;
-      if (m.size() < fields) {
-        return true;
-      }
-      for (Object field : m.values()) {
-        if (field == null) {
-          return true;
+    return fact.type().kind() == Type.Kind.LIST
+        && !holes((List<?>) v, fact.type().fields().keySet(), condition.fieldsRead(env.symbols())).isEmpty();
+  }
+
+  /**
+   * The item and field of each field of {@code fields} that {@code read} names and an item of a list
+   * leaves unknown, in order.
+   */
+  static List<int[]> holes(List<?> items, Iterable<String> fields, Set<String> read) {
+    List<int[]> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Map<?, ?> item = (Map<?, ?>) items.get(i);
+      int f = 0;
+      for (String field : fields) {
+        if (read.contains(field) && item.get(field) == null) {
+          out.add(new int[] {i, f});
         }
+        f++;
       }
     }
-    return false;
+    return out;
   }
 
   /**
@@ -225,7 +230,7 @@ public final class Evaluator {
   private void deciding(CompiledExpr condition, Env env, Set<String> out) {
     Set<String> unknown = new LinkedHashSet<>();
     baseFacts(condition, env, unknown);
-    if (unknown.size() == 1) {
+    if (unknown.size() == 1 && env.value(unknown.iterator().next()) == null) {
       out.addAll(unknown); // the one fact left unknown decides the condition
       return;
     }

@@ -2,6 +2,7 @@ package org.permitcheck.engine;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.Env;
+import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.DerivedFact;
 import org.permitcheck.rules.Fact;
@@ -117,7 +119,13 @@ final class Relevance {
       values[i] = env.value(i);
     }
     List<Object> own = domain(rules.facts().get(fact));
-    if (own.isEmpty() && fixedUnknowns) {
+    if (env.value(fact) != null) {
+      // a list given with some items' fields unknown: the lists those fields can make
+      own = fillings(rules.facts().get(fact), env.value(fact), condition, env);
+      if (own == null || own.isEmpty()) {
+        return own != null; // known through and through, or too many lists to try
+      }
+    } else if (own.isEmpty() && fixedUnknowns) {
       own = new ArrayList<>();
       own.add(null);
       own.addAll(probes.of(rules.facts().get(fact), condition, env.asOf()));
@@ -147,11 +155,19 @@ final class Relevance {
     List<List<Object>> values = new ArrayList<>();
     int combinations = 1;
     for (String other : evaluator.baseFacts(condition)) {
-      if (other.equals(fact) || env.value(other) != null || skipped.contains(other)) {
+      if (other.equals(fact) || skipped.contains(other)) {
         continue;
       }
-      List<Object> d = domain(rules.facts().get(other));
-      if (d.isEmpty() && fixedUnknowns) {
+      List<Object> d;
+      if (env.value(other) != null) {
+        d = fillings(rules.facts().get(other), env.value(other), condition, env);
+        if (d == null) {
+          continue; // known
+        }
+      } else {
+        d = domain(rules.facts().get(other));
+      }
+      if (d.isEmpty() && fixedUnknowns && env.value(other) == null) {
         d = probes.of(rules.facts().get(other), condition, env.asOf());
       }
       combinations *= Math.max(d.size(), 1);
@@ -195,6 +211,53 @@ final class Relevance {
 
   private int slot(String fact) {
     return rules.symbols().lookup(fact).orElseThrow().slot();
+  }
+
+  /**
+   * The lists a list fact given with some items' fields unknown can still be, every such field that
+   * {@code condition} reads filled in with each of its values; null when none is unknown (or it is no
+   * list), empty when a field unknown has too many values to try, or the lists would be too many.
+   */
+  private static List<Object> fillings(Fact list, Object value, CompiledExpr condition, Env env) {
+    if (list.type().kind() != Type.Kind.LIST) {
+      return null;
+    }
+    List<?> items = (List<?>) value;
+    List<String> names = new ArrayList<>(list.fields().keySet());
+    List<int[]> holes = Evaluator.holes(items, names, condition.fieldsRead(env.symbols()));
+    if (holes.isEmpty()) {
+      return null;
+    }
+    List<List<Object>> domains = new ArrayList<>();
+    int combinations = 1;
+    for (int[] hole : holes) {
+      List<Object> d = domain(list.fields().get(names.get(hole[1])));
+      combinations *= Math.max(d.size(), 1);
+      if (d.isEmpty() || combinations > MAX_COMBINATIONS) {
+        return List.of();
+      }
+      domains.add(d);
+    }
+    List<Object> out = new ArrayList<>(combinations);
+    for (int n = 0; n < combinations; n++) {
+      List<Map<String, Object>> filled = new ArrayList<>(items.size());
+      for (Object item : items) {
+        filled.add(new LinkedHashMap<>(castMap(item)));
+      }
+      int rest = n;
+      for (int h = 0; h < holes.size(); h++) {
+        List<Object> d = domains.get(h);
+        filled.get(holes.get(h)[0]).put(names.get(holes.get(h)[1]), d.get(rest % d.size()));
+        rest /= d.size();
+      }
+      out.add(filled);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> castMap(Object item) {
+    return (Map<String, Object>) item;
   }
 
   /** The values a fact can take when they are few: yes/no, an enum's or a level's values; else none. */

@@ -889,7 +889,7 @@ public final class CriticalDates {
     }
   }
 
-  private static List<Expr> children(Expr e) {
+  static List<Expr> children(Expr e) {
     if (e instanceof Nodes.Not) {
       return List.of(((Nodes.Not) e).operand());
     }

@@ -75,7 +75,9 @@ public final class NodeReader {
     if (node instanceof MapNode) {
       return Optional.of((MapNode) node);
     }
-    error(node.pos(), what + " must be a mapping of keys to values, found " + node.kind(), "");
+    error(node.pos(), what + " must be a mapping of keys to values, found " + node.kind(),
+        node.pos().column() <= 1 ? "write one 'key: value' a line, e.g. 'facts:'"
+            : "write one 'key: value' a line under it, indented");
     return Optional.empty();
   }
 

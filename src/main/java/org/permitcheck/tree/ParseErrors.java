@@ -121,7 +121,26 @@ final class ParseErrors {
     if (unclosed.line() > 0) {
       return error(unclosed, "YAML syntax error: this quoted text is not closed on its line", "add the closing '\"'");
     }
+    if (problem.contains("<stream end>") && (problem.startsWith("expected the node content")
+        || problem.startsWith("expected ','"))) {
+      Pos open = lastOpening(pos);
+      return error(open.line() > 0 ? open : pos,
+          "YAML syntax error: the file ends inside a list in [brackets] or a mapping in {braces}",
+          "close it with ']' or '}'");
+    }
     return error(pos, yamlProblem(problem), yamlHint(problem));
+  }
+
+  /** The last '[' or '{' at or above the line of {@code pos} (within 50 lines), else NONE. */
+  private Pos lastOpening(Pos pos) {
+    for (int line = pos.line(); line >= source.firstLine() && line >= pos.line() - 50; line--) {
+      String text = source.line(line);
+      int at = Math.max(text.lastIndexOf('['), text.lastIndexOf('{'));
+      if (at >= 0) {
+        return new Pos(line, at + 1);
+      }
+    }
+    return Pos.NONE;
   }
 
   /**

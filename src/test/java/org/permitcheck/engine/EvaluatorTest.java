@@ -25,7 +25,7 @@ class EvaluatorTest {
       "  c: {type: boolean, question: {en: C, fr: C}}",
       "  waiver_ok: {type: boolean, question: {en: W, fr: W}}",
       "  since: {type: date, question: {en: S, fr: S}}",
-      "  kids: {type: list, question: {en: K, fr: K}, fields: {ok: {type: boolean, question: {en: O, fr: O}}}}",
+      "  kids: {type: list, question: {en: K, fr: K}, fields: {ok: {type: boolean, question: {en: O, fr: O}}, sa: {type: boolean, question: {en: S, fr: S}}}}",
       "countries:",
       "  BE:",
       "    name: {en: B, fr: B}",
@@ -73,6 +73,21 @@ class EvaluatorTest {
       "        criteria:",
       "          all:",
       "            - {id: o, text: {en: O, fr: O}, when: \"a or (b and c)\"}",
+      "      - id: KIDS2",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: k, text: {en: K, fr: K}, when: \"all(kids, not sa or ok)\"}",
+      "            - {id: b, text: {en: B, fr: B}, when: \"b\"}",
+      "      - id: KIDS3",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: k, text: {en: K, fr: K}, when: \"(any(kids, ok) and a) or (not any(kids, ok) and not a)\"}",
       "      - id: KIDS",
       "        title: {en: T, fr: T}",
       "        legal_basis: x",
@@ -140,6 +155,20 @@ class EvaluatorTest {
     PermitResult three = eval("P", AS_OF, "a", false, "b", false, "c", false, "waiver_ok", false);
     assertThat(three.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
     assertThat(three.nearMiss()).isFalse();
+  }
+
+  @Test
+  void aListItemsUnknownFieldThatCannotChangeAnythingIsNotMissing() {
+    PermitResult r = eval("KIDS2", AS_OF, "kids", java.util.List.of(Map.of("sa", false)));
+    assertThat(r.verdict()).isEqualTo(Verdict.UNDETERMINED);
+    assertThat(r.missing()).containsExactly("b");
+  }
+
+  @Test
+  void aFactStillDecidesBesideAListWhoseItemsLeaveAFieldUnknown() {
+    PermitResult r = eval("KIDS3", AS_OF, "kids", java.util.List.of(Map.of("sa", true)));
+    assertThat(r.verdict()).isEqualTo(Verdict.UNDETERMINED);
+    assertThat(r.missing()).containsExactlyInAnyOrder("kids", "a");
   }
 
   @Test
