@@ -26,6 +26,7 @@ import org.permitcheck.report.JsonRenderer;
 import org.permitcheck.report.Messages;
 import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
+import org.permitcheck.report.Wrap;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -114,7 +115,7 @@ final class InterviewCommand implements Callable<Integer> {
       prompter.show(m.get("interview.resumed", resume, m.count(start.draft().asked().size(), "interview.answers.one",
           "interview.answers.n")) + "\n");
     }
-    prompter.show(m.get("interview.draft", draftPath) + "\n");
+    prompter.show(wrapped(m.get("interview.draft", draftPath)));
     Interviewer.Result result;
     try {
       result = new Interviewer(rules, prompter, m, ctx.today(), d -> SafeFiles.write(ctx.resolve(draftPath),
@@ -124,10 +125,19 @@ final class InterviewCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     if (result.ending() != Interviewer.Ending.FINISHED) {
-      prompter.show(m.get("interview.kept", draftPath) + "\n");
+      // the command on a line of its own, whole, to be copied
+      prompter.show(wrapped(m.get("interview.kept", draftPath)) + "  permitcheck interview --resume " + draftPath
+          + "\n");
       return ExitCode.STOPPED;
     }
     return save(rules, result.draft(), draftPath, prompter, m, lang);
+  }
+
+  /** A line of the interview's own, wrapped to 80 columns. */
+  private static String wrapped(String text) {
+    StringBuilder out = new StringBuilder();
+    Wrap.append(out, "", "", text);
+    return out.toString();
   }
 
   /** Saves the finished case, removes its draft and prints the report. */

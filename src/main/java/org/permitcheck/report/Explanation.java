@@ -30,7 +30,8 @@ final class Explanation {
         }
         return m.get("explain.discretionary", waived(r));
       case UNDETERMINED:
-        return m.get("explain.undetermined", m.count(r.missing().size(), "one_fact", "n_facts"));
+        return m.get(r.missing().size() == 1 ? "explain.undetermined.one" : "explain.undetermined",
+            m.count(r.missing().size(), "one_fact", "n_facts"));
       case NOT_ELIGIBLE:
         if (r.nearMiss()) {
           long failing = r.topLevel().stream().filter(c -> c.lenient() == Outcome.NOT_MET).count();

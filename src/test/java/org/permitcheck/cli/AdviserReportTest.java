@@ -87,4 +87,14 @@ class AdviserReportTest {
     assertThat(out).contains("· application date\n  2009-11-02\n", "     not decisive when de_status in");
     assertThat(out.lines().filter(l -> l.codePointCount(0, l.length()) > 80)).isEmpty();
   }
+
+  @Test
+  void saysOneFactWouldDecideInTheSingularInEveryLanguage() {
+    assertThat(Run.run("eval", "--lang", "de", "examples/be-2.4-proof-missing.yaml").out())
+        .contains("1 Angabe würde entscheiden").doesNotContain("1 Angabe würden");
+    assertThat(Run.run("eval", "--lang", "fr", "examples/be-2.4-proof-missing.yaml").out())
+        .contains("1 information déciderait").doesNotContain("1 information décideraient");
+    assertThat(Run.run("eval", "--lang", "nl", "examples/be-2.4-proof-missing.yaml").out())
+        .contains("1 gegeven zou de doorslag").doesNotContain("1 gegeven zouden");
+  }
 }

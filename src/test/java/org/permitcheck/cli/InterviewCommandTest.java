@@ -223,7 +223,7 @@ class InterviewCommandTest {
     assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("Stopped after 2 answers: 0 decided, 2 open.",
-        "The answers are kept in " + DRAFT + ". Continue with: permitcheck interview --resume " + DRAFT);
+        "The answers are kept in " + DRAFT + ". Continue with:\n  permitcheck interview --resume " + DRAFT);
     assertThat(Files.getPosixFilePermissions(dir.resolve(DRAFT))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.exists(dir.resolve(SAVED))).isFalse();
   }
@@ -240,7 +240,7 @@ class InterviewCommandTest {
     Run.Result second = interview("no\nyes\n12.04.1990\n0\nB1\nyes\nyes\nyes\n\n", "--resume", DRAFT);
     assertThat(second.exit()).as(second.err()).isZero();
     assertThat(second.err()).startsWith("Continuing " + DRAFT + ": 4 answers so far.\n"
-        + "Every answer is saved at once in " + DRAFT + " (readable only by you).\n");
+        + "Every answer is saved at once in " + DRAFT + " (readable only\nby you).\n");
     assertThat(asked(second.err())).isEqualTo(DE_QUESTIONS.subList(4, DE_QUESTIONS.size()));
     assertThat(second.err()).contains("(5) Has the person been convicted");
 
