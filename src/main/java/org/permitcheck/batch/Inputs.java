@@ -515,7 +515,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         refused = refused != null ? refused : notUtf8(raw);
         size += raw.length + 1;
         if (refused == null && size > MAX_LINE) {
-          refused = new Item.Refused(name, lineNo, Diagnostic.error(name, lineNo, 0,
+          // at the document's first line, where a reader looks for the case it refuses
+          refused = new Item.Refused(name, start, Diagnostic.error(name, start, 1,
               "the document is larger than the limit of " + Limits.size(MAX_LINE)).withHint("split it into smaller documents"));
         }
         if (refused == null && !line.startsWith("...")) {

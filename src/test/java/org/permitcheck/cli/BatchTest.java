@@ -181,6 +181,16 @@ class BatchTest {
   }
 
   @Test
+  void refusesAYamlDocumentOverTheLimitAtItsFirstLineAndReadsOn() {
+    String big = "id: b\n" + ("# " + "x".repeat(98) + "\n").repeat(43_000);
+    String stream = "id: a\nfacts: {}\n---\n" + big + "---\nid: c\nfacts: {}\n";
+    Run.Result r = Run.run(stream, Map.of(), FIXTURES, "eval", "--format", "ndjson", "--quiet", "-");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(ids(r.out())).containsExactly("a", "<stdin>:4", "c");
+    assertThat(r.err()).startsWith("<stdin>:4:1: error: the document is larger than the limit of 4 MiB\n");
+  }
+
+  @Test
   void refusesALineThatIsNotUtf8AndEvaluatesTheOthers(@TempDir Path dir) throws IOException {
     byte[] bad = "{\"id\": \"a\u00ff\", \"facts\": {}}\n".getBytes(StandardCharsets.ISO_8859_1);
     byte[] good = (line(0) + "\n").getBytes(StandardCharsets.UTF_8);
