@@ -11,6 +11,7 @@ import org.permitcheck.expr.Symbols;
  * country, evaluation date and application date, and the verdicts the case is expected to get.
  *
  * @param source where the case was read from (file name, or file:line for NDJSON)
+ * @param note the adviser's note ({@code note:}), kept when an interview saves the case again
  */
 public record Case(
     String id,
@@ -19,11 +20,18 @@ public record Case(
     Optional<LocalDate> asOf,
     Optional<LocalDate> applicationDate,
     Map<String, Object> facts,
-    Map<String, String> expect) {
+    Map<String, String> expect,
+    Optional<String> note) {
 
   public Case {
     facts = FrozenMap.of(facts);
     expect = FrozenMap.of(expect);
+  }
+
+  /** A case without a note. */
+  public Case(String id, String source, Optional<String> country, Optional<LocalDate> asOf,
+      Optional<LocalDate> applicationDate, Map<String, Object> facts, Map<String, String> expect) {
+    this(id, source, country, asOf, applicationDate, facts, expect, Optional.empty());
   }
 
   /**
@@ -44,6 +52,6 @@ public record Case(
         f.put(k, v);
       }
     });
-    return new Case(id, source, country, asOf, applicationDate, f, expect);
+    return new Case(id, source, country, asOf, applicationDate, f, expect, note);
   }
 }

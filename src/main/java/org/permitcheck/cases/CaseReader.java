@@ -178,8 +178,9 @@ public final class CaseReader {
     if (expectNode.isPresent()) {
       expect(reader, expectNode.get(), expect);
     }
+    Optional<String> note = reader.string(m, "note", "'note'");
     return Optional.of(new Case(id, reader.source().name(), country, asOf, applicationDate,
-        FrozenMap.owning(facts), FrozenMap.owning(expect)));
+        FrozenMap.owning(facts), FrozenMap.owning(expect), note));
   }
 
   private void facts(NodeReader reader, MapNode section, Map<String, Object> out) {

@@ -33,6 +33,7 @@ public final class CaseWriter {
     c.country().ifPresent(v -> out.append("country: ").append(string(v)).append('\n'));
     c.asOf().ifPresent(v -> out.append("as_of: ").append(v).append('\n'));
     c.applicationDate().ifPresent(v -> out.append("application_date: ").append(v).append('\n'));
+    c.note().ifPresent(v -> out.append("note: ").append(string(v)).append('\n'));
     out.append("facts:");
     if (c.facts().isEmpty()) {
       out.append(" {}");

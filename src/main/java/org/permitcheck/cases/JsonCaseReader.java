@@ -139,6 +139,7 @@ public final class JsonCaseReader {
     int[] order = new int[facts.length];
     int given = 0;
     LinkedHashMap<String, String> expect = new LinkedHashMap<>();
+    String note = null;
     int seen = 0;
     int key = -1;
     int t;
@@ -188,8 +189,14 @@ public final class JsonCaseReader {
             return null;
           }
           break;
+        case NOTE:
+          note = t == STRING ? p.text() : null;
+          if (note == null) {
+            return null;
+          }
+          break;
         default:
-          // 'note' and '$schema' are not read; a plain text is all the fast path takes
+          // '$schema' is not read; a plain text is all the fast path takes
           if (t != STRING) {
             return null;
           }
@@ -200,7 +207,7 @@ public final class JsonCaseReader {
     }
     return new Case(id, source, Optional.ofNullable(country), Optional.ofNullable(asOf),
         Optional.ofNullable(applicationDate), FrozenMap.bySlots(bySlot, symbols, order, given),
-        FrozenMap.owning(expect));
+        FrozenMap.owning(expect), Optional.ofNullable(note));
   }
 
   /**

@@ -145,7 +145,7 @@ final class InterviewCommand implements Callable<Integer> {
       throws IOException {
     String target = d.save().isEmpty() ? chooseFile(prompter, m, d.subject().id()) : d.save();
     Case c = d.subject();
-    c = new Case(c.id(), target, c.country(), c.asOf(), c.applicationDate(), c.facts(), c.expect());
+    c = new Case(c.id(), target, c.country(), c.asOf(), c.applicationDate(), c.facts(), c.expect(), c.note());
     try {
       SafeFiles.write(ctx.resolve(target), new CaseWriter(rules).write(c));
     } catch (IOException e) {

@@ -140,7 +140,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
   private static Draft adjust(Draft d, Scope scope, String save, LocalDate asOf) {
     Case c = d.subject();
     Optional<LocalDate> date = asOf != null ? Optional.of(asOf) : c.asOf();
-    c = new Case(c.id(), c.source(), c.country(), date, c.applicationDate(), c.facts(), c.expect());
+    c = new Case(c.id(), c.source(), c.country(), date, c.applicationDate(), c.facts(), c.expect(), c.note());
     Scope s = scope.countries().isEmpty() && scope.permits().isEmpty() ? d.scope() : scope;
     return new Draft(c, s, d.asked(), d.skipped(), d.pending(), save != null ? save : d.save(), d.finished());
   }

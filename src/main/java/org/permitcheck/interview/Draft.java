@@ -71,7 +71,7 @@ public record Draft(
 
   Draft country(Optional<String> code) {
     Case c = new Case(subject.id(), subject.source(), code, subject.asOf(), subject.applicationDate(),
-        subject.facts(), subject.expect());
+        subject.facts(), subject.expect(), subject.note());
     return new Draft(c, scope, append(COUNTRY), skipped, Optional.empty(), save, false);
   }
 
@@ -83,7 +83,8 @@ public record Draft(
     s.remove(question);
     Case c = subject;
     if (question.equals(COUNTRY)) {
-      c = new Case(c.id(), c.source(), Optional.empty(), c.asOf(), c.applicationDate(), c.facts(), c.expect());
+      c = new Case(c.id(), c.source(), Optional.empty(), c.asOf(), c.applicationDate(), c.facts(), c.expect(),
+          c.note());
     } else {
       Map<String, Object> change = new LinkedHashMap<>();
       change.put(question, null);

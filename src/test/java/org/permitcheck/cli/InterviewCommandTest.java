@@ -278,13 +278,15 @@ class InterviewCommandTest {
   @Test
   void resumingACaseWithOpenVerdictsOffersToChangeAnAnswerBeforeItsQuestions() throws IOException {
     Files.writeString(dir.resolve("open.yaml"),
-        "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n  german_level: B1\n");
+        "country: DE\nas_of: 2026-11-22\nnote: 'client prefers French'\nfacts:\n  de_status: duldung\n"
+            + "  german_level: B1\n");
     Run.Result r = interview("german_level\nA1\n", "--resume", "open.yaml");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.STOPPED);
     assertThat(r.err()).contains("Some verdicts are still open; Enter goes on with their questions.",
         "3. german_level = B1\n");
     assertThat(asked(r.err())).first().isEqualTo("german_level");
-    assertThat(Files.readString(dir.resolve("open.draft.yaml"))).contains("german_level: A1");
+    assertThat(Files.readString(dir.resolve("open.draft.yaml"))).contains("german_level: A1",
+        "note: \"client prefers French\""); // the adviser's note is kept
   }
 
   @Test
