@@ -92,6 +92,22 @@ public final class NextQuestion {
     return standings.stream().filter(Standing::open).noneMatch(s -> relevance.readsUndecided(s.result(), fact));
   }
 
+  /**
+   * Whether the field {@code field} of item {@code item} of the list {@code list} in {@code subject}
+   * (a list being answered: its later fields not given yet) can still change the verdict of an open
+   * permit; a field that cannot is not asked.
+   */
+  public boolean fieldDecides(List<Standing> standings, Case subject, LocalDate asOf, Set<String> skipped,
+      String list, int item, String field) {
+    Env env = evaluator.env(subject, asOf);
+    for (Standing s : standings) {
+      if (s.open() && relevance.fieldDecides(s.result(), list, item, field, env, skipped)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The permits whose verdict an answer to {@code fact} can still change. */
   public static List<String> decidedBy(List<Standing> standings, String fact) {
     return standings.stream().filter(s -> s.open() && s.deciding().contains(fact)).map(Standing::permit).toList();

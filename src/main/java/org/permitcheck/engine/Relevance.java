@@ -47,7 +47,17 @@ final class Relevance {
    * the {@code skipped} facts stay unknown.
    */
   boolean decides(PermitResult r, String fact, Env env, Set<String> skipped) {
-    return walk(r.tree(), fact, env, r.verdict() == Verdict.UNDETERMINED, skipped);
+    return walk(r.tree(), r.verdict() == Verdict.UNDETERMINED, c -> matters(c, fact, env, skipped));
+  }
+
+  /**
+   * Whether the field {@code field} of item {@code item} of the list {@code list}, not yet given, can
+   * change the verdict, whatever the list's other fields not yet given turn out to be (the skipped
+   * facts stay unknown): while a list is answered item by item, a field that cannot is not asked.
+   */
+  boolean fieldDecides(PermitResult r, String list, int item, String field, Env env, Set<String> skipped) {
+    return walk(r.tree(), r.verdict() == Verdict.UNDETERMINED,
+        c -> fieldMatters(c, list, item, field, env, skipped));
   }
 
   /**
@@ -76,25 +86,101 @@ final class Relevance {
         && c.discretionary().when().map(w -> evaluator.baseFacts(w).contains(fact)).orElse(false);
   }
 
-  /** Mirrors the evaluator's walk for {@code missing}: only the undecided part of the tree. */
-  private boolean walk(CriterionResult r, String fact, Env env, boolean lenient, Set<String> skipped) {
+  /**
+   * Mirrors the evaluator's walk for {@code missing}: whether {@code matters} holds for an undecided
+   * condition of the undecided part of the tree.
+   */
+  private boolean walk(CriterionResult r, boolean lenient, java.util.function.Predicate<CompiledExpr> matters) {
     if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
       return false;
     }
     Criterion c = r.criterion();
     if (c instanceof Criterion.Leaf) {
-      if (r.outcome() == Outcome.UNKNOWN && matters(((Criterion.Leaf) c).when(), fact, env, skipped)) {
+      if (r.outcome() == Outcome.UNKNOWN && matters.test(((Criterion.Leaf) c).when())) {
         return true;
       }
     } else {
       for (CriterionResult child : r.children()) {
-        if (walk(child, fact, env, lenient, skipped)) {
+        if (walk(child, lenient, matters)) {
           return true;
         }
       }
     }
-    return lenient && r.outcome() != Outcome.MET
-        && c.discretionary().when().map(w -> matters(w, fact, env, skipped)).orElse(false);
+    return lenient && r.outcome() != Outcome.MET && c.discretionary().when().map(matters::test).orElse(false);
+  }
+
+  /**
+   * {@link #fieldDecides} for one undecided condition: with every combination of the condition's
+   * other unknown facts and of the list's other fields not yet given that it reads, whether two values
+   * of the field give different results. Kept (true) when those cannot all be tried.
+   */
+  private boolean fieldMatters(CompiledExpr condition, String list, int item, String field, Env env,
+      Set<String> skipped) {
+    Object value = env.value(list);
+    Set<String> read = condition.fieldsRead(env.symbols());
+    if (!(value instanceof List) || !read.contains(field) || !evaluator.baseFacts(condition).contains(list)) {
+      return false;
+    }
+    Fact listFact = rules.facts().get(list);
+    List<Object> own = domain(listFact.fields().get(field));
+    if (own.isEmpty() || readsKnown(condition)) {
+      return true;
+    }
+    Optional<Others> others = others(condition, list, env, false, skipped);
+    List<?> items = (List<?>) value;
+    List<String> names = new ArrayList<>(listFact.fields().keySet());
+    List<int[]> holes = new ArrayList<>(Evaluator.holes(items, names, read));
+    holes.removeIf(h -> h[0] == item && names.get(h[1]).equals(field));
+    List<List<Object>> domains = new ArrayList<>();
+    int combinations = others.map(Others::combinations).orElse(0);
+    for (int[] hole : holes) {
+      List<Object> d = domain(listFact.fields().get(names.get(hole[1])));
+      combinations *= Math.max(d.size(), 1);
+      if (d.isEmpty() || combinations > MAX_COMBINATIONS) {
+        return true;
+      }
+      domains.add(d);
+    }
+    if (others.isEmpty() || combinations == 0) {
+      return true;
+    }
+    Object[] values = new Object[env.symbols().factCount()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = env.value(i);
+    }
+    Others o = others.get();
+    int listSlot = slot(list);
+    for (int n = 0; n < combinations; n++) {
+      int rest = n;
+      for (int i = 0; i < o.slots().size(); i++) {
+        List<Object> d = o.values().get(i);
+        values[o.slots().get(i)] = d.get(rest % d.size());
+        rest /= d.size();
+      }
+      List<Map<String, Object>> filled = new ArrayList<>(items.size());
+      for (Object it : items) {
+        filled.add(new LinkedHashMap<>(castMap(it)));
+      }
+      for (int h = 0; h < holes.size(); h++) {
+        List<Object> d = domains.get(h);
+        filled.get(holes.get(h)[0]).put(names.get(holes.get(h)[1]), d.get(rest % d.size()));
+        rest /= d.size();
+      }
+      // the list with the field at each of its values
+      List<Object> lists = new ArrayList<>(own.size());
+      for (Object v : own) {
+        filled.get(item).put(field, v);
+        List<Map<String, Object>> copy = new ArrayList<>();
+        for (Map<String, Object> m : filled) {
+          copy.add(new LinkedHashMap<>(m));
+        }
+        lists.add(copy);
+      }
+      if (changes(condition, values, listSlot, lists, env)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The other unknown facts of a condition to try, by slot, with the values to try for each. */

@@ -140,7 +140,9 @@ public final class Interviewer {
     Fact fact = q.isCountry() ? countryFact() : rules.facts().get(q.fact());
     prompter.show(views.question(d.asked().size() + 1, fact));
     if (fact.type().isRecords()) {
-      ListDialogue.Result lr = lists.run(d, fact, why, draft -> picker.settled(standings(draft), fact.name()));
+      ListDialogue.Result lr = lists.run(d, fact, why, draft -> picker.settled(standings(draft), fact.name()),
+          (draft, item, field) -> picker.fieldDecides(standings(draft), draft.subject(),
+              draft.subject().asOf().orElse(today), draft.skipped(), fact.name(), item, field));
       d = lr.draft();
       return Reply.of(lr.kind());
     }

@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.permitcheck.expr.Type;
@@ -35,6 +37,8 @@ final class ListDialogue {
   private List<Fact> fields;
   private List<Map<String, Object>> items;
   private int step;
+  /** The steps of fields passed over, not asked: {@code back} passes over them too. */
+  private final Set<Integer> passed = new HashSet<>();
 
   ListDialogue(Asker asker, Views views, DraftStore store) {
     this.asker = asker;
@@ -48,12 +52,14 @@ final class ListDialogue {
    * settled} tells, for a draft, whether no verdict depends on the list any more: the remaining fields
    * are then left unknown (not for status histories, whose periods need a status and a start).
    */
-  Result run(Draft start, Fact list, Supplier<String> why, Predicate<Draft> settled) throws IOException {
+  Result run(Draft start, Fact list, Supplier<String> why, Predicate<Draft> settled, FieldCheck asks)
+      throws IOException {
     d = start;
     fact = list;
     fields = fields(list);
     step = d.pending().filter(p -> p.fact().equals(list.name())).map(Draft.Pending::step).orElse(0);
     items = items(d.subject().facts().get(list.name()));
+    passed.clear();
     while (true) {
       Optional<Result> end = step == 0 ? count(why) : field(why);
       if (end.isPresent()) {
@@ -63,8 +69,23 @@ final class ListDialogue {
       if (step > 1 && fact.type().kind() == Type.Kind.LIST && settled.test(d)) {
         return answered(Optional.of(copy(items)));
       }
+      // a field that can no longer change a verdict, whatever the fields after it, is left unknown
+      while (step > 0 && fact.type().kind() == Type.Kind.LIST && step <= items.size() * fields.size()
+          && !asks.matters(d, (step - 1) / fields.size(), fields.get((step - 1) % fields.size()).name())) {
+        passed.add(step);
+        step++;
+        d = d.pending(fact.name(), copy(items), step);
+      }
+      if (step > 0 && step > items.size() * fields.size()) {
+        return answered(Optional.of(copy(items)));
+      }
       store.save(d);
     }
+  }
+
+  /** Whether a field of an item, not given yet, can still change a verdict (for a draft). */
+  interface FieldCheck {
+    boolean matters(Draft draft, int item, String field);
   }
 
   /** Step 0: how many items. No items, or a skip, answers the whole list. */
@@ -102,6 +123,9 @@ final class ListDialogue {
     }
     if (r.is(Reply.Kind.BACK)) {
       step--;
+      while (step >= 1 && passed.remove(step)) {
+        step--; // over the fields that were not asked
+      }
       if (step >= 1) {
         items.get((step - 1) / fields.size()).remove(fields.get((step - 1) % fields.size()).name());
       }

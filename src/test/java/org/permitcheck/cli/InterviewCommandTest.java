@@ -214,7 +214,7 @@ class InterviewCommandTest {
     Run.Result r = interview("1\n2017-03-01\n0\n?\n1\n?\nquit\n", "--permit", "DE-25b");
     String help = "  One entry per child; an empty list if none.\n";
     assertThat(r.err()).contains(help + "  Expected: a whole number, from 0 to 99.\n",
-        help + "  Expected: a date, not in the future");
+        "  [1/1] Is the child of compulsory school age?\nyes/no > \n" + help + "  Expected: yes or no");
   }
 
   @Test
@@ -251,15 +251,23 @@ class InterviewCommandTest {
 
   @Test
   void closedInputInsideAListResumesAtTheNextField() throws IOException {
-    interview("1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n1\n01.02.2015\n", "--country", "DE");
-    assertThat(Files.readString(dir.resolve(DRAFT))).contains("pending: {fact: children, step: 2}",
-        "children:\n      - date_of_birth: 2015-02-01\n");
-    Run.Result r = interview("yes\nyes\nyes\nB1\nyes\nyes\nyes\n\n", "--resume", DRAFT);
+    // since 2017: six years of stay, so the child's birth and household cannot decide and are not asked
+    interview("1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n1\nyes\n", "--country", "DE");
+    assertThat(Files.readString(dir.resolve(DRAFT))).contains("pending: {fact: children, step: 4}",
+        "children:\n      - school_age: true\n");
+    Run.Result r = interview("yes\nB1\nyes\nyes\nyes\n\n", "--resume", DRAFT);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("(8) Which children does the person have?\n"
-        + "  [1/1] Does the child live in the person's household?\n");
-    assertThat(Files.readString(dir.resolve(SAVED))).contains("  children:\n    - date_of_birth: 2015-02-01\n"
-        + "      lives_with_applicant: true\n      school_age: true\n      in_school: true\n");
+        + "  [1/1] Does the child attend school?\n");
+    assertThat(Files.readString(dir.resolve(SAVED))).contains("  children:\n    - school_age: true\n"
+        + "      in_school: true\n");
+  }
+
+  @Test
+  void asksNoFieldOfAListItemThatCanNoLongerChangeAVerdict() {
+    Run.Result r = interview("1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n1\nno\nquit\n", "--country", "DE");
+    assertThat(r.err()).contains("  [1/1] Is the child of compulsory school age?\n")
+        .doesNotContain("Child's date of birth?", "Does the child attend school?");
   }
 
   @Test
