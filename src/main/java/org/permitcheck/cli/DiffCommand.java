@@ -60,6 +60,10 @@ final class DiffCommand implements Callable<Integer> {
       description = "text (default), json or ndjson.")
   String format = "text";
 
+  @Option(names = "--redact", descriptionKey = "diff.redact",
+      description = "Leave fact values out of the output (the messages of unreadable cases).")
+  boolean redact;
+
   @Option(names = "--exit-code", descriptionKey = "diff.exit-code",
       description = "Exit with 4 when any result changed.")
   boolean exitCode;
@@ -112,7 +116,7 @@ final class DiffCommand implements Callable<Integer> {
           DiffJson.Failure f = new DiffJson.Failure(r.defaultId(), r.source(),
               r.diagnostics().stream().filter(Diagnostic::isError).toList());
           if (format.equals("ndjson")) {
-            ctx.out().println(DiffJson.record(f));
+            ctx.out().println(DiffJson.record(f, redact));
             OutputStopped.afterRecord(ctx.out());
           } else if (format.equals("json")) {
             failures.add(f);
@@ -216,7 +220,7 @@ final class DiffCommand implements Callable<Integer> {
 
   private void finish(DiffJson.Document d, Messages m) {
     if (format.equals("json")) {
-      ctx.out().println(DiffJson.document(d));
+      ctx.out().println(DiffJson.document(d, redact));
       ByteWriter.endRecord(ctx.out());
       return;
     }

@@ -40,12 +40,12 @@ final class DiffJson {
   }
 
   /** One line of NDJSON for a case that could not be read, without its line break. */
-  static String record(Failure f) {
-    return write(g -> failure(g, f), false);
+  static String record(Failure f, boolean redact) {
+    return write(g -> failure(g, f, redact), false);
   }
 
   /** The document of --format json, pretty-printed, without a final line break. */
-  static String document(Document d) {
+  static String document(Document d, boolean redact) {
     return write(g -> {
       g.writeStartObject();
       g.writeNumberField("schema_version", 1);
@@ -66,7 +66,7 @@ final class DiffJson {
       g.writeEndArray();
       g.writeArrayFieldStart("errors");
       for (Failure f : d.failures()) {
-        failure(g, f);
+        failure(g, f, redact);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -111,11 +111,11 @@ final class DiffJson {
   }
 
   /** A case that could not be read, with its errors as {@code eval}'s records have them. */
-  private static void failure(JsonGenerator g, Failure f) throws IOException {
+  private static void failure(JsonGenerator g, Failure f, boolean redact) throws IOException {
     g.writeStartObject();
     g.writeStringField("case", f.caseId());
     g.writeStringField("source", f.source());
-    ErrorsJson.write(g, f.errors());
+    ErrorsJson.write(g, f.errors(), redact);
     g.writeEndObject();
   }
 

@@ -12,8 +12,11 @@ import org.permitcheck.diag.Diagnostic;
 public final class ErrorsJson {
   private ErrorsJson() {}
 
-  /** Writes the field {@code errors}: one object per diagnostic, with its position, message and hints. */
-  public static void write(JsonGenerator g, List<Diagnostic> diagnostics) throws IOException {
+  /**
+   * Writes the field {@code errors}: one object per diagnostic, with its position, message and hints;
+   * with {@code redact}, the messages without the values they quote.
+   */
+  public static void write(JsonGenerator g, List<Diagnostic> diagnostics, boolean redact) throws IOException {
     g.writeArrayFieldStart("errors");
     for (Diagnostic d : diagnostics) {
       g.writeStartObject();
@@ -21,7 +24,7 @@ public final class ErrorsJson {
       g.writeStringField("file", d.file());
       g.writeNumberField("line", d.line());
       g.writeNumberField("column", d.column());
-      g.writeStringField("message", d.message());
+      g.writeStringField("message", redact ? d.withoutValues() : d.message());
       g.writeArrayFieldStart("hints");
       for (String h : d.hints()) {
         g.writeString(h);

@@ -115,4 +115,19 @@ class PrivacyTest {
     assertThat(run("eval", "--format", "ndjson", "future.ndjson").out())
         .contains("fact 'date_of_birth' is 2030-01-01, which lies in the future", "found 'SECRETVAL'");
   }
+
+  @Test
+  void diffRedactLeavesTheValuesOutOfItsErrorRecords() throws IOException {
+    Files.writeString(dir.resolve("future.ndjson"),
+        "{\"id\":\"r\",\"country\":\"DE\",\"facts\":{\"date_of_birth\":\"2030-01-01\"}}\n"
+            + "{\"id\":\"s\",\"country\":\"DE\",\"facts\":{\"convicted\":\"SECRETVAL\"}}\n");
+    for (String format : List.of("json", "ndjson")) {
+      Run.Result r = run("diff", "--redact", "--format", format, "--as-of", "2025-01-01", "--to", "2026-11-22",
+          "future.ndjson");
+      assertThat(r.out()).as(format).contains("fact 'date_of_birth' lies in the future")
+          .doesNotContain("2030-01-01", "SECRETVAL");
+    }
+    assertThat(run("diff", "--format", "ndjson", "--as-of", "2025-01-01", "--to", "2026-11-22", "future.ndjson").out())
+        .contains("found 'SECRETVAL'");
+  }
 }

@@ -145,7 +145,7 @@ final class ReferenceJsonRenderer {
   }
 
   private void errors(JsonGenerator g, List<Diagnostic> diagnostics) throws IOException {
-    ErrorsJson.write(g, diagnostics);
+    ErrorsJson.write(g, diagnostics, false);
   }
 
   private void result(JsonGenerator g, PermitResult r, Evaluation e) throws IOException {
