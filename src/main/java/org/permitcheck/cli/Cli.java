@@ -47,7 +47,14 @@ public final class Cli {
       return ExitCode.INTERNAL;
     });
     try {
-      return cl.execute(args);
+      int code = cl.execute(args);
+      ctx.out().flush();
+      if (code == ExitCode.OK && ByteWriter.failed(ctx.out())) {
+        // a command that writes no records (show, schema, permits…) fails as eval does
+        ctx.err().println("permitcheck: " + m.get("cli.output_failed", "stdout"));
+        return ExitCode.INVALID_INPUT;
+      }
+      return code;
     } catch (StackOverflowError | OutOfMemoryError e) {
       ctx.err().println("permitcheck: internal error (" + e.getClass().getSimpleName()
           + "). This is a bug: please report it with the command you ran.");

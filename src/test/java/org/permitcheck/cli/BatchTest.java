@@ -319,6 +319,15 @@ class BatchTest {
     assertThat(err.toString()).endsWith("stopped\n");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"show DE-25b", "schema case", "permits", "facts"})
+  void everyCommandSaysWhenStdoutCannotBeWritten(String command) {
+    StringWriter err = new StringWriter();
+    int exit = Cli.run(fullStdout(err), command.split(" "));
+    assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(err.toString()).isEqualTo("permitcheck: could not write to stdout (closed, or full?)\n");
+  }
+
   @ParameterizedTest(name = "diff --format {0}")
   @ValueSource(strings = {"text", "json", "ndjson"})
   void diffSaysWhenStdoutCannotBeWritten(String format) {
