@@ -45,7 +45,7 @@ public final class RulesRenderer {
     line(out, "rules.legal_basis", p.legalBasis());
     line(out, "rules.source", m.get("rules.seed", p.source().seed())
         + (p.source().url().isEmpty() ? "" : ", " + p.source().url()));
-    line(out, "rules.kind", p.kind());
+    line(out, "rules.kind", m.get("rules.kind." + p.kind()));
     if (!p.inForce().isAlways()) {
       line(out, "rules.in_force", m.range(p.inForce()));
     }
