@@ -56,8 +56,38 @@ final class Relevance {
    * facts stay unknown): while a list is answered item by item, a field that cannot is not asked.
    */
   boolean fieldDecides(PermitResult r, String list, int item, String field, Env env, Set<String> skipped) {
+    if (!fieldsDecidingAnything(env).contains(field)) {
+      return true; // a field no condition reads (a description) is there to be written down: asked
+    }
     return walk(r.tree(), r.verdict() == Verdict.UNDETERMINED,
         c -> fieldMatters(c, list, item, field, env, skipped));
+  }
+
+  /** The record fields that some condition of the rules reads, made on first use. */
+  private volatile Set<String> fieldsRead;
+
+  private Set<String> fieldsDecidingAnything(Env env) {
+    Set<String> known = fieldsRead;
+    if (known == null) {
+      Set<String> out = new HashSet<>();
+      for (org.permitcheck.rules.Permit p : rules.permits()) {
+        addFieldsRead(p.criteria(), env, out);
+      }
+      known = Set.copyOf(out);
+      fieldsRead = known;
+    }
+    return known;
+  }
+
+  private static void addFieldsRead(Criterion c, Env env, Set<String> out) {
+    if (c instanceof Criterion.Leaf) {
+      out.addAll(((Criterion.Leaf) c).when().fieldsRead(env.symbols()));
+    } else {
+      for (Criterion child : ((Criterion.Group) c).children()) {
+        addFieldsRead(child, env, out);
+      }
+    }
+    c.discretionary().when().ifPresent(w -> out.addAll(w.fieldsRead(env.symbols())));
   }
 
   /**

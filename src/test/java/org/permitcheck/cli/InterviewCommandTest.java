@@ -264,6 +264,13 @@ class InterviewCommandTest {
   }
 
   @Test
+  void stillAsksAListFieldThatNoConditionReadsSinceItDescribesTheItem() {
+    // the bundled rules: a Belgian circumstance is described in words before its yes/no fields
+    Run.Result r = Run.run("no\n12.06.2024\n1\nyes\n1\nquit\n", Map.of(), dir, "interview", "--country", "BE");
+    assertThat(r.err()).contains("(5) Which circumstances", "  [1/1] What is the circumstance?\n");
+  }
+
+  @Test
   void asksNoFieldOfAListItemThatCanNoLongerChangeAVerdict() {
     Run.Result r = interview("1\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n1\nno\nquit\n", "--country", "DE");
     assertThat(r.err()).contains("  [1/1] Is the child of compulsory school age?\n")
