@@ -406,28 +406,39 @@ public final class CriticalDates {
    * runs, at the periods' boundaries.
    */
   private boolean runStartAgainstNow(Expr start, Expr now) {
-    Expr s = derivedRoot(start);
     Expr n = derivedRoot(now);
     Long shift = isNow(n) ? Long.valueOf(0) : nowShift(n);
-    if (!(s instanceof Nodes.ContinuousSince) || shift == null) {
+    List<LocalDate> starts = shift == null ? null : ongoingRunStarts(start);
+    if (starts == null) {
       return false;
-    }
-    Nodes.ContinuousSince since = (Nodes.ContinuousSince) s;
-    if (!measuredAtNow(since)) {
-      return false;
-    }
-    Object l = since.periods().eval(env);
-    if (l == null) {
-      return true; // unknown whatever the date
     }
     char unit = isNow(n) ? 'd' : ((Nodes.AddToDate) n).unit();
-    for (Periods.Period run : Periods.runs(Periods.of(l), since.statuses())) {
+    for (LocalDate from : starts) {
+      emit(add(unit, from, -shift));
+    }
+    periodBoundaries(start);
+    return true;
+  }
+
+  /**
+   * For {@code continuous_since(periods, as_of, …)} ({@link #measuredAtNow}): the first days of the
+   * runs of its periods that still go on after as_of (none when the periods are unknown, whatever the
+   * date); null for an expression of another shape.
+   */
+  private List<LocalDate> ongoingRunStarts(Expr e) {
+    Expr s = derivedRoot(e);
+    if (!(s instanceof Nodes.ContinuousSince) || !measuredAtNow((Nodes.ContinuousSince) s)) {
+      return null;
+    }
+    Nodes.ContinuousSince since = (Nodes.ContinuousSince) s;
+    Object l = since.periods().eval(env);
+    List<LocalDate> out = new ArrayList<>();
+    for (Periods.Period run : l == null ? List.<Periods.Period>of() : Periods.runs(Periods.of(l), since.statuses())) {
       if (run.to() == null || run.to().isAfter(env.asOf())) {
-        emit(add(unit, run.from(), -shift));
+        out.add(run.from());
       }
     }
-    periodBoundaries(s);
-    return true;
+    return out;
   }
 
   /** Whether a run's start is measured at as_of (or application_date), from periods fixed in time. */
@@ -802,25 +813,15 @@ public final class CriticalDates {
    * time since its start; none for another shape.
    */
   private List<Linear> sinceRunStarts(Nodes.Between b) {
-    Expr from = derivedRoot(b.from());
-    if (!(from instanceof Nodes.ContinuousSince) || !isNow(derivedRoot(b.to()))) {
+    List<LocalDate> starts = isNow(derivedRoot(b.to())) ? ongoingRunStarts(b.from()) : null;
+    if (starts == null) {
       return List.of();
     }
-    Nodes.ContinuousSince since = (Nodes.ContinuousSince) from;
-    if (!measuredAtNow(since)) {
-      return List.of();
+    List<Linear> out = new ArrayList<>(starts.size());
+    for (LocalDate from : starts) {
+      out.add(new Linear(b.unit(), from, 1, 0, 'd', 0, true));
     }
-    Object l = since.periods().eval(env);
-    if (l == null) {
-      return List.of();
-    }
-    List<Linear> out = new ArrayList<>();
-    for (Periods.Period run : Periods.runs(Periods.of(l), since.statuses())) {
-      if (run.to() == null || run.to().isAfter(env.asOf())) {
-        out.add(new Linear(b.unit(), run.from(), 1, 0, 'd', 0, true));
-      }
-    }
-    return out.isEmpty() ? List.of() : out;
+    return out;
   }
 
   /** months_in with one ongoing run grows like months_between(its start, t) plus the rest. */
