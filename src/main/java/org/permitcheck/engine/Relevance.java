@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.Env;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.DerivedFact;
 import org.permitcheck.rules.Fact;
+import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 
 /**
@@ -70,7 +72,7 @@ final class Relevance {
     Set<String> known = fieldsRead;
     if (known == null) {
       Set<String> out = new HashSet<>();
-      for (org.permitcheck.rules.Permit p : rules.permits()) {
+      for (Permit p : rules.permits()) {
         addFieldsRead(p.criteria(), env, out);
       }
       known = Set.copyOf(out);
@@ -120,7 +122,7 @@ final class Relevance {
    * Mirrors the evaluator's walk for {@code missing}: whether {@code matters} holds for an undecided
    * condition of the undecided part of the tree.
    */
-  private boolean walk(CriterionResult r, boolean lenient, java.util.function.Predicate<CompiledExpr> matters) {
+  private boolean walk(CriterionResult r, boolean lenient, Predicate<CompiledExpr> matters) {
     if ((lenient ? r.lenient() : r.outcome()) != Outcome.UNKNOWN) {
       return false;
     }
@@ -161,60 +163,44 @@ final class Relevance {
     List<String> names = new ArrayList<>(listFact.fields().keySet());
     List<int[]> holes = new ArrayList<>(Evaluator.holes(items, names, read));
     holes.removeIf(h -> h[0] == item && names.get(h[1]).equals(field));
-    List<List<Object>> domains = new ArrayList<>();
-    int combinations = others.map(Others::combinations).orElse(0);
-    for (int[] hole : holes) {
-      List<Object> d = domain(listFact.fields().get(names.get(hole[1])));
-      combinations *= Math.max(d.size(), 1);
-      if (d.isEmpty() || combinations > MAX_COMBINATIONS) {
-        return true;
-      }
-      domains.add(d);
-    }
-    if (others.isEmpty() || combinations == 0) {
+    List<List<Map<String, Object>>> rest = filled(listFact, items, names, holes,
+        MAX_COMBINATIONS / others.map(Others::combinations).orElse(MAX_COMBINATIONS + 1));
+    if (others.isEmpty() || rest.isEmpty()) {
       return true;
     }
-    Object[] values = new Object[env.symbols().factCount()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = env.value(i);
-    }
+    Object[] values = values(env);
     Others o = others.get();
     int listSlot = slot(list);
-    for (int n = 0; n < combinations; n++) {
-      int rest = n;
-      for (int i = 0; i < o.slots().size(); i++) {
-        List<Object> d = o.values().get(i);
-        values[o.slots().get(i)] = d.get(rest % d.size());
-        rest /= d.size();
-      }
-      List<Map<String, Object>> filled = new ArrayList<>(items.size());
-      for (Object it : items) {
-        filled.add(new LinkedHashMap<>(castMap(it)));
-      }
-      for (int h = 0; h < holes.size(); h++) {
-        List<Object> d = domains.get(h);
-        filled.get(holes.get(h)[0]).put(names.get(holes.get(h)[1]), d.get(rest % d.size()));
-        rest /= d.size();
-      }
-      // the list with the field at each of its values
-      List<Object> lists = new ArrayList<>(own.size());
-      for (Object v : own) {
-        filled.get(item).put(field, v);
-        List<Map<String, Object>> copy = new ArrayList<>();
-        for (Map<String, Object> m : filled) {
-          copy.add(new LinkedHashMap<>(m));
+    for (int n = 0; n < o.combinations(); n++) {
+      o.fill(n, values);
+      for (List<Map<String, Object>> filled : rest) {
+        // the list with the field at each of its values
+        List<Object> lists = new ArrayList<>(own.size());
+        for (Object v : own) {
+          List<Map<String, Object>> copy = copy(filled);
+          copy.get(item).put(field, v);
+          lists.add(copy);
         }
-        lists.add(copy);
-      }
-      if (changes(condition, values, listSlot, lists, env)) {
-        return true;
+        if (changes(condition, values, listSlot, lists, env)) {
+          return true;
+        }
       }
     }
     return false;
   }
 
   /** The other unknown facts of a condition to try, by slot, with the values to try for each. */
-  private record Others(List<Integer> slots, List<List<Object>> values, int combinations) {}
+  private record Others(List<Integer> slots, List<List<Object>> values, int combinations) {
+    /** Puts combination {@code n} of the values in {@code into}, by slot. */
+    void fill(int n, Object[] into) {
+      int rest = n;
+      for (int i = 0; i < slots.size(); i++) {
+        List<Object> d = values.get(i);
+        into[slots.get(i)] = d.get(rest % d.size());
+        rest /= d.size();
+      }
+    }
+  }
 
   /**
    * Whether {@code fact}, unknown and read by the undecided {@code condition}, can change its value,
@@ -230,10 +216,7 @@ final class Relevance {
     if (others.isEmpty()) {
       return true;
     }
-    Object[] values = new Object[env.symbols().factCount()];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = env.value(i);
-    }
+    Object[] values = values(env);
     List<Object> own = domain(rules.facts().get(fact));
     if (env.value(fact) != null) {
       // a list given with some items' fields unknown: the lists those fields can make
@@ -248,12 +231,7 @@ final class Relevance {
     }
     Others o = others.get();
     for (int n = 0; n < o.combinations(); n++) {
-      int rest = n;
-      for (int i = 0; i < o.slots().size(); i++) {
-        List<Object> d = o.values().get(i);
-        values[o.slots().get(i)] = d.get(rest % d.size());
-        rest /= d.size();
-      }
+      o.fill(n, values);
       if (changes(condition, values, slot(fact), own, env)) {
         return true;
       }
@@ -341,25 +319,29 @@ final class Relevance {
     List<?> items = (List<?>) value;
     List<String> names = new ArrayList<>(list.fields().keySet());
     List<int[]> holes = Evaluator.holes(items, names, condition.fieldsRead(env.symbols()));
-    if (holes.isEmpty()) {
-      return null;
-    }
+    return holes.isEmpty() ? null : new ArrayList<>(filled(list, items, names, holes, MAX_COMBINATIONS));
+  }
+
+  /**
+   * The lists {@code items} make with each field at {@code holes} (item, field index in {@code names})
+   * filled in with each of its values, in every combination; empty when a field there has too many
+   * values to try, or the combinations are more than {@code limit}.
+   */
+  private static List<List<Map<String, Object>>> filled(Fact list, List<?> items, List<String> names,
+      List<int[]> holes, int limit) {
     List<List<Object>> domains = new ArrayList<>();
     int combinations = 1;
     for (int[] hole : holes) {
       List<Object> d = domain(list.fields().get(names.get(hole[1])));
       combinations *= Math.max(d.size(), 1);
-      if (d.isEmpty() || combinations > MAX_COMBINATIONS) {
+      if (d.isEmpty() || combinations > limit) {
         return List.of();
       }
       domains.add(d);
     }
-    List<Object> out = new ArrayList<>(combinations);
+    List<List<Map<String, Object>>> out = new ArrayList<>(combinations);
     for (int n = 0; n < combinations; n++) {
-      List<Map<String, Object>> filled = new ArrayList<>(items.size());
-      for (Object item : items) {
-        filled.add(new LinkedHashMap<>(castMap(item)));
-      }
+      List<Map<String, Object>> filled = copy(items);
       int rest = n;
       for (int h = 0; h < holes.size(); h++) {
         List<Object> d = domains.get(h);
@@ -369,6 +351,24 @@ final class Relevance {
       out.add(filled);
     }
     return out;
+  }
+
+  /** A copy of a list's items that can be changed. */
+  private static List<Map<String, Object>> copy(List<?> items) {
+    List<Map<String, Object>> out = new ArrayList<>(items.size());
+    for (Object item : items) {
+      out.add(new LinkedHashMap<>(castMap(item)));
+    }
+    return out;
+  }
+
+  /** The case's fact values by slot, to try other values in. */
+  private static Object[] values(Env env) {
+    Object[] values = new Object[env.symbols().factCount()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = env.value(i);
+    }
+    return values;
   }
 
   @SuppressWarnings("unchecked")
