@@ -4,14 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.report.Messages;
 import org.permitcheck.report.Values;
+import org.permitcheck.report.Wrap;
 import org.permitcheck.rules.Fact;
 import org.permitcheck.rules.Ruleset;
 
 /**
- * On a resumed interview where every verdict is decided: lists the answers and lets the adviser pick
- * one to change (by number or name); Enter keeps them all.
+ * On a resumed interview of a saved case: lists the answers, each by its question and in the words the
+ * interview offered (a choice by its label), and lets the adviser pick one to change by its number (or
+ * the fact's name, for those who know it); Enter keeps them all.
  */
 final class Changes {
   private final Ruleset rules;
@@ -32,14 +35,14 @@ final class Changes {
     List<String> shown = new ArrayList<>();
     d.subject().country().ifPresent(c -> {
       keys.add(Draft.COUNTRY);
-      shown.add(m.get("interview.change.item", "1", m.get("interview.country.name"), c));
+      String name = rules.country(c).map(country -> m.text(country.name())).filter(n -> !n.isEmpty()).orElse(c);
+      shown.add(m.get("interview.change.item", m.get("interview.country.question"), name));
     });
     for (Fact f : rules.facts().values()) {
       Object v = d.subject().facts().get(f.name());
       if (v != null || d.skipped().contains(f.name())) {
-        String value = v == null ? m.get("interview.unknown") : Values.format(v, m, false);
         keys.add(f.name());
-        shown.add(m.get("interview.change.item", String.valueOf(keys.size()), f.name(), value));
+        shown.add(m.get("interview.change.item", question(f), value(f, v)));
       }
     }
     if (keys.isEmpty()) {
@@ -47,7 +50,11 @@ final class Changes {
     }
     StringBuilder out = new StringBuilder("\n").append(views.line(m.get(decided ? "interview.change.title"
         : "interview.change.title.open")));
-    shown.forEach(s -> out.append(views.line(s, 4)));
+    int width = String.valueOf(shown.size()).length();
+    for (int i = 0; i < shown.size(); i++) { // "  9. …" and "10. …", continued under the text
+      String number = String.format("    %" + width + "d. ", i + 1);
+      Wrap.append(out, number, " ".repeat(number.length()), shown.get(i));
+    }
     prompter.show(out.toString());
     List<String> names = keys.stream().map(k -> k.equals(Draft.COUNTRY) ? m.get("interview.country.name") : k)
         .toList();
@@ -63,5 +70,22 @@ final class Changes {
       }
       prompter.show(views.line(m.get("interview.change.invalid", t)));
     }
+  }
+
+  /** The question as the interview asked it, or the fact's name when the rules give none. */
+  private String question(Fact f) {
+    String q = m.text(f.question());
+    return q.isEmpty() ? f.name() : q;
+  }
+
+  /** The answer as the adviser gave it: a choice by its label, yes/no, a date, "2 items". */
+  private String value(Fact f, Object v) {
+    if (v == null) {
+      return m.get("interview.unknown");
+    }
+    if (v instanceof String && f.type().isChoice()) {
+      return Diagnostic.printable(m.label(f, (String) v));
+    }
+    return Values.format(v, m, false);
   }
 }

@@ -282,7 +282,11 @@ class InterviewCommandTest {
     interview(DE_ANSWERS, "--country", "DE");
     Run.Result r = interview("german_level\nA1\n", "--resume", SAVED);
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.err()).contains("Every verdict is decided. The answers so far:", "    7. german_level = B1\n");
+    assertThat(r.err()).contains("Every verdict is decided. The answers so far:",
+        "     7. What is the person's level of German (CEFR)? → B1\n", // by its question, not its name
+        "     3. Which residence document does the person hold in Germany now? →\n"
+            + "        Toleration (Duldung, § 60a AufenthG)\n", // a choice by its label
+        "    13. Does the person hold a passport");
     assertThat(asked(r.err())).containsExactly("german_level");
     assertThat(r.err()).contains("(13) What is the person's level of German");
     assertThat(verdicts(SAVED)).containsEntry("DE-25b", "not_eligible");
@@ -298,7 +302,7 @@ class InterviewCommandTest {
     Run.Result r = interview("german_level\nA1\n", "--resume", "open.yaml");
     assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.STOPPED);
     assertThat(r.err()).contains("Some verdicts are still open; Enter goes on with their questions.",
-        "3. german_level = B1\n");
+        "3. What is the person's level of German (CEFR)? → B1\n");
     assertThat(asked(r.err())).first().isEqualTo("german_level");
     assertThat(Files.readString(dir.resolve("open.draft.yaml"))).contains("german_level: A1",
         "note: \"client prefers French\""); // the adviser's note is kept
