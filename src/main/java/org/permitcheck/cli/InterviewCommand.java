@@ -28,6 +28,7 @@ import org.permitcheck.report.OutputOptions;
 import org.permitcheck.report.TextRenderer;
 import org.permitcheck.report.Wrap;
 import org.permitcheck.rules.Ruleset;
+import org.permitcheck.tree.Comments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -119,7 +120,7 @@ final class InterviewCommand implements Callable<Integer> {
     Interviewer.Result result;
     try {
       result = new Interviewer(rules, prompter, m, ctx.today(), d -> SafeFiles.write(ctx.resolve(draftPath),
-          drafts.write(d))).run(start.draft(), start.resumed(), start.savedCase());
+          drafts.write(d, start.comments()))).run(start.draft(), start.resumed(), start.savedCase());
     } catch (IOException e) {
       prompter.show(m.get("interview.draft.failed", draftPath, reason(e, m)) + "\n");
       return ExitCode.INVALID_INPUT;
@@ -130,7 +131,7 @@ final class InterviewCommand implements Callable<Integer> {
           + "\n");
       return ExitCode.STOPPED;
     }
-    return save(rules, result.draft(), draftPath, prompter, m, lang);
+    return save(rules, result.draft(), draftPath, start.comments(), prompter, m, lang);
   }
 
   /** A line of the interview's own, wrapped to 80 columns. */
@@ -140,14 +141,15 @@ final class InterviewCommand implements Callable<Integer> {
     return out.toString();
   }
 
-  /** Saves the finished case, removes its draft and prints the report. */
-  private int save(Ruleset rules, Draft d, String draftPath, Prompter prompter, Messages m, String lang)
+  /** Saves the finished case with the comments of the file it was resumed from, removes its draft and reports. */
+  private int save(Ruleset rules, Draft d, String draftPath, Comments comments, Prompter prompter, Messages m,
+      String lang)
       throws IOException {
     String target = d.save().isEmpty() ? chooseFile(prompter, m, d.subject().id()) : d.save();
     Case c = d.subject();
     c = new Case(c.id(), target, c.country(), c.asOf(), c.applicationDate(), c.facts(), c.expect(), c.note());
     try {
-      SafeFiles.write(ctx.resolve(target), new CaseWriter(rules).write(c));
+      SafeFiles.write(ctx.resolve(target), new CaseWriter(rules).write(c, comments));
     } catch (IOException e) {
       prompter.show(m.get("interview.save.failed", target, reason(e, m)) + "\n");
       return ExitCode.INVALID_INPUT;

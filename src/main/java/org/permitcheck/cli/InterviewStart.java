@@ -16,6 +16,7 @@ import org.permitcheck.interview.Draft;
 import org.permitcheck.interview.DraftFile;
 import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
+import org.permitcheck.tree.Comments;
 import org.permitcheck.tree.Limits;
 import org.permitcheck.tree.TreeReader;
 
@@ -26,8 +27,9 @@ import org.permitcheck.tree.TreeReader;
  * @param draftPath where the draft is written after every answer
  * @param resumed the interview continues earlier answers
  * @param savedCase they come from a case file (not a draft): the adviser re-opened it to change one
+ * @param comments the comments of the case in that file, to be written again with it
  */
-record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean savedCase) {
+record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean savedCase, Comments comments) {
 
   /** A new interview: {@code save} (may be null) names the case file, else an id is proposed. */
   static InterviewStart fresh(Context ctx, Ruleset rules, Scope scope, String save, LocalDate asOf) {
@@ -49,7 +51,8 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     }
     Case c = new Case(id, save == null ? "" : save, country(rules, scope), Optional.of(asOf), Optional.empty(),
         Map.of(), Map.of());
-    return new InterviewStart(Draft.start(c, scope, save == null ? "" : save), draftPath, false, false);
+    return new InterviewStart(Draft.start(c, scope, save == null ? "" : save), draftPath, false, false,
+        Comments.NONE);
   }
 
   /** The one country the options name (by --country, or all --permit in one country), if any. */
@@ -134,7 +137,9 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
       checkYaml(save);
     }
     d = adjust(d, scope, save, asOf);
-    return Checked.of(new InterviewStart(d, draftPath, true, savedCase), notes);
+    Comments comments = TreeReader.isJson(file) ? Comments.NONE
+        : Comments.read(text.text(), savedCase ? List.of() : List.of("case"));
+    return Checked.of(new InterviewStart(d, draftPath, true, savedCase, comments), notes);
   }
 
   private static Draft adjust(Draft d, Scope scope, String save, LocalDate asOf) {

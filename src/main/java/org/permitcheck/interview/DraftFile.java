@@ -16,6 +16,7 @@ import org.permitcheck.diag.SourceText;
 import org.permitcheck.diag.Suggest;
 import org.permitcheck.engine.Scope;
 import org.permitcheck.rules.Ruleset;
+import org.permitcheck.tree.Comments;
 import org.permitcheck.tree.Limits;
 import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
@@ -40,6 +41,11 @@ public final class DraftFile {
   }
 
   public String write(Draft d) {
+    return write(d, Comments.NONE);
+  }
+
+  /** The draft, with the comments of its case as the file it was resumed from had them. */
+  public String write(Draft d, Comments comments) {
     StringBuilder out = new StringBuilder();
     out.append("# permitcheck interview draft: personal data, readable only by you.\n");
     out.append("# Continue it with: permitcheck interview --resume <this file>\n");
@@ -53,8 +59,8 @@ public final class DraftFile {
         .append(p.step()).append("}\n"));
     out.append("finished: ").append(d.finished()).append('\n');
     out.append("case:\n");
-    for (String line : new CaseWriter(rules).write(d.subject()).split("\n")) {
-      out.append("  ").append(line).append('\n');
+    for (String line : new CaseWriter(rules).write(d.subject(), comments).split("\n")) {
+      out.append(line.isEmpty() ? "" : "  ").append(line).append('\n'); // a blank line of a comment stays blank
     }
     return out.toString();
   }

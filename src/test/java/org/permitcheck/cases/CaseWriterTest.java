@@ -139,4 +139,80 @@ class CaseWriterTest {
         .isEqualTo("id: c\ncountry: DE\nas_of: 2026-11-22\napplication_date: 2026-11-25\nfacts:\n"
             + "  flag: false\n  level: A2\nexpect:\n  P: eligible\n");
   }
+
+  /**
+   * A case file as an adviser annotates it, with a comment in every place one can stand, written as
+   * {@link CaseWriter} writes a case (facts in the order the rules declare them).
+   */
+  static final String COMMENTED = String.join("\n",
+      "# Client: met on 3 March, with interpreter",
+      "# second line of the header",
+      "",
+      "id: c # the office's reference",
+      "country: DE",
+      "as_of: 2026-11-22",
+      "facts: # as told on 3 March",
+      "  months: 14",
+      "  # from the passport",
+      "  born: 1990-04-12 # checked",
+      "  status: duldung",
+      "  level: B1 # certificate pending",
+      "  children:",
+      "    # the eldest",
+      "    - born: 2015-02-01 # about",
+      "      in_school: true",
+      "    - in_school: false # second child: no date yet",
+      "# what we expect",
+      "expect:",
+      "  P: eligible # checked by hand",
+      "",
+      "# end of file",
+      "");
+
+  static String rewrite(String text, java.util.function.UnaryOperator<Case> change) {
+    Ruleset rules = rules();
+    Checked<Case> read = new CaseReader(rules, TODAY).read(new SourceText("c.yaml", text));
+    assertThat(read.diagnostics()).isEmpty();
+    return new CaseWriter(rules).write(change.apply(read.value().get()),
+        org.permitcheck.tree.Comments.read(text, List.of()));
+  }
+
+  static Case withFacts(Case c, Map<String, Object> facts) {
+    return new Case(c.id(), c.source(), c.country(), c.asOf(), c.applicationDate(), facts, c.expect(), c.note());
+  }
+
+  @Test
+  void writesTheCommentsOfTheFileBackWhereTheyStood() {
+    assertThat(rewrite(COMMENTED, c -> c)).isEqualTo(COMMENTED);
+  }
+
+  @Test
+  void movesAFactsCommentsWithItIntoTheOrderOfTheRules() {
+    String moved = COMMENTED.replace("  months: 14\n", "").replace("  level: B1 # certificate pending\n", "")
+        .replace("  children:\n", "  level: B1 # certificate pending\n  months: 14\n  children:\n");
+    assertThat(moved).isNotEqualTo(COMMENTED);
+    assertThat(rewrite(moved, c -> c)).isEqualTo(COMMENTED);
+  }
+
+  @Test
+  void keepsTheCommentsOfAnAnswerTakenBackAtTheEndOfTheFile() {
+    String text = rewrite(COMMENTED, c -> {
+      Map<String, Object> facts = new LinkedHashMap<>(c.facts());
+      facts.remove("born");
+      facts.put("level", "B2");
+      return withFacts(c, facts);
+    });
+    assertThat(text).contains("  level: B2 # certificate pending\n")
+        .endsWith("  P: eligible # checked by hand\n# (was at facts.born)\n# from the passport\n# checked\n\n# end of file\n");
+    Checked<Case> back = new CaseReader(rules(), TODAY).read(new SourceText("c.yaml", text));
+    assertThat(back.diagnostics()).isEmpty();
+    assertThat(back.value().get().facts()).doesNotContainKey("born").containsEntry("level", "B2");
+  }
+
+  @Test
+  void aFileWithoutCommentsIsWrittenAsWithoutThem() {
+    Case c = of(Map.of("flag", true));
+    String plain = new CaseWriter(rules()).write(c);
+    assertThat(rewrite(plain, x -> x)).isEqualTo(plain);
+  }
 }

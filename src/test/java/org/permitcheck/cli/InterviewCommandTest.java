@@ -309,6 +309,24 @@ class InterviewCommandTest {
   }
 
   @Test
+  void keepsTheCommentsOfAResumedCaseThroughItsDraftAndWhenSavedAgain() throws IOException {
+    Files.writeString(dir.resolve("open.yaml"), "# client: met with an interpreter\ncountry: DE # by --country\n"
+        + "as_of: 2026-11-22\nfacts:\n  # see the Duldung of May\n  de_status: duldung\n"
+        + "  german_level: B1 # certificate pending\n");
+    Run.Result stopped = interview("german_level\nA1\nquit\n", "--resume", "open.yaml");
+    assertThat(stopped.exit()).as(stopped.err()).isEqualTo(ExitCode.STOPPED);
+    String draft = Files.readString(dir.resolve("open.draft.yaml"));
+    assertThat(draft).contains("  # client: met with an interpreter\n", "  country: DE # by --country\n",
+        "    # see the Duldung of May\n    de_status: duldung\n", "    german_level: A1 # certificate pending\n");
+    Run.Result finished = interview("\n2017-03-01\n0\nno\nno\nyes\n12.04.1990\n0\nyes\nyes\nyes\n\n",
+        "--resume", "open.draft.yaml");
+    assertThat(finished.exit()).as(finished.err()).isZero();
+    assertThat(Files.readString(dir.resolve("open.yaml"))).startsWith("# client: met with an interpreter\nid: open\n")
+        .contains("country: DE # by --country\n", "  # see the Duldung of May\n  de_status: duldung\n",
+            "  german_level: A1 # certificate pending\n");
+  }
+
+  @Test
   void printsTheJsonReportOnStdout() throws IOException {
     Run.Result r = interview(DE_ANSWERS, "--country", "DE", "--format", "json", "--save", "ahmad.yaml");
     assertThat(r.exit()).as(r.err()).isZero();
