@@ -23,7 +23,7 @@ public final class Values {
     }
     if (v instanceof List) {
       int n = ((List<?>) v).size();
-      return n == 1 ? m.get("value.one_item") : m.get("value.items", n);
+      return n == 0 ? m.get("value.none") : n == 1 ? m.get("value.one_item") : m.get("value.items", n);
     }
     return Diagnostic.printable(v.toString()); // a text fact must not act on the terminal
   }
