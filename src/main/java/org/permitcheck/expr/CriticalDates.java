@@ -340,6 +340,9 @@ public final class CriticalDates {
     }
     Object n = fixed.eval(env);
     List<Linear> pieces = linear(moving);
+    if (pieces.isEmpty() && n instanceof Long && noRunGoesOn(moving)) {
+      return; // 0 from as_of on: every run of the periods ended before it
+    }
     if (pieces.isEmpty() || !(n instanceof Long)) {
       periodBoundaries(moving);
       return;
@@ -822,6 +825,20 @@ public final class CriticalDates {
       out.add(new Linear(b.unit(), from, 1, 0, 'd', 0, true));
     }
     return out;
+  }
+
+  /**
+   * Whether {@code e} is {@code between(continuous_since(periods, as_of, …), as_of)} and no run of the
+   * periods goes on at or after as_of: then continuous_since is the day itself on every later day, and
+   * the value stays 0.
+   */
+  private boolean noRunGoesOn(Expr e) {
+    Expr root = derivedRoot(e);
+    if (!(root instanceof Nodes.Between) || !isNow(derivedRoot(((Nodes.Between) root).to()))) {
+      return false;
+    }
+    List<LocalDate> starts = ongoingRunStarts(((Nodes.Between) root).from());
+    return starts != null && starts.isEmpty();
   }
 
   /** months_in with one ongoing run grows like months_between(its start, t) plus the rest. */

@@ -436,6 +436,21 @@ class ExprTest {
   }
 
   @Test
+  void monthsSinceARunThatEndedBeforeAsOfHaveNoCriticalDates() {
+    Symbols s = symbols();
+    CompiledExpr e = ExprCompiler.compile("months_between(continuous_since(history, as_of, 'duldung'), as_of) >= 12",
+        s, null).expr().get();
+    Object[] v = new Object[s.factCount()];
+    v[s.lookup("history").get().slot()] = List.of(period("duldung", "2019-01-01", "2024-12-31"),
+        period("permit", "2025-01-01", null));
+    LocalDate asOf = LocalDate.of(2026, 11, 22);
+    List<LocalDate> dates = new ArrayList<>();
+    CriticalDates.collect(e, new Env(s, v, asOf, asOf), asOf.plusYears(3), dates::add,
+        new CriticalDates.Analysis(s, List.of(e)));
+    assertThat(dates).as("0 on every later day, not every day of the horizon to try").isEmpty();
+  }
+
+  @Test
   void aGapOfOneDayOrMoreInterruptsARun() {
     List<Map<String, Object>> h = List.of(
         period("gestattung", "2016-03-01", "2018-02-27"),
