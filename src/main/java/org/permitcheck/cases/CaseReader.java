@@ -24,7 +24,11 @@ import org.permitcheck.tree.TreeReader;
 /**
  * Reads case files (YAML or JSON) and types every fact against the ruleset's declarations. Reports
  * every problem of a case at once: unknown facts (with a suggestion), values of the wrong form, dates
- * in the future where a past date is required, unknown permits or verdicts in {@code expect}.
+ * in the future where a past date is required, unknown permits or verdicts in {@code expect}. "The
+ * future" is judged at the date the case is known on: its as_of; without one, the command's date
+ * (eval --as-of), else the default date (today, or test's --as-of). So whether a case with as_of is
+ * valid does not depend on the day it is read, and evaluating it at another date (eval --as-of, diff)
+ * does not make its facts invalid.
  */
 public final class CaseReader {
   public static final List<String> KEYS =
@@ -34,6 +38,7 @@ public final class CaseReader {
 
   private final Ruleset rules;
   private final LocalDate today;
+  private final LocalDate override;
   /** The fast path for NDJSON lines, made on first use (a single case file does not need it). */
   private volatile JsonCaseReader json;
   /** YAML cases read so far, counted up to {@link #FAST_AFTER_FILES} (a race only delays the count). */
@@ -41,11 +46,20 @@ public final class CaseReader {
   private static final int FAST_AFTER_FILES = 16;
 
   /**
-   * @param today the date against which "in the future" is judged
+   * @param today the date a case without as_of is known on
    */
   public CaseReader(Ruleset rules, LocalDate today) {
+    this(rules, today, null);
+  }
+
+  /**
+   * @param today the date a case without as_of is known on, when the command sets no date
+   * @param override the evaluation date the command sets (eval --as-of), or null
+   */
+  public CaseReader(Ruleset rules, LocalDate today, LocalDate override) {
     this.rules = rules;
     this.today = today;
+    this.override = override;
   }
 
   /** Reads one case from a whole file; YAML or JSON is chosen by the file name. */
@@ -120,7 +134,7 @@ public final class CaseReader {
   private JsonCaseReader json() {
     JsonCaseReader fast = json;
     if (fast == null) {
-      fast = new JsonCaseReader(rules, today);
+      fast = new JsonCaseReader(rules, today, override);
       json = fast;
     }
     return fast;
@@ -171,7 +185,7 @@ public final class CaseReader {
     LinkedHashMap<String, Object> facts = new LinkedHashMap<>();
     Optional<MapNode> factsNode = reader.map(m, "facts", "'facts'");
     if (factsNode.isPresent()) {
-      facts(reader, factsNode.get(), facts);
+      facts(reader, factsNode.get(), facts, asOf.orElse(override != null ? override : today));
     }
     LinkedHashMap<String, String> expect = new LinkedHashMap<>();
     Optional<MapNode> expectNode = reader.map(m, "expect", "'expect'");
@@ -183,8 +197,8 @@ public final class CaseReader {
         FrozenMap.owning(facts), FrozenMap.owning(expect), note));
   }
 
-  private void facts(NodeReader reader, MapNode section, Map<String, Object> out) {
-    FactValues values = new FactValues(reader, today);
+  private void facts(NodeReader reader, MapNode section, Map<String, Object> out, LocalDate known) {
+    FactValues values = new FactValues(reader, known);
     for (MapNode.Entry e : section.entries()) {
       Optional<String> current = rules.currentName(e.key());
       if (current.isEmpty()) {
@@ -264,7 +278,7 @@ public final class CaseReader {
         && rules.facts().get(current.get()).type().kind() == org.permitcheck.expr.Type.Kind.TEXT) {
       node = new ScalarNode(ScalarNode.Type.STRING, text.strip(), Pos.NONE, false);
     }
-    Optional<Object> v = new FactValues(reader, today).read(rules.facts().get(current.get()), node, current.get());
+    Optional<Object> v = new FactValues(reader, override != null ? override : today).read(rules.facts().get(current.get()), node, current.get());
     if (reader.hasErrors() || v.isEmpty()) {
       List<Diagnostic> d = new ArrayList<>(reader.diagnostics());
       return Checked.failed(d);

@@ -26,11 +26,11 @@ import org.permitcheck.tree.ScalarNode;
  */
 final class FactValues {
   private final NodeReader reader;
-  private final LocalDate today;
+  private final LocalDate known;
 
-  FactValues(NodeReader reader, LocalDate today) {
+  FactValues(NodeReader reader, LocalDate known) {
     this.reader = reader;
-    this.today = today;
+    this.known = known;
   }
 
   /** The value, or empty after reporting why it cannot be read. A null in the file means unknown. */
@@ -186,9 +186,9 @@ final class FactValues {
       reader.error(s.pos(), expects + ", found '" + s.text() + "'", expects, hint);
       return Optional.empty();
     }
-    if (fact.past() && d.isAfter(today)) {
-      reader.error(s.pos(), fact(name) + " is " + d + ", which lies in the future", fact(name) + " lies in the future",
-          "check the year");
+    if (fact.past() && d.isAfter(known)) {
+      reader.error(s.pos(), fact(name) + " is " + d + ", later than the case's date (" + known + ")",
+          fact(name) + " is later than the case's date", "check the year; a case's date is its as_of, else --as-of, else today");
       return Optional.empty();
     }
     return Optional.of(d);

@@ -51,6 +51,13 @@ public final class JsonCaseReader {
   private static final int SCHEMA = 7;
 
   private final LocalDate today;
+  /** The evaluation date the command sets (eval --as-of), else null. */
+  private final LocalDate override;
+  /** By fact index: a date that may not lie after the evaluation date; for a list, its such fields. */
+  private final boolean[] pastDate;
+  private final String[][] pastFields;
+  /** The indexes of the facts that are such a date or a list with such fields. */
+  private final int[] pastFacts;
   private final Names keys = new Names(CaseReader.KEYS);
   private final Names factNames;
   private final Fact[] facts;
@@ -67,11 +74,15 @@ public final class JsonCaseReader {
   private final Names permits;
 
   /**
-   * @param today the date against which "in the future" is judged, as for {@link CaseReader}
+   * @param today the date a case without as_of is known on, as for {@link CaseReader}
+   * @param override the evaluation date the command sets (eval --as-of), or null
    */
-  public JsonCaseReader(Ruleset rules, LocalDate today) {
+  public JsonCaseReader(Ruleset rules, LocalDate today, LocalDate override) {
     this.today = today;
+    this.override = override;
     facts = rules.facts().values().toArray(new Fact[0]);
+    pastDate = new boolean[facts.length];
+    pastFields = new String[facts.length][];
     factNames = new Names(Arrays.stream(facts).map(Fact::name).toList());
     fieldNames = new Names[facts.length];
     fieldFacts = new Fact[facts.length][];
@@ -90,7 +101,10 @@ public final class JsonCaseReader {
         for (int f = 0; f < fieldFacts[i].length; f++) {
           fieldChoices[i][f] = choices(fieldFacts[i][f]);
         }
+        pastFields[i] = fields.values().stream().filter(JsonCaseReader::isPastDate).map(Fact::name)
+            .toArray(String[]::new);
       }
+      pastDate[i] = isPastDate(facts[i]);
       choices[i] = choices(facts[i]);
     }
     List<String> codes = new ArrayList<>();
@@ -102,6 +116,41 @@ public final class JsonCaseReader {
     }
     countries = new Names(codes);
     permits = new Names(ids);
+    pastFacts = java.util.stream.IntStream.range(0, facts.length)
+        .filter(i -> pastDate[i] || pastFields[i] != null && pastFields[i].length > 0).toArray();
+  }
+
+  private static boolean isPastDate(Fact fact) {
+    return fact.past() && fact.type().kind() == Type.Kind.DATE;
+  }
+
+  /**
+   * Whether every date that may not lie in the future does not, judged at the date the case is known
+   * on (see {@link CaseReader}): checked once the whole case is read, since its as_of may come after
+   * its facts.
+   */
+  private boolean noPastDateAfter(Object[] bySlot, LocalDate asOf) {
+    LocalDate limit = asOf != null ? asOf : override != null ? override : today;
+    for (int i : pastFacts) {
+      Object v = bySlot[slots[i]];
+      if (v == null) {
+        continue;
+      }
+      if (pastDate[i] && ((LocalDate) v).isAfter(limit)) {
+        return false;
+      }
+      if (pastFields[i] != null) {
+        for (Object item : (List<?>) v) {
+          for (String field : pastFields[i]) {
+            Object d = ((Map<?, ?>) item).get(field);
+            if (d != null && ((LocalDate) d).isAfter(limit)) {
+              return false;
+            }
+          }
+        }
+      }
+    }
+    return true;
   }
 
   private static Names choices(Fact fact) {
@@ -202,7 +251,7 @@ public final class JsonCaseReader {
           }
       }
     }
-    if (t != END_OBJECT || p.next() != JsonScanner.END) {
+    if (t != END_OBJECT || p.next() != JsonScanner.END || !noPastDateAfter(bySlot, asOf)) {
       return null;
     }
     return new Case(id, source, Optional.ofNullable(country), Optional.ofNullable(asOf),
@@ -309,7 +358,7 @@ public final class JsonCaseReader {
         return t == INT || t == FLOAT ? number(p, fact) : null;
       case DATE: {
         LocalDate d = t == STRING ? p.isoDate() : null;
-        return d == null || fact.past() && d.isAfter(today) ? null : d;
+        return d; // a date that must not lie after the evaluation date: see noPastDateAfter
       }
       case ENUM:
       case LEVEL:

@@ -122,7 +122,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     Ruleset rules = loaded.value().get();
     Scope scope = Rules.scope(rules, countries, permits, m);
-    CaseReader reader = new CaseReader(rules, ctx.today());
+    CaseReader reader = new CaseReader(rules, ctx.today(), asOf);
     Map<String, Object> changes = changes(rules, reader, m);
     boolean color = target == null && common.color(ctx);
     OutputOptions options = new OutputOptions(common.language(ctx), explain, color, redact);

@@ -119,7 +119,9 @@ final class InterviewCommand implements Callable<Integer> {
     prompter.show(wrapped(m.get("interview.draft", draftPath)));
     Interviewer.Result result;
     try {
-      result = new Interviewer(rules, prompter, m, ctx.today(), d -> SafeFiles.write(ctx.resolve(draftPath),
+      // a date typed in may not lie after the date the case is evaluated on, as when it is read again
+      LocalDate evaluated = start.draft().subject().asOf().orElse(ctx.today());
+      result = new Interviewer(rules, prompter, m, evaluated, d -> SafeFiles.write(ctx.resolve(draftPath),
           drafts.write(d, start.comments()))).run(start.draft(), start.resumed(), start.savedCase());
     } catch (IOException e) {
       prompter.show(m.get("interview.draft.failed", draftPath, reason(e, m)) + "\n");

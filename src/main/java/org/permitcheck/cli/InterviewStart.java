@@ -119,7 +119,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
       draftPath = file;
       notes = read.diagnostics();
     } else {
-      Checked<Case> read = new CaseReader(rules, ctx.today()).read(text, parsed.root().get(),
+      Checked<Case> read = new CaseReader(rules, ctx.today(), asOf).read(text, parsed.root().get(),
           CaseReader.defaultId(file));
       if (read.hasErrors()) {
         return Checked.failed(read.diagnostics());

@@ -60,7 +60,7 @@ final class TestCommand implements Callable<Integer> {
     }
     Ruleset rules = loaded.value().get();
     Evaluator evaluator = new Evaluator(rules);
-    CaseReader reader = new CaseReader(rules, ctx.today());
+    CaseReader reader = new CaseReader(rules, asOf != null ? asOf : ctx.today());
     List<String> paths = files.isEmpty() ? List.of("examples") : files;
     int cases = 0;
     int checked = 0;

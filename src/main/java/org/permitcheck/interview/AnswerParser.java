@@ -155,7 +155,7 @@ final class AnswerParser {
       return Parsed.invalid(m.get("interview.invalid.no_such_day", text));
     }
     if (fact.past() && date.isAfter(today)) {
-      return Parsed.invalid(m.get("interview.invalid.future", date.toString()));
+      return Parsed.invalid(m.get("interview.invalid.future", date.toString(), today.toString()));
     }
     return Parsed.of(date);
   }

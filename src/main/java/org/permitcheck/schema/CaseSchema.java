@@ -53,7 +53,7 @@ final class CaseSchema {
         return Json.enumOf(rules.countries().stream().map(Country::code).toList())
             .put("description", "Evaluate only this country; else every country.");
       case "as_of":
-        return Json.date().put("description", "The date whose law applies; else --as-of, else today.");
+        return Json.date().put("description", "The date whose law applies; else --as-of, else today. eval --as-of and diff --as-of/--to override it; test --as-of only fills it in.");
       case "application_date":
         return Json.date().put("description", "The date of the application; defaults to as_of.");
       case "facts":

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Severity;
@@ -87,7 +89,33 @@ class CaseReaderTest {
   @Test
   void refusesABirthDateInTheFuture() {
     Checked<Case> c = read("c.yaml", "facts:\n  date_of_birth: 2027-01-01\n");
-    assertThat(errors(c)).containsExactly("2:18 fact 'date_of_birth' is 2027-01-01, which lies in the future — check the year");
+    assertThat(errors(c)).containsExactly("2:18 fact 'date_of_birth' is 2027-01-01, later than the case's date (2026-11-22)"
+        + " — check the year; a case's date is its as_of, else --as-of, else today");
+  }
+
+  /** Whether a case is valid must not depend on the day it is read: "the future" is the case's. */
+  @ParameterizedTest(name = "as_of {0}, date_of_birth {1}, --as-of {2}: valid {3}")
+  @CsvSource({
+    "2030-01-01, 2027-01-01,           , true",  // a case dated after today, with a date after today
+    "2019-01-01, 2024-06-01,           , false", // born after the case's date
+    "2026-01-01, 2025-06-01, 2021-01-01, true",  // evaluated at an earlier date: its facts stay valid
+    "          , 2025-06-01, 2021-01-01, false", // without as_of, the command's date is the case's
+    "          , 2026-11-22,           , true",  // without either, today (2026-11-22 in these tests)
+  })
+  void judgesAPastDateAtTheCasesOwnDate(String asOf, String born, String override, boolean valid) {
+    String text = (asOf == null ? "" : "as_of: " + asOf + "\n") + "facts:\n  date_of_birth: " + born + "\n";
+    LocalDate at = override == null ? null : LocalDate.parse(override);
+    CaseReader reader = new CaseReader(rules, TODAY, at);
+    for (String name : List.of("c.yaml", "c.json")) {
+      String body = name.endsWith(".json") ? "{" + (asOf == null ? "" : "\"as_of\": \"" + asOf + "\", ")
+          + "\"facts\": {\"date_of_birth\": \"" + born + "\"}}" : text;
+      SourceText source = new SourceText(name, body);
+      assertThat(reader.read(source).hasErrors()).as(name).isEqualTo(!valid);
+      byte[] utf8 = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      for (int i = 0; i < 20; i++) { // the YAML fast path is taken after the first few files
+        assertThat(reader.read(source, utf8).hasErrors()).as(name + " on the fast path").isEqualTo(!valid);
+      }
+    }
   }
 
   @Test

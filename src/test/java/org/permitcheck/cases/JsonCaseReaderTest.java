@@ -41,7 +41,7 @@ class JsonCaseReaderTest {
   @BeforeAll
   static void load() throws IOException {
     rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml")))).value().get();
-    fast = new JsonCaseReader(rules, TODAY);
+    fast = new JsonCaseReader(rules, TODAY, null);
     full = new CaseReader(rules, TODAY);
   }
 

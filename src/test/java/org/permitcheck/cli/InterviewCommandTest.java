@@ -162,7 +162,7 @@ class InterviewCommandTest {
         "1-8 or name > \n  '9' is not one of the choices: type a number from 1 to 8, or a name (Tab\n  completes).\n"
             + "1-8 or name > \n  0 decided, 2 open\n",
         "date > \n  '1.13.2017' does not exist in the calendar.\ndate > \n"
-            + "  2030-01-01 lies in the future: check the year.\ndate > \n");
+            + "  2030-01-01 is later than the case's date (2026-11-22): check the year.\ndate > \n");
   }
 
   @Test

@@ -106,14 +106,14 @@ class PrivacyTest {
       Run.Result r = run("eval", "--redact", "--format", format, "bad.yaml", "future.ndjson");
       assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(r.out()).as(format)
-          .contains("fact 'date_of_birth' lies in the future", "fact 'date_of_birth' expects a date like 1999-05-14",
+          .contains("fact 'date_of_birth' is later than the case's date", "fact 'date_of_birth' expects a date like 1999-05-14",
               "fact 'de_status' has no such value", "fact 'de_60b_months' must be at least 0 months",
-              "fact 'convicted' expects yes or no (true/false)", "fact 'children[1].date_of_birth' lies in the future")
+              "fact 'convicted' expects yes or no (true/false)", "fact 'children[1].date_of_birth' is later than the case's date")
           .doesNotContain("2030-01-01", "SECRETVAL", "14/05/99", "dudlung", "found -2", "maybe");
     }
     // without --redact the record says what was found, as stderr does
     assertThat(run("eval", "--format", "ndjson", "future.ndjson").out())
-        .contains("fact 'date_of_birth' is 2030-01-01, which lies in the future", "found 'SECRETVAL'");
+        .contains("fact 'date_of_birth' is 2030-01-01, later than the case's date", "found 'SECRETVAL'");
   }
 
   @Test
@@ -124,7 +124,7 @@ class PrivacyTest {
     for (String format : List.of("json", "ndjson")) {
       Run.Result r = run("diff", "--redact", "--format", format, "--as-of", "2025-01-01", "--to", "2026-11-22",
           "future.ndjson");
-      assertThat(r.out()).as(format).contains("fact 'date_of_birth' lies in the future")
+      assertThat(r.out()).as(format).contains("fact 'date_of_birth' is later than the case's date")
           .doesNotContain("2030-01-01", "SECRETVAL");
     }
     assertThat(run("diff", "--format", "ndjson", "--as-of", "2025-01-01", "--to", "2026-11-22", "future.ndjson").out())

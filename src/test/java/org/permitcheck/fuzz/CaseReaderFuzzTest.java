@@ -17,7 +17,7 @@ import org.permitcheck.tree.YamlSubsetTest;
  */
 class CaseReaderFuzzTest {
   private static final CaseReader READER = new CaseReader(Outcomes.FIXTURE_RULES, Outcomes.TODAY);
-  private static final JsonCaseReader FAST = new JsonCaseReader(Outcomes.FIXTURE_RULES, Outcomes.TODAY);
+  private static final JsonCaseReader FAST = new JsonCaseReader(Outcomes.FIXTURE_RULES, Outcomes.TODAY, null);
 
   @FuzzTest(maxDuration = "2m")
   void readYaml(byte[] input) {

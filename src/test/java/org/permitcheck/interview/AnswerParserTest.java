@@ -44,7 +44,7 @@ class AnswerParserTest {
       "14.05.99   | invalid: '14.05.99': write the year with 4 digits.",
       "1999/05/14 | invalid: '1999/05/14' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.",
       "yesterday  | invalid: 'yesterday' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.",
-      "23.11.2026 | invalid: 2026-11-23 lies in the future: check the year.",
+      "23.11.2026 | invalid: 2026-11-23 is later than the case's date (2026-11-22): check the year.",
   })
   void readsDatesInThreeFormsAndRefusesFutureBirthDates(String text, String expected) {
     assertThat(parse(fact(Type.DATE, true, "", "", ""), text)).isEqualTo(expected);
