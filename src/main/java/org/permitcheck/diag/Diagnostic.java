@@ -26,10 +26,10 @@ public record Diagnostic(
     Objects.requireNonNull(severity);
     Objects.requireNonNull(file);
     Objects.requireNonNull(message);
-    excerpt = excerpt == null ? "" : printable(excerpt, false);
-    message = shorten(printable(message, true));
-    hints = hints.stream().map(h -> shorten(printable(h, true))).toList();
-    withoutValues = withoutValues == null ? message : shorten(printable(withoutValues, true));
+    excerpt = excerpt == null ? "" : excerpt; // escaped when rendered, where the caret is placed
+    message = shorten(printable(message, false));
+    hints = hints.stream().map(h -> shorten(printable(h, false))).toList();
+    withoutValues = withoutValues == null ? message : shorten(printable(withoutValues, false));
   }
 
   /** A diagnostic whose message quotes no value of the case. */
@@ -42,22 +42,21 @@ public record Diagnostic(
    * The text without characters that would act on a terminal rather than show, or that cannot be seen:
    * control characters (an escape sequence in a case file must not recolour or rewrite the screen),
    * format characters (direction marks and overrides, zero-width spaces and joiners, U+FEFF), line and
-   * paragraph separators. In messages they are shown as {@code \u001B}, as are spaces other than the
-   * plain one (a no-break space looks like a space) and blank fillers; in excerpts as '?', so that the
-   * caret stays under its column. Tabs stay in excerpts, for the same reason.
+   * paragraph separators, spaces other than the plain one (a no-break space looks like a space) and
+   * blank fillers are shown as {@code \u001B}. Tabs are too, unless {@code keepTabs} (in an excerpt,
+   * where the caret line repeats them to stay under its column).
    */
-  static String printable(String text, boolean escape) {
+  static String printable(String text, boolean keepTabs) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); ) {
       int c = text.codePointAt(i);
       int n = Character.charCount(c);
-      boolean bad = c == '\t' ? escape : hidden(c) || (escape && c != ' ' && blank(c));
+      boolean bad = c == '\t' ? !keepTabs : hidden(c) || (c != ' ' && blank(c));
       if (bad && out == null) {
         out = new StringBuilder(text.length() + 16).append(text, 0, i);
       }
       if (bad) {
-        out.append(escape ? String.format(java.util.Locale.ROOT, c > 0xffff ? "\\U%08X" : "\\u%04X", c)
-            : "?".repeat(n));
+        out.append(String.format(java.util.Locale.ROOT, c > 0xffff ? "\\U%08X" : "\\u%04X", c));
       } else if (out != null) {
         out.append(text, i, i + n);
       }
@@ -71,7 +70,7 @@ public record Diagnostic(
    * text from a case (its id, a text fact) printed where it could act on a terminal.
    */
   public static String printable(String text) {
-    return printable(text, true);
+    return printable(text, false);
   }
 
   /** Control and format characters and line separators: they act, or take no room, on a terminal. */
@@ -171,8 +170,10 @@ public record Diagnostic(
     StringBuilder out = new StringBuilder();
     out.append(location()).append(": ").append(severity.label()).append(": ").append(message);
     if (!excerpt.isEmpty() && column > 0) {
-      String shown = excerpt.stripTrailing();
-      int caret = Math.min(column - 1, shown.length());
+      // invisible characters are shown escaped, so the caret moves by the length of those before it
+      String shown = printable(excerpt, true).stripTrailing();
+      int caret = Math.min(printable(excerpt.substring(0, Math.min(column - 1, excerpt.length())), true).length(),
+          shown.length());
       if (shown.length() > MAX_EXCERPT) {
         int from = Math.max(0, Math.min(caret - MAX_EXCERPT / 2, shown.length() - MAX_EXCERPT));
         String window = shown.substring(from, from + MAX_EXCERPT);

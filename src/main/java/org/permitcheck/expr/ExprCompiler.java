@@ -155,8 +155,42 @@ public final class ExprCompiler {
       error(n, "'" + name + "' is a function", "call it with its arguments, e.g. " + name + "(…)");
       return ERROR;
     }
-    error(n, "unknown fact '" + name + "'", Suggest.didYouMean(name, namesInScope()));
+    error(n, "unknown fact '" + name + "'", unknownNameHint(name));
     return ERROR;
+  }
+
+  /**
+   * A field of a list fact used outside the list says where it can be used; else the closest name in
+   * scope, else the closest field of a list fact.
+   */
+  private String unknownNameHint(String name) {
+    String hint = listFieldHint(name);
+    if (hint.isEmpty()) {
+      hint = Suggest.didYouMean(name, namesInScope());
+    }
+    if (hint.isEmpty()) {
+      List<String> fields = new ArrayList<>();
+      for (Symbols.Symbol s : symbols.all()) {
+        fields.addAll(s.type().isRecords() ? s.type().fields().keySet() : List.of());
+      }
+      Optional<String> field = Suggest.closest(name, fields);
+      hint = field.isPresent() ? "did you mean '" + field.get() + "'? " + listFieldHint(field.get()) : "";
+    }
+    return hint;
+  }
+
+  /** Where to use a name that is a field of a list fact (e.g. of each child), or "" when it is none. */
+  private String listFieldHint(String name) {
+    for (Symbols.Symbol list : symbols.all()) {
+      Type field = list.type().isRecords() ? list.type().fields().get(name) : null;
+      if (field != null) {
+        String l = list.name();
+        String condition = field.kind() == Type.Kind.BOOLEAN ? name : name + " …";
+        return "'" + name + "' is a field of the list '" + l + "': use it inside any(" + l + ", " + condition
+            + "), count(" + l + ", …) or all(" + l + ", …)";
+      }
+    }
+    return "";
   }
 
   List<String> namesInScope() {

@@ -35,8 +35,12 @@ final class Lexer {
     }
   }
 
+  /**
+   * Skips plain spaces, tabs and line breaks. Other spaces (a no-break space from a word processor)
+   * are refused with a hint, like every character the language does not read ({@link LookAlikes}).
+   */
   private void skipSpace() {
-    while (i < src.length() && Character.isWhitespace(src.charAt(i))) {
+    while (i < src.length() && " \t\n\r".indexOf(src.charAt(i)) >= 0) {
       i++;
     }
   }
@@ -81,7 +85,9 @@ final class Lexer {
     if (c == '!') {
       throw new ParseFailure(start, start + 1, "unexpected '!'", "write 'not' to negate, or '!=' to compare");
     }
-    throw new ParseFailure(start, start + 1, "unexpected character '" + c + "'", "");
+    int cp = src.codePointAt(start);
+    throw new ParseFailure(start, start + Character.charCount(cp), "unexpected character " + LookAlikes.quote(cp),
+        LookAlikes.hint(src, start));
   }
 
   /** Only ASCII digits are digits here: other scripts' digits are not numbers in the language. */
@@ -128,6 +134,16 @@ final class Lexer {
         && isDigit(t.charAt(5));
   }
 
+  /** Add the closing quote, or straighten the curly one that was meant to close the text. */
+  private static String closingHint(CharSequence text, char quote) {
+    for (int k = 0; k < text.length(); k++) {
+      if (LookAlikes.isCurlyQuote(text.charAt(k))) {
+        return "the text is closed with a curly quote " + text.charAt(k) + ": write a straight " + quote;
+      }
+    }
+    return "add the closing " + quote;
+  }
+
   private Token string(int start, char quote) throws ParseFailure {
     i++;
     StringBuilder text = new StringBuilder();
@@ -136,7 +152,7 @@ final class Lexer {
       i++;
     }
     if (i >= src.length()) {
-      throw new ParseFailure(start, src.length(), "text is not closed", "add the closing " + quote);
+      throw new ParseFailure(start, src.length(), "text is not closed", closingHint(text, quote));
     }
     i++;
     return new Token(Token.Kind.STRING, text.toString(), start, i);

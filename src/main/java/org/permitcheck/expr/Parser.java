@@ -124,27 +124,25 @@ final class Parser {
 
   private Ast unary() throws ParseFailure {
     Token t = peek();
+    if ((t.is("not") && t.kind() == Token.Kind.NAME) || (t.is("-") && t.kind() == Token.Kind.OP)) {
+      p++;
+      enter(t);
+      Ast operand = unary();
+      depth--;
+      return new Ast.Unary(t.text(), operand, t.start());
+    }
+    return primary();
+  }
+
+  /**
+   * Opens one level of nesting at {@code t} (a parenthesis, a bracket, a call, {@code not} or a unary
+   * minus); the expression itself is level 0, so that {@link #MAX_DEPTH} levels are allowed.
+   */
+  private void enter(Token t) throws ParseFailure {
     if (++depth > MAX_DEPTH) {
       throw new ParseFailure(t.start(), t.end(), "the expression is nested more than " + MAX_DEPTH
           + " levels deep", "split it into derived facts");
     }
-    try {
-      return prefixed(t);
-    } finally {
-      depth--;
-    }
-  }
-
-  private Ast prefixed(Token t) throws ParseFailure {
-    if (t.is("not") && t.kind() == Token.Kind.NAME) {
-      p++;
-      return new Ast.Unary("not", unary(), t.start());
-    }
-    if (t.kind() == Token.Kind.OP && t.is("-")) {
-      p++;
-      return new Ast.Unary("-", unary(), t.start());
-    }
-    return primary();
   }
 
   private Ast primary() throws ParseFailure {
@@ -161,8 +159,10 @@ final class Parser {
         return name(t);
       case OP:
         if (t.is("(")) {
+          enter(t);
           Ast inner = or();
           expect(")", t, "this '(' is not closed");
+          depth--;
           return inner;
         }
         if (t.is("[")) {
@@ -192,6 +192,7 @@ final class Parser {
     }
     if (peek().is("(") && peek().kind() == Token.Kind.OP) {
       Token open = take();
+      enter(t);
       List<Ast> args = new ArrayList<>();
       if (!peek().is(")")) {
         do {
@@ -199,12 +200,14 @@ final class Parser {
         } while (accept(","));
       }
       Token close = expect(")", open, "the argument list of '" + t.text() + "' is not closed");
+      depth--;
       return new Ast.Call(t.text(), args, t.start(), close.end(), t.end());
     }
     return new Ast.Name(t.text(), t.start(), t.end());
   }
 
   private Ast list(Token open) throws ParseFailure {
+    enter(open);
     List<Ast> items = new ArrayList<>();
     if (!peek().is("]")) {
       do {
@@ -212,6 +215,7 @@ final class Parser {
       } while (accept(","));
     }
     Token close = expect("]", open, "this '[' is not closed");
+    depth--;
     return new Ast.ListLiteral(items, open.start(), close.end());
   }
 

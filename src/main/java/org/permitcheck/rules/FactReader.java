@@ -2,6 +2,7 @@ package org.permitcheck.rules;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
 import org.permitcheck.tree.NodeReader;
 import org.permitcheck.tree.Pos;
+import org.permitcheck.tree.ScalarNode;
 
 /** Reads the {@code facts:} section: one declaration per fact, with its type and its question. */
 final class FactReader {
@@ -32,6 +34,8 @@ final class FactReader {
   private final NodeReader reader;
   private final TextReader texts;
   private final Set<String> countryCodes;
+  /** The items of each fact's renamed_from list, where they are written. */
+  private final Map<String, List<ScalarNode>> renamedItems = new HashMap<>();
 
   FactReader(NodeReader reader, TextReader texts, Set<String> countryCodes) {
     this.reader = reader;
@@ -50,7 +54,6 @@ final class FactReader {
 
   Map<String, Fact> facts(MapNode section) {
     Map<String, Fact> facts = new LinkedHashMap<>();
-    Map<String, String> oldNames = new LinkedHashMap<>();
     for (MapNode.Entry e : section.entries()) {
       if (!NAME.matcher(e.key()).matches()) {
         reader.error(e.keyPos(), "fact name '" + e.key() + "' must be lower-case snake_case",
@@ -61,26 +64,34 @@ final class FactReader {
         continue;
       }
       Optional<Fact> read = read(e.key(), e.value(), false);
-      if (read.isEmpty()) {
-        continue;
+      if (read.isPresent()) {
+        facts.put(read.get().name(), read.get());
       }
-      Fact f = read.get();
-      facts.put(f.name(), f);
-      for (String old : f.renamedFrom()) {
-        String previous = oldNames.putIfAbsent(old, f.name());
+    }
+    checkRenamed(facts);
+    return facts;
+  }
+
+  /**
+   * Reports, at the item that lists it, an old name listed twice in renamed_from, or by two facts, or
+   * that is still the name of a declared fact.
+   */
+  private void checkRenamed(Map<String, Fact> facts) {
+    Map<String, String> owners = new HashMap<>();
+    for (Fact f : facts.values()) {
+      for (ScalarNode item : renamedItems.getOrDefault(f.name(), List.of())) {
+        String old = item.text();
+        String previous = owners.putIfAbsent(old, f.name());
         if (previous != null) {
-          reader.error(e.value().pos(), "'" + old + "' is listed in renamed_from of both '" + previous + "' and '"
-              + f.name() + "'", "");
+          reader.error(item.pos(), previous.equals(f.name())
+              ? "'" + old + "' is listed twice in renamed_from of '" + f.name() + "'"
+              : "'" + old + "' is listed in renamed_from of both '" + previous + "' and '" + f.name() + "'", "");
+        } else if (facts.containsKey(old)) {
+          reader.error(item.pos(), "'" + old + "' in renamed_from is still the name of a declared fact",
+              "remove it from renamed_from");
         }
       }
     }
-    for (Map.Entry<String, String> old : oldNames.entrySet()) {
-      if (facts.containsKey(old.getKey())) {
-        reader.error(section.entry(old.getValue()).get().value().pos(), "'" + old.getKey()
-            + "' in renamed_from is still the name of a declared fact", "remove it from renamed_from");
-      }
-    }
-    return facts;
   }
 
   private Optional<Fact> read(String name, Node node, boolean field) {
@@ -92,10 +103,10 @@ final class FactReader {
     MapNode m = opt.get();
     reader.onlyKeys(m, field ? FIELD_KEYS : KEYS, what);
     List<String> countries = new ArrayList<>();
-    Optional<Node> countriesNode = m.get("countries");
-    for (String c : reader.strings(m, "countries", "'countries' of " + what)) {
+    for (ScalarNode item : reader.scalars(m, "countries", "'countries' of " + what)) {
+      String c = item.text();
       if (!countryCodes.contains(c)) {
-        reader.error(countriesNode.get().pos(), "country '" + c + "' in " + what + " is not declared under 'countries'",
+        reader.error(item.pos(), "country '" + c + "' in " + what + " is not declared under 'countries'",
             Suggest.didYouMean(c, countryCodes));
       } else {
         countries.add(c);
@@ -138,7 +149,12 @@ final class FactReader {
     if (past && type.kind() != Type.Kind.DATE) {
       reader.error(m.get("past").get().pos(), "'past' applies only to dates", "");
     }
-    List<String> renamed = reader.strings(m, "renamed_from", "'renamed_from' of " + what);
+    List<ScalarNode> renamedFrom = reader.scalars(m, "renamed_from", "'renamed_from' of " + what);
+    renamedItems.put(name, renamedFrom);
+    List<String> renamed = new ArrayList<>();
+    for (ScalarNode item : renamedFrom) {
+      renamed.add(item.text());
+    }
     return Optional.of(new Fact(name, type, countries, question, help, labels, fields, min, max, unit, past, renamed));
   }
 

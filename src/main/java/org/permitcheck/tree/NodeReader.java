@@ -235,12 +235,29 @@ public final class NodeReader {
   /** A list of single values. */
   public List<String> strings(Node node, String what) {
     List<String> out = new ArrayList<>();
+    for (ScalarNode item : scalars(node, what)) {
+      out.add(item.text());
+    }
+    return out;
+  }
+
+  /**
+   * The items of a list of single values, each with the position it was written at, so that a bad
+   * item is reported at the item and not at the list; an item that is not a single value is reported.
+   */
+  public List<ScalarNode> scalars(Node node, String what) {
+    List<ScalarNode> out = new ArrayList<>();
     for (Node item : items(node, what)) {
-      Optional<String> s = string(item, what + " item");
-      if (s.isPresent()) {
-        out.add(s.get());
+      if (string(item, what + " item").isPresent()) {
+        out.add((ScalarNode) item);
       }
     }
     return out;
+  }
+
+  /** The items of the list of single values under an optional key; none when the key is absent. */
+  public List<ScalarNode> scalars(MapNode map, String key, String what) {
+    Optional<Node> n = map.get(key);
+    return n.isPresent() ? scalars(n.get(), what) : List.of();
   }
 }

@@ -29,9 +29,11 @@ class DiagnosticTest {
   }
 
   @Test
-  void replacesZeroWidthCharactersInExcerptsSoThatTheCaretStaysUnderItsColumn() {
-    Diagnostic d = new Diagnostic(Severity.ERROR, "r.yaml", 1, 5, "here", "a\u200bb\u00a0X", List.of());
-    assertThat(d.render().split("\n")[1]).isEqualTo("    a?b\u00a0X");
+  void escapesInvisibleCharactersAndOtherSpacesInExcerptsWithTheCaretUnderItsColumn() {
+    Diagnostic d = new Diagnostic(Severity.ERROR, "r.yaml", 1, 5, "here", "a\u200bb\u00a0X\tY", List.of());
+    String[] rendered = d.render().split("\n");
+    assertThat(rendered[1]).isEqualTo("    a\\u200Bb\\u00A0X\tY");
+    assertThat(rendered[2]).isEqualTo("    " + " ".repeat("a\\u200Bb\\u00A0".length()) + "^");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.permitcheck.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -472,8 +473,6 @@ class ExprTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '~', value = {
-    "((((((((((((((((((((((((((((((((((n)))))))))))))))))))))))))))))))))) > 1 ~ the expression is nested more than 32 levels deep",
-    "not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not a ~ the expression is nested more than 32 levels deep",
     "n > 123456789012345678901234567890123 ~ number '123456789012345678901234567890123' is too long",
     "n > ١ ~ unexpected character '١'",
   })
@@ -481,6 +480,25 @@ class ExprTest {
     ExprCompiler.Result r = ExprCompiler.compile(expr, symbols(), null);
     assertThat(r.expr()).isEmpty();
     assertThat(r.errors()).extracting(ExprError::message).containsExactly(message);
+  }
+
+  /** README's limits table: 32 levels of parentheses, brackets, calls, `not` and unary `-`. */
+  @ParameterizedTest(name = "{0}…{1}")
+  @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+    // opener ~ closer ~ innermost value
+    "( ~ ) ~ a",
+    "`not ` ~ `` ~ a",
+    "known( ~ ) ~ a",
+    "- ~ `` ~ n",
+  })
+  void allowsExactlyThirtyTwoLevelsOfNesting(String open, String close, String inner) {
+    String at = open.repeat(32) + inner + close.repeat(32);
+    assertThat(ExprCompiler.compile(at, symbols(), null).errors()).as(at).isEmpty();
+    String beyond = open.repeat(33) + inner + close.repeat(33);
+    ExprCompiler.Result r = ExprCompiler.compile(beyond, symbols(), null);
+    assertThat(r.errors()).as(beyond).extracting(ExprError::message, ExprError::start)
+        .containsExactly(tuple(
+            "the expression is nested more than 32 levels deep", 32 * open.length()));
   }
 
   @Test

@@ -153,6 +153,22 @@ class RulesLoaderTest {
   }
 
   @Test
+  void reportsEachBadItemOfAFlowListAtTheItem() {
+    Checked<Ruleset> r = load(permit("          all:\n            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n")
+        .replace("    question: {en: 'N?', fr: 'N ?'}\n", "    question: {en: 'N?', fr: 'N ?'}\n"
+            + "    countries: [BE, XX, be]\n    renamed_from: [old, n, old]\n"
+            + "  m:\n    type: integer\n    question: {en: 'M?', fr: 'M ?'}\n    countries:\n      - XX\n"
+            + "    renamed_from: [old]\n"));
+    assertThat(located(r)).containsExactly(
+        "9:21 country 'XX' in fact 'n' is not declared under 'countries'",
+        "9:25 country 'be' in fact 'n' is not declared under 'countries'",
+        "10:25 'n' in renamed_from is still the name of a declared fact",
+        "10:28 'old' is listed twice in renamed_from of 'n'",
+        "15:9 country 'XX' in fact 'm' is not declared under 'countries'",
+        "16:20 'old' is listed in renamed_from of both 'n' and 'm'");
+  }
+
+  @Test
   void reportsAnEmptyFile() {
     assertThat(located(load(""))).containsExactly("1:0 the rules file is empty");
   }
