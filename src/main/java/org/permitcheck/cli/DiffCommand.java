@@ -65,7 +65,7 @@ final class DiffCommand implements Callable<Integer> {
   boolean redact;
 
   @Option(names = "--exit-code", descriptionKey = "diff.exit-code",
-      description = "Exit with 4 when any result changed.")
+      description = "Exit with 4 when any result changed, even if some input was invalid (which alone gives 1).")
   boolean exitCode;
 
   @Option(names = "--jobs", descriptionKey = "diff.jobs", paramLabel = "N",
@@ -149,10 +149,11 @@ final class DiffCommand implements Callable<Integer> {
       return OutputStopped.report(ctx, m, (int) counts[1]);
     }
     Diagnostics.summary(ctx.err(), problems, m);
-    if (counts[2] > 0) {
-      return ExitCode.INVALID_INPUT;
+    // as in test: a change found outranks an unreadable input
+    if (exitCode && counts[1] > 0) {
+      return ExitCode.MISMATCH;
     }
-    return exitCode && counts[1] > 0 ? ExitCode.MISMATCH : ExitCode.OK;
+    return counts[2] > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
   private Optional<Side> side(String rulesFile) {

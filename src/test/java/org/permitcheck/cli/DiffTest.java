@@ -13,10 +13,27 @@ import org.junit.jupiter.api.Test;
 class DiffTest {
   static final String[] DIFF = {"diff", "--jobs", "1", "--as-of", "2020-01-01", "--to", "2026-11-22"};
 
-  private static Run.Result diff(String format) {
+  private static Run.Result diff(String format, String... more) {
     List<String> args = new java.util.ArrayList<>(List.of(DIFF));
+    args.addAll(List.of(more));
     args.addAll(List.of("--format", format, "cases/bad-values.yaml", "cases/de-young.yaml"));
     return Run.run("", Map.of(), GoldenTest.FIXTURES, args.toArray(new String[0]));
+  }
+
+  @Test
+  void exitCodeGivesFourForAChangeEvenWhenAnotherCaseIsUnreadable() {
+    Run.Result r = diff("text", "--exit-code");
+    assertThat(r.out()).contains("de-young  DE-25a  not_in_force → eligible", "1 result changed");
+    assertThat(r.err()).contains("cases/bad-values.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.MISMATCH);
+  }
+
+  @Test
+  void exitCodeGivesOneForAnUnreadableCaseWhenNothingChanged() {
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--exit-code", "--old",
+        "rules.yaml", "cases/bad-values.yaml", "cases/de-eligible.yaml");
+    assertThat(r.out()).contains("0 results changed");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
   }
 
   @Test
