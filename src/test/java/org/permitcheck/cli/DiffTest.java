@@ -69,4 +69,58 @@ class DiffTest {
     assertThat(doc.get("errors").get(0).get("source").asText()).isEqualTo("cases/bad-values.yaml");
     assertThat(doc.get("changes").get(0).get("source").asText()).isEqualTo("cases/de-young.yaml");
   }
+
+  private static JsonNode document(String old, String now, String... cases) throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("diff", "--jobs", "1", "--exit-code", "--format", "json",
+        "--old", old, "--new", now));
+    args.addAll(List.of(cases));
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, args.toArray(new String[0]));
+    assertThat(r.err()).as("stderr").isEmpty();
+    assertThat(r.exit()).isEqualTo(ExitCode.MISMATCH);
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  @Test
+  void aCaseThatOnlyTheNewRulesRejectIsAChangeNamingThatSideAndItsError() throws IOException {
+    JsonNode doc = document("rules.yaml", "rules-school-years-max.yaml", "cases/de-young.yaml");
+    assertThat(doc.get("cases").asInt()).isEqualTo(1);
+    assertThat(doc.get("unreadable").asInt()).isZero();
+    assertThat(doc.get("changed").asInt()).isEqualTo(1);
+    assertThat(doc.get("transitions").get("(accepted) → (rejected)").asInt()).isEqualTo(1);
+    assertThat(doc.get("errors")).isEmpty();
+    JsonNode change = doc.get("changes").get(0);
+    assertThat(change.get("case").asText()).isEqualTo("de-young");
+    assertThat(change.get("source").asText()).isEqualTo("cases/de-young.yaml");
+    assertThat(change.get("rejected_by").asText()).isEqualTo("new");
+    assertThat(change.get("errors").get(0).get("message").asText())
+        .isEqualTo("fact 'de_successful_school_years' must be at most 3 years, found 4");
+  }
+
+  @Test
+  void swappingTheRulesNamesTheOldSideAsTheOneThatRejects() throws IOException {
+    JsonNode doc = document("rules-school-years-max.yaml", "rules.yaml", "cases/de-young.yaml");
+    assertThat(doc.get("transitions").get("(rejected) → (accepted)").asInt()).isEqualTo(1);
+    assertThat(doc.get("changes").get(0).get("rejected_by").asText()).isEqualTo("old");
+  }
+
+  @Test
+  void aCaseThatBothRulesRejectStaysAnUnreadableCase() throws IOException {
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--exit-code", "--format",
+        "json", "--old", "rules.yaml", "--new", "rules-school-years-max.yaml", "cases/bad-values.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("unreadable").asInt()).isEqualTo(1);
+    assertThat(doc.get("changes")).isEmpty();
+    assertThat(doc.get("errors").get(0).has("rejected_by")).isFalse();
+  }
+
+  @Test
+  void redactLeavesTheValueOutOfTheLineOfARejectedCase() {
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--redact", "--old",
+        "rules.yaml", "--new", "rules-school-years-max.yaml", "cases/de-young.yaml");
+    assertThat(r.out()).contains("de-young  (accepted) → (rejected)  rejected by the new rules: "
+        + "cases/de-young.yaml:11:31: fact 'de_successful_school_years' must be at most 3 years\n")
+        .doesNotContain("found 4");
+    assertThat(r.exit()).isZero();
+  }
 }

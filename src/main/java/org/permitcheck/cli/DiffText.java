@@ -1,0 +1,87 @@
+package org.permitcheck.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.engine.Change;
+import org.permitcheck.engine.Outcome;
+import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Ruleset;
+
+/**
+ * The text of {@code diff}: one line per changed result or per case that one side's rules refuse,
+ * and the summary with the counts, both rulesets and the table of transitions.
+ */
+final class DiffText {
+  private DiffText() {}
+
+  /** The line of one change; {@code redact}: the messages of a refusal without the values they quote. */
+  static String line(DiffJson.Difference d, Messages m, boolean redact) {
+    if (d instanceof DiffJson.Rejected) {
+      return refusal((DiffJson.Rejected) d, m, redact);
+    }
+    return change(d.caseId(), ((DiffJson.Entry) d).change(), m);
+  }
+
+  /** "ahmad  (accepted) → (rejected)  rejected by the new rules: FILE:LINE:COL: MESSAGE; …" */
+  private static String refusal(DiffJson.Rejected r, Messages m, boolean redact) {
+    StringBuilder s = new StringBuilder(r.caseId()).append("  ").append(r.transition()).append("  ")
+        .append(m.get("diff.rejected_by." + r.side()));
+    String sep = " ";
+    for (Diagnostic d : r.errors()) {
+      s.append(sep).append(d.location()).append(": ").append(redact ? d.withoutValues() : d.message());
+      sep = "; ";
+    }
+    return s.toString();
+  }
+
+  private static String change(String caseId, Change c, Messages m) {
+    StringBuilder s = new StringBuilder(caseId).append("  ").append(c.permit()).append("  ").append(c.transition());
+    if (c.before() != null && c.after() != null) {
+      if (c.before().nearMiss() != c.after().nearMiss()) {
+        s.append("  ").append(m.get("diff.near_miss")).append(' ')
+            .append(m.get(c.before().nearMiss() ? "value.yes" : "value.no")).append(" → ")
+            .append(m.get(c.after().nearMiss() ? "value.yes" : "value.no"));
+      }
+      dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom());
+      dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore());
+    }
+    if (!c.criteria().isEmpty()) {
+      s.append("  ").append(m.get("diff.because"));
+      String sep = " ";
+      for (Change.CriterionChange cc : c.criteria()) {
+        s.append(sep).append(cc.id()).append(" (").append(key(cc.before())).append(" → ").append(key(cc.after()))
+            .append(')');
+        sep = ", ";
+      }
+    }
+    return s.toString();
+  }
+
+  private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b) {
+    if (!a.equals(b)) {
+      s.append("  ").append(label).append(' ').append(a.map(LocalDate::toString).orElse("–")).append(" → ")
+          .append(b.map(LocalDate::toString).orElse("–"));
+    }
+  }
+
+  private static String key(Outcome o) {
+    return o == null ? "(none)" : o.key();
+  }
+
+  /** "4 cases compared, 1 result changed", both rulesets, and each transition with its count. */
+  static void summary(PrintWriter w, DiffJson.Document d, Messages m) {
+    w.println(m.get("diff.summary", m.count((int) d.cases(), "count.case.one", "count.case.many"),
+        m.count((int) d.changed(), "count.result.one", "count.result.many")));
+    w.println("  old: " + describe(d.before()) + "; new: " + describe(d.after()));
+    for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
+      w.println("  " + t.getKey() + ": " + t.getValue());
+    }
+  }
+
+  private static String describe(Ruleset r) {
+    return r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12);
+  }
+}
