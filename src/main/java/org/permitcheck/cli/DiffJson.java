@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Change;
+import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.report.ErrorsJson;
 import org.permitcheck.rules.Ruleset;
@@ -149,8 +150,10 @@ final class DiffJson {
     for (Change.CriterionChange cc : c.criteria()) {
       g.writeStartObject();
       g.writeStringField("id", cc.id());
-      g.writeStringField("before", cc.before() == null ? null : cc.before().key());
-      g.writeStringField("after", cc.after() == null ? null : cc.after().key());
+      g.writeStringField("before", key(cc.before()));
+      g.writeStringField("after", key(cc.after()));
+      g.writeStringField("before_with_discretion", key(cc.beforeWithDiscretion()));
+      g.writeStringField("after_with_discretion", key(cc.afterWithDiscretion()));
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -164,6 +167,10 @@ final class DiffJson {
     g.writeStringField("source", f.source());
     ErrorsJson.write(g, f.errors(), redact);
     g.writeEndObject();
+  }
+
+  private static String key(Outcome o) {
+    return o == null ? null : o.key();
   }
 
   private static void side(JsonGenerator g, String name, PermitResult r) throws IOException {

@@ -52,8 +52,8 @@ final class DiffText {
       s.append("  ").append(m.get("diff.because"));
       String sep = " ";
       for (Change.CriterionChange cc : c.criteria()) {
-        s.append(sep).append(cc.id()).append(" (").append(key(cc.before())).append(" → ").append(key(cc.after()))
-            .append(')');
+        s.append(sep).append(cc.id()).append(" (").append(side(cc.before(), cc.beforeWithDiscretion(), m))
+            .append(" → ").append(side(cc.after(), cc.afterWithDiscretion(), m)).append(')');
         sep = ", ";
       }
     }
@@ -67,8 +67,18 @@ final class DiffText {
     }
   }
 
-  private static String key(Outcome o) {
-    return o == null ? "(none)" : o.key();
+  /**
+   * A criterion's outcome on one side, and whether discretion may make up for it: "not_met but
+   * waivable" (met with discretion), "not_met but maybe waivable" (unknown with discretion).
+   */
+  private static String side(Outcome strict, Outcome withDiscretion, Messages m) {
+    if (strict == null) {
+      return "(none)";
+    }
+    if (withDiscretion == strict) {
+      return strict.key();
+    }
+    return m.get(withDiscretion == Outcome.MET ? "diff.waivable" : "diff.maybe_waivable", strict.key());
   }
 
   /** "4 cases compared, 1 result changed", both rulesets, and each transition with its count. */

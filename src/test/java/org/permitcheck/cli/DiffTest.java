@@ -123,4 +123,20 @@ class DiffTest {
         .doesNotContain("found 4");
     assertThat(r.exit()).isZero();
   }
+
+  @Test
+  void jsonNamesTheCriterionWhoseWaiverWasRemovedWithItsOutcomesWithDiscretion() throws IOException {
+    JsonNode doc = document("rules.yaml", "rules-no-livelihood-waiver.yaml", "cases/de-discretionary.yaml");
+    JsonNode change = doc.get("changes").get(0);
+    assertThat(change.get("permit").asText()).isEqualTo("DE-25b");
+    assertThat(change.get("before").get("verdict").asText()).isEqualTo("discretionary");
+    assertThat(change.get("after").get("verdict").asText()).isEqualTo("not_eligible");
+    assertThat(change.get("criteria")).hasSize(1);
+    JsonNode criterion = change.get("criteria").get(0);
+    assertThat(criterion.get("id").asText()).isEqualTo("livelihood");
+    assertThat(criterion.get("before").asText()).isEqualTo("not_met");
+    assertThat(criterion.get("after").asText()).isEqualTo("not_met");
+    assertThat(criterion.get("before_with_discretion").asText()).isEqualTo("met");
+    assertThat(criterion.get("after_with_discretion").asText()).isEqualTo("not_met");
+  }
 }
