@@ -81,10 +81,15 @@ final class DiffText {
     return m.get(withDiscretion == Outcome.MET ? "diff.waivable" : "diff.maybe_waivable", strict.key());
   }
 
-  /** "4 cases compared, 1 result changed", both rulesets, and each transition with its count. */
+  /**
+   * "4 cases compared, 1 result changed" (and ", 2 cases unreadable" when some could be read by
+   * neither side), both rulesets, and each transition with its count.
+   */
   static void summary(PrintWriter w, DiffJson.Document d, Messages m) {
-    w.println(m.get("diff.summary", m.count((int) d.cases(), "count.case.one", "count.case.many"),
-        m.count((int) d.changed(), "count.result.one", "count.result.many")));
+    String cases = m.count((int) d.cases(), "count.case.one", "count.case.many");
+    String changed = m.count((int) d.changed(), "count.result.one", "count.result.many");
+    w.println(d.unreadable() == 0 ? m.get("diff.summary", cases, changed) : m.get("diff.summary.unreadable", cases,
+        changed, m.count((int) d.unreadable(), "diff.unreadable.one", "diff.unreadable.many")));
     w.println("  old: " + describe(d.before()) + "; new: " + describe(d.after()));
     for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
       w.println("  " + t.getKey() + ": " + t.getValue());

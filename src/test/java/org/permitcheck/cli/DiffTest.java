@@ -29,6 +29,15 @@ class DiffTest {
   }
 
   @Test
+  void textSummaryCountsTheUnreadableCases() {
+    Run.Result r = diff("text");
+    assertThat(r.out()).contains("\n1 case compared, 1 result changed, 1 case unreadable\n");
+    Run.Result fr = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--lang", "fr", "--old", "rules.yaml",
+        "cases/bad-values.yaml", "cases/bad-syntax.yaml", "cases/de-eligible.yaml");
+    assertThat(fr.out()).startsWith("1 dossier comparés, 0 résultats modifiés, 2 dossiers illisibles\n");
+  }
+
+  @Test
   void exitCodeGivesOneForAnUnreadableCaseWhenNothingChanged() {
     Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--exit-code", "--old",
         "rules.yaml", "cases/bad-values.yaml", "cases/de-eligible.yaml");
