@@ -41,8 +41,8 @@ public final class Summary {
 
   /**
    * The progress line of a running batch, e.g. {@code [#########-----------]  45% · 12000 cases ·
-   * 3 errors · 20512/s}; without the bar and the percentage when the size of the input is not known
-   * ({@code total} -1, stdin).
+   * 3 cases with errors · 20512/s}; without the bar and the percentage when the size of the input is
+   * not known ({@code total} -1, stdin). Cases with errors, not errors: a case may have several.
    *
    * @param consumed how many bytes of the input have been read
    */
@@ -55,18 +55,22 @@ public final class Summary {
       out.append(percent < 10 ? "  " : percent < 100 ? " " : "").append(percent).append("% · ");
     }
     out.append(m.count((int) cases, "count.case.one", "count.case.many")).append(" · ")
-        .append(m.count((int) failed, "count.error.one", "count.error.many"));
+        .append(m.count((int) failed, "count.case_with_errors.one", "count.case_with_errors.many"));
     if (seconds > 0) {
       out.append(" · ").append(Math.round(cases / seconds)).append("/s");
     }
     return out.toString();
   }
 
-  /** The lines of the summary, e.g. "DE-25b: eligible 120, undetermined 30". */
+  /**
+   * The lines of the summary: "2 cases read, 1 evaluated, 1 case with errors, in 0.1 s (20 cases/s)"
+   * (cases, not errors, which the closing line counts: "3 errors in 1 file"), then the verdicts per
+   * permit, e.g. "DE-25b: eligible 120, undetermined 30".
+   */
   public String render(double seconds, Messages m) {
     StringBuilder out = new StringBuilder();
     out.append(m.get("summary.batch", m.count((int) cases, "count.case.one", "count.case.many"),
-        String.valueOf(cases - failed), m.count((int) failed, "count.error.one", "count.error.many"),
+        String.valueOf(cases - failed), m.count((int) failed, "count.case_with_errors.one", "count.case_with_errors.many"),
         String.format(java.util.Locale.ROOT, "%.3f", seconds),
         String.format(java.util.Locale.ROOT, "%.0f", seconds > 0 ? cases / seconds : 0.0)))
         .append(System.lineSeparator());

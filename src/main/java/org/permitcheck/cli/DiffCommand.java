@@ -61,11 +61,11 @@ final class DiffCommand implements Callable<Integer> {
   String format = "text";
 
   @Option(names = "--redact", descriptionKey = "diff.redact",
-      description = "Leave fact values out of the output (the messages of unreadable cases).")
+      description = "Leave fact values out of the output (the messages of unreadable cases and of cases one side rejects).")
   boolean redact;
 
   @Option(names = "--exit-code", descriptionKey = "diff.exit-code",
-      description = "Exit with 4 when any result changed.")
+      description = "Exit with 4 when any result changed, even if some input was invalid (which alone gives 1).")
   boolean exitCode;
 
   @Option(names = "--jobs", descriptionKey = "diff.jobs", paramLabel = "N",
@@ -79,8 +79,11 @@ final class DiffCommand implements Callable<Integer> {
   /** One side of the comparison. */
   private record Side(Ruleset rules, CaseReader reader, Evaluator evaluator) {}
 
-  /** The changes of one case (no id: it could not be read), where it came from and its diagnostics. */
-  private record Result(String caseId, String source, String defaultId, List<Change> changes,
+  /**
+   * What one case gives: its id (null: neither side could read it), where it came from, its changed
+   * results or the refusal by one side's rules, and the diagnostics to print.
+   */
+  private record Result(String caseId, String source, String defaultId, List<DiffJson.Difference> differences,
       List<Diagnostic> diagnostics) {}
 
   @Override
@@ -100,7 +103,7 @@ final class DiffCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     Map<String, Long> transitions = new TreeMap<>();
-    List<DiffJson.Entry> json = new ArrayList<>();
+    List<DiffJson.Difference> json = new ArrayList<>();
     List<DiffJson.Failure> failures = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
@@ -123,16 +126,15 @@ final class DiffCommand implements Callable<Integer> {
           }
           return;
         }
-        for (Change c : r.changes()) {
+        for (DiffJson.Difference x : r.differences()) {
           counts[1]++;
-          transitions.merge(c.transition(), 1L, Long::sum);
-          DiffJson.Entry e = new DiffJson.Entry(r.caseId(), r.source(), c);
+          transitions.merge(x.transition(), 1L, Long::sum);
           if (format.equals("text")) {
-            ctx.out().println(line(r.caseId(), c, m));
+            ctx.out().println(DiffText.line(x, m, redact));
           } else if (format.equals("ndjson")) {
-            ctx.out().println(DiffJson.record(e));
+            ctx.out().println(DiffJson.record(x, redact));
           } else {
-            json.add(e);
+            json.add(x);
             continue;
           }
           OutputStopped.afterRecord(ctx.out());
@@ -149,10 +151,11 @@ final class DiffCommand implements Callable<Integer> {
       return OutputStopped.report(ctx, m, (int) counts[1]);
     }
     Diagnostics.summary(ctx.err(), problems, m);
-    if (counts[2] > 0) {
-      return ExitCode.INVALID_INPUT;
+    // as in test: a change found outranks an unreadable input
+    if (exitCode && counts[1] > 0) {
+      return ExitCode.MISMATCH;
     }
-    return exitCode && counts[1] > 0 ? ExitCode.MISMATCH : ExitCode.OK;
+    return counts[2] > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
   private Optional<Side> side(String rulesFile) {
@@ -163,7 +166,7 @@ final class DiffCommand implements Callable<Integer> {
       return Optional.empty();
     }
     Ruleset rules = r.value().get();
-    return Optional.of(new Side(rules, new CaseReader(rules, ctx.today()), new Evaluator(rules)));
+    return Optional.of(new Side(rules, new CaseReader(rules, ctx.today(), asOf), new Evaluator(rules)));
   }
 
   private Result compare(Item item, Side before, Side after) {
@@ -173,49 +176,32 @@ final class DiffCommand implements Callable<Integer> {
     if (now != old) {
       now.diagnostics().stream().filter(x -> !d.contains(x)).forEach(d::add);
     }
-    if (old.hasErrors() || now.hasErrors()) {
+    if (old.hasErrors() && now.hasErrors()) {
       return new Result(null, item.name(), item.defaultId(), List.of(), d);
+    }
+    if (old.hasErrors() != now.hasErrors()) {
+      return old.hasErrors() ? refused(item, "old", old, now, d) : refused(item, "new", now, old, d);
     }
     Case c = old.value().get();
     LocalDate first = asOf != null ? asOf : c.asOf().orElse(ctx.today());
     LocalDate second = to != null ? to : first;
     Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
     Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
-    return new Result(c.id(), item.name(), item.defaultId(), Change.between(e1, e2), d);
+    List<DiffJson.Difference> changes = new ArrayList<>();
+    Change.between(e1, e2).forEach(x -> changes.add(new DiffJson.Entry(c.id(), item.name(), x)));
+    return new Result(c.id(), item.name(), item.defaultId(), changes, d);
   }
 
-  private static String line(String caseId, Change c, Messages m) {
-    StringBuilder s = new StringBuilder(caseId).append("  ").append(c.permit()).append("  ").append(c.transition());
-    if (c.before() != null && c.after() != null) {
-      if (c.before().nearMiss() != c.after().nearMiss()) {
-        s.append("  ").append(m.get("diff.near_miss")).append(' ')
-            .append(m.get(c.before().nearMiss() ? "value.yes" : "value.no")).append(" → ")
-            .append(m.get(c.after().nearMiss() ? "value.yes" : "value.no"));
-      }
-      dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom());
-      dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore());
-    }
-    if (!c.criteria().isEmpty()) {
-      s.append("  ").append(m.get("diff.because"));
-      String sep = " ";
-      for (Change.CriterionChange cc : c.criteria()) {
-        s.append(sep).append(cc.id()).append(" (").append(key(cc.before())).append(" → ").append(key(cc.after()))
-            .append(')');
-        sep = ", ";
-      }
-    }
-    return s.toString();
-  }
-
-  private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b) {
-    if (!a.equals(b)) {
-      s.append("  ").append(label).append(' ').append(a.map(LocalDate::toString).orElse("–")).append(" → ")
-          .append(b.map(LocalDate::toString).orElse("–"));
-    }
-  }
-
-  private static String key(org.permitcheck.engine.Outcome o) {
-    return o == null ? "(none)" : o.key();
+  /**
+   * A case that the rules of {@code side} refuse and the other side's read: a change, not an input
+   * error, so its errors go into the change record rather than to stderr.
+   */
+  private static Result refused(Item item, String side, Checked<Case> refusal, Checked<Case> read,
+      List<Diagnostic> diagnostics) {
+    List<Diagnostic> errors = refusal.errors();
+    String id = read.value().get().id();
+    return new Result(id, item.name(), item.defaultId(), List.of(new DiffJson.Rejected(id, item.name(), side, errors)),
+        diagnostics.stream().filter(x -> !errors.contains(x)).toList());
   }
 
   private void finish(DiffJson.Document d, Messages m) {
@@ -224,19 +210,10 @@ final class DiffCommand implements Callable<Integer> {
       ByteWriter.endRecord(ctx.out());
       return;
     }
-    java.io.PrintWriter w = format.equals("text") ? ctx.out() : ctx.err();
-    if (format.equals("text") && d.changed() > 0) {
-      w.println();
+    boolean text = format.equals("text");
+    if (text && d.changed() > 0) {
+      ctx.out().println();
     }
-    w.println(m.get("diff.summary", m.count((int) d.cases(), "count.case.one", "count.case.many"),
-        m.count((int) d.changed(), "count.result.one", "count.result.many")));
-    w.println("  old: " + describe(d.before()) + "; new: " + describe(d.after()));
-    for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
-      w.println("  " + t.getKey() + ": " + t.getValue());
-    }
-  }
-
-  private static String describe(Ruleset r) {
-    return r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12);
+    DiffText.summary(text ? ctx.out() : ctx.err(), d, m);
   }
 }

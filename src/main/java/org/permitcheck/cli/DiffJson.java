@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Change;
+import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.report.ErrorsJson;
 import org.permitcheck.rules.Ruleset;
 
 /**
  * The JSON of {@code diff}: one record per changed result ({@code --format ndjson}: one a line), one
- * record per case that could not be read (its {@code errors}, as {@code eval} gives them), and the
+ * per case that the rules of only one side refuse (which side, and its errors), one record per case
+ * that could not be read (its {@code errors}, as {@code eval} gives them), and the
  * single document of {@code --format json} that holds them all with the counts.
  */
 final class DiffJson {
@@ -24,19 +26,47 @@ final class DiffJson {
 
   private DiffJson() {}
 
+  /** A record of {@code changes}: a result that changed, or a case that only one side's rules refuse. */
+  sealed interface Difference permits Entry, Rejected {
+    String caseId();
+
+    /** The key in {@code transitions}: "undetermined → eligible", "(accepted) → (rejected)". */
+    String transition();
+  }
+
   /** A change of one case, with where the case came from. */
-  record Entry(String caseId, String source, Change change) {}
+  record Entry(String caseId, String source, Change change) implements Difference {
+    @Override
+    public String transition() {
+      return change.transition();
+    }
+  }
+
+  /**
+   * A case that the rules of one side ({@code side}: old or new) refuse while the other side's read
+   * it, with the errors that side gives.
+   */
+  record Rejected(String caseId, String source, String side, List<Diagnostic> errors) implements Difference {
+    public Rejected {
+      errors = List.copyOf(errors);
+    }
+
+    @Override
+    public String transition() {
+      return side.equals("new") ? "(accepted) → (rejected)" : "(rejected) → (accepted)";
+    }
+  }
 
   /** A case that could not be read: its default id, where it came from and its errors. */
   record Failure(String caseId, String source, List<Diagnostic> errors) {}
 
   /** What the whole document says: the two rulesets, the counts and every record. */
   record Document(Ruleset before, Ruleset after, long cases, long unreadable, long changed,
-      Map<String, Long> transitions, List<Entry> changes, List<Failure> failures) {}
+      Map<String, Long> transitions, List<Difference> changes, List<Failure> failures) {}
 
   /** One line of NDJSON for a change, without its line break. */
-  static String record(Entry e) {
-    return write(g -> change(g, e), false);
+  static String record(Difference d, boolean redact) {
+    return write(g -> difference(g, d, redact), false);
   }
 
   /** One line of NDJSON for a case that could not be read, without its line break. */
@@ -60,8 +90,8 @@ final class DiffJson {
       }
       g.writeEndObject();
       g.writeArrayFieldStart("changes");
-      for (Entry e : d.changes()) {
-        change(g, e);
+      for (Difference c : d.changes()) {
+        difference(g, c, redact);
       }
       g.writeEndArray();
       g.writeArrayFieldStart("errors");
@@ -90,6 +120,24 @@ final class DiffJson {
     return out.toString();
   }
 
+  private static void difference(JsonGenerator g, Difference d, boolean redact) throws IOException {
+    if (d instanceof Rejected) {
+      rejected(g, (Rejected) d, redact);
+    } else {
+      change(g, (Entry) d);
+    }
+  }
+
+  /** A case that one side's rules refuse: which side, and its errors as {@code eval}'s records have them. */
+  private static void rejected(JsonGenerator g, Rejected r, boolean redact) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("case", r.caseId());
+    g.writeStringField("source", r.source());
+    g.writeStringField("rejected_by", r.side());
+    ErrorsJson.write(g, r.errors(), redact);
+    g.writeEndObject();
+  }
+
   private static void change(JsonGenerator g, Entry e) throws IOException {
     Change c = e.change();
     g.writeStartObject();
@@ -102,8 +150,10 @@ final class DiffJson {
     for (Change.CriterionChange cc : c.criteria()) {
       g.writeStartObject();
       g.writeStringField("id", cc.id());
-      g.writeStringField("before", cc.before() == null ? null : cc.before().key());
-      g.writeStringField("after", cc.after() == null ? null : cc.after().key());
+      g.writeStringField("before", key(cc.before()));
+      g.writeStringField("after", key(cc.after()));
+      g.writeStringField("before_with_discretion", key(cc.beforeWithDiscretion()));
+      g.writeStringField("after_with_discretion", key(cc.afterWithDiscretion()));
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -117,6 +167,10 @@ final class DiffJson {
     g.writeStringField("source", f.source());
     ErrorsJson.write(g, f.errors(), redact);
     g.writeEndObject();
+  }
+
+  private static String key(Outcome o) {
+    return o == null ? null : o.key();
   }
 
   private static void side(JsonGenerator g, String name, PermitResult r) throws IOException {

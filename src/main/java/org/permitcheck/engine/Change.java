@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * How one permit's result differs between two evaluations of the same case (two rulesets, two dates,
  * or a what-if): the verdicts, near misses and timeline dates, and the top-level criteria whose
- * outcome changed — the ones that made the difference.
+ * outcome, or outcome with discretion, changed — the ones that made the difference.
  *
  * @param before the result before, or null when the permit was not evaluated then
  * @param after the result after, or null when the permit is no longer evaluated
  */
 public record Change(String permit, PermitResult before, PermitResult after, List<CriterionChange> criteria) {
-  /** A top-level criterion whose outcome changed ({@code null} outcome: absent on that side). */
-  public record CriterionChange(String id, Outcome before, Outcome after) {}
+  /**
+   * A top-level criterion whose outcome changed, or whose outcome with discretion changed: the outcome
+   * when the authority uses every discretion the rules give it ({@link CriterionResult#lenient}), which
+   * is {@code met} for a criterion that may be waived, and moves when a {@code discretionary:} waiver is
+   * added or removed or its condition is decided otherwise. A {@code null} outcome: absent on that side.
+   */
+  public record CriterionChange(String id, Outcome before, Outcome after, Outcome beforeWithDiscretion,
+      Outcome afterWithDiscretion) {}
 
   public Change {
     criteria = List.copyOf(criteria);
@@ -55,18 +60,20 @@ public record Change(String permit, PermitResult before, PermitResult after, Lis
     if (a == null) {
       return List.of();
     }
-    Map<String, Outcome> old = new LinkedHashMap<>();
+    Map<String, CriterionResult> old = new LinkedHashMap<>();
     for (CriterionResult c : a.topLevel()) {
-      old.put(key(c), c.outcome());
+      old.put(key(c), c);
     }
     List<CriterionChange> out = new ArrayList<>();
     for (CriterionResult c : b.topLevel()) {
-      Outcome was = old.remove(key(c));
-      if (!Objects.equals(was, c.outcome())) {
-        out.add(new CriterionChange(key(c), was, c.outcome()));
+      CriterionResult was = old.remove(key(c));
+      if (was == null) {
+        out.add(new CriterionChange(key(c), null, c.outcome(), null, c.lenient()));
+      } else if (was.outcome() != c.outcome() || was.lenient() != c.lenient()) {
+        out.add(new CriterionChange(key(c), was.outcome(), c.outcome(), was.lenient(), c.lenient()));
       }
     }
-    old.forEach((id, o) -> out.add(new CriterionChange(id, o, null)));
+    old.forEach((id, c) -> out.add(new CriterionChange(id, c.outcome(), null, c.lenient(), null)));
     return out;
   }
 

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,18 @@ class BatchTest {
     assertThat(ids(r.out())).containsExactly("c0", input + ":2", input + ":3", "c1");
     assertThat(r.out().lines().filter(l -> l.contains("\"results\":[]")).count()).isEqualTo(2);
     assertThat(r.err()).contains(input + ":2:").contains(input + ":3:")
-        .contains("4 cases read, 2 evaluated, 2 errors").contains("BE-9bis-1.1:");
+        .contains("4 cases read, 2 evaluated, 2 cases with errors").contains("BE-9bis-1.1:");
+  }
+
+  @ParameterizedTest(name = "LANG={0}")
+  @CsvSource(delimiter = '|', value = {
+      "en_GB.UTF-8|2 cases read, 1 evaluated, 1 case with errors, in|8 errors in 1 file",
+      "fr_FR.UTF-8|2 dossiers lus, 1 évalués, 1 dossier en erreur, en|8 erreurs dans 1 fichier",
+      "de_DE.UTF-8|2 Fälle gelesen, 1 ausgewertet, 1 Fall mit Fehlern, in|8 Fehler in 1 Datei",
+      "nl_NL.UTF-8|2 dossiers gelezen, 1 beoordeeld, 1 dossier met fouten, in|8 fouten in 1 bestand"})
+  void theSummaryCountsCasesWithErrorsAndTheClosingLineTheErrors(String lang, String cases, String errors) {
+    Run.Result r = Run.run("", Map.of("LANG", lang), FIXTURES, "eval", "cases/bad-values.yaml", "cases/de-young.yaml");
+    assertThat(r.err()).contains("permitcheck: " + cases + " ").endsWith("permitcheck: " + errors + "\n");
   }
 
   @Test
@@ -384,13 +396,13 @@ class BatchTest {
     Path input = dir.resolve("cases.ndjson");
     Files.writeString(input, IntStream.range(0, 50).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
     Run.Result r = Run.run("", Map.of(), FIXTURES, true, "eval", "--format", "ndjson", input.toString());
-    assertThat(r.err()).containsPattern("\r\u001b\\[K\\[[#-]{20}\\] +\\d+% · \\d+ cases? · \\d+ errors? · \\d+/s");
+    assertThat(r.err()).containsPattern("\r\u001b\\[K\\[[#-]{20}\\] +\\d+% · \\d+ cases? · \\d+ cases? with errors · \\d+/s");
     Run.Result fr = Run.run("", Map.of(), FIXTURES, true, "eval", "--lang", "fr", "--format", "ndjson",
         input.toString());
     assertThat(fr.err()).containsPattern("% · \\d+ (dossier|cas)");
     Run.Result piped = Run.run(line(0) + "\n" + line(1) + "\n", Map.of(), FIXTURES, true, "eval", "--format",
         "ndjson", "-");
-    assertThat(piped.err()).containsPattern("\r\u001b\\[K\\d+ cases? · \\d+ errors?").doesNotContain("%");
+    assertThat(piped.err()).containsPattern("\r\u001b\\[K\\d+ cases? · \\d+ cases? with errors").doesNotContain("%");
     Run.Result quiet = Run.run("", Map.of(), FIXTURES, true, "eval", "--quiet", "--format", "ndjson", input.toString());
     assertThat(quiet.err()).doesNotContain("\r");
     assertThat(quiet.out()).isEqualTo(r.out());

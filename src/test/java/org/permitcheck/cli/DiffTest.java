@@ -13,10 +13,36 @@ import org.junit.jupiter.api.Test;
 class DiffTest {
   static final String[] DIFF = {"diff", "--jobs", "1", "--as-of", "2020-01-01", "--to", "2026-11-22"};
 
-  private static Run.Result diff(String format) {
+  private static Run.Result diff(String format, String... more) {
     List<String> args = new java.util.ArrayList<>(List.of(DIFF));
+    args.addAll(List.of(more));
     args.addAll(List.of("--format", format, "cases/bad-values.yaml", "cases/de-young.yaml"));
     return Run.run("", Map.of(), GoldenTest.FIXTURES, args.toArray(new String[0]));
+  }
+
+  @Test
+  void exitCodeGivesFourForAChangeEvenWhenAnotherCaseIsUnreadable() {
+    Run.Result r = diff("text", "--exit-code");
+    assertThat(r.out()).contains("de-young  DE-25a  not_in_force → eligible", "1 result changed");
+    assertThat(r.err()).contains("cases/bad-values.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.MISMATCH);
+  }
+
+  @Test
+  void textSummaryCountsTheUnreadableCases() {
+    Run.Result r = diff("text");
+    assertThat(r.out()).contains("\n1 case compared, 1 result changed, 1 case unreadable\n");
+    Run.Result fr = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--lang", "fr", "--old", "rules.yaml",
+        "cases/bad-values.yaml", "cases/bad-syntax.yaml", "cases/de-eligible.yaml");
+    assertThat(fr.out()).startsWith("1 dossier comparés, 0 résultats modifiés, 2 dossiers illisibles\n");
+  }
+
+  @Test
+  void exitCodeGivesOneForAnUnreadableCaseWhenNothingChanged() {
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--exit-code", "--old",
+        "rules.yaml", "cases/bad-values.yaml", "cases/de-eligible.yaml");
+    assertThat(r.out()).contains("0 results changed");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
   }
 
   @Test
@@ -51,5 +77,75 @@ class DiffTest {
     assertThat(doc.get("errors")).hasSize(1);
     assertThat(doc.get("errors").get(0).get("source").asText()).isEqualTo("cases/bad-values.yaml");
     assertThat(doc.get("changes").get(0).get("source").asText()).isEqualTo("cases/de-young.yaml");
+  }
+
+  private static JsonNode document(String old, String now, String... cases) throws IOException {
+    List<String> args = new java.util.ArrayList<>(List.of("diff", "--jobs", "1", "--exit-code", "--format", "json",
+        "--old", old, "--new", now));
+    args.addAll(List.of(cases));
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, args.toArray(new String[0]));
+    assertThat(r.err()).as("stderr").isEmpty();
+    assertThat(r.exit()).isEqualTo(ExitCode.MISMATCH);
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  @Test
+  void aCaseThatOnlyTheNewRulesRejectIsAChangeNamingThatSideAndItsError() throws IOException {
+    JsonNode doc = document("rules.yaml", "rules-school-years-max.yaml", "cases/de-young.yaml");
+    assertThat(doc.get("cases").asInt()).isEqualTo(1);
+    assertThat(doc.get("unreadable").asInt()).isZero();
+    assertThat(doc.get("changed").asInt()).isEqualTo(1);
+    assertThat(doc.get("transitions").get("(accepted) → (rejected)").asInt()).isEqualTo(1);
+    assertThat(doc.get("errors")).isEmpty();
+    JsonNode change = doc.get("changes").get(0);
+    assertThat(change.get("case").asText()).isEqualTo("de-young");
+    assertThat(change.get("source").asText()).isEqualTo("cases/de-young.yaml");
+    assertThat(change.get("rejected_by").asText()).isEqualTo("new");
+    assertThat(change.get("errors").get(0).get("message").asText())
+        .isEqualTo("fact 'de_successful_school_years' must be at most 3 years, found 4");
+  }
+
+  @Test
+  void swappingTheRulesNamesTheOldSideAsTheOneThatRejects() throws IOException {
+    JsonNode doc = document("rules-school-years-max.yaml", "rules.yaml", "cases/de-young.yaml");
+    assertThat(doc.get("transitions").get("(rejected) → (accepted)").asInt()).isEqualTo(1);
+    assertThat(doc.get("changes").get(0).get("rejected_by").asText()).isEqualTo("old");
+  }
+
+  @Test
+  void aCaseThatBothRulesRejectStaysAnUnreadableCase() throws IOException {
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--exit-code", "--format",
+        "json", "--old", "rules.yaml", "--new", "rules-school-years-max.yaml", "cases/bad-values.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("unreadable").asInt()).isEqualTo(1);
+    assertThat(doc.get("changes")).isEmpty();
+    assertThat(doc.get("errors").get(0).has("rejected_by")).isFalse();
+  }
+
+  @Test
+  void redactLeavesTheValueOutOfTheLineOfARejectedCase() {
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--redact", "--old",
+        "rules.yaml", "--new", "rules-school-years-max.yaml", "cases/de-young.yaml");
+    assertThat(r.out()).contains("de-young  (accepted) → (rejected)  rejected by the new rules: "
+        + "cases/de-young.yaml:11:31: fact 'de_successful_school_years' must be at most 3 years\n")
+        .doesNotContain("found 4");
+    assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void jsonNamesTheCriterionWhoseWaiverWasRemovedWithItsOutcomesWithDiscretion() throws IOException {
+    JsonNode doc = document("rules.yaml", "rules-no-livelihood-waiver.yaml", "cases/de-discretionary.yaml");
+    JsonNode change = doc.get("changes").get(0);
+    assertThat(change.get("permit").asText()).isEqualTo("DE-25b");
+    assertThat(change.get("before").get("verdict").asText()).isEqualTo("discretionary");
+    assertThat(change.get("after").get("verdict").asText()).isEqualTo("not_eligible");
+    assertThat(change.get("criteria")).hasSize(1);
+    JsonNode criterion = change.get("criteria").get(0);
+    assertThat(criterion.get("id").asText()).isEqualTo("livelihood");
+    assertThat(criterion.get("before").asText()).isEqualTo("not_met");
+    assertThat(criterion.get("after").asText()).isEqualTo("not_met");
+    assertThat(criterion.get("before_with_discretion").asText()).isEqualTo("met");
+    assertThat(criterion.get("after_with_discretion").asText()).isEqualTo("not_met");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -175,6 +176,25 @@ class SchemaTest {
     Schema s = schema("result");
     for (String line : r.out().lines().toList()) {
       assertValid(s, JSON.readTree(line), "ndjson " + option + ": " + line.substring(0, 60));
+    }
+  }
+
+  @Test
+  void theErrorsOfDiffRecordsAreTheErrorsOfTheResultSchema() throws IOException {
+    ObjectNode errors = (ObjectNode) JSON.readTree(Schemas.render("result", rules, new Messages("en")));
+    errors.remove("anyOf");
+    errors.put("$ref", "#/$defs/record/properties/errors");
+    Schema s = REGISTRY.getSchema(errors);
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "diff", "--format", "ndjson", "--old", "rules.yaml", "--new",
+        "rules-school-years-max.yaml", "cases/de-young.yaml", "cases/bad-values.yaml");
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : r.out().lines().toList()) {
+      records.add(JSON.readTree(line));
+    }
+    assertThat(records).extracting(d -> d.has("rejected_by")).containsExactly(true, false);
+    for (JsonNode record : records) {
+      assertThat(record.get("errors")).isNotEmpty();
+      assertValid(s, record.get("errors"), "the errors of diff's record " + record.get("source"));
     }
   }
 

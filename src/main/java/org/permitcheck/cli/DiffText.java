@@ -1,0 +1,102 @@
+package org.permitcheck.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.engine.Change;
+import org.permitcheck.engine.Outcome;
+import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Ruleset;
+
+/**
+ * The text of {@code diff}: one line per changed result or per case that one side's rules refuse,
+ * and the summary with the counts, both rulesets and the table of transitions.
+ */
+final class DiffText {
+  private DiffText() {}
+
+  /** The line of one change; {@code redact}: the messages of a refusal without the values they quote. */
+  static String line(DiffJson.Difference d, Messages m, boolean redact) {
+    if (d instanceof DiffJson.Rejected) {
+      return refusal((DiffJson.Rejected) d, m, redact);
+    }
+    return change(d.caseId(), ((DiffJson.Entry) d).change(), m);
+  }
+
+  /** "ahmad  (accepted) → (rejected)  rejected by the new rules: FILE:LINE:COL: MESSAGE; …" */
+  private static String refusal(DiffJson.Rejected r, Messages m, boolean redact) {
+    StringBuilder s = new StringBuilder(r.caseId()).append("  ").append(r.transition()).append("  ")
+        .append(m.get("diff.rejected_by." + r.side()));
+    String sep = " ";
+    for (Diagnostic d : r.errors()) {
+      s.append(sep).append(d.location()).append(": ").append(redact ? d.withoutValues() : d.message());
+      sep = "; ";
+    }
+    return s.toString();
+  }
+
+  private static String change(String caseId, Change c, Messages m) {
+    StringBuilder s = new StringBuilder(caseId).append("  ").append(c.permit()).append("  ").append(c.transition());
+    if (c.before() != null && c.after() != null) {
+      if (c.before().nearMiss() != c.after().nearMiss()) {
+        s.append("  ").append(m.get("diff.near_miss")).append(' ')
+            .append(m.get(c.before().nearMiss() ? "value.yes" : "value.no")).append(" → ")
+            .append(m.get(c.after().nearMiss() ? "value.yes" : "value.no"));
+      }
+      dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom());
+      dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore());
+    }
+    if (!c.criteria().isEmpty()) {
+      s.append("  ").append(m.get("diff.because"));
+      String sep = " ";
+      for (Change.CriterionChange cc : c.criteria()) {
+        s.append(sep).append(cc.id()).append(" (").append(side(cc.before(), cc.beforeWithDiscretion(), m))
+            .append(" → ").append(side(cc.after(), cc.afterWithDiscretion(), m)).append(')');
+        sep = ", ";
+      }
+    }
+    return s.toString();
+  }
+
+  private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b) {
+    if (!a.equals(b)) {
+      s.append("  ").append(label).append(' ').append(a.map(LocalDate::toString).orElse("–")).append(" → ")
+          .append(b.map(LocalDate::toString).orElse("–"));
+    }
+  }
+
+  /**
+   * A criterion's outcome on one side, and whether discretion may make up for it: "not_met but
+   * waivable" (met with discretion), "not_met but maybe waivable" (unknown with discretion).
+   */
+  private static String side(Outcome strict, Outcome withDiscretion, Messages m) {
+    if (strict == null) {
+      return "(none)";
+    }
+    if (withDiscretion == strict) {
+      return strict.key();
+    }
+    return m.get(withDiscretion == Outcome.MET ? "diff.waivable" : "diff.maybe_waivable", strict.key());
+  }
+
+  /**
+   * "4 cases compared, 1 result changed" (and ", 2 cases unreadable" when some could be read by
+   * neither side), both rulesets, and each transition with its count.
+   */
+  static void summary(PrintWriter w, DiffJson.Document d, Messages m) {
+    String cases = m.count((int) d.cases(), "count.case.one", "count.case.many");
+    String changed = m.count((int) d.changed(), "count.result.one", "count.result.many");
+    w.println(d.unreadable() == 0 ? m.get("diff.summary", cases, changed) : m.get("diff.summary.unreadable", cases,
+        changed, m.count((int) d.unreadable(), "diff.unreadable.one", "diff.unreadable.many")));
+    w.println("  old: " + describe(d.before()) + "; new: " + describe(d.after()));
+    for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
+      w.println("  " + t.getKey() + ": " + t.getValue());
+    }
+  }
+
+  private static String describe(Ruleset r) {
+    return r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12);
+  }
+}
