@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +93,24 @@ class BatchTest {
     Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22", dir.toString());
     assertThat(ids(r.out())).containsExactly("a", "z", "m");
     assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS) // where '\\' separates folders and cannot be in a name
+  void keepsABackslashInAFileNameAsACharacterOfTheName(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("cases/a"));
+    Files.writeString(dir.resolve("cases/a/b.yaml"), "country: BE\nfacts: {}\n");
+    Files.writeString(dir.resolve("cases/a\\b.yaml"), "country: BE\nfacts: {}\n");
+    Files.writeString(dir.resolve("cases/x\\y.yaml"), "country: BE\nfacts:\n  bogus: 1\n");
+    Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "--quiet", "--as-of", "2026-11-22", "cases");
+    assertThat(r.out().lines().map(l -> l.replaceAll(".*\"case\":(\"[^\"]*\"),\"source\":(\"[^\"]*\").*", "$1 $2")))
+        .containsExactly("\"b\" \"cases/a/b.yaml\"", "\"a\\\\b\" \"cases/a\\\\b.yaml\"",
+            "\"x\\\\y\" \"cases/x\\\\y.yaml\"");
+    assertThat(r.err()).startsWith("cases/x\\y.yaml:3:3: error: unknown fact 'bogus'\n");
+    Run.Result given = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "--as-of", "2026-11-22", "cases/a\\b.yaml");
+    assertThat(ids(given.out())).containsExactly("a\\\\b");
   }
 
   @Test
