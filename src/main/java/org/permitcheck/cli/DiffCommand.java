@@ -185,7 +185,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private static String line(String caseId, Change c, Messages m) {
-    StringBuilder s = new StringBuilder(caseId).append("  ").append(c.permit()).append("  ").append(c.transition());
+    StringBuilder s = new StringBuilder(Diagnostic.printable(caseId)).append("  ").append(c.permit()).append("  ").append(c.transition());
     if (c.before() != null && c.after() != null) {
       if (c.before().nearMiss() != c.after().nearMiss()) {
         s.append("  ").append(m.get("diff.near_miss")).append(' ')

@@ -142,7 +142,8 @@ final class EvalCommand implements Callable<Integer> {
       file.commit();
       return code;
     } catch (IOException e) {
-      ctx.err().println("permitcheck: " + m.get("cli.output_failed", output, String.valueOf(e.getMessage())));
+      ctx.err().println("permitcheck: "
+          + Diagnostic.printable(m.get("cli.output_failed", output, String.valueOf(e.getMessage()))));
       return ExitCode.INVALID_INPUT;
     }
   }
