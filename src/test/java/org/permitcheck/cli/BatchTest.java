@@ -114,6 +114,23 @@ class BatchTest {
   }
 
   @Test
+  void readsAFileWhoseNameStartsWithADashWhenNamedAsTheMessageSays(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("-dash.yaml"), "id: dash\ncountry: BE\nfacts: {}\n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    Run.Result bare = Run.run("", Map.of(), dir, "eval", "--rules", rules, "-dash.yaml");
+    assertThat(bare.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(bare.err()).startsWith("permitcheck: '-dash.yaml' is not an option\n"
+        + "  hint: to name a file that starts with '-', write './-dash.yaml' or '-- -dash.yaml'\n");
+    for (List<String> named : List.of(List.of("./-dash.yaml"), List.of("--", "-dash.yaml"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("eval", "--rules", rules, "--format", "ndjson"));
+      args.addAll(named);
+      Run.Result r = Run.run("", Map.of(), dir, args.toArray(new String[0]));
+      assertThat(ids(r.out())).as("%s", named).containsExactly("dash");
+      assertThat(r.exit()).isZero();
+    }
+  }
+
+  @Test
   void severalCasesInJsonFormatMakeOneArray() {
     Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "json", "--quiet", "cases/be-pending.yaml", "cases/ok.json");
     assertThat(r.out()).startsWith("[\n  {\n").endsWith("  }\n]\n");
