@@ -74,6 +74,19 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     return n.endsWith(".ndjson") || n.endsWith(".jsonl");
   }
 
+  /**
+   * Whether the arguments name one case file alone, which holds one case: not {@code -} (stdin), a
+   * directory or a file of lines, which may hold any number. (The JSON of a batch is an array
+   * whatever number of cases it finds, the JSON of one case file an object.)
+   */
+  public static boolean isOneCaseFile(List<String> args, Function<String, Path> resolve) {
+    if (args.size() != 1) {
+      return false;
+    }
+    String arg = args.get(0);
+    return !arg.equals("-") && !isLines(arg) && !Files.isDirectory(resolve.apply(arg));
+  }
+
   static boolean isCaseFile(Path f) {
     String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
     return n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || isLines(n);

@@ -130,6 +130,38 @@ class BatchTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"one", "none", "one.ndjson", "none.ndjson", "one.jsonl", "-", "one.yaml one.yaml"})
+  void aBatchInJsonFormatIsAnArrayWhateverTheNumberOfCases(String given, @TempDir Path dir) throws IOException {
+    String yaml = "id: y\ncountry: BE\nfacts: {}\n";
+    Files.createDirectories(dir.resolve("one"));
+    Files.createDirectories(dir.resolve("none"));
+    Files.writeString(dir.resolve("one/case.yaml"), yaml);
+    Files.writeString(dir.resolve("one.yaml"), yaml);
+    Files.writeString(dir.resolve("one.ndjson"), "{\"id\": \"y\", \"country\": \"BE\"}\n");
+    Files.writeString(dir.resolve("one.jsonl"), "{\"id\": \"y\", \"country\": \"BE\"}\n");
+    Files.writeString(dir.resolve("none.ndjson"), "");
+    List<String> args = new java.util.ArrayList<>(List.of("eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "json", "--quiet"));
+    args.addAll(List.of(given.split(" ")));
+    Run.Result r = Run.run(yaml, Map.of(), dir, args.toArray(new String[0]));
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.isArray()).as("%s gives an array:%n%s", given, r.out()).isTrue();
+    assertThat(json).hasSize(given.startsWith("none") ? 0 : given.contains(" ") ? 2 : 1);
+    assertThat(r.out()).endsWith(given.startsWith("none") ? "[]\n" : "  }\n]\n");
+  }
+
+  @Test
+  void oneCaseFileGivenAloneIsOneObjectInJsonFormat(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("one.yaml"), "id: y\ncountry: BE\nfacts: {}\n");
+    Files.writeString(dir.resolve("bad.json"), "{\"facts\": {\"bogus\": 1}}");
+    for (String file : List.of("one.yaml", "bad.json")) {
+      Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+          "--format", "json", file);
+      assertThat(r.out()).as(file).startsWith("{\n").endsWith("}\n");
+    }
+  }
+
   @Test
   void severalCasesInJsonFormatMakeOneArray() {
     Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "json", "--quiet", "cases/be-pending.yaml", "cases/ok.json");
