@@ -50,6 +50,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /** Where the paths below the directory given start, and its name as given, ending in '/'. */
   private int walkRoot;
   private String walkBase;
+  /** The separator of the directory's file system: '/' on Linux, where '\\' is a character of names. */
+  private String walkSeparator;
   /** The directory being walked, as given, and whether a case file was found in it yet. */
   private String walkArg;
   private boolean walkFound;
@@ -70,6 +72,19 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   public static boolean isLines(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     return n.endsWith(".ndjson") || n.endsWith(".jsonl");
+  }
+
+  /**
+   * Whether the arguments name one case file alone, which holds one case: not {@code -} (stdin), a
+   * directory or a file of lines, which may hold any number. (The JSON of a batch is an array
+   * whatever number of cases it finds, the JSON of one case file an object.)
+   */
+  public static boolean isOneCaseFile(List<String> args, Function<String, Path> resolve) {
+    if (args.size() != 1) {
+      return false;
+    }
+    String arg = args.get(0);
+    return !arg.equals("-") && !isLines(arg) && !Files.isDirectory(resolve.apply(arg));
   }
 
   static boolean isCaseFile(Path f) {
@@ -122,6 +137,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         String root = p.toString();
         walkRoot = root.length() + (root.endsWith(p.getFileSystem().getSeparator()) ? 0 : 1);
         walkBase = arg.endsWith("/") ? arg : arg + "/";
+        walkSeparator = p.getFileSystem().getSeparator();
         walkArg = arg;
         walkFound = false;
       } catch (IOException e) {
@@ -149,7 +165,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     }
     Entry e = entries.next();
     // the name as given, followed by the path below the directory, with '/' on every system
-    String name = walkBase + e.path().toString().substring(walkRoot).replace('\\', '/');
+    String below = e.path().toString().substring(walkRoot);
+    String name = walkBase + (walkSeparator.equals("/") ? below : below.replace(walkSeparator, "/"));
     if (!e.directory()) {
       walkFound = true;
       file(e.path(), name, e.size());

@@ -1,5 +1,6 @@
 package org.permitcheck.cases;
 
+import java.io.File;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -291,9 +292,16 @@ public final class CaseReader {
     return name + ":" + line;
   }
 
+  /**
+   * The file name without its folders and extension. Folders end at '/', and at '\\' only where that
+   * is the system's separator (Windows): on Linux it is a character of names like any other.
+   */
   public static String defaultId(String fileName) {
-    String name = fileName.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1);
+    int folder = fileName.lastIndexOf('/');
+    if (File.separatorChar != '/') {
+      folder = Math.max(folder, fileName.lastIndexOf(File.separatorChar));
+    }
+    String name = fileName.substring(folder + 1);
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
   }

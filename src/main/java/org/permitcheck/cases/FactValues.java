@@ -60,18 +60,18 @@ final class FactValues {
         Optional<Boolean> b = bool(s);
         return b.isPresent() ? Optional.of(b.get()) : failValue(s, name, fact);
       case INTEGER:
-        if (s.type() != ScalarNode.Type.INTEGER) {
-          return failValue(s, name, fact);
-        }
-        Optional<BigDecimal> whole = number(fact, s, name);
-        return whole.isPresent() ? Optional.of(whole.get().longValue()) : Optional.empty();
       case DECIMAL:
       case MONEY:
+        // an integer fact takes a whole value written as a decimal too (20.0, 1e1), as JSON Schema's
+        // "integer" does and as pandas writes an integer column with gaps; 20.5 is not whole
         if (s.type() != ScalarNode.Type.INTEGER && s.type() != ScalarNode.Type.DECIMAL) {
           return failValue(s, name, fact);
         }
-        Optional<BigDecimal> decimal = number(fact, s, name);
-        return decimal.isPresent() ? Optional.of(decimal.get()) : Optional.empty();
+        Optional<BigDecimal> v = number(fact, s, name);
+        if (v.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of(type.kind() == Type.Kind.INTEGER ? (Object) v.get().longValue() : v.get());
       case DATE:
         return date(fact, s, name);
       case ENUM:
@@ -329,7 +329,7 @@ final class FactValues {
   private static String hintFor(Fact fact) {
     switch (fact.type().kind()) {
       case INTEGER:
-        return "write the number without quotes or decimals";
+        return "write a whole number without quotes, e.g. 12";
       case MONEY:
       case DECIMAL:
         return "write the number without quotes, with a '.' for decimals";

@@ -341,16 +341,16 @@ public final class JsonCaseReader {
       case BOOLEAN:
         return t == TRUE ? Boolean.TRUE : t == FALSE ? Boolean.FALSE : t == STRING ? FactValues.word(p.text()) : null;
       case INTEGER: {
-        if (t != INT) {
-          return null;
-        }
-        if (p.textLength() <= SHORT_INTEGER) {
+        if (t == INT && p.textLength() <= SHORT_INTEGER) {
           // a short JSON integer is in range and exact as a long: no BigDecimal
           long n = p.longValue();
           boolean bounded = fact.min().isPresent() || fact.max().isPresent();
           return bounded && FactValues.outOfBounds(fact, BigDecimal.valueOf(n)) != null ? null : (Object) n;
         }
-        BigDecimal v = number(p, fact);
+        if (t != INT && t != FLOAT) {
+          return null;
+        }
+        BigDecimal v = number(p, fact); // 20.0 or 1e1 are whole (pandas writes them), 20.5 is not
         return v == null ? null : (Object) v.longValue();
       }
       case DECIMAL:

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.report.Messages;
 import picocli.CommandLine;
 
@@ -23,19 +24,21 @@ public final class Cli {
     cl.getCommandSpec().versionProvider(new VersionProvider(m));
     cl.setParameterExceptionHandler((ex, a) -> {
       PrintWriter err = ctx.err();
-      err.println("permitcheck: " + ParameterErrors.message(ex, m));
+      // the arguments quoted may be file names, which may hold control characters
+      err.println("permitcheck: " + Diagnostic.printable(ParameterErrors.message(ex, m)));
       String command = ex.getCommandLine().getCommandName();
-      ParameterErrors.hint(ex, m).ifPresent(h -> err.println("  " + m.get("cli.hint") + ": " + h));
+      ParameterErrors.hint(ex, m)
+          .ifPresent(h -> err.println("  " + m.get("cli.hint") + ": " + Diagnostic.printable(h)));
       err.println("  " + m.get("cli.hint") + ": " + m.get("cli.hint.help",
           "permitcheck " + (command.equals("permitcheck") ? "" : command + " ") + "--help"));
       return ExitCode.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, c, parsed) -> {
       if (ex instanceof UsageError) {
-        ctx.err().println("permitcheck: " + ex.getMessage());
+        ctx.err().println("permitcheck: " + Diagnostic.printable(ex.getMessage()));
         String hint = ((UsageError) ex).hint;
         if (!hint.isEmpty()) {
-          ctx.err().println("  " + m.get("cli.hint") + ": " + hint);
+          ctx.err().println("  " + m.get("cli.hint") + ": " + Diagnostic.printable(hint));
         }
         return ExitCode.USAGE;
       }

@@ -1,7 +1,7 @@
 package org.permitcheck.cli;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import org.permitcheck.tree.IsoDate;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -9,10 +9,10 @@ import picocli.CommandLine.TypeConversionException;
 final class DateConverter implements ITypeConverter<LocalDate> {
   @Override
   public LocalDate convert(String value) {
-    try {
-      return LocalDate.parse(value);
-    } catch (DateTimeParseException e) {
+    LocalDate d = IsoDate.parse(value); // not LocalDate.parse, which takes +10000-01-01
+    if (d == null) {
       throw new TypeConversionException("'" + value + "' is not a date like 2026-11-22");
     }
+    return d;
   }
 }

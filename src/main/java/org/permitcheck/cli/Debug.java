@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.permitcheck.cases.Case;
+import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.rules.Ruleset;
 
 /**
@@ -31,10 +32,13 @@ final class Debug {
     return level != Level.off;
   }
 
-  /** A line of internals; the caller guarantees it holds no fact value. */
+  /**
+   * A line of internals; the caller guarantees it holds no fact value. Shown {@link
+   * Diagnostic#printable(String)}: it may name a file, or quote a text fact, with control characters.
+   */
   void log(String line) {
     if (on()) {
-      err.println("debug: " + line);
+      err.println("debug: " + Diagnostic.printable(line));
     }
   }
 

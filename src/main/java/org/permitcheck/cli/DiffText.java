@@ -27,7 +27,7 @@ final class DiffText {
 
   /** "ahmad  (accepted) → (rejected)  rejected by the new rules: FILE:LINE:COL: MESSAGE; …" */
   private static String refusal(DiffJson.Rejected r, Messages m, boolean redact) {
-    StringBuilder s = new StringBuilder(r.caseId()).append("  ").append(r.transition()).append("  ")
+    StringBuilder s = new StringBuilder(Diagnostic.printable(r.caseId())).append("  ").append(r.transition()).append("  ")
         .append(m.get("diff.rejected_by." + r.side()));
     String sep = " ";
     for (Diagnostic d : r.errors()) {
@@ -38,7 +38,8 @@ final class DiffText {
   }
 
   private static String change(String caseId, Change c, Messages m) {
-    StringBuilder s = new StringBuilder(caseId).append("  ").append(c.permit()).append("  ").append(c.transition());
+    StringBuilder s = new StringBuilder(Diagnostic.printable(caseId)).append("  ").append(c.permit()).append("  ")
+        .append(c.transition());
     if (c.before() != null && c.after() != null) {
       if (c.before().nearMiss() != c.after().nearMiss()) {
         s.append("  ").append(m.get("diff.near_miss")).append(' ')

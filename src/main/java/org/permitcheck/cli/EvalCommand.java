@@ -142,7 +142,8 @@ final class EvalCommand implements Callable<Integer> {
       file.commit();
       return code;
     } catch (IOException e) {
-      ctx.err().println("permitcheck: " + m.get("cli.output_failed", output, String.valueOf(e.getMessage())));
+      ctx.err().println("permitcheck: "
+          + Diagnostic.printable(m.get("cli.output_failed", output, String.valueOf(e.getMessage()))));
       return ExitCode.INVALID_INPUT;
     }
   }
@@ -203,7 +204,8 @@ final class EvalCommand implements Callable<Integer> {
     final Debug debug;
     final Summary summary = new Summary();
     final List<Diagnostic> problems = new ArrayList<>();
-    String firstJson;
+    /** In JSON, whether the one result is written as an object: one case file alone, not a batch. */
+    final boolean object = format.equals("json") && Inputs.isOneCaseFile(files, ctx::resolve);
     int written;
     boolean dirty;
     long lastProgress;
@@ -266,19 +268,13 @@ final class EvalCommand implements Callable<Integer> {
     private void write(String s) {
       switch (format) {
         case "json":
-          if (written == 0) {
-            firstJson = s;
+          if (object) {
+            out.println(s);
           } else {
-            if (written == 1) {
-              out.println("[");
-              out.print(indent(firstJson));
-              firstJson = null;
-              ByteWriter.endRecord(out);
-            }
-            out.println(",");
+            out.println(written == 0 ? "[" : ",");
             out.print(indent(s));
-            OutputStopped.afterRecord(out);
           }
+          OutputStopped.afterRecord(out);
           break;
         case "markdown":
           if (written > 0) {
@@ -345,16 +341,11 @@ final class EvalCommand implements Callable<Integer> {
 
     void finish() {
       clearProgress();
-      if (format.equals("json")) {
-        if (written == 1) {
-          out.println(firstJson);
-          ByteWriter.endRecord(out);
-        } else if (written > 1) {
+      if (format.equals("json") && !object) {
+        if (written > 0) {
           out.println();
-          out.println("]");
-        } else {
-          out.println("[]");
         }
+        out.println(written == 0 ? "[]" : "]");
       } else if (format.equals("text") && written > 0) {
         out.println();
         out.print(text.notice());

@@ -16,11 +16,15 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class ParameterErrors {
   private ParameterErrors() {}
 
-  static String message(ParameterException ex, Messages m) {
+  static String message(ParameterException given, Messages m) {
+    ParameterException ex = unmatchedFirst(given);
     if (ex instanceof UnmatchedArgumentException) {
       List<String> unmatched = ((UnmatchedArgumentException) ex).getUnmatched();
       String first = unmatched.isEmpty() ? "" : unmatched.get(0);
-      return m.get(first.startsWith("-") ? "cli.unknown_option" : "cli.unexpected_argument", first);
+      if (!first.startsWith("-")) {
+        return m.get("cli.unexpected_argument", first);
+      }
+      return m.get(namesFile(first) ? "cli.not_an_option" : "cli.unknown_option", first);
     }
     if (ex instanceof MissingParameterException) {
       String names = ((MissingParameterException) ex).getMissing().stream().map(ParameterErrors::name)
@@ -35,8 +39,13 @@ final class ParameterErrors {
   }
 
   /** What a valid value looks like, or "did you mean" for an unknown option. */
-  static Optional<String> hint(ParameterException ex, Messages m) {
+  static Optional<String> hint(ParameterException given, Messages m) {
+    ParameterException ex = unmatchedFirst(given);
     if (ex instanceof UnmatchedArgumentException) {
+      List<String> unmatched = ((UnmatchedArgumentException) ex).getUnmatched();
+      if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-") && namesFile(unmatched.get(0))) {
+        return Optional.of(m.get("cli.hint.dash_file", unmatched.get(0)));
+      }
       List<String> suggestions = ((UnmatchedArgumentException) ex).getSuggestions();
       return suggestions.isEmpty() ? Optional.empty()
           : Optional.of(m.get("cli.did_you_mean", suggestions.get(0)));
@@ -53,6 +62,25 @@ final class ParameterErrors {
       return Optional.of(m.get("cli.hint.integer"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The error to report: picocli says that CASE is missing before it says that an argument is no
+   * option, so {@code eval -dash.yaml} (a file whose name starts with '-') would only hear of CASE.
+   */
+  private static ParameterException unmatchedFirst(ParameterException ex) {
+    if (ex instanceof MissingParameterException) {
+      List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+      if (!unmatched.isEmpty() && unmatched.get(0).startsWith("-")) {
+        return new UnmatchedArgumentException(ex.getCommandLine(), unmatched);
+      }
+    }
+    return ex;
+  }
+
+  /** Whether an argument that is no option looks like a file name, as {@code -dash.yaml}: no option has a dot or a slash. */
+  private static boolean namesFile(String arg) {
+    return arg.length() > 1 && arg.indexOf('=') < 0 && (arg.indexOf('.') >= 0 || arg.indexOf('/') >= 0);
   }
 
   private static String name(ArgSpec a) {

@@ -94,7 +94,8 @@ final class TestCommand implements Callable<Integer> {
             .orElse(m.get(rules.permitIds().contains(expected.getKey()) ? "test.out_of_scope" : "test.no_such_permit"));
         if (!verdict.equals(expected.getValue())) {
           failed++;
-          ctx.out().println(m.get("test.fail", path, expected.getKey(), expected.getValue(), verdict));
+          ctx.out().println(m.get("test.fail", Diagnostic.printable(path), expected.getKey(), expected.getValue(),
+              verdict));
           e.results().stream().filter(r -> r.permit().id().equals(expected.getKey()))
               .forEach(r -> deciding(r, m).forEach(line -> ctx.out().println("     " + line)));
         }

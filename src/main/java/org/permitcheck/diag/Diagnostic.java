@@ -157,12 +157,16 @@ public record Diagnostic(
     return new Diagnostic(severity, file, line, column, message, sourceLine, hints, withoutValues);
   }
 
-  /** The location prefix, e.g. {@code rules.yaml:12:7}. */
+  /**
+   * The location prefix, e.g. {@code rules.yaml:12:7}, with the file name {@link #printable(String)}: a
+   * name may hold control characters as a value may ({@link #file()} is the name itself).
+   */
   public String location() {
+    String name = printable(file, true);
     if (line <= 0) {
-      return file;
+      return name;
     }
-    return column <= 0 ? file + ":" + line : file + ":" + line + ":" + column;
+    return column <= 0 ? name + ":" + line : name + ":" + line + ":" + column;
   }
 
   /** The whole diagnostic as the user reads it, lines separated by {@code \n}, no final newline. */

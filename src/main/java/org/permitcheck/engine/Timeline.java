@@ -17,6 +17,7 @@ import org.permitcheck.expr.Env;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.DateRange;
 import org.permitcheck.rules.Permit;
+import org.permitcheck.tree.IsoDate;
 
 /**
  * When a permit opens or closes if no fact changes: {@code eligible_from} (the earliest date it would
@@ -169,6 +170,9 @@ final class Timeline {
     }
     long start = env.asOfDay();
     LocalDate end = env.asOf().plus(horizon); // only here: most permits of a case end above
+    if (end.isAfter(IsoDate.MAX)) { // a result cannot write a later date
+      end = IsoDate.MAX;
+    }
     long endDay = end.toEpochDay();
     CandidateDays sink = new CandidateDays(start, endDay);
     sink.acceptDays(a.fixedDays());

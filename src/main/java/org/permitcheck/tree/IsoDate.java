@@ -8,6 +8,13 @@ import java.time.LocalDate;
  * case of a batch. Where one of these gives a date, {@link LocalDate#parse} gives the same.
  */
 public final class IsoDate {
+  /**
+   * The last date written YYYY-MM-DD. Years of more than four digits or with a sign, which {@link
+   * LocalDate#parse} takes and {@link LocalDate#toString} writes ({@code +10000-01-01}), are no dates
+   * here: the schemas of cases and results do not take them either.
+   */
+  public static final LocalDate MAX = LocalDate.of(9999, 12, 31);
+
   private IsoDate() {}
 
   /** The date {@code t} writes, or null when it is not a strict YYYY-MM-DD date of the calendar. */

@@ -2,7 +2,6 @@ package org.permitcheck.tree;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -189,17 +188,13 @@ public final class NodeReader {
     if (s.isEmpty()) {
       return Optional.empty();
     }
-    LocalDate quick = IsoDate.parse(s.get());
-    if (quick != null) {
-      return Optional.of(quick);
-    }
-    try {
-      return Optional.of(LocalDate.parse(s.get()));
-    } catch (DateTimeParseException e) {
+    LocalDate d = IsoDate.parse(s.get());
+    if (d == null) { // also a year of five digits or with a sign, which LocalDate.parse takes
       error(node.pos(), what + " must be a date like 2024-03-01, found '" + s.get() + "'",
           "dates are written YYYY-MM-DD and must exist in the calendar");
       return Optional.empty();
     }
+    return Optional.of(d);
   }
 
   public Optional<Boolean> bool(Node node, String what) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Severity;
@@ -80,10 +81,31 @@ class CaseReaderTest {
         "2:18 fact 'date_of_birth' expects a date like 1999-05-14, found '14/05/99' — write dates as YYYY-MM-DD",
         "3:3 unknown fact 'german_levl' — did you mean 'german_level'?",
         "4:14 fact 'de_status' has no value 'dudlung' — did you mean 'duldung'?",
-        "5:18 fact 'de_60b_months' expects a whole number of months, found '2.5' — write the number without quotes or decimals",
+        "5:18 fact 'de_60b_months' expects a whole number of months, found '2.5' — write a whole number without quotes, e.g. 12",
         "6:14 fact 'convicted' expects yes or no (true/false), found 'maybe'",
         "7:28 fact 'asylum_application_date' expects a date like 1999-05-14, found '2023-02-30' — this day does not exist in the calendar",
         "8:3 unknown fact 'date_of_birth2' — did you mean 'date_of_birth'?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"20.0", "2.0e+1", "2.0E1", "20.000", "1e1"})
+  void takesAWholeNumberWrittenAsADecimalForAnIntegerFactInYamlAndJson(String written) {
+    long expected = written.equals("1e1") ? 10 : 20;
+    Checked<Case> yaml = read("c.yaml", "facts:\n  de_60b_months: " + written + "\n");
+    assertThat(yaml.diagnostics()).isEmpty();
+    assertThat(yaml.value().get().facts()).containsEntry("de_60b_months", expected);
+    Checked<Case> json = read("c.json", "{\"facts\": {\"de_60b_months\": " + written.replace("+", "") + "}}");
+    assertThat(json.diagnostics()).isEmpty();
+    assertThat(json.value().get().facts()).containsEntry("de_60b_months", expected);
+  }
+
+  @Test
+  void refusesADecimalThatIsNotWholeForAnIntegerFactInJson() {
+    for (String written : List.of("20.5", "2.05e1")) {
+      Checked<Case> c = read("c.json", "{\"facts\": {\"de_60b_months\": " + written + "}}");
+      assertThat(errors(c)).containsExactly("1:29 fact 'de_60b_months' expects a whole number of months, found '"
+          + written + "' — write a whole number without quotes, e.g. 12");
+    }
   }
 
   @Test

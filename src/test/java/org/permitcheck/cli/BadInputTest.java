@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -202,6 +204,26 @@ class BadInputTest {
     assertRefused(r, ExitCode.INVALID_INPUT);
     assertThat(r.err()).startsWith("cases/long-value.yaml:2:14: error: fact 'de_status' has no value '"
         + "d".repeat(59) + "…' (5000 characters)\n");
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS) // where a file name cannot hold control characters
+  void showsAFileNameWithControlCharactersEscapedOnStderrAndAsItIsInJson(@TempDir Path dir) throws IOException {
+    Path odd = Files.createDirectories(dir.resolve("odd"));
+    Files.writeString(odd.resolve("e\u001b[31mx.yaml"), "facts:\n  bogus: 1\n");
+    Files.createDirectories(dir.resolve("empty\u001b[2J"));
+    Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURE_RULES.toString(), "--as-of", "2026-11-22",
+        "--format", "ndjson", "--debug", "odd", "empty\u001b[2J");
+    assertThat(r.err()).doesNotContain("\u001b")
+        .contains("debug: case odd/e\\u001B[31mx.yaml: refused after ")
+        .contains("odd/e\\u001B[31mx.yaml:2:3: error: unknown fact 'bogus'\n")
+        .contains("empty\\u001B[2J: warning: no case files");
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("source").asText()).isEqualTo("odd/e\u001b[31mx.yaml");
+    assertThat(json.get("errors").get(0).get("file").asText()).isEqualTo("odd/e\u001b[31mx.yaml");
+    Run.Result usage = Run.run("", Map.of(), dir, "eval", "--output", "no\u001b[2J/r.json", "odd");
+    assertThat(usage.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(usage.err()).startsWith("permitcheck: the folder of --output 'no\\u001B[2J/r.json' does not exist\n");
   }
 
   /** A valid-looking YAML file of {@code size} bytes, written in chunks (never held in memory). */

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,6 +105,73 @@ class BatchTest {
     Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22", dir.toString());
     assertThat(ids(r.out())).containsExactly("a", "z", "m");
     assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  @DisabledOnOs(OS.WINDOWS) // where '\\' separates folders and cannot be in a name
+  void keepsABackslashInAFileNameAsACharacterOfTheName(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("cases/a"));
+    Files.writeString(dir.resolve("cases/a/b.yaml"), "country: BE\nfacts: {}\n");
+    Files.writeString(dir.resolve("cases/a\\b.yaml"), "country: BE\nfacts: {}\n");
+    Files.writeString(dir.resolve("cases/x\\y.yaml"), "country: BE\nfacts:\n  bogus: 1\n");
+    Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "--quiet", "--as-of", "2026-11-22", "cases");
+    assertThat(r.out().lines().map(l -> l.replaceAll(".*\"case\":(\"[^\"]*\"),\"source\":(\"[^\"]*\").*", "$1 $2")))
+        .containsExactly("\"b\" \"cases/a/b.yaml\"", "\"a\\\\b\" \"cases/a\\\\b.yaml\"",
+            "\"x\\\\y\" \"cases/x\\\\y.yaml\"");
+    assertThat(r.err()).startsWith("cases/x\\y.yaml:3:3: error: unknown fact 'bogus'\n");
+    Run.Result given = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "ndjson", "--as-of", "2026-11-22", "cases/a\\b.yaml");
+    assertThat(ids(given.out())).containsExactly("a\\\\b");
+  }
+
+  @Test
+  void readsAFileWhoseNameStartsWithADashWhenNamedAsTheMessageSays(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("-dash.yaml"), "id: dash\ncountry: BE\nfacts: {}\n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    Run.Result bare = Run.run("", Map.of(), dir, "eval", "--rules", rules, "-dash.yaml");
+    assertThat(bare.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(bare.err()).startsWith("permitcheck: '-dash.yaml' is not an option\n"
+        + "  hint: to name a file that starts with '-', write './-dash.yaml' or '-- -dash.yaml'\n");
+    for (List<String> named : List.of(List.of("./-dash.yaml"), List.of("--", "-dash.yaml"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("eval", "--rules", rules, "--format", "ndjson"));
+      args.addAll(named);
+      Run.Result r = Run.run("", Map.of(), dir, args.toArray(new String[0]));
+      assertThat(ids(r.out())).as("%s", named).containsExactly("dash");
+      assertThat(r.exit()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"one", "none", "one.ndjson", "none.ndjson", "one.jsonl", "-", "one.yaml one.yaml"})
+  void aBatchInJsonFormatIsAnArrayWhateverTheNumberOfCases(String given, @TempDir Path dir) throws IOException {
+    String yaml = "id: y\ncountry: BE\nfacts: {}\n";
+    Files.createDirectories(dir.resolve("one"));
+    Files.createDirectories(dir.resolve("none"));
+    Files.writeString(dir.resolve("one/case.yaml"), yaml);
+    Files.writeString(dir.resolve("one.yaml"), yaml);
+    Files.writeString(dir.resolve("one.ndjson"), "{\"id\": \"y\", \"country\": \"BE\"}\n");
+    Files.writeString(dir.resolve("one.jsonl"), "{\"id\": \"y\", \"country\": \"BE\"}\n");
+    Files.writeString(dir.resolve("none.ndjson"), "");
+    List<String> args = new java.util.ArrayList<>(List.of("eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+        "--format", "json", "--quiet"));
+    args.addAll(List.of(given.split(" ")));
+    Run.Result r = Run.run(yaml, Map.of(), dir, args.toArray(new String[0]));
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.isArray()).as("%s gives an array:%n%s", given, r.out()).isTrue();
+    assertThat(json).hasSize(given.startsWith("none") ? 0 : given.contains(" ") ? 2 : 1);
+    assertThat(r.out()).endsWith(given.startsWith("none") ? "[]\n" : "  }\n]\n");
+  }
+
+  @Test
+  void oneCaseFileGivenAloneIsOneObjectInJsonFormat(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("one.yaml"), "id: y\ncountry: BE\nfacts: {}\n");
+    Files.writeString(dir.resolve("bad.json"), "{\"facts\": {\"bogus\": 1}}");
+    for (String file : List.of("one.yaml", "bad.json")) {
+      Run.Result r = Run.run("", Map.of(), dir, "eval", "--rules", FIXTURES.resolve("rules.yaml").toString(),
+          "--format", "json", file);
+      assertThat(r.out()).as(file).startsWith("{\n").endsWith("}\n");
+    }
   }
 
   @Test

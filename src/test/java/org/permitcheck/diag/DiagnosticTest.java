@@ -21,6 +21,13 @@ class DiagnosticTest {
   }
 
   @Test
+  void escapesControlCharactersInTheFileNameOfTheLocationButKeepsTheName() {
+    Diagnostic d = Diagnostic.error("odd/e\u001b[31mx.yaml", 2, 3, "unknown fact 'bogus'");
+    assertThat(d.render()).isEqualTo("odd/e\\u001B[31mx.yaml:2:3: error: unknown fact 'bogus'");
+    assertThat(d.file()).isEqualTo("odd/e\u001b[31mx.yaml");
+  }
+
+  @Test
   void escapesInvisibleCharactersInMessages() {
     Diagnostic d = Diagnostic.error("c.yaml", 1, 1, "found '\u200b \u00a0\ufeff\u3000\u2028' and 'caf\u00e9 \ud83d\ude00'");
     assertThat(d.message()).isEqualTo("found '\\u200B \\u00A0\\uFEFF\\u3000\\u2028' and 'caf\u00e9 \ud83d\ude00'");

@@ -173,6 +173,16 @@ class TimelineTest {
   }
 
   @Test
+  void theTimelineEndsOnTheLastDayAResultCanWrite() {
+    LocalDate asOf = LocalDate.of(9999, 6, 1);
+    PermitResult past = eval(FIXTURE, "DE-25a", asOf, 5, young(LocalDate.of(9984, 5, 1), LocalDate.of(9999, 1, 31)));
+    assertThat(past.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+    assertThat(past.eligibleFrom()).as("12 months of toleration on 10000-01-31").isEmpty();
+    PermitResult last = eval(FIXTURE, "DE-25a", asOf, 5, young(LocalDate.of(9984, 5, 1), LocalDate.of(9998, 12, 31)));
+    assertThat(last.eligibleFrom()).contains(LocalDate.of(9999, 12, 31));
+  }
+
+  @Test
   void beyondTheHorizonThereIsNoDate() {
     PermitResult r = eval(FIXTURE, "DE-25a", LocalDate.of(2026, 11, 22), 5,
         young(LocalDate.of(2005, 6, 15), LocalDate.of(2024, 1, 1)));
