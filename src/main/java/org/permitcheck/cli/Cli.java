@@ -142,7 +142,11 @@ public final class Cli {
     LocalDate today = today();
     String forced = env.get("PERMITCHECK_TODAY");
     if (forced != null && !forced.isBlank()) {
-      today = LocalDate.parse(forced.strip());
+      today = org.permitcheck.tree.IsoDate.parse(forced.strip());
+      if (today == null) {
+        throw new UsageError("PERMITCHECK_TODAY='" + org.permitcheck.diag.Diagnostic.printable(forced.strip())
+            + "' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-22, or unset it");
+      }
     }
     boolean console = System.console() != null;
     return new Context(in, out, err, env, Path.of("").toAbsolutePath(), today, console,

@@ -15,7 +15,16 @@ public final class Main {
     // stdout's own PrintStream flushes on every write; batches write megabytes
     PrintWriter out = ByteWriter.buffered(new FileOutputStream(FileDescriptor.out), 1 << 16);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
-    int code = Cli.run(Cli.system(System.in, out, err, System.getenv()), args);
-    System.exit(code);
+    Context ctx;
+    try {
+      ctx = Cli.system(System.in, out, err, System.getenv());
+    } catch (UsageError e) {
+      err.println("permitcheck: " + e.getMessage());
+      err.println("  hint: " + e.hint);
+      err.flush();
+      System.exit(ExitCode.USAGE);
+      return;
+    }
+    System.exit(Cli.run(ctx, args));
   }
 }
