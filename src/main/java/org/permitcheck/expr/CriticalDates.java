@@ -872,6 +872,11 @@ public final class CriticalDates {
     // (whole months and the days they leave over) plus the ongoing run's whole months
     LocalDate t = over.plusDays(1).isAfter(start) ? over.plusDays(1) : start.plusDays(1);
     long closed = Periods.monthsInRuns(all, lower, t) - Dates.monthsBetween(start, t);
+    if (Periods.monthsInRuns(all, lower, env.asOf()) != closed + Dates.monthsBetween(start, env.asOf())) {
+      // a run ends on as_of or the ongoing one starts on it: from the next day the runs are reckoned
+      // otherwise (one run alone counts no days left over), so the count is linear only after as_of
+      return List.of();
+    }
     return List.of(new Linear('m', start, 1, closed, 'd', 0));
   }
 

@@ -225,10 +225,14 @@ class ExprTest {
 
   static Object evalWith(String expr, String fact, Object value, LocalDate asOf) {
     Symbols s = symbols();
-    CompiledExpr e = ExprCompiler.compile(expr, s, null).expr().get();
+    return ExprCompiler.compile(expr, s, null).expr().get().eval(envWith(s, fact, value, asOf));
+  }
+
+  /** The facts of a case that gives only {@code fact}, on {@code asOf}. */
+  static Env envWith(Symbols s, String fact, Object value, LocalDate asOf) {
     Object[] v = new Object[s.factCount()];
     v[s.lookup(fact).get().slot()] = value;
-    return e.eval(new Env(s, v, asOf, asOf));
+    return new Env(s, v, asOf, asOf);
   }
 
   static Map<String, Object> child(String born, Boolean inSchool) {
@@ -338,6 +342,53 @@ class ExprTest {
         period("duldung", "2025-01-01", "2025-01-20"),
         period("duldung", "2025-02-01", "2025-03-10"));
     assertThat(evalWith("months_in(history, 'duldung')", "history", two, LocalDate.of(2025, 6, 1))).isEqualTo(2L);
+  }
+
+  @ParameterizedTest(name = "{0} on {1}: {2} = {3}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+    // one job of 11 months and 30 days: its calendar months, not the 30 days left over as a 12th
+    "2024-06-16..2025-06-14 | 2026-03-01 | months_in(history, 'duldung') | 11",
+    "2024-06-16..2025-06-14 | 2026-03-01 | months_in(history, add_months(as_of, -24), 'duldung') | 11",
+    "2024-06-16..2025-06-15 | 2026-03-01 | months_in(history, 'duldung') | 12",
+    "2025-01-01..2025-01-30 | 2025-06-01 | months_in(history, 'duldung') | 0",
+    // a second job that starts on as_of has no day in it yet: the first is still one period alone
+    "2024-06-16..2025-06-14, 2026-03-01.. | 2026-03-01 | months_in(history, add_months(as_of, -24), 'duldung') | 11",
+    // from the next day they are two periods, reckoned as § 191 BGB does: 364 days make 12 months
+    "2024-06-16..2025-06-14, 2026-03-01.. | 2026-03-02 | months_in(history, add_months(as_of, -24), 'duldung') | 12",
+    // one period cut by the window counts the calendar months it has inside it
+    "2024-01-01..2025-06-14 | 2026-06-16 | months_in(history, add_months(as_of, -24), 'duldung') | 11",
+  })
+  void onePeriodCountsItsCalendarMonthsOnly(String periods, String asOf, String expr, long expected) {
+    assertThat(evalWith(expr, "history", duldung(periods), LocalDate.parse(asOf))).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0} on {1}: {2}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+    // on as_of the job that starts that day has no day in it: one period of 11 months and 30 days
+    // counts 11; from the next day two periods count 12 (§ 191 BGB)
+    "2024-06-16..2025-06-14, 2026-03-01.. | 2026-03-01 | months_in(history, 'duldung') >= 12",
+    "2024-06-16..2025-06-14, 2026-03-01.. | 2026-03-01 | months_in(history, 2024-01-01, 'duldung') >= 12",
+    "2024-06-16..2025-06-14, 2026-03-01.. | 2026-03-01 | months_in(history, 'duldung') - 1 < 11",
+    "2024-06-16..2025-06-14, 2026-03-01.. | 2026-03-01 | months_in(history, add_months(as_of, -24), 'duldung') >= 12",
+    // ten years alone count 120 months; with a second period, their 3653 days count 121
+    "2016-01-01..2025-12-31, 2026-03-01.. | 2026-03-01 | months_in(history, 'duldung') >= 121",
+  })
+  void aMonthCountChangesTheDayASecondPeriodBegins(String periods, String asOf, String expr) {
+    Symbols s = symbols();
+    CompiledExpr e = ExprCompiler.compile(expr, s, null).expr().get();
+    Env env = envWith(s, "history", duldung(periods), LocalDate.parse(asOf));
+    assertThat(CriticalDatesCheck.changesOnlyOnCriticalDates(e, env, env.asOf().plusYears(2),
+        new CriticalDates.Analysis(s, List.of(e)), periods)).isPositive();
+  }
+
+  /** Periods in the status 'duldung', written {@code from..to, from..} (no end while ongoing). */
+  private static List<Map<String, Object>> duldung(String periods) {
+    List<Map<String, Object>> h = new ArrayList<>();
+    for (String p : periods.split(",")) {
+      String[] ends = p.trim().split("\\.\\.", -1);
+      h.add(period("duldung", ends[0], ends[1].isEmpty() ? null : ends[1]));
+    }
+    return h;
   }
 
   /** {@code count} contracts of {@code days} days each, one every {@code monthsApart} months from 1 September 2024. */
