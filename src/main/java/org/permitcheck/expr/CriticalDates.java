@@ -127,7 +127,12 @@ public final class CriticalDates {
         Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
         window = (windowShape(c, c.left(), c.right()) ? 1 : 0) | (windowShape(c, c.right(), c.left()) ? 2 : 0);
       }
-      Node node = new Node(e, dependsOnTime(e), kids, kind(e), window);
+      boolean moves = dependsOnTime(e);
+      boolean settles = moves && (e instanceof Nodes.And || e instanceof Nodes.Or || e instanceof Nodes.OverList);
+      for (Node kid : kids) {
+        settles |= moves && kid.settles();
+      }
+      Node node = new Node(e, moves, kids, kind(e), window, settles);
       made.put(e, node);
       return node;
     }
@@ -237,11 +242,14 @@ public final class CriticalDates {
   /**
    * An expression as the walk sees it: whether it moves with time, and its children in the order
    * of {@link #children} (a derived fact's slot: its expression), so that the walk looks nothing up;
-   * how the walk treats it ({@link #kind}); and for a comparison of numbers, which side is a count
+   * how the walk treats it ({@link #kind}); for a comparison of numbers, which side is a count
    * of months in a moving window compared with a fixed value (bit 1: the left, bit 2: the right; see
-   * {@link #windowFlips}).
+   * {@link #windowFlips}); and whether, unknown for want of a fact, it can still become known as time
+   * passes ({@code settles}): {@code false and ?} is false, and a list's items decide a count's
+   * range or any() and all() as their conditions do, e.g. once a child whose schooling is unknown
+   * turns 18 in {@code count(children, age < 18 and in_school)}.
    */
-  record Node(Expr e, boolean moves, Node[] kids, int kind, int window) {}
+  record Node(Expr e, boolean moves, Node[] kids, int kind, int window, boolean settles) {}
 
   /** How the walk treats a node ({@link Node#kind}), worked out when the node is made. */
   private static final int OTHER = 0;
@@ -338,17 +346,23 @@ public final class CriticalDates {
       }
       return;
     }
-    Object n = fixed.eval(env);
+    // the fixed value, or the range of a count whose items are partly unknown: the comparison
+    // changes only where the moving value crosses either end
+    Counts.Range n = Counts.range(fixed, env);
+    boolean whole = n != null && n.least() instanceof Long && n.most() instanceof Long;
     List<Linear> pieces = linear(moving);
-    if (pieces.isEmpty() && n instanceof Long && noRunGoesOn(moving)) {
+    if (pieces.isEmpty() && whole && noRunGoesOn(moving)) {
       return; // 0 from as_of on: every run of the periods ended before it
     }
-    if (pieces.isEmpty() || !(n instanceof Long)) {
+    if (pieces.isEmpty() || !whole) {
       periodBoundaries(moving);
       return;
     }
     for (Linear l : pieces) {
-      flips(l, (Long) n);
+      flips(l, (Long) n.least());
+      if (!n.isExact()) {
+        flips(l, (Long) n.most());
+      }
     }
     if (pieces.get(0).inRun()) {
       periodBoundaries(moving); // where one piece ends and the next begins
@@ -459,7 +473,7 @@ public final class CriticalDates {
    */
   private void periodBoundaries(Expr e) {
     e = derivedRoot(e);
-    if (!dependsOnTime(e) || e.eval(env) == null) {
+    if (!dependsOnTime(e) || e.eval(env) == null && !analysis.tree(e).settles()) {
       return; // unknown now, it stays unknown: what it lacks is a fact, not a date
     }
     if (e instanceof Nodes.MonthsIn) {
@@ -573,7 +587,7 @@ public final class CriticalDates {
     return derivedRoot(e, env.symbols());
   }
 
-  private static Expr derivedRoot(Expr e, Symbols symbols) {
+  static Expr derivedRoot(Expr e, Symbols symbols) {
     while (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= symbols.factCount()) {
       e = symbols.derivedExpr(((Nodes.Slot) e).slot()).root();
     }
