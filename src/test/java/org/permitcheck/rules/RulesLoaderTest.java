@@ -16,7 +16,7 @@ import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
 
-class RulesLoaderTest {
+public class RulesLoaderTest {
   static final String HEAD = "ruleset: t\nversion: '1'\nreviewed: 2026-01-01\nlanguages: [en, fr]\n"
       + "facts:\n  n:\n    type: integer\n    question: {en: 'N?', fr: 'N ?'}\n";
 
@@ -29,7 +29,8 @@ class RulesLoaderTest {
         .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList();
   }
 
-  static String permit(String criteria) {
+  /** A ruleset of one fact, 'n', and one permit, 'P' of BE, whose {@code criteria:} are {@code criteria}. */
+  public static String permit(String criteria) {
     return HEAD + "countries:\n  BE:\n    name: {en: B, fr: B}\n    permits:\n      - id: P\n"
         + "        title: {en: T, fr: T}\n        legal_basis: x\n        source: {seed: s}\n"
         + "        criteria:\n" + criteria;
