@@ -181,6 +181,7 @@ final class Relevance {
           copy.get(item).put(field, v);
           lists.add(copy);
         }
+        values[listSlot] = filled; // as it stands: the field not given
         if (changes(condition, values, listSlot, lists, env)) {
           return true;
         }
@@ -278,7 +279,13 @@ final class Relevance {
    * With the other facts fixed, whether the fact's value changes the condition: some two of its values
    * give different results, or (when it has too many values to try) the result is unknown without it.
    * When some facts were skipped (they stay unknown), a fact with many values is tried with probe
-   * values instead, after "unknown": it matters if one of them changes the result.
+   * values instead, after "unknown": it matters if one of them changes the result. A fact without
+   * which the condition is unknown, and with one of its values known, matters too, even when every
+   * value gives the same result (e.g. {@code a or not a}, or a count of items added to a number): its
+   * answer decides what three-valued logic cannot.
+   *
+   * @param values the facts by slot, the fact as it stands at {@code factSlot} (not given, or a list
+   *     whose items leave fields out)
    */
   private boolean changes(CompiledExpr condition, Object[] values, int factSlot, List<Object> own, Env env) {
     Object[] copy = values.clone();
@@ -286,10 +293,14 @@ final class Relevance {
       copy[factSlot] = null;
       return eval(condition, copy, env) == null;
     }
+    boolean open = eval(condition, copy, env) == null;
     Object first = null;
     for (int i = 0; i < own.size(); i++) {
       copy[factSlot] = own.get(i);
       Object result = eval(condition, copy, env);
+      if (open && result != null) {
+        return true;
+      }
       if (i == 0) {
         first = result;
       } else if (!Objects.equals(first, result)) {

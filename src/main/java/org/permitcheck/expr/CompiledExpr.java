@@ -25,6 +25,7 @@ public record CompiledExpr(String source, Expr root, Type type, List<String> rea
    */
   public Set<String> fieldsRead(Symbols symbols) {
     Set<String> out = new HashSet<>();
+    Set<Integer> derived = new HashSet<>(); // each once: derived facts read by several others
     Deque<Expr> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {
@@ -32,7 +33,9 @@ public record CompiledExpr(String source, Expr root, Type type, List<String> rea
       if (e instanceof Nodes.Field) {
         out.add(((Nodes.Field) e).name());
       } else if (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= symbols.factCount()) {
-        todo.push(symbols.derivedExpr(((Nodes.Slot) e).slot()).root());
+        if (derived.add(((Nodes.Slot) e).slot())) {
+          todo.push(symbols.derivedExpr(((Nodes.Slot) e).slot()).root());
+        }
       } else {
         CriticalDates.children(e).forEach(todo::push);
       }

@@ -2,7 +2,10 @@ package org.permitcheck.expr;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,22 @@ public final class CriticalDates {
    * months_between(d, as_of) * 2}): then every day up to the end is a critical date.
    */
   private boolean everyDay;
+  /** How many levels deep the walk is now ({@link #enter}). */
+  private int depth;
+  /**
+   * The expressions of the derived facts whose days were reported already, with how ({@link #WALKED},
+   * {@link #BOUNDED}): a derived fact that several others read is followed once. Made on first use.
+   */
+  private Map<Expr, Integer> followed;
+  private static final int WALKED = 1;
+  private static final int BOUNDED = 2;
+
+  /**
+   * How deep the walk follows an expression and the derived facts it reads, more than any rule
+   * needs: deeper (64 levels of derived facts of hundreds of operations each), it could overflow the
+   * stack, and every day up to the end is a critical date instead.
+   */
+  private static final int MAX_DEPTH = 256;
 
   private CriticalDates(Env env, LocalDate until, Consumer<LocalDate> sink, Analysis analysis) {
     this.env = env;
@@ -88,12 +107,12 @@ public final class CriticalDates {
       for (int slot = symbols.factCount(); slot < symbols.size(); slot++) {
         dependsOnTime(symbols.derivedExpr(slot).root());
       }
+      List<Expr> exprs = new ArrayList<>();
       for (CompiledExpr e : roots) {
         dependsOnTime(e.root());
+        exprs.add(e.root());
       }
-      for (CompiledExpr e : roots) {
-        build(e.root(), trees);
-      }
+      buildAll(exprs, trees);
     }
 
     /**
@@ -103,12 +122,40 @@ public final class CriticalDates {
      */
     Node tree(Expr e) {
       Node made = trees.get(e);
-      return made != null ? made : build(e, new IdentityHashMap<>());
+      return made != null ? made : buildAll(List.of(e), new IdentityHashMap<>());
     }
 
     /** A condition ready for {@link CriticalDates#collect(Prepared, Env, LocalDate, Consumer, Analysis)}. */
     public Prepared prepare(CompiledExpr e) {
       return new Prepared(tree(e.root()));
+    }
+
+    /**
+     * Makes the walk's view of each expression and returns the last one's: first that of each derived
+     * fact they read, in the order of their slots (each after those it reads), so that making one
+     * never follows a chain of derived facts down, which could overflow the stack.
+     */
+    private Node buildAll(List<Expr> exprs, Map<Expr, Node> made) {
+      BitSet derived = new BitSet();
+      Deque<Expr> todo = new ArrayDeque<>(exprs);
+      while (!todo.isEmpty()) {
+        Expr e = todo.pop();
+        int slot = e instanceof Nodes.Slot ? ((Nodes.Slot) e).slot() : -1;
+        if (slot < symbols.factCount()) {
+          children(e).forEach(todo::push);
+        } else if (!derived.get(slot)) {
+          derived.set(slot);
+          todo.push(symbols.derivedExpr(slot).root());
+        }
+      }
+      for (int slot = derived.nextSetBit(0); slot >= 0; slot = derived.nextSetBit(slot + 1)) {
+        build(symbols.derivedExpr(slot).root(), made);
+      }
+      Node last = null;
+      for (Expr e : exprs) {
+        last = build(e, made);
+      }
+      return last;
     }
 
     private Node build(Expr e, Map<Expr, Node> made) {
@@ -122,25 +169,32 @@ public final class CriticalDates {
       for (int i = 0; i < kids.length; i++) {
         kids[i] = build(children.get(i), made);
       }
-      int window = 0;
-      if (e instanceof Nodes.CompareNumbers) {
-        Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
-        window = (windowShape(c, c.left(), c.right()) ? 1 : 0) | (windowShape(c, c.right(), c.left()) ? 2 : 0);
+      boolean moves = dependsOnTime(e);
+      boolean settles = moves && (e instanceof Nodes.And || e instanceof Nodes.Or || e instanceof Nodes.OverList);
+      boolean application = e instanceof Nodes.ApplicationDate;
+      for (Node kid : kids) {
+        settles |= moves && kid.settles();
+        application |= kid.readsApplicationDate();
       }
-      Node node = new Node(e, dependsOnTime(e), kids, kind(e), window);
+      int window = 0;
+      if (e instanceof Nodes.CompareNumbers && !application) {
+        Nodes.CompareNumbers c = (Nodes.CompareNumbers) e;
+        window = (windowShape(c.left(), c.right()) ? 1 : 0) | (windowShape(c.right(), c.left()) ? 2 : 0);
+      }
+      Node node = new Node(e, moves, kids, kind(e), window, settles, application);
       made.put(e, node);
       return node;
     }
 
     /**
-     * Whether {@code moving op fixed} compares a count of months in a window that moves with time
-     * with a fixed value, as {@link #windowFlips} handles it (unless inside a list's records).
+     * Whether {@code moving op fixed}, which does not read application_date, compares a count of
+     * months in a window that moves with time with a fixed value, as {@link #windowFlips} handles it
+     * (unless inside a list's records).
      */
-    private boolean windowShape(Nodes.CompareNumbers c, Expr moving, Expr fixed) {
+    private boolean windowShape(Expr moving, Expr fixed) {
       Expr m = derivedRoot(moving, symbols);
       return m instanceof Nodes.MonthsIn && ((Nodes.MonthsIn) m).since() != null
-          && dependsOnTime(((Nodes.MonthsIn) m).since()) && !dependsOnTime(fixed)
-          && !readsApplicationDate(c, symbols);
+          && dependsOnTime(((Nodes.MonthsIn) m).since()) && !dependsOnTime(fixed);
     }
 
     /** Whether an expression's value can change when only the date changes. */
@@ -237,11 +291,16 @@ public final class CriticalDates {
   /**
    * An expression as the walk sees it: whether it moves with time, and its children in the order
    * of {@link #children} (a derived fact's slot: its expression), so that the walk looks nothing up;
-   * how the walk treats it ({@link #kind}); and for a comparison of numbers, which side is a count
+   * how the walk treats it ({@link #kind}); for a comparison of numbers, which side is a count
    * of months in a moving window compared with a fixed value (bit 1: the left, bit 2: the right; see
-   * {@link #windowFlips}).
+   * {@link #windowFlips}); and whether, unknown for want of a fact, it can still become known as time
+   * passes ({@code settles}): {@code false and ?} is false, and a list's items decide a count's
+   * range or any() and all() as their conditions do, e.g. once a child whose schooling is unknown
+   * turns 18 in {@code count(children, age < 18 and in_school)}; and whether it reads
+   * application_date, directly or through derived facts.
    */
-  record Node(Expr e, boolean moves, Node[] kids, int kind, int window) {}
+  record Node(Expr e, boolean moves, Node[] kids, int kind, int window, boolean settles,
+      boolean readsApplicationDate) {}
 
   /** How the walk treats a node ({@link Node#kind}), worked out when the node is made. */
   private static final int OTHER = 0;
@@ -266,15 +325,49 @@ public final class CriticalDates {
     return OTHER;
   }
 
+  /** Whether a derived fact's expression is followed ({@link #WALKED} or {@link #BOUNDED}) for the first time. */
+  private boolean firstTime(Expr root, int how) {
+    if (followed == null) {
+      followed = new IdentityHashMap<>();
+    }
+    int before = followed.getOrDefault(root, 0);
+    followed.put(root, before | how);
+    return (before & how) == 0;
+  }
+
+  /**
+   * Whether the walk may go one level deeper (then the caller comes back up: {@code depth--}); else
+   * it stops there, and every day up to the end is a critical date.
+   */
+  private boolean enter() {
+    if (depth >= MAX_DEPTH) {
+      everyDay = true;
+      return false;
+    }
+    depth++;
+    return true;
+  }
+
   private void walk(Node t) {
-    if (!t.moves()) {
+    if (!t.moves() || !enter()) {
       return;
     }
+    try {
+      step(t);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** {@link #walk} of a node that moves. */
+  private void step(Node t) {
     Expr e = t.e();
     Node[] k = t.kids();
     switch (t.kind()) {
       case FIRST_CHILD:
-        walk(k[0]);
+        if (!(e instanceof Nodes.Slot) || firstTime(k[0].e(), WALKED)) {
+          walk(k[0]);
+        }
         break;
       case BOTH_CHILDREN:
         walk(k[0]);
@@ -338,17 +431,23 @@ public final class CriticalDates {
       }
       return;
     }
-    Object n = fixed.eval(env);
+    // the fixed value, or the range of a count whose items are partly unknown: the comparison
+    // changes only where the moving value crosses either end
+    Counts.Range n = Counts.range(fixed, env);
+    boolean whole = n != null && n.least() instanceof Long && n.most() instanceof Long;
     List<Linear> pieces = linear(moving);
-    if (pieces.isEmpty() && n instanceof Long && noRunGoesOn(moving)) {
+    if (pieces.isEmpty() && whole && noRunGoesOn(moving)) {
       return; // 0 from as_of on: every run of the periods ended before it
     }
-    if (pieces.isEmpty() || !(n instanceof Long)) {
+    if (pieces.isEmpty() || !whole) {
       periodBoundaries(moving);
       return;
     }
     for (Linear l : pieces) {
-      flips(l, (Long) n);
+      flips(l, (Long) n.least());
+      if (!n.isExact()) {
+        flips(l, (Long) n.most());
+      }
     }
     if (pieces.get(0).inRun()) {
       periodBoundaries(moving); // where one piece ends and the next begins
@@ -458,8 +557,20 @@ public final class CriticalDates {
    * parts do; as_of itself changes every day ({@link #everyDay}).
    */
   private void periodBoundaries(Expr e) {
-    e = derivedRoot(e);
-    if (!dependsOnTime(e) || e.eval(env) == null) {
+    Expr root = derivedRoot(e);
+    if (root != e && !firstTime(root, BOUNDED) || !enter()) {
+      return; // a derived fact's days are reported once
+    }
+    try {
+      boundariesOf(root);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** {@link #periodBoundaries} of an expression that is not a derived fact's name. */
+  private void boundariesOf(Expr e) {
+    if (!dependsOnTime(e) || e.eval(env) == null && !analysis.tree(e).settles()) {
       return; // unknown now, it stays unknown: what it lacks is a fact, not a date
     }
     if (e instanceof Nodes.MonthsIn) {
@@ -551,29 +662,12 @@ public final class CriticalDates {
     }
   }
 
-  /** Whether an expression reads application_date, directly or through derived facts. */
-  private static boolean readsApplicationDate(Expr e, Symbols symbols) {
-    if (e instanceof Nodes.ApplicationDate) {
-      return true;
-    }
-    if (e instanceof Nodes.Slot) {
-      Expr root = derivedRoot(e, symbols);
-      return root != e && readsApplicationDate(root, symbols);
-    }
-    for (Expr child : children(e)) {
-      if (readsApplicationDate(child, symbols)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The expression of a derived fact (through derived facts that merely name another), else {@code e}. */
   private Expr derivedRoot(Expr e) {
     return derivedRoot(e, env.symbols());
   }
 
-  private static Expr derivedRoot(Expr e, Symbols symbols) {
+  static Expr derivedRoot(Expr e, Symbols symbols) {
     while (e instanceof Nodes.Slot && ((Nodes.Slot) e).slot() >= symbols.factCount()) {
       e = symbols.derivedExpr(((Nodes.Slot) e).slot()).root();
     }
@@ -752,6 +846,18 @@ public final class CriticalDates {
    * runs the value is 0, and its changes at the runs' ends are the periods' boundaries).
    */
   private List<Linear> linear(Expr e) {
+    if (!enter()) {
+      return List.of();
+    }
+    try {
+      return linearOf(e);
+    } finally {
+      depth--;
+    }
+  }
+
+  /** {@link #linear}, one level deeper. */
+  private List<Linear> linearOf(Expr e) {
     if (e instanceof Nodes.Slot) {
       return linear(env.symbols().derivedExpr(((Nodes.Slot) e).slot()).root());
     }
@@ -872,6 +978,11 @@ public final class CriticalDates {
     // (whole months and the days they leave over) plus the ongoing run's whole months
     LocalDate t = over.plusDays(1).isAfter(start) ? over.plusDays(1) : start.plusDays(1);
     long closed = Periods.monthsInRuns(all, lower, t) - Dates.monthsBetween(start, t);
+    if (Periods.monthsInRuns(all, lower, env.asOf()) != closed + Dates.monthsBetween(start, env.asOf())) {
+      // a run ends on as_of or the ongoing one starts on it: from the next day the runs are reckoned
+      // otherwise (one run alone counts no days left over), so the count is linear only after as_of
+      return List.of();
+    }
     return List.of(new Linear('m', start, 1, closed, 'd', 0));
   }
 

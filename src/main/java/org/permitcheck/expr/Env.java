@@ -101,6 +101,12 @@ public final class Env {
       throw new IllegalStateException("derived facts depend on each other in a cycle");
     }
     state[slot] = BUSY;
+    // the derived facts it reads first, each after those it reads: its expression then finds them
+    // computed, and a chain of derived facts (64 levels of hundreds of operations each) never nests
+    // their evaluations, which would overflow the stack
+    for (int read : symbols.derivedReads(slot)) {
+      value(read);
+    }
     Object v = symbols.derivedExpr(slot).root().eval(this);
     values[slot] = v;
     state[slot] = DONE;

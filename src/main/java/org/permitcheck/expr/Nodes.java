@@ -148,16 +148,25 @@ final class Nodes {
 
   // ---- comparisons ----
 
-  /** Numbers (integers and decimals mixed). */
-  record CompareNumbers(int cmp, Expr left, Expr right) implements Expr {
+  /**
+   * Numbers (integers and decimals mixed).
+   *
+   * @param counts whether a side is a count of list items ({@link Counts#isCount}): when some items
+   *     leave their condition unknown, the comparison is decided if it holds, or fails, for every
+   *     count they can make
+   */
+  record CompareNumbers(int cmp, Expr left, Expr right, boolean counts) implements Expr {
     @Override
     public Object eval(Env env) {
       Object l = left.eval(env);
       if (l == null) {
-        return null;
+        return counts ? Counts.compare(cmp, left, right, env) : null;
       }
       Object r = right.eval(env);
-      return r == null ? null : test(cmp, compareValues(l, r));
+      if (r == null) {
+        return counts ? Counts.compare(cmp, left, right, env) : null;
+      }
+      return test(cmp, compareValues(l, r));
     }
   }
 
@@ -384,41 +393,55 @@ final class Nodes {
   record OverList(int fn, Expr list, Expr condition) implements Expr {
     @Override
     public Object eval(Env env) {
+      if (fn == COUNT) {
+        Counts.Range r = range(env);
+        return r == null || !r.isExact() ? null : r.least();
+      }
       Object l = list.eval(env);
       if (l == null) {
         return null;
       }
       boolean unknown = false;
-      long count = 0;
       for (Object item : (List<?>) l) {
-        env.pushItem(item);
-        Object v;
-        try {
-          v = condition.eval(env);
-        } finally {
-          env.popItem();
-        }
+        Object v = test(item, env);
         if (v == null) {
           unknown = true;
-        } else if ((Boolean) v) {
-          if (fn == ANY) {
-            return Boolean.TRUE;
-          }
-          count++;
-        } else if (fn == ALL) {
-          return Boolean.FALSE;
+        } else if ((Boolean) v == (fn == ANY)) {
+          return v; // any: one that holds; all: one that fails
         }
       }
-      if (unknown) {
+      return unknown ? null : fn == ALL;
+    }
+
+    /**
+     * For count: how many items hold at the least (those known to) and at the most (with those
+     * unknown); null when the list is unknown.
+     */
+    Counts.Range range(Env env) {
+      Object l = list.eval(env);
+      if (l == null) {
         return null;
       }
-      switch (fn) {
-        case ANY:
-          return Boolean.FALSE;
-        case ALL:
-          return Boolean.TRUE;
-        default:
-          return count;
+      long holds = 0;
+      long open = 0;
+      for (Object item : (List<?>) l) {
+        Object v = test(item, env);
+        if (v == null) {
+          open++;
+        } else if ((Boolean) v) {
+          holds++;
+        }
+      }
+      return new Counts.Range(holds, holds + open);
+    }
+
+    /** The condition for one item, with its fields in scope. */
+    private Object test(Object item, Env env) {
+      env.pushItem(item);
+      try {
+        return condition.eval(env);
+      } finally {
+        env.popItem();
       }
     }
   }

@@ -83,7 +83,8 @@ final class Operators {
     Type lt = l.type();
     Type rt = r.type();
     if (lt.isNumeric() && rt.isNumeric()) {
-      return bool(new Nodes.CompareNumbers(Nodes.cmp(op), l.expr(), r.expr()));
+      boolean counts = Counts.isCount(l.expr(), c.symbols) || Counts.isCount(r.expr(), c.symbols);
+      return bool(new Nodes.CompareNumbers(Nodes.cmp(op), l.expr(), r.expr(), counts));
     }
     if (lt.kind() == Type.Kind.DATE && rt.kind() == Type.Kind.DATE) {
       return bool(new Nodes.CompareDates(Nodes.cmp(op), l.expr(), r.expr()));

@@ -67,11 +67,10 @@ public final class Periods {
       leftOver += Dates.daysBetween(Dates.addMonths(start, whole), endExclusive);
       endedDays += Dates.daysBetween(start, endExclusive);
     }
-    long ended = endedWhole + leftOver / DAYS_PER_MONTH;
-    if (counted > 1) {
-      ended = Math.max(ended, endedDays / DAYS_PER_MONTH);
+    if (counted == 1) {
+      return running + endedWhole; // one run: its calendar months, nothing left over to add up
     }
-    return running + ended;
+    return running + Math.max(endedWhole + leftOver / DAYS_PER_MONTH, endedDays / DAYS_PER_MONTH);
   }
 
   /** Days to a month when days left over by separate periods are added up. */

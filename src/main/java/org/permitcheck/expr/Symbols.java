@@ -23,6 +23,8 @@ public final class Symbols {
   private final Map<String, Symbol> byName;
   private final int factCount;
   private final CompiledExpr[] derived;
+  /** For each derived fact, by its slot less the fact count: the slots of the derived facts it reads. */
+  private final int[][] derivedReads;
   private final Set<String> broken;
 
   private Symbols(List<Symbol> all, int factCount, CompiledExpr[] derived, Set<String> broken) {
@@ -35,6 +37,11 @@ public final class Symbols {
     this.byName = Collections.unmodifiableMap(map);
     this.factCount = factCount;
     this.derived = derived;
+    this.derivedReads = new int[derived.length][];
+    for (int i = 0; i < derived.length; i++) {
+      derivedReads[i] = derived[i].reads().stream().map(byName::get).filter(s -> s != null && s.derived())
+          .mapToInt(Symbol::slot).toArray();
+    }
   }
 
   public Optional<Symbol> lookup(String name) {
@@ -73,6 +80,11 @@ public final class Symbols {
   /** The compiled expression of a derived fact's slot. */
   public CompiledExpr derivedExpr(int slot) {
     return derived[slot - factCount];
+  }
+
+  /** The slots of the derived facts that a derived fact's expression reads directly. Read-only. */
+  int[] derivedReads(int slot) {
+    return derivedReads[slot - factCount];
   }
 
   /** Collects facts first, then derived facts as they are compiled (in dependency order). */

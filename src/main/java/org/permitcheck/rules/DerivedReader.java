@@ -1,7 +1,10 @@
 package org.permitcheck.rules;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,61 +101,102 @@ final class DerivedReader {
     return Optional.empty();
   }
 
-  /** Depth-first order: dependencies first. Reports each cycle once, at its first member. */
+  /**
+   * Dependency order: each derived fact after those it reads. Reports each cycle once, at its first
+   * member, and refuses the first derived fact whose longest chain of derived facts, each computed
+   * from the next, is more than {@link #MAX_CHAIN} long, whatever the order they are written in. A
+   * fact of a cycle or beyond the limit is left out (broken), and so is every fact computed from it.
+   */
   private List<String> order(Map<String, Entry> entries) {
     Map<String, Set<String>> deps = new LinkedHashMap<>();
     for (Entry e : entries.values()) {
-      Set<String> d = new java.util.LinkedHashSet<>(ExprCompiler.names(e.expr().text()));
+      Set<String> d = new LinkedHashSet<>(ExprCompiler.names(e.expr().text()));
       d.retainAll(entries.keySet());
       deps.put(e.name(), d);
     }
     List<String> out = new ArrayList<>();
-    Map<String, Integer> state = new LinkedHashMap<>();
+    Map<String, Integer> state = new HashMap<>();
+    Map<String, Integer> depth = new HashMap<>();
     for (String name : entries.keySet()) {
-      visit(name, deps, state, out, new ArrayList<>(), entries);
+      if (!state.containsKey(name)) {
+        visit(name, deps, state, depth, out, entries);
+      }
     }
     return out;
   }
 
-  private void visit(String name, Map<String, Set<String>> deps, Map<String, Integer> state, List<String> out,
-      List<String> path, Map<String, Entry> entries) {
-    Integer s = state.get(name);
-    if (s != null && s == 2) {
-      return;
+  // the states of a derived fact while it is ordered
+  private static final int ON_PATH = 1;
+  private static final int DONE = 2;
+  private static final int BROKEN = 3;
+
+  /**
+   * Visits the facts {@code root} is computed from, depth first, then {@code root}: with a stack of
+   * its own, so that a chain of thousands of derived facts is refused, not a stack overflow.
+   */
+  private void visit(String root, Map<String, Set<String>> deps, Map<String, Integer> state,
+      Map<String, Integer> depth, List<String> out, Map<String, Entry> entries) {
+    List<String> path = new ArrayList<>();
+    List<Iterator<String>> next = new ArrayList<>();
+    state.put(root, ON_PATH);
+    path.add(root);
+    next.add(deps.get(root).iterator());
+    while (!path.isEmpty()) {
+      int top = path.size() - 1;
+      if (next.get(top).hasNext()) {
+        String d = next.get(top).next();
+        Integer s = state.get(d);
+        if (s == null) {
+          state.put(d, ON_PATH);
+          path.add(d);
+          next.add(deps.get(d).iterator());
+        } else if (s == ON_PATH) {
+          List<String> cycle = new ArrayList<>(path.subList(path.indexOf(d), path.size()));
+          cycle.add(d);
+          reader.error(entries.get(d).keyPos(), "derived facts depend on each other in a cycle: "
+              + String.join(" → ", cycle), "one of them must be computed from facts only");
+          state.put(d, BROKEN);
+        }
+        continue;
+      }
+      String name = path.remove(top);
+      next.remove(top);
+      if (state.get(name) == ON_PATH) {
+        finish(name, deps.get(name), state, depth, out, entries);
+      }
     }
-    if (s != null && s == 1) {
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
-      cycle.add(name);
-      reader.error(entries.get(name).keyPos(), "derived facts depend on each other in a cycle: "
-          + String.join(" → ", cycle), "one of them must be computed from facts only");
-      state.put(name, 3);
-      return;
+  }
+
+  /**
+   * Once the facts it is computed from are ordered: {@code name} is broken if one of them is, or if
+   * its chain is too long (reported at the first such fact); else it comes next in the order.
+   */
+  private void finish(String name, Set<String> reads, Map<String, Integer> state, Map<String, Integer> depth,
+      List<String> out, Map<String, Entry> entries) {
+    int levels = 1;
+    String deepest = null;
+    for (String d : reads) {
+      if (state.get(d) == BROKEN) {
+        state.put(name, BROKEN);
+        return;
+      }
+      if (depth.get(d) + 1 > levels) {
+        levels = depth.get(d) + 1;
+        deepest = d;
+      }
     }
-    if (s != null) {
-      return;
-    }
-    if (path.size() >= MAX_CHAIN) {
+    if (levels > MAX_CHAIN) {
+      state.put(name, BROKEN);
       if (!chainReported) {
         chainReported = true;
         reader.error(entries.get(name).keyPos(), "derived facts are computed from each other more than "
-          + MAX_CHAIN + " levels deep (" + path.get(0) + " → " + path.get(1) + " → …)", "compute them from facts directly");
+            + MAX_CHAIN + " levels deep (" + name + " → " + deepest + " → …)", "compute them from facts directly");
       }
-      state.put(name, 3);
       return;
     }
-    state.put(name, 1);
-    path.add(name);
-    for (String d : deps.get(name)) {
-      visit(d, deps, state, out, path, entries);
-      if (state.get(d) == 3) {
-        state.put(name, 3);
-      }
-    }
-    path.remove(path.size() - 1);
-    if (state.get(name) == 1) {
-      state.put(name, 2);
-      out.add(name);
-    }
+    state.put(name, DONE);
+    depth.put(name, levels);
+    out.add(name);
   }
 
   /** Reports expression errors at their exact position in the rules file. */

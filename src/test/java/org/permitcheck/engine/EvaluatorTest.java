@@ -2,12 +2,20 @@ package org.permitcheck.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.permitcheck.cases.Case;
+import org.permitcheck.cases.CaseReader;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.rules.Ruleset;
@@ -88,6 +96,34 @@ class EvaluatorTest {
       "        criteria:",
       "          all:",
       "            - {id: k, text: {en: K, fr: K}, when: \"(any(kids, ok) and a) or (not any(kids, ok) and not a)\"}",
+      "      - id: AT_LEAST_ONE",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: k, text: {en: K, fr: K}, when: \"count(kids, ok) >= 1\"}",
+      "      - id: AT_LEAST_TWO",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: k, text: {en: K, fr: K}, when: \"count(kids, ok) >= 2\"}",
+      "      - id: FEWER_THAN_THREE",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: k, text: {en: K, fr: K}, when: \"count(kids, ok) < 3\"}",
+      "      - id: SUM",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: k, text: {en: K, fr: K}, when: \"count(kids, ok) + count(kids, sa) >= 1\"}",
       "      - id: KIDS",
       "        title: {en: T, fr: T}",
       "        legal_basis: x",
@@ -169,6 +205,53 @@ class EvaluatorTest {
     PermitResult r = eval("KIDS3", AS_OF, "kids", java.util.List.of(Map.of("sa", true)));
     assertThat(r.verdict()).isEqualTo(Verdict.UNDETERMINED);
     assertThat(r.missing()).containsExactlyInAnyOrder("kids", "a");
+  }
+
+  @ParameterizedTest(name = "{0} with kids {1}: {2}, missing {3}")
+  @CsvSource(delimiter = '|', value = {
+    // one kid ok, one not known: 1 or 2 kids ok
+    "AT_LEAST_ONE | ok=true; - | ELIGIBLE | -",
+    "FEWER_THAN_THREE | ok=true; - | ELIGIBLE | -",
+    "AT_LEAST_TWO | ok=true; - | UNDETERMINED | kids",
+    // one kid not ok, one not known: 0 or 1
+    "AT_LEAST_TWO | ok=false; - | NOT_ELIGIBLE | -",
+    "AT_LEAST_ONE | ok=false; - | UNDETERMINED | kids",
+    // a sum of counts has no range, but every answer makes it at least 1: the kids still decide
+    "SUM | ok=true sa=false; - | UNDETERMINED | kids",
+  })
+  void aCountOfItemsDecidesWhenEveryCountTheUnknownItemsCanMakeAgrees(String permit, String kids, Verdict verdict,
+      String missing) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (String item : kids.split(";")) {
+      Map<String, Object> fields = new LinkedHashMap<>();
+      for (String field : item.trim().equals("-") ? new String[0] : item.trim().split(" ")) {
+        fields.put(field.substring(0, field.indexOf('=')), Boolean.valueOf(field.substring(field.indexOf('=') + 1)));
+      }
+      items.add(fields);
+    }
+    PermitResult r = eval(permit, AS_OF, "kids", items);
+    assertThat(r.verdict()).isEqualTo(verdict);
+    assertThat(r.missing()).containsExactlyElementsOf(missing.equals("-") ? List.of() : List.of(missing));
+  }
+
+  @Test
+  void aMinorChildCountedAmongChildrenWhoseHouseholdIsUnknownDecidesAsAnyDoes() throws IOException {
+    String any = "de_has_minor_child: \"any(children, years_between(date_of_birth, as_of) < 18 and lives_with_applicant)\"";
+    String count = "de_has_minor_child: \"count(children, years_between(date_of_birth, as_of) < 18 and "
+        + "lives_with_applicant) >= 1\"";
+    String text = Files.readString(Path.of("rules.yaml"));
+    assertThat(text).contains(any);
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", text.replace(any, count))).value().get();
+    // the example's daughter, and a son whose household is not given
+    String example = Files.readString(Path.of("examples/de-25b-minor-child-four-years.yaml"));
+    String daughter = "      in_school: true\n";
+    assertThat(example).contains(daughter);
+    Case c = new CaseReader(rules, AS_OF).read(new SourceText("two-children.yaml", example.replace(daughter,
+        daughter + "    - {date_of_birth: 2019-05-05, school_age: true, in_school: true}\n"))).value().get();
+    for (PermitResult r : new Evaluator(rules).evaluate(c, c.asOf().get(), Scope.ALL).results()) {
+      assertThat(r.verdict().key()).as(r.permit().id()).isEqualTo(c.expect().get(r.permit().id()));
+      assertThat(r.verdict() != Verdict.UNDETERMINED || !r.missing().isEmpty()).as(r.permit().id()).isTrue();
+    }
   }
 
   @Test

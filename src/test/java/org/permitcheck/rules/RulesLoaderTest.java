@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.SourceText;
 
-class RulesLoaderTest {
+public class RulesLoaderTest {
   static final String HEAD = "ruleset: t\nversion: '1'\nreviewed: 2026-01-01\nlanguages: [en, fr]\n"
       + "facts:\n  n:\n    type: integer\n    question: {en: 'N?', fr: 'N ?'}\n";
 
@@ -24,7 +29,8 @@ class RulesLoaderTest {
         .map(d -> d.line() + ":" + d.column() + " " + d.message()).toList();
   }
 
-  static String permit(String criteria) {
+  /** A ruleset of one fact, 'n', and one permit, 'P' of BE, whose {@code criteria:} are {@code criteria}. */
+  public static String permit(String criteria) {
     return HEAD + "countries:\n  BE:\n    name: {en: B, fr: B}\n    permits:\n      - id: P\n"
         + "        title: {en: T, fr: T}\n        legal_basis: x\n        source: {seed: s}\n"
         + "        criteria:\n" + criteria;
@@ -118,6 +124,39 @@ class RulesLoaderTest {
     Checked<Ruleset> r = load(usingDerived(HEAD, "derived:\n  a: \"b + n\"\n  b: \"a - 1\"\n"));
     assertThat(located(r)).hasSize(2).anyMatch(m -> m.contains("cycle"))
         .anyMatch(m -> m.contains("unknown fact 'nn'"));
+  }
+
+  @ParameterizedTest(name = "{0} derived facts, {1} order: refused at {2}")
+  @CsvSource({
+    "64, natural, , ",
+    "64, reverse, , ",
+    "65, natural, kk, k63",
+    "65, reverse, kk, k63",
+    "2501, natural, k64, k63",
+    "2501, reverse, k64, k63",
+  })
+  void refusesTheDerivedFactWhoseChainIsTooLongInAnyOrder(int length, String order, String refused, String next) {
+    // k0 from the fact n, each next from the one before, the last one a condition
+    List<String> lines = new ArrayList<>();
+    lines.add("  k0: \"n\"");
+    for (int i = 1; i < length - 1; i++) {
+      lines.add("  k" + i + ": \"k" + (i - 1) + " + 1\"");
+    }
+    lines.add("  kk: \"k" + (length - 2) + " > 3\"");
+    if (order.equals("reverse")) {
+      Collections.reverse(lines);
+    }
+    String text = permit("          all:\n            - {id: k, text: {en: K, fr: K}, when: \"kk\"}\n")
+        .replace("countries:", "derived:\n" + String.join("\n", lines) + "\ncountries:");
+    Checked<Ruleset> r = load(text);
+    if (refused == null) {
+      assertThat(located(r)).isEmpty();
+      return;
+    }
+    int line = Arrays.asList(text.split("\n")).indexOf(lines.stream()
+        .filter(l -> l.startsWith("  " + refused + ":")).findFirst().orElseThrow()) + 1;
+    assertThat(located(r)).containsExactly(line + ":3 derived facts are computed from each other more than 64 "
+        + "levels deep (" + refused + " → " + next + " → …)");
   }
 
   @Test
