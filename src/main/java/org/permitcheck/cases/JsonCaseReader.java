@@ -116,8 +116,14 @@ public final class JsonCaseReader {
     }
     countries = new Names(codes);
     permits = new Names(ids);
-    pastFacts = java.util.stream.IntStream.range(0, facts.length)
-        .filter(i -> pastDate[i] || pastFields[i] != null && pastFields[i].length > 0).toArray();
+    int[] past = new int[facts.length];
+    int n = 0;
+    for (int i = 0; i < facts.length; i++) {
+      if (pastDate[i] || pastFields[i] != null && pastFields[i].length > 0) {
+        past[n++] = i;
+      }
+    }
+    pastFacts = Arrays.copyOf(past, n);
   }
 
   private static boolean isPastDate(Fact fact) {

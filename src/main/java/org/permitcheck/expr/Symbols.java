@@ -38,9 +38,16 @@ public final class Symbols {
     this.factCount = factCount;
     this.derived = derived;
     this.derivedReads = new int[derived.length][];
-    for (int i = 0; i < derived.length; i++) {
-      derivedReads[i] = derived[i].reads().stream().map(byName::get).filter(s -> s != null && s.derived())
-          .mapToInt(Symbol::slot).toArray();
+    for (int i = 0; i < derived.length; i++) { // plain loops: streams cost start-up time here
+      int[] slots = new int[derived[i].reads().size()];
+      int n = 0;
+      for (String name : derived[i].reads()) {
+        Symbol s = byName.get(name);
+        if (s != null && s.derived()) {
+          slots[n++] = s.slot();
+        }
+      }
+      derivedReads[i] = java.util.Arrays.copyOf(slots, n);
     }
   }
 
