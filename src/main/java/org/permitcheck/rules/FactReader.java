@@ -173,7 +173,7 @@ final class FactReader {
     }
     List<String> values = new ArrayList<>();
     if (node.get() instanceof ListNode) {
-      values.addAll(reader.strings(node.get(), "'values' of " + what));
+      values.addAll(reader.distinctStrings(node.get(), "'values' of " + what));
     } else if (node.get() instanceof MapNode) {
       for (MapNode.Entry e : ((MapNode) node.get()).entries()) {
         values.add(e.key());

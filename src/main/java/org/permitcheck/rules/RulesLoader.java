@@ -144,7 +144,7 @@ public final class RulesLoader {
     if (node.isEmpty()) {
       return REQUIRED_LANGUAGES;
     }
-    List<String> languages = reader.strings(node.get(), "'languages'");
+    List<String> languages = reader.distinctStrings(node.get(), "'languages'");
     for (String lang : REQUIRED_LANGUAGES) {
       if (!languages.contains(lang)) {
         reader.error(node.get().pos(), "'languages' must include '" + lang + "'", "every text is written in en and fr");

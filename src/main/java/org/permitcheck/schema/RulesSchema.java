@@ -40,7 +40,7 @@ final class RulesSchema {
       case "reviewed":
         return Json.date().put("description", "When the legal content was last checked.");
       case "languages":
-        ObjectNode l = Json.arrayOf(Json.enumOf(Messages.LANGUAGES));
+        ObjectNode l = Json.arrayOf(Json.enumOf(Messages.LANGUAGES)).put("uniqueItems", true);
         ArrayNode contains = Json.F.arrayNode();
         for (String lang : RulesFormat.REQUIRED_LANGUAGES) {
           contains.add(Json.object().set("contains", Json.object().put("const", lang)));
@@ -100,7 +100,7 @@ final class RulesSchema {
         case "values":
           ObjectNode labels = Json.type("object");
           labels.set("additionalProperties", Json.ref("text"));
-          props.set(k, Json.anyOf(Json.arrayOf(Json.type("string")), labels));
+          props.set(k, Json.anyOf(Json.arrayOf(Json.type("string")).put("uniqueItems", true), labels));
           break;
         case "fields":
           ObjectNode fields = Json.type("object");

@@ -236,6 +236,19 @@ public final class NodeReader {
     return out;
   }
 
+  /** The texts of a list of scalars, each once: a text listed again is reported at its second place. */
+  public List<String> distinctStrings(Node node, String what) {
+    List<String> out = new ArrayList<>();
+    for (ScalarNode item : scalars(node, what)) {
+      if (out.contains(item.text())) {
+        error(item.pos(), "'" + item.text() + "' is listed twice in " + what, "remove one of them");
+      } else {
+        out.add(item.text());
+      }
+    }
+    return out;
+  }
+
   /**
    * The items of a list of single values, each with the position it was written at, so that a bad
    * item is reported at the item and not at the list; an item that is not a single value is reported.
