@@ -157,6 +157,11 @@ final class DiffJson {
       g.writeEndObject();
     }
     g.writeEndArray();
+    g.writeArrayFieldStart("permit_changes");
+    for (String what : c.permitChanges()) {
+      g.writeString(what);
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

@@ -8,6 +8,7 @@ import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Change;
 import org.permitcheck.engine.Outcome;
 import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 
 /**
@@ -49,7 +50,7 @@ final class DiffText {
       dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom());
       dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore());
     }
-    if (!c.criteria().isEmpty()) {
+    if (!c.criteria().isEmpty() || !c.permitChanges().isEmpty()) {
       s.append("  ").append(m.get("diff.because"));
       String sep = " ";
       for (Change.CriterionChange cc : c.criteria()) {
@@ -57,8 +58,25 @@ final class DiffText {
             .append(" → ").append(side(cc.after(), cc.afterWithDiscretion(), m)).append(')');
         sep = ", ";
       }
+      for (String what : c.permitChanges()) {
+        s.append(sep).append(permitChange(what, c.before().permit(), c.after().permit(), m));
+        sep = ", ";
+      }
     }
     return s.toString();
+  }
+
+  /** "the permit's own discretion (no → yes)", "in force (from 2022-12-31 → 2022-12-31 to 2025-12-31)". */
+  private static String permitChange(String what, Permit before, Permit after, Messages m) {
+    switch (what) {
+      case "discretionary":
+        return m.get("diff.permit.discretionary", m.get(before.discretionary().isEmpty() ? "value.no" : "value.yes"),
+            m.get(after.discretionary().isEmpty() ? "value.no" : "value.yes"));
+      case "in_force":
+        return m.get("diff.permit.in_force", m.range(before.inForce()), m.range(after.inForce()));
+      default:
+        return m.get("diff.permit.window", m.range(before.window()), m.range(after.window()));
+    }
   }
 
   private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b) {

@@ -12,8 +12,11 @@ import java.util.Map;
  *
  * @param before the result before, or null when the permit was not evaluated then
  * @param after the result after, or null when the permit is no longer evaluated
+ * @param permitChanges what changed in the permit itself between two rulesets: {@code discretionary}
+ *     (its own discretion given or taken away), {@code in_force}, {@code window} (their dates)
  */
-public record Change(String permit, PermitResult before, PermitResult after, List<CriterionChange> criteria) {
+public record Change(String permit, PermitResult before, PermitResult after, List<CriterionChange> criteria,
+    List<String> permitChanges) {
   /**
    * A top-level criterion whose outcome changed, or whose outcome with discretion changed: the outcome
    * when the authority uses every discretion the rules give it ({@link CriterionResult#lenient}), which
@@ -25,6 +28,7 @@ public record Change(String permit, PermitResult before, PermitResult after, Lis
 
   public Change {
     criteria = List.copyOf(criteria);
+    permitChanges = List.copyOf(permitChanges);
   }
 
   /** "undetermined → eligible"; "(none)" stands for a permit absent on one side. */
@@ -44,16 +48,34 @@ public record Change(String permit, PermitResult before, PermitResult after, Lis
     for (PermitResult now : after.results()) {
       PermitResult then = old.remove(now.permit().id());
       if (then == null || differs(then, now)) {
-        out.add(new Change(now.permit().id(), then, now, criteria(then, now)));
+        out.add(new Change(now.permit().id(), then, now, criteria(then, now), permitChanges(then, now)));
       }
     }
-    old.values().forEach(then -> out.add(new Change(then.permit().id(), then, null, List.of())));
+    old.values().forEach(then -> out.add(new Change(then.permit().id(), then, null, List.of(), List.of())));
     return out;
   }
 
   static boolean differs(PermitResult a, PermitResult b) {
     return a.verdict() != b.verdict() || a.nearMiss() != b.nearMiss()
         || !a.eligibleFrom().equals(b.eligibleFrom()) || !a.applyBefore().equals(b.applyBefore());
+  }
+
+  /** What differs in the permit's own declaration, when both sides have it. */
+  private static List<String> permitChanges(PermitResult a, PermitResult b) {
+    if (a == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (a.permit().discretionary().isEmpty() != b.permit().discretionary().isEmpty()) {
+      out.add("discretionary");
+    }
+    if (!a.permit().inForce().equals(b.permit().inForce())) {
+      out.add("in_force");
+    }
+    if (!a.permit().window().equals(b.permit().window())) {
+      out.add("window");
+    }
+    return out;
   }
 
   private static List<CriterionChange> criteria(PermitResult a, PermitResult b) {

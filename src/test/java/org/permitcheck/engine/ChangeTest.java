@@ -24,7 +24,7 @@ class ChangeTest {
   static Ruleset load(String text) {
     assertThat(text).isNotEqualTo(EvaluatorTest.RULES);
     Checked<Ruleset> r = RulesLoader.load(new SourceText("t.yaml", text));
-    assertThat(r.hasErrors()).isFalse(); // a warning: the fact of the waiver is no longer used
+    assertThat(r.errors()).as("a warning at most: the fact of the waiver may be no longer used").isEmpty();
     return r.value().get();
   }
 
@@ -72,5 +72,25 @@ class ChangeTest {
   @Test
   void aWaiverThatWasNeverNeededChangesNothing() {
     assertThat(between(WITH_WAIVER, WITHOUT_WAIVER, "a", true, "b", true, "c", true, "waiver_ok", true)).isEmpty();
+  }
+
+  @Test
+  void namesThePermitsOwnDiscretionAndDatesWhenTheyChange() {
+    String p = "        source: {seed: s}\n";
+    int at = EvaluatorTest.RULES.indexOf(p) + p.length(); // permit P's, the first
+    Ruleset atDiscretion = load(new StringBuilder(EvaluatorTest.RULES)
+        .insert(at, "        discretionary: {en: D, fr: D}\n").toString());
+    Ruleset dated = load(new StringBuilder(EvaluatorTest.RULES)
+        .insert(at, "        in_force: {until: 2020-01-01}\n").toString());
+    Object[] facts = {"a", true, "b", true, "c", true};
+    List<Change> given = between(WITH_WAIVER, atDiscretion, facts);
+    assertThat(given).singleElement().satisfies(c -> {
+      assertThat(c.transition()).isEqualTo("eligible → discretionary");
+      assertThat(c.criteria()).isEmpty();
+      assertThat(c.permitChanges()).containsExactly("discretionary");
+    });
+    assertThat(between(WITH_WAIVER, dated, facts)).singleElement()
+        .satisfies(c -> assertThat(c.permitChanges()).containsExactly("in_force"));
+    assertThat(between(WITH_WAIVER, WITH_WAIVER, facts)).isEmpty();
   }
 }
