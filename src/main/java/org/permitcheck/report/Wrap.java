@@ -16,7 +16,7 @@ public final class Wrap {
     int visible = visibleLength(first);
     boolean empty = true;
     // keep "§ 25b" and "art. 9bis" together on one line
-    String glued = text.replace("§ ", "§\u00a0").replace("Art. ", "Art.\u00a0").replace("art. ", "art.\u00a0");
+    String glued = unbreakable(text.replace("§ ", "§\u00a0").replace("Art. ", "Art.\u00a0").replace("art. ", "art.\u00a0"));
     int end = 0;
     while (true) {
       int start = end;
@@ -47,6 +47,34 @@ public final class Wrap {
       empty = false;
     }
     out.append(line).append('\n');
+  }
+
+  /**
+   * The spaces a line must not break at made no-break: inside a number ("1 201,20", a space before a
+   * group of three digits), around a euro sign ("615 €", "€ 615"), before French punctuation
+   * ("pourquoi ?", "« salarié »"), and after an opening guillemet. A line that ended in "1" and went on with "201,20 €"
+   * would read as one euro.
+   */
+  static String unbreakable(String text) {
+    if (text.indexOf(' ') < 0) {
+      return text;
+    }
+    char[] c = text.toCharArray();
+    for (int i = 0; i < c.length; i++) {
+      if (c[i] != ' ') {
+        continue;
+      }
+      char before = i > 0 ? c[i - 1] : ' ';
+      char after = i + 1 < c.length ? c[i + 1] : ' ';
+      boolean thousands = Character.isDigit(before) && i + 3 < c.length && Character.isDigit(c[i + 1])
+          && Character.isDigit(c[i + 2]) && Character.isDigit(c[i + 3])
+          && (i + 4 == c.length || !Character.isDigit(c[i + 4]));
+      boolean sign = "€?!:;»".indexOf(after) >= 0 && before != ' ' || before == '€' && Character.isDigit(after);
+      if (thousands || sign || before == '«' && after != ' ') {
+        c[i] = '\u00a0';
+      }
+    }
+    return new String(c);
   }
 
   /** Keeps a short phrase such as "§ 25b AufenthG" on one line. */

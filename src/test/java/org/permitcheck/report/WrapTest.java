@@ -36,4 +36,19 @@ class WrapTest {
     Wrap.append(out, "  - ", "    ", words + " eighty § 25b columns");
     assertThat(out.toString()).isEqualTo("  - " + words + "\n    eighty § 25b columns\n");
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "au moins 1 201,20 € par mois|1 201,20 €",
+      "jusqu'à € 4 357,80 (bedrag van 2006)|€ 4 357,80",
+      "une carte « salarié » ou pas|« salarié »",
+      "pour y introduire la demande ?|demande ?",
+      "from 2017 2018 to 2019|2017"})
+  void neverBreaksInsideANumberOrBeforeACurrencySignOrFrenchPunctuation(String phrase, String whole) {
+    for (int pad = 0; pad < 80; pad++) { // the phrase at every place of a line
+      StringBuilder out = new StringBuilder();
+      Wrap.append(out, "", "", "x".repeat(pad) + " " + phrase);
+      assertThat(out.toString()).as("after %d characters", pad).contains(whole);
+    }
+  }
 }
