@@ -128,9 +128,10 @@ final class InterviewCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     if (result.ending() != Interviewer.Ending.FINISHED) {
-      // the command on a line of its own, whole, to be copied
+      // the command on a line of its own, whole, to be copied; with the language, which the draft does
+      // not keep, so that the interview goes on in the language it was begun in
       prompter.show(wrapped(m.get("interview.kept", draftPath)) + "  permitcheck interview --resume " + draftPath
-          + "\n");
+          + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
       return ExitCode.STOPPED;
     }
     return save(rules, result.draft(), draftPath, start.comments(), prompter, m, lang);

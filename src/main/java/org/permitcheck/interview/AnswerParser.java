@@ -105,14 +105,19 @@ final class AnswerParser {
     return problem.isEmpty() ? Parsed.of(v) : Parsed.invalid(problem);
   }
 
-  private static String withoutUnit(Fact fact, String text) {
+  /** The answer without a unit typed after it: the rules' own, its translation, or the currency. */
+  private String withoutUnit(Fact fact, String text) {
     String t = text.strip();
     List<String> suffixes = new ArrayList<>();
     if (!fact.unit().isEmpty()) {
+      suffixes.add(m.unit(fact.unit()));
       suffixes.add(fact.unit());
     }
     if (!fact.type().currency().isEmpty()) {
       suffixes.add(fact.type().currency());
+      if (fact.type().currency().equals("EUR")) {
+        suffixes.addAll(List.of("euros", "euro"));
+      }
     }
     for (String s : suffixes) {
       if (t.toLowerCase(Locale.ROOT).endsWith(s.toLowerCase(Locale.ROOT))) {

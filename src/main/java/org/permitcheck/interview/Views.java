@@ -80,7 +80,7 @@ final class Views {
         return m.get("interview.hint.date");
       case INTEGER:
       case DECIMAL:
-        return fact.unit().isEmpty() ? m.get("interview.hint.number") : fact.unit();
+        return fact.unit().isEmpty() ? m.get("interview.hint.number") : m.unit(fact.unit());
       case MONEY:
         return t.currency();
       case ENUM:
@@ -129,7 +129,7 @@ final class Views {
   }
 
   private String range(Fact fact) {
-    String unit = fact.unit().isEmpty() ? fact.type().currency() : fact.unit();
+    String unit = fact.unit().isEmpty() ? fact.type().currency() : m.unit(fact.unit());
     String suffix = unit.isEmpty() ? "" : " " + unit;
     String min = fact.min().map(v -> v.toPlainString() + suffix).orElse("");
     String max = fact.max().map(v -> v.toPlainString() + suffix).orElse("");

@@ -197,7 +197,7 @@ public final class MarkdownRenderer {
     List<String> lines = new ArrayList<>();
     r.eligibleFrom().ifPresent(d -> lines.add(m.get(r.verdict() == Verdict.DISCRETIONARY
         ? "timeline.eligible_from.eligible" : "timeline.eligible_from", d.toString())));
-    r.applyBefore().ifPresent(d -> lines.add(m.get("timeline.apply_before", d.toString())));
+    r.applyBefore().ifPresent(d -> lines.add(m.applyBefore(r.permit(), d)));
     Permit p = r.permit();
     if (!p.window().isAlways()) {
       lines.add(m.colon("rules.window") + " " + m.range(p.window()));

@@ -52,6 +52,19 @@ public final class Messages {
     return new MessageFormat(pattern, Locale.ROOT).format(shown);
   }
 
+  /**
+   * The last day a result holds: "apply by that day" for what is applied for, "holds until" for an
+   * option, which nobody applies for (reception of a family, staying without papers).
+   */
+  public String applyBefore(org.permitcheck.rules.Permit p, java.time.LocalDate last) {
+    return get(p.kind().equals("option") ? "timeline.holds_until" : "timeline.apply_before", last.toString());
+  }
+
+  /** A fact's unit in this language ("months" → "Monate"), or the unit as the rules write it. */
+  public String unit(String unit) {
+    return unit.isEmpty() || !bundle.containsKey("unit." + unit) ? unit : get("unit." + unit);
+  }
+
   /** A label followed by a colon, as the language writes it ("Apply:", "Demande :"). */
   public String colon(String key, Object... args) {
     return get(key, args) + get("punct.colon");

@@ -104,7 +104,7 @@ public final class TextRenderer {
     r.eligibleFrom().ifPresent(d -> Wrap.append(out, "    ", "      ", m.get(
         r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible" : "timeline.eligible_from",
         d.toString())));
-    r.applyBefore().ifPresent(d -> Wrap.append(out, "    ", "      ", m.get("timeline.apply_before", d.toString())));
+    r.applyBefore().ifPresent(d -> Wrap.append(out, "    ", "      ", m.applyBefore(r.permit(), d)));
   }
 
   /** Advice services of the permit's country, for near misses: the seeds send people there. */

@@ -17,6 +17,14 @@ import org.permitcheck.rules.RulesLoader;
 /** What an adviser reads in the report of the real ruleset, on the example cases. */
 class AdviserReportTest {
   @Test
+  void anOptionHoldsUntilItsLastDayRatherThanAskingForAnApplication() {
+    Run.Result r = Run.run("eval", "--permit", "NL-reception-family", "examples/nl-reception-child-last-day-minor.yaml");
+    assertThat(r.out()).contains("Applies until 2026-11-21, not after that day.").doesNotContain("apply by");
+    assertThat(Run.run("eval", "--permit", "DE-25a", "examples/de-25a-29-february-last-day.yaml").out())
+        .contains(": apply by that day.");
+  }
+
+  @Test
   void quotesTheRulesOwnDiscretionaryTextInsteadOfClaimingTheAuthorityMayGrant() {
     Run.Result r = Run.run("eval", "examples/nl-ukraine-refugee.yaml");
     assertThat(r.exit()).isZero();

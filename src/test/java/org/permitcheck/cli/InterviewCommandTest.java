@@ -218,6 +218,13 @@ class InterviewCommandTest {
   }
 
   @Test
+  void theCommandToContinueKeepsTheLanguageOfTheInterview() {
+    Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE", "--lang", "de");
+    assertThat(r.err()).contains("  permitcheck interview --resume " + DRAFT + " --lang de\n");
+    assertThat(interview("quit\n", "--resume", DRAFT, "--lang", "de").err()).startsWith("Fortsetzung von");
+  }
+
+  @Test
   void quitEndsWithASummaryKeepsTheDraftAndExitsAsStopped() throws IOException {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE");
     assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);

@@ -73,6 +73,8 @@ class AnswerParserTest {
       "1,201.20    | BigDecimal:1201.20",
       "1201.20 EUR | BigDecimal:1201.20",
       "€ 615       | BigDecimal:615",
+      "615 euros   | BigDecimal:615",
+      "1 euro      | BigDecimal:1",
       "-5          | invalid: The answer must be at least 0 EUR.",
       "lots        | invalid: 'lots' is not a number: write it like 1250.50.",
   })
@@ -100,5 +102,20 @@ class AnswerParserTest {
   void readsChoicesByNumberNameOrLabel(String text, String expected) {
     assertThat(parse(fact(Type.enumOf("s", List.of("duldung", "gestattung")), false, "", "", ""), text))
         .isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "de | 14 Monate | Long:14 | Monate >",
+      "de | 14 months | Long:14 | Monate >",
+      "fr | 14 mois   | Long:14 | mois >",
+      "nl | 14 maanden | Long:14 | maanden >",
+  })
+  void takesAndShowsTheUnitInTheLanguageOfTheInterview(String lang, String text, String expected, String prompt) {
+    Fact months = fact(Type.INTEGER, false, "0", "", "months");
+    Parsed p = new AnswerParser(new Messages(lang), TODAY).parse(months, text);
+    assertThat(p.ok() ? p.value().get().getClass().getSimpleName() + ":" + p.value().get() : p.problem())
+        .isEqualTo(expected);
+    assertThat(new Views(new Messages(lang)).prompt(months)).isEqualTo(prompt + " ");
   }
 }
