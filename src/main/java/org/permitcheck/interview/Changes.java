@@ -17,6 +17,9 @@ import org.permitcheck.rules.Ruleset;
  * the fact's name, for those who know it); Enter keeps them all.
  */
 final class Changes {
+  /** What {@link #choose} gives when the adviser types quit: stop here, as at any question. */
+  static final String QUIT = "@quit";
+
   private final Ruleset rules;
   private final Prompter prompter;
   private final Views views;
@@ -63,6 +66,9 @@ final class Changes {
       String t = line.map(String::strip).orElse("");
       if (t.isEmpty()) {
         return Optional.empty();
+      }
+      if (t.equalsIgnoreCase("quit")) {
+        return Optional.of(QUIT);
       }
       int index = t.matches("\\d{1,4}") ? Integer.parseInt(t) - 1 : names.indexOf(t.toLowerCase(Locale.ROOT));
       if (index >= 0 && index < keys.size()) {

@@ -84,6 +84,9 @@ public final class Interviewer {
     boolean decided = next(again).isEmpty();
     if (resumed && (decided || savedCase)) {
       again = changes.choose(d, decided);
+      if (again.equals(Optional.of(Changes.QUIT))) {
+        return stop(Reply.of(Reply.Kind.QUIT));
+      }
       again.ifPresent(f -> d = d.forget(f));
     }
     while (true) {

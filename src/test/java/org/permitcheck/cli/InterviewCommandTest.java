@@ -218,6 +218,14 @@ class InterviewCommandTest {
   }
 
   @Test
+  void quitAtTheListOfAnswersOfAResumedCaseStopsTheInterview() throws IOException {
+    Files.writeString(dir.resolve("open.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n");
+    Run.Result r = interview("quit\n", "--resume", "open.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);
+    assertThat(r.err()).doesNotContain("is not one of the answers").contains("Stopped after 2 answers");
+  }
+
+  @Test
   void theCommandToContinueKeepsTheLanguageOfTheInterview() {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE", "--lang", "de");
     assertThat(r.err()).contains("  permitcheck interview --resume " + DRAFT + " --lang de\n");
