@@ -63,6 +63,14 @@ public final class CaseReader {
     this.override = override;
   }
 
+  /**
+   * The date a case is known on, against which a date that must lie in the past is judged: its
+   * {@code asOf}, else the command's {@code override}, else {@code today} (each may be null but the last).
+   */
+  static LocalDate knownOn(LocalDate asOf, LocalDate override, LocalDate today) {
+    return asOf != null ? asOf : override != null ? override : today;
+  }
+
   /** Reads one case from a whole file; YAML or JSON is chosen by the file name. */
   public Checked<Case> read(SourceText source) {
     TreeReader.Result parsed = TreeReader.forName(source.name(), Limits.CASE).read(source);
@@ -186,7 +194,7 @@ public final class CaseReader {
     LinkedHashMap<String, Object> facts = new LinkedHashMap<>();
     Optional<MapNode> factsNode = reader.map(m, "facts", "'facts'");
     if (factsNode.isPresent()) {
-      facts(reader, factsNode.get(), facts, asOf.orElse(override != null ? override : today));
+      facts(reader, factsNode.get(), facts, knownOn(asOf.orElse(null), override, today));
     }
     LinkedHashMap<String, String> expect = new LinkedHashMap<>();
     Optional<MapNode> expectNode = reader.map(m, "expect", "'expect'");
@@ -279,7 +287,7 @@ public final class CaseReader {
         && rules.facts().get(current.get()).type().kind() == org.permitcheck.expr.Type.Kind.TEXT) {
       node = new ScalarNode(ScalarNode.Type.STRING, text.strip(), Pos.NONE, false);
     }
-    Optional<Object> v = new FactValues(reader, override != null ? override : today).read(rules.facts().get(current.get()), node, current.get());
+    Optional<Object> v = new FactValues(reader, knownOn(null, override, today)).read(rules.facts().get(current.get()), node, current.get());
     if (reader.hasErrors() || v.isEmpty()) {
       List<Diagnostic> d = new ArrayList<>(reader.diagnostics());
       return Checked.failed(d);

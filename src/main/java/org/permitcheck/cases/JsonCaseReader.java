@@ -136,7 +136,7 @@ public final class JsonCaseReader {
    * its facts.
    */
   private boolean noPastDateAfter(Object[] bySlot, LocalDate asOf) {
-    LocalDate limit = asOf != null ? asOf : override != null ? override : today;
+    LocalDate limit = CaseReader.knownOn(asOf, override, today);
     for (int i : pastFacts) {
       Object v = bySlot[slots[i]];
       if (v == null) {

@@ -922,7 +922,7 @@ public final class CriticalDates {
    * time since its start; none for another shape.
    */
   private List<Linear> sinceRunStarts(Nodes.Between b) {
-    List<LocalDate> starts = isNow(derivedRoot(b.to())) ? ongoingRunStarts(b.from()) : null;
+    List<LocalDate> starts = runStartsSince(b);
     if (starts == null) {
       return List.of();
     }
@@ -940,11 +940,16 @@ public final class CriticalDates {
    */
   private boolean noRunGoesOn(Expr e) {
     Expr root = derivedRoot(e);
-    if (!(root instanceof Nodes.Between) || !isNow(derivedRoot(((Nodes.Between) root).to()))) {
-      return false;
-    }
-    List<LocalDate> starts = ongoingRunStarts(((Nodes.Between) root).from());
+    List<LocalDate> starts = root instanceof Nodes.Between ? runStartsSince((Nodes.Between) root) : null;
     return starts != null && starts.isEmpty();
+  }
+
+  /**
+   * For {@code between(continuous_since(periods, as_of, …), as_of)}: the first days of the runs that
+   * go on after as_of ({@link #ongoingRunStarts}); null for a between of another shape.
+   */
+  private List<LocalDate> runStartsSince(Nodes.Between b) {
+    return isNow(derivedRoot(b.to())) ? ongoingRunStarts(b.from()) : null;
   }
 
   /** months_in with one ongoing run grows like months_between(its start, t) plus the rest. */

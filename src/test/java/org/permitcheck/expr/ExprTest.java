@@ -533,11 +533,16 @@ class ExprTest {
     Object[] v = new Object[s.factCount()];
     v[s.lookup("n").get().slot()] = 3L;
     v[s.lookup("d2").get().slot()] = LocalDate.of(2026, 1, 1);
+    assertThat(criticalDates(s, e, v)).as("d is unknown whatever the date").isEmpty();
+  }
+
+  /** The critical dates of {@code e} over three years from 22 Nov 2026, with these fact values. */
+  private static List<LocalDate> criticalDates(Symbols s, CompiledExpr e, Object[] values) {
     LocalDate asOf = LocalDate.of(2026, 11, 22);
     List<LocalDate> dates = new ArrayList<>();
-    CriticalDates.collect(e, new Env(s, v, asOf, asOf), asOf.plusYears(3), dates::add,
+    CriticalDates.collect(e, new Env(s, values, asOf, asOf), asOf.plusYears(3), dates::add,
         new CriticalDates.Analysis(s, List.of(e)));
-    assertThat(dates).as("d is unknown whatever the date").isEmpty();
+    return dates;
   }
 
   @Test
@@ -548,11 +553,7 @@ class ExprTest {
     Object[] v = new Object[s.factCount()];
     v[s.lookup("history").get().slot()] = List.of(period("duldung", "2019-01-01", "2024-12-31"),
         period("permit", "2025-01-01", null));
-    LocalDate asOf = LocalDate.of(2026, 11, 22);
-    List<LocalDate> dates = new ArrayList<>();
-    CriticalDates.collect(e, new Env(s, v, asOf, asOf), asOf.plusYears(3), dates::add,
-        new CriticalDates.Analysis(s, List.of(e)));
-    assertThat(dates).as("0 on every later day, not every day of the horizon to try").isEmpty();
+    assertThat(criticalDates(s, e, v)).as("0 on every later day, not every day of the horizon to try").isEmpty();
   }
 
   @Test
