@@ -141,6 +141,32 @@ class TimelineExactTest {
   }
 
   @Test
+  void tellsAGermanCaseOneDayShortOf12DuldungMonthsAcrossA60bPeriodTheDayItQualifies() throws IOException {
+    PermitResult r = germanResult("examples/de-25a-60b-gap-day-before-12-months.yaml",
+        Files.readString(Path.of("examples/de-25a-60b-gap-day-before-12-months.yaml")), "DE-25a");
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+    // 7 months of Duldung before the § 60b months, and 5 of the current one since 15 Sep 2025
+    assertThat(r.eligibleFrom()).contains(LocalDate.of(2026, 2, 15));
+  }
+
+  @Test
+  void asksACaseSavedWithoutTheDuldungMonthsBeforeA60bPeriodRatherThanRestartTheCount() throws IOException {
+    String example = Files.readString(Path.of("examples/de-25a-60b-between-two-duldungen.yaml"));
+    String months = "  de_duldung_months_before_60b: 12\n";
+    assertThat(example).contains(months);
+    PermitResult r = germanResult("saved-before.yaml", example.replace(months, ""), "DE-25a");
+    assertThat(r.verdict()).isEqualTo(Verdict.UNDETERMINED);
+    assertThat(r.missing()).containsExactly("de_duldung_months_before_60b");
+    // the current Duldung alone has its 12 months on 1 Sep 2025
+    assertThat(r.eligibleFrom()).contains(LocalDate.of(2025, 9, 1));
+  }
+
+  private static PermitResult germanResult(String name, String text, String permit) {
+    Case c = new CaseReader(rules, LocalDate.of(2026, 11, 22)).read(new SourceText(name, text)).value().get();
+    return new Evaluator(rules).evaluate(c, c.asOf().get(), new Scope(Set.of(), Set.of(permit))).results().get(0);
+  }
+
+  @Test
   void findsTheDayADateShiftedByAFixedNumberOfDaysReachesItsYears() {
     List<CompiledExpr> conditions = conditions(rules);
     CompiledExpr shifted = conditions.stream()
