@@ -54,8 +54,8 @@ public final class Summary {
       out.append('[').append("#".repeat(filled)).append("-".repeat(20 - filled)).append("] ");
       out.append(percent < 10 ? "  " : percent < 100 ? " " : "").append(percent).append("% · ");
     }
-    out.append(m.count((int) cases, "count.case.one", "count.case.many")).append(" · ")
-        .append(m.count((int) failed, "count.case_with_errors.one", "count.case_with_errors.many"));
+    out.append(m.count(cases, "count.case.one", "count.case.many")).append(" · ")
+        .append(m.count(failed, "count.case_with_errors.one", "count.case_with_errors.many"));
     if (seconds > 0) {
       out.append(" · ").append(Math.round(cases / seconds)).append("/s");
     }
@@ -69,8 +69,9 @@ public final class Summary {
    */
   public String render(double seconds, Messages m) {
     StringBuilder out = new StringBuilder();
-    out.append(m.get("summary.batch", m.count((int) cases, "count.case.one", "count.case.many"),
-        String.valueOf(cases - failed), m.count((int) failed, "count.case_with_errors.one", "count.case_with_errors.many"),
+    out.append(m.get("summary.batch", m.count(cases, "count.read.one", "count.read.many"),
+        m.count(cases - failed, "count.evaluated.one", "count.evaluated.many"),
+        m.count(failed, "count.case_with_errors.one", "count.case_with_errors.many"),
         String.format(java.util.Locale.ROOT, "%.3f", seconds),
         String.format(java.util.Locale.ROOT, "%.0f", seconds > 0 ? cases / seconds : 0.0)))
         .append(System.lineSeparator());

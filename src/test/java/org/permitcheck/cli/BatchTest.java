@@ -75,7 +75,7 @@ class BatchTest {
   @ParameterizedTest(name = "LANG={0}")
   @CsvSource(delimiter = '|', value = {
       "en_GB.UTF-8|2 cases read, 1 evaluated, 1 case with errors, in|8 errors in 1 file",
-      "fr_FR.UTF-8|2 dossiers lus, 1 évalués, 1 dossier en erreur, en|8 erreurs dans 1 fichier",
+      "fr_FR.UTF-8|2 dossiers lus, 1 évalué, 1 dossier en erreur, en|8 erreurs dans 1 fichier",
       "de_DE.UTF-8|2 Fälle gelesen, 1 ausgewertet, 1 Fall mit Fehlern, in|8 Fehler in 1 Datei",
       "nl_NL.UTF-8|2 dossiers gelezen, 1 beoordeeld, 1 dossier met fouten, in|8 fouten in 1 bestand"})
   void theSummaryCountsCasesWithErrorsAndTheClosingLineTheErrors(String lang, String cases, String errors) {
