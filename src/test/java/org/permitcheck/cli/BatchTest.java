@@ -84,6 +84,18 @@ class BatchTest {
   }
 
   @Test
+  void theSummaryNamesVerdictsAsTheJsonDoesUnlessLangIsGiven() {
+    String de = "cases/de-eligible.yaml";
+    String be = "cases/be-pending.yaml";
+    Run.Result env = Run.run("", Map.of("LANG", "fr_FR.UTF-8"), FIXTURES, "eval", de, be);
+    assertThat(env.err()).contains("2 dossiers lus", "\n  DE-25b: eligible 1\n", "\n  BE-9bis-1.1: discretionary 1\n");
+    Run.Result fr = Run.run("", Map.of(), FIXTURES, "eval", "--lang", "fr", de, be);
+    assertThat(fr.err()).contains("\n  DE-25b: ÉLIGIBLE 1\n", "\n  BE-9bis-1.1: DISCRÉTIONNAIRE 1\n");
+    Run.Result en = Run.run("", Map.of("LANG", "fr_FR.UTF-8"), FIXTURES, "eval", "--lang", "en", de, be);
+    assertThat(en.err()).contains("\n  DE-25b: ELIGIBLE 1\n");
+  }
+
+  @Test
   void readsNdjsonAndYamlStreamsFromStdin() {
     Run.Result nd = Run.run(line(0) + "\n" + line(1) + "\n", Map.of(), FIXTURES, "eval", "--format", "ndjson", "-");
     assertThat(ids(nd.out())).containsExactly("c0", "c1");
