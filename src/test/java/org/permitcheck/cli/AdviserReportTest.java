@@ -105,4 +105,17 @@ class AdviserReportTest {
     assertThat(Run.run("eval", "--lang", "nl", "examples/be-2.4-proof-missing.yaml").out())
         .contains("1 gegeven zou de doorslag").doesNotContain("1 gegeven zouden");
   }
+
+  /**
+   * The rules do not say which criteria a person can still change, so a near miss keeps the seed's
+   * advice even when the one failing criterion cannot change (README, "near_miss"); the report then
+   * says plainly what fails.
+   */
+  @Test
+  void aNearMissOnACriterionThePersonCannotChangeKeepsTheAdviceAndMarksWhatFails() {
+    Run.Result r = Run.run("eval", "--permit", "BE-9bis-2.1", "examples/be-1.1-family-day-before.yaml");
+    assertThat(r.out()).contains("NOT ELIGIBLE (near miss) · BE-9bis-2.1",
+        "Only 1 criterion not met: ask an advice service, there may be a way.",
+        "  ✗ Is the parent of a minor Belgian child and has a real and effective family\n");
+  }
 }
