@@ -54,8 +54,8 @@ public final class Summary {
       out.append('[').append("#".repeat(filled)).append("-".repeat(20 - filled)).append("] ");
       out.append(percent < 10 ? "  " : percent < 100 ? " " : "").append(percent).append("% · ");
     }
-    out.append(m.count((int) cases, "count.case.one", "count.case.many")).append(" · ")
-        .append(m.count((int) failed, "count.case_with_errors.one", "count.case_with_errors.many"));
+    out.append(m.count(cases, "count.case.one", "count.case.many")).append(" · ")
+        .append(m.count(failed, "count.case_with_errors.one", "count.case_with_errors.many"));
     if (seconds > 0) {
       out.append(" · ").append(Math.round(cases / seconds)).append("/s");
     }
@@ -65,12 +65,15 @@ public final class Summary {
   /**
    * The lines of the summary: "2 cases read, 1 evaluated, 1 case with errors, in 0.1 s (20 cases/s)"
    * (cases, not errors, which the closing line counts: "3 errors in 1 file"), then the verdicts per
-   * permit, e.g. "DE-25b: eligible 120, undetermined 30".
+   * permit, e.g. "DE-25b: eligible 120, undetermined 30": the verdicts as the JSON names them, which is
+   * what data people grep for, or, with {@code translated}, as the reports in {@code m}'s language name
+   * them ("DE-25b: ÉLIGIBLE 120, INDÉTERMINÉ 30").
    */
-  public String render(double seconds, Messages m) {
+  public String render(double seconds, Messages m, boolean translated) {
     StringBuilder out = new StringBuilder();
-    out.append(m.get("summary.batch", m.count((int) cases, "count.case.one", "count.case.many"),
-        String.valueOf(cases - failed), m.count((int) failed, "count.case_with_errors.one", "count.case_with_errors.many"),
+    out.append(m.get("summary.batch", m.count(cases, "count.read.one", "count.read.many"),
+        m.count(cases - failed, "count.evaluated.one", "count.evaluated.many"),
+        m.count(failed, "count.case_with_errors.one", "count.case_with_errors.many"),
         String.format(java.util.Locale.ROOT, "%.3f", seconds),
         String.format(java.util.Locale.ROOT, "%.0f", seconds > 0 ? cases / seconds : 0.0)))
         .append(System.lineSeparator());
@@ -80,7 +83,7 @@ public final class Summary {
       for (Verdict v : VERDICTS) {
         long n = e.getValue()[v.ordinal()];
         if (n > 0) {
-          out.append(sep).append(v.key()).append(' ').append(n);
+          out.append(sep).append(translated ? m.verdict(v.key()) : v.key()).append(' ').append(n);
           sep = ", ";
         }
       }

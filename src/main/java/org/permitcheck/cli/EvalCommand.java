@@ -163,7 +163,8 @@ final class EvalCommand implements Callable<Integer> {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (output.summary.cases() > 1 && !quiet) {
-      ctx.err().print("permitcheck: " + output.summary.render(seconds, m));
+      // the verdicts as the JSON names them, unless the adviser asked for a language (--lang)
+      ctx.err().print("permitcheck: " + output.summary.render(seconds, m, common.lang != null));
     }
     Diagnostics.summary(ctx.err(), output.problems, m);
     return output.summary.failed() > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;

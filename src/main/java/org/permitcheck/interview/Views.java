@@ -1,8 +1,10 @@
 package org.permitcheck.interview;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.permitcheck.engine.Question;
 import org.permitcheck.engine.Standing;
+import org.permitcheck.engine.Verdict;
 import org.permitcheck.expr.Type;
 import org.permitcheck.report.Messages;
 import org.permitcheck.report.Wrap;
@@ -172,13 +174,28 @@ final class Views {
     return out.toString();
   }
 
-  /** Shown on quit or when the input ends: how far the interview got. */
+  /**
+   * Shown on quit or when the input ends: how far the interview got, with each permit counted once
+   * under the verdict the list below shows ("DISCRETIONARY 3, UNDETERMINED 4"), so that a
+   * discretionary permit that could still become eligible is not counted as open.
+   */
   String summary(int answers, List<Standing> standings) {
-    long open = standings.stream().filter(Standing::open).count();
     StringBuilder out = new StringBuilder("\n");
     Wrap.append(out, "", "  ", m.get("interview.summary", m.count(answers, "interview.answers.one",
-        "interview.answers.n"), String.valueOf(standings.size() - open), String.valueOf(open)));
+        "interview.answers.n"), byVerdict(standings)));
     out.append(standings(standings));
     return out.toString();
+  }
+
+  /** "ELIGIBLE 1, NOT ELIGIBLE 3": how many permits have each verdict, in the verdicts' order. */
+  private String byVerdict(List<Standing> standings) {
+    List<String> parts = new ArrayList<>();
+    for (Verdict v : Verdict.values()) {
+      long n = standings.stream().filter(s -> s.result().verdict() == v).count();
+      if (n > 0) {
+        parts.add(m.verdict(v.key()) + " " + n);
+      }
+    }
+    return String.join(", ", parts);
   }
 }

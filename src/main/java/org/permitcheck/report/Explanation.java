@@ -30,7 +30,7 @@ final class Explanation {
         }
         return m.get("explain.discretionary", waived(r));
       case UNDETERMINED:
-        return m.get(r.missing().size() == 1 ? "explain.undetermined.one" : "explain.undetermined",
+        return m.get(m.singular(r.missing().size()) ? "explain.undetermined.one" : "explain.undetermined",
             m.count(r.missing().size(), "one_fact", "n_facts"));
       case NOT_ELIGIBLE:
         if (r.nearMiss()) {

@@ -70,9 +70,20 @@ public final class Messages {
     return get(key, args) + get("punct.colon");
   }
 
-  /** "1 fact" / "3 facts" and the like. */
-  public String count(int n, String one, String many) {
-    return n == 1 ? get(one) : get(many, String.valueOf(n));
+  /**
+   * "1 fact" / "3 facts" and the like: {@code one} when the language puts {@code n} in the singular,
+   * else {@code many}; both take the number as {0}.
+   */
+  public String count(long n, String one, String many) {
+    return get(singular(n) ? one : many, String.valueOf(n));
+  }
+
+  /**
+   * Whether the language puts a count of {@code n} in the singular: 1 in every language, and 0 too in
+   * French ("0 réponse"), while English, German and Dutch say "0 answers", "0 Antworten", "0 antwoorden".
+   */
+  public boolean singular(long n) {
+    return n == 1 || n == 0 && language.equals("fr");
   }
 
   /** The message {@code key} as a text in this language, for a question the program asks itself. */

@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.permitcheck.diag.SourceText;
+import org.permitcheck.report.Messages;
+import org.permitcheck.report.RulesRenderer;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.rules.RulesLoader;
 
@@ -104,5 +108,40 @@ class AdviserReportTest {
         .contains("1 information déciderait").doesNotContain("1 information décideraient");
     assertThat(Run.run("eval", "--lang", "nl", "examples/be-2.4-proof-missing.yaml").out())
         .contains("1 gegeven zou de doorslag").doesNotContain("1 gegeven zouden");
+  }
+
+  /**
+   * The rules do not say which criteria a person can still change, so a near miss keeps the seed's
+   * advice even when the one failing criterion cannot change (README, "near_miss"); the report then
+   * says plainly what fails.
+   */
+  @Test
+  void aNearMissOnACriterionThePersonCannotChangeKeepsTheAdviceAndMarksWhatFails() {
+    Run.Result r = Run.run("eval", "--permit", "BE-9bis-2.1", "examples/be-1.1-family-day-before.yaml");
+    assertThat(r.out()).contains("NOT ELIGIBLE (near miss) · BE-9bis-2.1",
+        "Only 1 criterion not met: ask an advice service, there may be a way.",
+        "  ✗ Is the parent of a minor Belgian child and has a real and effective family\n");
+  }
+
+  @Test
+  void textsShownToAdvisersNameNoInternalDocumentReference() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().orElseThrow();
+    // the permit's source file is for legal officers (permitcheck show prints it on its own line): kept
+    Pattern sourceFile = Pattern.compile("(?i)seed\\s+\\d{3}_[0-9a-f]+\\.txt");
+    Pattern internal = Pattern.compile("(?i)\\bseed\\b|catalog|katalog|\\bS00\\d\\b"
+        + "|\\b(?-i:BE|DE|FR|NL)-\\d+\\b(?![\\w.-])");
+    for (String language : Messages.LANGUAGES) {
+      RulesRenderer renderer = new RulesRenderer(rules, language);
+      StringBuilder shown = new StringBuilder(renderer.facts(List.of()));
+      rules.permits().forEach(p -> shown.append(renderer.permit(p)));
+      String text = sourceFile.matcher(shown).replaceAll("");
+      Matcher m = internal.matcher(text);
+      List<String> found = new ArrayList<>();
+      while (m.find()) {
+        found.add(text.substring(Math.max(0, m.start() - 60), Math.min(text.length(), m.end() + 20)));
+      }
+      assertThat(found).as("internal references in the %s texts", language).isEmpty();
+    }
   }
 }

@@ -75,12 +75,24 @@ class BatchTest {
   @ParameterizedTest(name = "LANG={0}")
   @CsvSource(delimiter = '|', value = {
       "en_GB.UTF-8|2 cases read, 1 evaluated, 1 case with errors, in|8 errors in 1 file",
-      "fr_FR.UTF-8|2 dossiers lus, 1 évalués, 1 dossier en erreur, en|8 erreurs dans 1 fichier",
+      "fr_FR.UTF-8|2 dossiers lus, 1 évalué, 1 dossier en erreur, en|8 erreurs dans 1 fichier",
       "de_DE.UTF-8|2 Fälle gelesen, 1 ausgewertet, 1 Fall mit Fehlern, in|8 Fehler in 1 Datei",
       "nl_NL.UTF-8|2 dossiers gelezen, 1 beoordeeld, 1 dossier met fouten, in|8 fouten in 1 bestand"})
   void theSummaryCountsCasesWithErrorsAndTheClosingLineTheErrors(String lang, String cases, String errors) {
     Run.Result r = Run.run("", Map.of("LANG", lang), FIXTURES, "eval", "cases/bad-values.yaml", "cases/de-young.yaml");
     assertThat(r.err()).contains("permitcheck: " + cases + " ").endsWith("permitcheck: " + errors + "\n");
+  }
+
+  @Test
+  void theSummaryNamesVerdictsAsTheJsonDoesUnlessLangIsGiven() {
+    String de = "cases/de-eligible.yaml";
+    String be = "cases/be-pending.yaml";
+    Run.Result env = Run.run("", Map.of("LANG", "fr_FR.UTF-8"), FIXTURES, "eval", de, be);
+    assertThat(env.err()).contains("2 dossiers lus", "\n  DE-25b: eligible 1\n", "\n  BE-9bis-1.1: discretionary 1\n");
+    Run.Result fr = Run.run("", Map.of(), FIXTURES, "eval", "--lang", "fr", de, be);
+    assertThat(fr.err()).contains("\n  DE-25b: ÉLIGIBLE 1\n", "\n  BE-9bis-1.1: DISCRÉTIONNAIRE 1\n");
+    Run.Result en = Run.run("", Map.of("LANG", "fr_FR.UTF-8"), FIXTURES, "eval", "--lang", "en", de, be);
+    assertThat(en.err()).contains("\n  DE-25b: ELIGIBLE 1\n");
   }
 
   @Test

@@ -237,7 +237,7 @@ class InterviewCommandTest {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE");
     assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("Stopped after 2 answers: 0 decided, 2 open.",
+    assertThat(r.err()).contains("Stopped after 2 answers: UNDETERMINED 2.",
         "The answers are kept in " + DRAFT + ". Continue with:\n  permitcheck interview --resume " + DRAFT);
     assertThat(Files.getPosixFilePermissions(dir.resolve(DRAFT))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     assertThat(Files.exists(dir.resolve(SAVED))).isFalse();

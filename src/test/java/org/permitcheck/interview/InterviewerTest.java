@@ -63,7 +63,11 @@ class InterviewerTest {
   }
 
   static Interviewer.Result run(FakePrompter p, List<Draft> saved) throws IOException {
-    Checked<Ruleset> rules = RulesLoader.load(new SourceText("rules.yaml", RULES));
+    return run(RULES, p, saved);
+  }
+
+  static Interviewer.Result run(String text, FakePrompter p, List<Draft> saved) throws IOException {
+    Checked<Ruleset> rules = RulesLoader.load(new SourceText("rules.yaml", text));
     assertThat(rules.errors()).isEmpty();
     Case c = new Case("t", "", Optional.of("BE"), Optional.of(TODAY), Optional.empty(), Map.of(), Map.of());
     return new Interviewer(rules.value().get(), p, new Messages("en"), TODAY, saved::add)
@@ -99,5 +103,28 @@ class InterviewerTest {
     assertThat(r.draft().subject().facts()).doesNotContainKey("history");
     assertThat(r.draft().asked()).isEmpty();
     assertThat(r.draft().skipped()).isEmpty();
+  }
+
+  /** P is discretionary while 'works' is unknown (it could still become eligible); Q is undetermined. */
+  static final String TWO_PERMITS = String.join("\n",
+      "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+      "facts: {months: {type: integer, question: {en: 'Months?', fr: M}}, works: {type: boolean, question: {en: W, fr: W}}}",
+      "countries: {BE: {name: {en: B, fr: B}, permits: [",
+      "  {id: P, title: {en: T, fr: T}, legal_basis: x, source: {seed: s}, criteria: {all: [",
+      "    {id: stay, text: {en: S, fr: S}, when: 'months >= 12'},",
+      "    {id: work, text: {en: W, fr: W}, when: works, discretionary: {text: {en: D, fr: D}}}]}},",
+      "  {id: Q, title: {en: T, fr: T}, legal_basis: x, source: {seed: s}, criteria: {all: [",
+      "    {id: stay, text: {en: S, fr: S}, when: 'months >= 12'}, {id: work, text: {en: W, fr: W}, when: works}]}}]}}",
+      "");
+
+  @Test
+  void theClosingSummaryCountsEachPermitOnceUnderTheVerdictTheListShows() throws IOException {
+    FakePrompter p = new FakePrompter("24", "quit");
+    Interviewer.Result r = run(TWO_PERMITS, p, new ArrayList<>());
+    assertThat(r.ending()).isEqualTo(Interviewer.Ending.QUIT);
+    assertThat(p.shown.toString()).endsWith("\nStopped after 1 answer: DISCRETIONARY 1, UNDETERMINED 1.\n"
+        + "  Where the permits stand:\n"
+        + "    P · DISCRETIONARY · 1 fact can still decide it\n"
+        + "    Q · UNDETERMINED · 1 fact can still decide it\n");
   }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.permitcheck.rules.Text;
 
@@ -58,6 +59,38 @@ class MessagesTest {
     assertThat(new Messages("nl").text(t)).isEqualTo("[en] Passport");
     assertThat(new Messages("en").text(t)).isEqualTo("Passport");
     assertThat(new Messages("de").text(Text.EMPTY)).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "fr | 0 | 0 réponse", "fr | 1 | 1 réponse", "fr | 2 | 2 réponses",
+    "en | 0 | 0 answers", "en | 1 | 1 answer", "en | 2 | 2 answers",
+    "de | 0 | 0 Antworten", "de | 1 | 1 Antwort", "de | 2 | 2 Antworten",
+    "nl | 0 | 0 antwoorden", "nl | 1 | 1 antwoord", "nl | 2 | 2 antwoorden"})
+  void frenchCountsZeroInTheSingularAndTheOtherLanguagesInThePlural(String lang, int n, String expected) {
+    assertThat(new Messages(lang).count(n, "interview.answers.one", "interview.answers.n")).isEqualTo(expected);
+  }
+
+  @Test
+  void frenchBatchAndTestSummariesAgreeWithTheirCounts() {
+    Messages fr = new Messages("fr");
+    assertThat(fr.count(0, "count.case_with_errors.one", "count.case_with_errors.many")).isEqualTo("0 dossier en erreur");
+    assertThat(fr.count(1, "count.read.one", "count.read.many")).isEqualTo("1 dossier lu");
+    assertThat(fr.count(0, "count.evaluated.one", "count.evaluated.many")).isEqualTo("0 évalué");
+    assertThat(fr.count(0, "count.passed.one", "count.passed.many")).isEqualTo("0 réussie");
+    assertThat(new Messages("en").count(0, "count.read.one", "count.read.many")).isEqualTo("0 cases read");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "_fr", "_de", "_nl"})
+  void everySingularCountTakesTheNumberBecauseFrenchUsesItForZero(String suffix) throws IOException {
+    Properties p = load(suffix);
+    for (String key : p.stringPropertyNames()) {
+      if (key.startsWith("count.") && key.endsWith(".one") || key.equals("one_fact")
+          || key.equals("interview.answers.one") || key.equals("diff.unreadable.one")) {
+        assertThat(p.getProperty(key)).as("%s in messages%s", key, suffix).startsWith("{0} ");
+      }
+    }
   }
 
   @Test
