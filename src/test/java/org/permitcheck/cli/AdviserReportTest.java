@@ -129,7 +129,7 @@ class AdviserReportTest {
         .value().orElseThrow();
     // the permit's source file is for legal officers (permitcheck show prints it on its own line): kept
     Pattern sourceFile = Pattern.compile("(?i)seed\\s+\\d{3}_[0-9a-f]+\\.txt");
-    Pattern internal = Pattern.compile("(?i)\\bseed\\b|catalog|katalog|\\bS00\\d\\b"
+    Pattern internal = Pattern.compile("(?i)\\bseed\\b|catalog|katalog|\\bS00\\d\\b|\\b(?:source|quelle|bron)\\s+00\\d\\b"
         + "|\\b(?-i:BE|DE|FR|NL)-\\d+\\b(?![\\w.-])");
     for (String language : Messages.LANGUAGES) {
       RulesRenderer renderer = new RulesRenderer(rules, language);
