@@ -150,6 +150,18 @@ class TimelineExactTest {
   }
 
   @Test
+  void leavesTheDuldungMonthsBeforeA60bPeriodToTheAuthorityAndTellsWhenTheCurrentDuldungAloneSuffices()
+      throws IOException {
+    // whether a 'Duldung light' only leaves its months out or restarts the count is open (catalogue
+    // §4.0, §11): 7 + 5 months on 15 Feb 2026 are discretionary, the current Duldung alone (since
+    // 15 Sep 2025) makes the permit eligible on 15 Sep 2026
+    PermitResult r = germanResult("examples/de-25a-60b-gap-12-months-complete.yaml",
+        Files.readString(Path.of("examples/de-25a-60b-gap-12-months-complete.yaml")), "DE-25a");
+    assertThat(r.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(r.eligibleFrom()).contains(LocalDate.of(2026, 9, 15));
+  }
+
+  @Test
   void asksACaseSavedWithoutTheDuldungMonthsBeforeA60bPeriodRatherThanRestartTheCount() throws IOException {
     String example = Files.readString(Path.of("examples/de-25a-60b-between-two-duldungen.yaml"));
     String months = "  de_duldung_months_before_60b: 12\n";
