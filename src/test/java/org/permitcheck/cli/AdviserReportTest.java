@@ -100,6 +100,18 @@ class AdviserReportTest {
     assertThat(out.lines().filter(l -> l.codePointCount(0, l.length()) > 80)).isEmpty();
   }
 
+  /**
+   * The catalogue found no status condition for § 25 (5) in its sources but did not read the statute
+   * (§9.1 DE-19, partial): the text shown when there is no written Duldung says so, not that the statute
+   * sets none.
+   */
+  @Test
+  void saysTheSourcesNameNoStatusConditionForParagraph25Section5NotThatTheStatuteSetsNone() {
+    String out = Run.run("eval", "--explain", "--permit", "DE-25-5", "examples/de-25-5-no-written-duldung.yaml").out();
+    assertThat(out.replaceAll("\\s+", " ")).contains("the sources checked name no status condition;")
+        .doesNotContain("the statute sets no status condition");
+  }
+
   @Test
   void saysOneFactWouldDecideInTheSingularInEveryLanguage() {
     assertThat(Run.run("eval", "--lang", "de", "examples/be-2.4-proof-missing.yaml").out())
