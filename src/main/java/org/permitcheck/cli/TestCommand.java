@@ -155,7 +155,7 @@ final class TestCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     for (CriterionResult c : r.topLevel()) {
       if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
-        lines.add(c.outcome().key() + (c.waivable() ? " (" + m.get("test.waivable") + ")" : "") + ": "
+        lines.add(c.outcome().key() + (c.waivable() || c.lenient() == Outcome.MET ? " (" + m.get("test.waivable") + ")" : "") + ": "
             + c.criterion().id());
       }
     }

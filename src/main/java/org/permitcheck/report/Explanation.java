@@ -62,7 +62,7 @@ final class Explanation {
   List<String> failing(PermitResult r) {
     List<String> out = new ArrayList<>();
     for (CriterionResult c : r.topLevel()) {
-      if (c.outcome() == Outcome.NOT_MET && !c.waivable()) {
+      if (c.outcome() == Outcome.NOT_MET && !decidesNotAlone(c)) {
         out.add(criterionText(c.criterion()));
       }
     }
@@ -86,7 +86,21 @@ final class Explanation {
    * the authority may waive it or the rules are uncertain, so the report claims neither by itself.
    */
   String discretion(CriterionResult c) {
-    return sentence(m.text(c.criterion().discretionary().text()));
+    if (c.waivable()) {
+      return sentence(m.text(c.criterion().discretionary().text()));
+    }
+    StringBuilder s = new StringBuilder();
+    c.children().forEach(child -> collectWaived(child, s));
+    return s.toString();
+  }
+
+  /**
+   * Whether a criterion that is not met leaves the decision to the authority: by its own discretion,
+   * or by one of a part within it (an alternative with a discretion of its own), so that the authority
+   * may grant although the criterion is not met.
+   */
+  static boolean decidesNotAlone(CriterionResult c) {
+    return c.waivable() || c.outcome() != Outcome.MET && c.lenient() == Outcome.MET;
   }
 
   /**
@@ -103,7 +117,7 @@ final class Explanation {
    */
   private static boolean quotedInWhy(PermitResult r, CriterionResult c) {
     return r.verdict() == Verdict.DISCRETIONARY && r.tree().outcome() != Outcome.MET && !r.tree().waivable()
-        && c.waivable() && c.lenient() == Outcome.MET;
+        && decidesNotAlone(c) && c.lenient() == Outcome.MET;
   }
 
   private String waived(PermitResult r) {

@@ -123,7 +123,7 @@ public final class TextRenderer {
   private void reason(StringBuilder out, PermitResult r, CriterionResult c) {
     String text = why.criterionText(c.criterion());
     String suffix = "";
-    if (c.waivable()) {
+    if (Explanation.decidesNotAlone(c)) {
       suffix = " (" + why.waivable(r, c) + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
       suffix = " (" + m.get("label.not_in_force_criterion") + ")";
@@ -213,7 +213,7 @@ public final class TextRenderer {
       case MET:
         return style("✓", "32");
       case NOT_MET:
-        return style("✗", c.waivable() ? "33" : "31");
+        return style("✗", Explanation.decidesNotAlone(c) ? "33" : "31");
       case UNKNOWN:
         return style("?", "36");
       default:

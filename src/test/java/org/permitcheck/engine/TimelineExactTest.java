@@ -150,15 +150,23 @@ class TimelineExactTest {
   }
 
   @Test
-  void leavesTheDuldungMonthsBeforeA60bPeriodToTheAuthorityAndTellsWhenTheCurrentDuldungAloneSuffices()
-      throws IOException {
-    // whether a 'Duldung light' only leaves its months out or restarts the count is open (catalogue
-    // §4.0, §11): 7 + 5 months on 15 Feb 2026 are discretionary, the current Duldung alone (since
-    // 15 Sep 2025) makes the permit eligible on 15 Sep 2026
-    PermitResult r = germanResult("examples/de-25a-60b-gap-12-months-complete.yaml",
-        Files.readString(Path.of("examples/de-25a-60b-gap-12-months-complete.yaml")), "DE-25a");
+  void leavesTheDuldungMonthsAndTheStayAroundA60bPeriodToTheAuthority() throws IOException {
+    // whether a 'Duldung light' only leaves its months out or interrupts is open (catalogue §0.4 rule
+    // 7, §4.0): her 7 + 5 Duldung months and her stay since June 2021 less 6 months of § 60b are both
+    // discretionary, and no day comes from which the criteria alone decide
+    String example = Files.readString(Path.of("examples/de-25a-60b-gap-12-months-complete.yaml"));
+    PermitResult r = germanResult("examples/de-25a-60b-gap-12-months-complete.yaml", example, "DE-25a");
     assertThat(r.verdict()).isEqualTo(Verdict.DISCRETIONARY);
-    assertThat(r.eligibleFrom()).contains(LocalDate.of(2026, 9, 15));
+    assertThat(r.topLevel())
+        .filteredOn(c -> c.outcome() != Outcome.MET && c.lenient() == Outcome.MET)
+        .extracting(c -> c.criterion().id())
+        .containsExactly("residence_period", "toleration_12_months");
+    assertThat(r.eligibleFrom()).isEmpty();
+    // without § 60b months in her stay, the current Duldung alone has its 12 months on 15 Sep 2026
+    String without = example.replace("de_60b_months: 6", "de_60b_months: 0");
+    PermitResult plain = germanResult("without-60b.yaml", without, "DE-25a");
+    assertThat(plain.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+    assertThat(plain.eligibleFrom()).contains(LocalDate.of(2026, 9, 15));
   }
 
   @Test
