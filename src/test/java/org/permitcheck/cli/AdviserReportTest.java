@@ -123,6 +123,25 @@ class AdviserReportTest {
         "  ✗ Is the parent of a minor Belgian child and has a real and effective family\n");
   }
 
+  /**
+   * Advisers in Belgium and the Netherlands work in Dutch or French: every question, help, choice and
+   * permit text they can be shown for those countries (the shared facts included) is translated, so
+   * none falls back to English with the "[en]" marker.
+   */
+  @Test
+  void belgianAndDutchTextsAreAllTranslatedIntoDutchAndFrench() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().orElseThrow();
+    for (String language : List.of("nl", "fr")) {
+      RulesRenderer renderer = new RulesRenderer(rules, language);
+      StringBuilder shown = new StringBuilder(renderer.facts(List.of("BE", "NL")));
+      rules.permits().stream().filter(p -> p.id().startsWith("BE-") || p.id().startsWith("NL-"))
+          .forEach(p -> shown.append(renderer.permit(p)));
+      List<String> untranslated = shown.toString().lines().filter(l -> l.contains("[en]")).toList();
+      assertThat(untranslated).as("texts without a %s translation", language).isEmpty();
+    }
+  }
+
   @Test
   void textsShownToAdvisersNameNoInternalDocumentReference() throws IOException {
     Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
