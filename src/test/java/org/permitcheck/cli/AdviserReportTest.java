@@ -142,6 +142,27 @@ class AdviserReportTest {
     }
   }
 
+  /**
+   * A note that tells what the report will say names the verdict as the report prints it in that
+   * language ("NIET VAN KRACHT", "PAS EN VIGUEUR"), not by its JSON key, and calls an application
+   * window by the report's own word for it.
+   */
+  @Test
+  void belgianAndDutchTextsNameVerdictsAndWindowsAsTheReportDoes() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().orElseThrow();
+    Pattern internal = Pattern.compile("\\b(not_in_force|not_eligible|undetermined|discretionary|eligible)\\b"
+        + "|\\bvenster\\b|fenêtre");
+    for (String language : List.of("nl", "fr")) {
+      RulesRenderer renderer = new RulesRenderer(rules, language);
+      StringBuilder shown = new StringBuilder();
+      rules.permits().stream().filter(p -> p.id().startsWith("BE-") || p.id().startsWith("NL-"))
+          .forEach(p -> shown.append(renderer.permit(p)));
+      List<String> found = shown.toString().lines().filter(l -> internal.matcher(l).find()).toList();
+      assertThat(found).as("verdict keys or 'window' in the %s texts", language).isEmpty();
+    }
+  }
+
   @Test
   void textsShownToAdvisersNameNoInternalDocumentReference() throws IOException {
     Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
