@@ -149,7 +149,7 @@ public final class MarkdownRenderer {
     if (v instanceof String && (f.type().isChoice() || !f.labels().isEmpty())) {
       return m.label(f, (String) v);
     }
-    return Values.format(v, m, options.redact());
+    return Values.format(f, v, m, options.redact());
   }
 
   private void permit(StringBuilder out, PermitResult r, Evaluation e) {

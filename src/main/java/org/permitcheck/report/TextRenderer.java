@@ -171,7 +171,10 @@ public final class TextRenderer {
       if (s.length() > 0) {
         s.append(", ");
       }
-      s.append(f.getKey()).append(" = ").append(Values.format(f.getValue(), m, options.redact()));
+      Fact fact = rules.facts().get(f.getKey());
+      String value = fact == null ? Values.format(f.getValue(), m, options.redact())
+          : Values.format(fact, f.getValue(), m, options.redact());
+      s.append(f.getKey()).append(" = ").append(value);
     }
     return s.toString();
   }
