@@ -163,6 +163,23 @@ class AdviserReportTest {
     }
   }
 
+  /**
+   * A Belgian law has an official Dutch title, and a Dutch law's citation carries a remark in Dutch:
+   * each reader sees the citation in their own language.
+   */
+  @Test
+  void citesBelgianAndDutchLawInTheReadersLanguage() {
+    // the report wraps lines at 80 columns: compare the words, not the line breaks
+    String nl = Run.run("eval", "--lang", "nl", "examples/be-2.1-parent-belgian-child.yaml").out()
+        .replaceAll("\\s+", " ");
+    assertThat(nl).contains("(Art. 9bis wet van 15 december 1980 betreffende de toegang tot het grondgebied,")
+        .doesNotContain("loi du 15").doesNotContain("annulée").doesNotContain("Conseil d'État");
+    String fr = Run.run("eval", "--lang", "fr", "examples/nl-spouse-income-one-cent-short.yaml").out()
+        .replaceAll("\\s+", " ");
+    assertThat(fr).contains("(Vreemdelingenwet 2000 (la source ne cite aucun article))")
+        .doesNotContain("de bron noemt").doesNotContain("regels van 1 november 2004");
+  }
+
   @Test
   void textsShownToAdvisersNameNoInternalDocumentReference() throws IOException {
     Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
