@@ -18,10 +18,11 @@ import org.permitcheck.rules.Fact;
  * Reads a typed answer into the value a case file would hold for the fact (Boolean, Long, BigDecimal,
  * LocalDate or String), with the same checks: ranges, enum values, no future date where the fact
  * must lie in the past. Forgiving in form: yes/no in the adviser's language, dates as 1999-05-14,
- * 14.05.1999 or 14/05/1999, a choice by its number or its name, decimals with a comma.
+ * 14.05.1999, 14/05/1999 or 14-05-1999, a choice by its number or its name, decimals with a comma.
  */
 final class AnswerParser {
-  private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})[./](\\d{1,2})[./](\\d+)");
+  /** 14.05.1999, 14/05/1999, or 14-05-1999 as the Netherlands write dates; one separator throughout. */
+  private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d+)");
   private static final Pattern ISO = Pattern.compile("(\\d+)-(\\d{1,2})-(\\d{1,2})");
   private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
       .withResolverStyle(ResolverStyle.STRICT);
@@ -144,7 +145,7 @@ final class AnswerParser {
     Matcher d = DAY_FIRST.matcher(text);
     Matcher i = ISO.matcher(text);
     if (d.matches()) {
-      iso = d.group(3) + "-" + d.group(2) + "-" + d.group(1);
+      iso = d.group(4) + "-" + d.group(3) + "-" + d.group(1);
     } else if (i.matches()) {
       iso = text;
     } else {

@@ -92,6 +92,6 @@ final class Changes {
     if (v instanceof String && f.type().isChoice()) {
       return Diagnostic.printable(m.label(f, (String) v));
     }
-    return Values.format(v, m, false);
+    return Values.format(f, v, m, false);
   }
 }

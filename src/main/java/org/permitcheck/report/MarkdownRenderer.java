@@ -149,13 +149,13 @@ public final class MarkdownRenderer {
     if (v instanceof String && (f.type().isChoice() || !f.labels().isEmpty())) {
       return m.label(f, (String) v);
     }
-    return Values.format(v, m, options.redact());
+    return Values.format(f, v, m, options.redact());
   }
 
   private void permit(StringBuilder out, PermitResult r, Evaluation e) {
     Permit p = r.permit();
-    out.append("### ").append(Md.escape(p.id() + " · " + m.text(p.title()) + " (" + p.legalBasis() + ")"))
-        .append("\n\n");
+    String heading = p.id() + " · " + m.text(p.title()) + " (" + m.text(p.legalBasis()) + ")";
+    out.append("### ").append(Md.escape(heading)).append("\n\n");
     out.append("**").append(Md.escape(why.verdict(r))).append("**").append(m.get("punct.colon")).append(' ')
         .append(Md.escape(why.why(r, e))).append("\n\n");
     e.movedFrom(r).ifPresent(b -> out.append(Md.escape(m.get("what_if.moved", m.verdict(b.verdict().key()))))

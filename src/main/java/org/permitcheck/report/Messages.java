@@ -60,6 +60,33 @@ public final class Messages {
     return get(p.kind().equals("option") ? "timeline.holds_until" : "timeline.apply_before", last.toString());
   }
 
+  /**
+   * A decimal as the language writes it: "1201.19" in English, "1.201,19" in Dutch, "1 201,19" in
+   * French (the separators are the messages {@code number.decimal} and {@code number.group}).
+   */
+  public String number(java.math.BigDecimal n) {
+    String plain = n.toPlainString();
+    String sign = plain.startsWith("-") ? "-" : "";
+    String digits = plain.substring(sign.length());
+    int point = digits.indexOf('.');
+    String whole = point < 0 ? digits : digits.substring(0, point);
+    String group = get("number.group");
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < whole.length(); i++) {
+      if (i > 0 && (whole.length() - i) % 3 == 0) {
+        out.append(group);
+      }
+      out.append(whole.charAt(i));
+    }
+    return sign + out + (point < 0 ? "" : get("number.decimal") + digits.substring(point + 1));
+  }
+
+  /** An amount with its currency: "€ 1.201,19" in Dutch, "1 201,19 €" in French; else "1201.19 USD". */
+  public String money(java.math.BigDecimal amount, String currency) {
+    String n = number(amount);
+    return currency.equals("EUR") ? get("value.money.eur", n) : n + (currency.isEmpty() ? "" : " " + currency);
+  }
+
   /** A fact's unit in this language ("months" → "Monate"), or the unit as the rules write it. */
   public String unit(String unit) {
     return unit.isEmpty() || !bundle.containsKey("unit." + unit) ? unit : get("unit." + unit);

@@ -69,7 +69,7 @@ public final class TextRenderer {
     Permit p = r.permit();
     String verdict = why.verdict(r);
     Wrap.append(out, style(verdict, color(r.verdict())) + " · ", "  ",
-        style(p.id(), "1") + " " + m.text(p.title()) + " (" + Wrap.glue(p.legalBasis()) + ")");
+        style(p.id(), "1") + " " + m.text(p.title()) + " (" + Wrap.glue(m.text(p.legalBasis())) + ")");
     Wrap.append(out, "  ", "  ", why.why(r, e));
     e.movedFrom(r).ifPresent(b -> Wrap.append(out, "  ", "  ", m.get("what_if.moved", m.verdict(b.verdict().key()))));
     if (options.explain()) {
@@ -171,7 +171,10 @@ public final class TextRenderer {
       if (s.length() > 0) {
         s.append(", ");
       }
-      s.append(f.getKey()).append(" = ").append(Values.format(f.getValue(), m, options.redact()));
+      Fact fact = rules.facts().get(f.getKey());
+      String value = fact == null ? Values.format(f.getValue(), m, options.redact())
+          : Values.format(fact, f.getValue(), m, options.redact());
+      s.append(f.getKey()).append(" = ").append(value);
     }
     return s.toString();
   }

@@ -3,10 +3,20 @@ package org.permitcheck.report;
 import java.math.BigDecimal;
 import java.util.List;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.expr.Type;
+import org.permitcheck.rules.Fact;
 
 /** Formats fact values for text output. */
 public final class Values {
   private Values() {}
+
+  /** A value of {@code fact}: an amount of money with its currency, as the language writes it. */
+  public static String format(Fact fact, Object v, Messages m, boolean redact) {
+    if (!redact && v instanceof BigDecimal && fact.type().kind() == Type.Kind.MONEY) {
+      return m.money((BigDecimal) v, fact.type().currency());
+    }
+    return format(v, m, redact);
+  }
 
   public static String format(Object v, Messages m, boolean redact) {
     if (v == null) {
@@ -19,7 +29,7 @@ public final class Values {
       return (Boolean) v ? m.get("value.yes") : m.get("value.no");
     }
     if (v instanceof BigDecimal) {
-      return ((BigDecimal) v).toPlainString();
+      return m.number((BigDecimal) v);
     }
     if (v instanceof List) {
       int n = ((List<?>) v).size();

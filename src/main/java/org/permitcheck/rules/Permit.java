@@ -13,7 +13,7 @@ public record Permit(
     String country,
     String kind,
     Text title,
-    String legalBasis,
+    Text legalBasis,
     Source source,
     DateRange inForce,
     DateRange window,

@@ -142,8 +142,7 @@ final class PermitReader {
       reader.error(m.get("kind").get().pos(), "unknown kind '" + kind + "' in " + what, "kinds: " + String.join(", ", KINDS));
     }
     Text title = texts.required(m, "title", what, "title of " + what, langs);
-    String legalBasis = notEmpty(m, "legal_basis", what, "'legal_basis' of " + what,
-        "cite the provision the permit rests on, e.g. \"§ 25b AufenthG\"");
+    Text legalBasis = legalBasis(m, what, langs);
     Optional<Node> sourceNode = reader.required(m, "source", what);
     Source source = sourceNode.isPresent() ? source(sourceNode.get(), what) : new Source("", "");
     DateRange inForce = range(m, "in_force", "'in_force' of " + what);
@@ -190,6 +189,19 @@ final class PermitReader {
   }
 
   /** The text under a required key, which may not be empty (as every text of the rules). */
+  /**
+   * The citation: one string, the same in every language ("§ 25b AufenthG"), or a text per language
+   * where its words differ (a Belgian law has an official Dutch and French title).
+   */
+  private Text legalBasis(MapNode m, String what, List<String> langs) {
+    Optional<Node> n = m.get("legal_basis");
+    if (n.isPresent() && n.get() instanceof MapNode) {
+      return texts.read(n.get(), "'legal_basis' of " + what, langs);
+    }
+    return Text.same(notEmpty(m, "legal_basis", what, "'legal_basis' of " + what,
+        "cite the provision the permit rests on, e.g. \"§ 25b AufenthG\""));
+  }
+
   private String notEmpty(MapNode m, String key, String where, String what, String hint) {
     Optional<String> text = reader.requiredString(m, key, where, what);
     if (text.isPresent() && text.get().isBlank()) {

@@ -17,6 +17,11 @@ public record Text(Map<String, String> byLanguage) {
     return new Text(Map.of("en", en));
   }
 
+  /** A text that reads the same in every language, such as a citation ("§ 25b AufenthG"). */
+  public static Text same(String text) {
+    return new Text(Map.of("en", text, "fr", text, "de", text, "nl", text));
+  }
+
   public boolean isEmpty() {
     return byLanguage.isEmpty();
   }

@@ -145,7 +145,7 @@ final class RulesSchema {
           props.set(k, Json.enumOf(RulesFormat.PERMIT_KINDS));
           break;
         case "legal_basis":
-          props.set(k, Json.type("string").put("minLength", 1));
+          props.set(k, Json.anyOf(Json.type("string").put("minLength", 1), Json.ref("text")));
           break;
         case "source":
           ObjectNode source = Json.object();

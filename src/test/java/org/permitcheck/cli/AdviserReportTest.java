@@ -135,6 +135,63 @@ class AdviserReportTest {
         "  ✗ Is the parent of a minor Belgian child and has a real and effective family\n");
   }
 
+  /**
+   * Advisers in Belgium and the Netherlands work in Dutch or French: every question, help, choice and
+   * permit text they can be shown for those countries (the shared facts included) is translated, so
+   * none falls back to English with the "[en]" marker.
+   */
+  @Test
+  void belgianAndDutchTextsAreAllTranslatedIntoDutchAndFrench() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().orElseThrow();
+    for (String language : List.of("nl", "fr")) {
+      RulesRenderer renderer = new RulesRenderer(rules, language);
+      StringBuilder shown = new StringBuilder(renderer.facts(List.of("BE", "NL")));
+      rules.permits().stream().filter(p -> p.id().startsWith("BE-") || p.id().startsWith("NL-"))
+          .forEach(p -> shown.append(renderer.permit(p)));
+      List<String> untranslated = shown.toString().lines().filter(l -> l.contains("[en]")).toList();
+      assertThat(untranslated).as("texts without a %s translation", language).isEmpty();
+    }
+  }
+
+  /**
+   * A note that tells what the report will say names the verdict as the report prints it in that
+   * language ("NIET VAN KRACHT", "PAS EN VIGUEUR"), not by its JSON key, and calls an application
+   * window by the report's own word for it.
+   */
+  @Test
+  void belgianAndDutchTextsNameVerdictsAndWindowsAsTheReportDoes() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().orElseThrow();
+    Pattern internal = Pattern.compile("\\b(not_in_force|not_eligible|undetermined|discretionary|eligible)\\b"
+        + "|\\bvenster\\b|fenêtre");
+    for (String language : List.of("nl", "fr")) {
+      RulesRenderer renderer = new RulesRenderer(rules, language);
+      StringBuilder shown = new StringBuilder();
+      rules.permits().stream().filter(p -> p.id().startsWith("BE-") || p.id().startsWith("NL-"))
+          .forEach(p -> shown.append(renderer.permit(p)));
+      List<String> found = shown.toString().lines().filter(l -> internal.matcher(l).find()).toList();
+      assertThat(found).as("verdict keys or 'window' in the %s texts", language).isEmpty();
+    }
+  }
+
+  /**
+   * A Belgian law has an official Dutch title, and a Dutch law's citation carries a remark in Dutch:
+   * each reader sees the citation in their own language.
+   */
+  @Test
+  void citesBelgianAndDutchLawInTheReadersLanguage() {
+    // the report wraps lines at 80 columns: compare the words, not the line breaks
+    String nl = Run.run("eval", "--lang", "nl", "examples/be-2.1-parent-belgian-child.yaml").out()
+        .replaceAll("\\s+", " ");
+    assertThat(nl).contains("(Art. 9bis wet van 15 december 1980 betreffende de toegang tot het grondgebied,")
+        .doesNotContain("loi du 15").doesNotContain("annulée").doesNotContain("Conseil d'État");
+    String fr = Run.run("eval", "--lang", "fr", "examples/nl-spouse-income-one-cent-short.yaml").out()
+        .replaceAll("\\s+", " ");
+    assertThat(fr).contains("(Vreemdelingenwet 2000 (la source ne cite aucun article))")
+        .doesNotContain("de bron noemt").doesNotContain("regels van 1 november 2004");
+  }
+
   @Test
   void textsShownToAdvisersNameNoInternalDocumentReference() throws IOException {
     Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))

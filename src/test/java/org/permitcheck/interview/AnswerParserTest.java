@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.permitcheck.expr.Type;
@@ -36,6 +37,10 @@ class AnswerParserTest {
       "1999-05-14 | LocalDate:1999-05-14",
       "14.05.1999 | LocalDate:1999-05-14",
       "14/05/1999 | LocalDate:1999-05-14",
+      "14-05-1999 | LocalDate:1999-05-14",
+      "1-3-2017   | LocalDate:2017-03-01",
+      "14-05-99   | invalid: '14-05-99': write the year with 4 digits.",
+      "14.05-1999 | invalid: '14.05-1999' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.",
       "1.3.2017   | LocalDate:2017-03-01",
       "2026-11-22 | LocalDate:2026-11-22",
       "29.02.2024 | LocalDate:2024-02-29",
@@ -46,7 +51,7 @@ class AnswerParserTest {
       "yesterday  | invalid: 'yesterday' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.",
       "23.11.2026 | invalid: 2026-11-23 is later than the case's date (2026-11-22): check the year.",
   })
-  void readsDatesInThreeFormsAndRefusesFutureBirthDates(String text, String expected) {
+  void readsDatesInFourFormsAndRefusesFutureBirthDates(String text, String expected) {
     assertThat(parse(fact(Type.DATE, true, "", "", ""), text)).isEqualTo(expected);
   }
 
@@ -117,5 +122,11 @@ class AnswerParserTest {
     assertThat(p.ok() ? p.value().get().getClass().getSimpleName() + ":" + p.value().get() : p.problem())
         .isEqualTo(expected);
     assertThat(new Views(new Messages(lang)).prompt(months)).isEqualTo(prompt + " ");
+  }
+
+  @Test
+  void showsADutchAdviserTheDateAsTheNetherlandsWriteIt() {
+    Parsed p = new AnswerParser(new Messages("nl"), TODAY).parse(fact(Type.DATE, true, "", "", ""), "gisteren");
+    assertThat(p.problem()).isEqualTo("'gisteren' is geen datum: schrijf die als 14-05-1999, 14/05/1999 of 1999-05-14.");
   }
 }

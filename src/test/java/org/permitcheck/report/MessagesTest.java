@@ -52,6 +52,20 @@ class MessagesTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+    "nl | 1201.19    | € 1.201,19", "nl | 830        | € 830", "nl | 1234567.5 | € 1.234.567,5",
+    "fr | 1201.19    | 1 201,19 €", "fr | 830        | 830 €", "fr | -4357.80  | -4 357,80 €",
+    "en | 1201.19    | 1201.19", "de | 1201.19    | 1201.19"})
+  void writesAmountsOfEurosAsTheLanguageDoes(String lang, String amount, String expected) {
+    assertThat(new Messages(lang).money(new java.math.BigDecimal(amount), "EUR")).isEqualTo(expected);
+  }
+
+  @Test
+  void writesOtherCurrenciesByTheirCode() {
+    assertThat(new Messages("nl").money(new java.math.BigDecimal("1250.5"), "CHF")).isEqualTo("1.250,5 CHF");
+  }
+
   @Test
   void aRulesTextWithoutTranslationFallsBackToEnglishWithAMarker() {
     Text t = new Text(Map.of("en", "Passport", "fr", "Passeport"));

@@ -45,6 +45,18 @@ public class RulesLoaderTest {
   }
 
   @Test
+  void readsALegalBasisAsOneCitationForEveryLanguageOrAsATextPerLanguage() {
+    String criteria = "          all:\n            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n";
+    Permit one = load(permit(criteria)).value().orElseThrow().permit("P").orElseThrow();
+    assertThat(List.of("en", "fr", "de", "nl")).allSatisfy(l -> assertThat(one.legalBasis().in(l)).contains("x"));
+    Permit each = load(permit(criteria).replace("legal_basis: x", "legal_basis: {en: 'Act of 1980', fr: 'Loi de 1980'}"))
+        .value().orElseThrow().permit("P").orElseThrow();
+    assertThat(each.legalBasis().in("fr")).contains("Loi de 1980");
+    assertThat(located(load(permit(criteria).replace("legal_basis: x", "legal_basis: {en: 'Act of 1980'}"))))
+        .containsExactly("15:22 'legal_basis' of permit 'P' has no 'fr' text");
+  }
+
+  @Test
   void reportsEveryProblemOfABrokenFileAtOnceWithPositions() throws IOException {
     String text = Files.readString(Path.of("src/test/resources/fixtures/broken-rules.yaml"));
     Checked<Ruleset> r = RulesLoader.load(new SourceText("broken-rules.yaml", text));
