@@ -54,7 +54,7 @@ public final class Cli {
       ctx.out().flush();
       if (code == ExitCode.OK && ByteWriter.failed(ctx.out())) {
         // a command that writes no records (show, schema, permits…) fails as eval does
-        ctx.err().println("permitcheck: " + m.get("cli.output_failed", "stdout"));
+        ctx.err().println("permitcheck: " + m.get("cli.stream_failed", "stdout"));
         return ExitCode.INVALID_INPUT;
       }
       return code;

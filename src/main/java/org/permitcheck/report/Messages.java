@@ -61,8 +61,8 @@ public final class Messages {
   }
 
   /**
-   * A decimal as the language writes it: "1201.19" in English, "1.201,19" in Dutch, "1 201,19" in
-   * French (the separators are the messages {@code number.decimal} and {@code number.group}).
+   * A decimal as the language writes it: "1,201.19" in English, "1.201,19" in Dutch and German,
+   * "1 201,19" in French (the separators are the messages {@code number.decimal} and {@code number.group}).
    */
   public String number(java.math.BigDecimal n) {
     String plain = n.toPlainString();
@@ -81,7 +81,7 @@ public final class Messages {
     return sign + out + (point < 0 ? "" : get("number.decimal") + digits.substring(point + 1));
   }
 
-  /** An amount with its currency: "€ 1.201,19" in Dutch, "1 201,19 €" in French; else "1201.19 USD". */
+  /** An amount with its currency: "€1,201.19" in English, "€ 1.201,19" in Dutch, "1 201,19 €" in French. */
   public String money(java.math.BigDecimal amount, String currency) {
     String n = number(amount);
     return currency.equals("EUR") ? get("value.money.eur", n) : n + (currency.isEmpty() ? "" : " " + currency);

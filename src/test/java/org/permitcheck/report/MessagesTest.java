@@ -45,6 +45,24 @@ class MessagesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"", "_fr", "_de", "_nl"})
+  void noKeyIsDefinedTwice(String suffix) throws IOException {
+    // Properties keeps the last of two definitions silently: a message meant for one use loses the other
+    Set<String> seen = new TreeSet<>();
+    Set<String> twice = new TreeSet<>();
+    try (InputStream in = MessagesTest.class.getResourceAsStream("/org/permitcheck/report/messages" + suffix
+        + ".properties")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        int eq = line.indexOf('=');
+        if (!line.isBlank() && !line.startsWith("#") && eq > 0 && !seen.add(line.substring(0, eq).strip())) {
+          twice.add(line.substring(0, eq).strip());
+        }
+      }
+    }
+    assertThat(twice).as("keys defined twice in messages%s", suffix).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "_fr", "_de", "_nl"})
   void singleQuotesAreAlwaysDoubled(String suffix) throws IOException {
     Properties p = load(suffix);
     for (String key : p.stringPropertyNames()) {
@@ -56,7 +74,8 @@ class MessagesTest {
   @CsvSource(delimiter = '|', value = {
     "nl | 1201.19    | € 1.201,19", "nl | 830        | € 830", "nl | 1234567.5 | € 1.234.567,5",
     "fr | 1201.19    | 1 201,19 €", "fr | 830        | 830 €", "fr | -4357.80  | -4 357,80 €",
-    "en | 1201.19    | 1201.19", "de | 1201.19    | 1201.19"})
+    "en | 1201.19    | €1,201.19", "de | 1201.19    | 1.201,19 €",
+    "de | 830        | 830 €"})
   void writesAmountsOfEurosAsTheLanguageDoes(String lang, String amount, String expected) {
     assertThat(new Messages(lang).money(new java.math.BigDecimal(amount), "EUR")).isEqualTo(expected);
   }
