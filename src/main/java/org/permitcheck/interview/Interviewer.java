@@ -122,7 +122,9 @@ public final class Interviewer {
       prompter.show("\n" + views.line(m.get("interview.stopped")));
     }
     List<Standing> now = standings();
-    prompter.show(views.summary(d.asked().size(), now));
+    // a question skipped (left unknown) is not an answer
+    long answered = d.asked().stream().filter(a -> !d.skipped().contains(a)).count();
+    prompter.show(views.summary((int) answered, now));
     return new Result(r.is(Reply.Kind.QUIT) ? Ending.QUIT : Ending.STOPPED, d, now);
   }
 

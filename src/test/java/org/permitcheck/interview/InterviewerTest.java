@@ -127,4 +127,12 @@ class InterviewerTest {
         + "    P · DISCRETIONARY · 1 fact can still decide it\n"
         + "    Q · UNDETERMINED · 1 fact can still decide it\n");
   }
+
+  @Test
+  void theClosingSummaryCountsASkippedQuestionAsNoAnswer() throws IOException {
+    FakePrompter p = new FakePrompter("", "quit");
+    Interviewer.Result r = run(TWO_PERMITS, p, new ArrayList<>());
+    assertThat(r.draft().skipped()).containsExactly("months");
+    assertThat(p.shown.toString()).contains("\nStopped after 0 answers: ");
+  }
 }
