@@ -135,7 +135,8 @@ final class ResultSchema {
         case "outcome":
           return Json.enumOf(Arrays.stream(Outcome.values()).map(Outcome::key).toList());
         case "waivable":
-          return Json.type("boolean");
+          return Json.type("boolean").put("description", "Not met (or unknown), but the authority may still "
+              + "grant: by a discretion of the criterion's own, or of one of its parts (an alternative).");
         case "combine":
           return Json.enumOf(List.of("all", "any", "not"));
         case "facts":

@@ -38,6 +38,17 @@ class AdviserReportTest {
   }
 
   @Test
+  void marksACriterionWhoseDiscretionLiesInOneOfItsAlternativesNotDecisiveInEveryFormat() {
+    String file = "examples/de-25b-60b-months-in-stay.yaml";
+    assertThat(Run.run("eval", "--permit", "DE-25b", file).out())
+        .contains("DISCRETIONARY").contains("Beschäftigungsduldung (not decisive: see above)");
+    assertThat(Run.run("eval", "--permit", "DE-25b", "--format", "markdown", file).out())
+        .contains("Beschäftigungsduldung (not decisive: see above)");
+    assertThat(Run.run("eval", "--permit", "DE-25b", "--format", "ndjson", file).out())
+        .contains("{\"id\":\"residence_period\",\"outcome\":\"not_met\",\"waivable\":true}");
+  }
+
+  @Test
   void showsTheDiscretionaryTextOnAnUnknownCriterionItDoesNotQuoteAbove() {
     Run.Result r = Run.run("eval", "--explain", "examples/de-104c-application-31-december.yaml");
     assertThat(r.out()).contains("(not decisive: Whether an application on 31 Dec 2025 was still")
