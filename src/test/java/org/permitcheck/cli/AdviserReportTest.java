@@ -166,6 +166,23 @@ class AdviserReportTest {
   }
 
   /**
+   * Advisers in Germany work in German: every question, help, choice and permit text they can be
+   * shown for Germany (the shared facts listed for it included) is in German, and no choice is shown
+   * only by its key, as "none" was for the level of German.
+   */
+  @Test
+  void germanTextsAreAllTranslatedIntoGerman() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().orElseThrow();
+    RulesRenderer renderer = new RulesRenderer(rules, "de");
+    StringBuilder shown = new StringBuilder(renderer.facts(List.of("DE")));
+    rules.permits().stream().filter(p -> p.id().startsWith("DE-")).forEach(p -> shown.append(renderer.permit(p)));
+    List<String> untranslated = shown.toString().lines().filter(l -> l.contains("[en]")).toList();
+    assertThat(untranslated).as("texts without a German translation").isEmpty();
+    assertThat(shown.toString()).contains("  - none: Keine Deutschkenntnisse oder unter A1\n");
+  }
+
+  /**
    * A note that tells what the report will say names the verdict as the report prints it in that
    * language ("NIET VAN KRACHT", "PAS EN VIGUEUR"), not by its JSON key, and calls an application
    * window by the report's own word for it.
