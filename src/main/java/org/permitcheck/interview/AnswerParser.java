@@ -129,7 +129,7 @@ final class AnswerParser {
   }
 
   private String range(Fact fact, BigDecimal v) {
-    String unit = fact.unit().isEmpty() ? fact.type().currency() : fact.unit();
+    String unit = fact.unit().isEmpty() ? fact.type().currency() : m.unit(fact.unit());
     String suffix = unit.isEmpty() ? "" : " " + unit;
     if (fact.min().isPresent() && v.compareTo(fact.min().get()) < 0) {
       return m.get("interview.invalid.min", fact.min().get().toPlainString() + suffix);
