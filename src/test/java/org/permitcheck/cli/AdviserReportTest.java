@@ -183,6 +183,27 @@ class AdviserReportTest {
   }
 
   /**
+   * A German question an adviser can answer as it stands: a count that opens with a yes/no question
+   * says what to type for no, a question about "this stay" names the stay (it can be asked before the
+   * stay's start), a list of groups reads as one, and a waivable note is a sentence.
+   */
+  @Test
+  void asksGermanQuestionsAnAdviserCanAnswerAsPhrased() throws IOException {
+    Ruleset rules = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml"))))
+        .value().orElseThrow();
+    String facts = new RulesRenderer(rules, "de").facts(List.of("DE")).replaceAll("\\s+", " ");
+    assertThat(facts).contains("Wie viele Monate insgesamt hatte sie solche früheren Duldungen? Wenn nein: 0.")
+        .contains("Wie viele Monate ihres ununterbrochenen Aufenthalts in Deutschland hatte die Person eine Duldung"
+            + " nach § 60b")
+        .contains("und gehört sie zu einer dieser Gruppen: Studierende, Auszubildende, Familien")
+        .doesNotContain("dieses Aufenthalts").doesNotContain("Studierende/r");
+    String report = Run.run("eval", "--lang", "de", "examples/de-25b-60b-months-in-stay.yaml").out()
+        .replaceAll("\\s+", " ");
+    assertThat(report).contains("Die Voraussetzungen allein entscheiden nicht: Nur erfüllt, wenn die Zeiten nach"
+        + " § 60b aus einem Aufenthalt, der sie einschließt, herausgerechnet werden.");
+  }
+
+  /**
    * A note that tells what the report will say names the verdict as the report prints it in that
    * language ("NIET VAN KRACHT", "PAS EN VIGUEUR"), not by its JSON key, and calls an application
    * window by the report's own word for it.
