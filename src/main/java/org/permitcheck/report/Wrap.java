@@ -15,8 +15,9 @@ public final class Wrap {
     StringBuilder line = new StringBuilder(first);
     int visible = visibleLength(first);
     boolean empty = true;
-    // keep "§ 25b" and "art. 9bis" together on one line
-    String glued = unbreakable(text.replace("§ ", "§\u00a0").replace("Art. ", "Art.\u00a0").replace("art. ", "art.\u00a0"));
+    // keep "§ 25b", "art. 9bis", "Abs. 5" and "z. B." together on one line
+    String glued = unbreakable(abbreviations(text.replace("§ ", "§\u00a0").replace("Art. ", "Art.\u00a0")
+        .replace("art. ", "art.\u00a0")));
     int end = 0;
     while (true) {
       int start = end;
@@ -75,6 +76,15 @@ public final class Wrap {
       }
     }
     return new String(c);
+  }
+
+  /**
+   * German abbreviations kept whole and with the number they introduce, as German typesetting does:
+   * a line that ends in "(z." and goes on with "B. Schutz der Familie)" is read as a broken word.
+   */
+  static String abbreviations(String text) {
+    return text.replace("z. B.", "z.\u00a0B.").replace("d. h.", "d.\u00a0h.").replace("u. a.", "u.\u00a0a.")
+        .replace("Abs. ", "Abs.\u00a0").replace("Nr. ", "Nr.\u00a0").replace(" S. ", " S.\u00a0");
   }
 
   /** Keeps a short phrase such as "§ 25b AufenthG" on one line. */

@@ -43,8 +43,13 @@ class WrapTest {
       "jusqu'à € 4 357,80 (bedrag van 2006)|€ 4 357,80",
       "une carte « salarié » ou pas|« salarié »",
       "pour y introduire la demande ?|demande ?",
-      "from 2017 2018 to 2019|2017"})
-  void neverBreaksInsideANumberOrBeforeACurrencySignOrFrenchPunctuation(String phrase, String whole) {
+      "from 2017 2018 to 2019|2017",
+      "ein anderes Hindernis (z. B. Schutz der Familie)|(z. B.",
+      "nach § 25b Abs. 1 S. 3 unschädlich|Abs. 1",
+      "nach § 25b Abs. 1 S. 3 unschädlich|S. 3",
+      "nach Nr. 2, d. h. nicht|Nr. 2",
+      "nach Nr. 2, d. h. nicht|d. h."})
+  void neverBreaksInsideANumberOrAnAbbreviationOrBeforeACurrencySignOrFrenchPunctuation(String phrase, String whole) {
     for (int pad = 0; pad < 80; pad++) { // the phrase at every place of a line
       StringBuilder out = new StringBuilder();
       Wrap.append(out, "", "", "x".repeat(pad) + " " + phrase);
