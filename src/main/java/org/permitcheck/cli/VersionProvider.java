@@ -25,7 +25,7 @@ final class VersionProvider implements IVersionProvider {
   public String[] getVersion() {
     Checked<Ruleset> rules = RulesSource.bundledJson().orElseGet(() -> RulesLoader.load(RulesSource.bundled()));
     String ruleset = rules.value()
-        .map(r -> m.get("version.ruleset", r.name(), r.version(), r.reviewed().toString()))
+        .map(r -> m.get("version.ruleset", r.name(), r.version(), m.date(r.reviewed())))
         .orElse(m.get("version.rules_errors"));
     return new String[] {"permitcheck " + programVersion(), ruleset};
   }

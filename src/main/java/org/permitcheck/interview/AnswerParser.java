@@ -161,7 +161,7 @@ final class AnswerParser {
       return Parsed.invalid(m.get("interview.invalid.no_such_day", text));
     }
     if (fact.past() && date.isAfter(today)) {
-      return Parsed.invalid(m.get("interview.invalid.future", date.toString(), today.toString()));
+      return Parsed.invalid(m.get("interview.invalid.future", m.date(date), m.date(today)));
     }
     return Parsed.of(date);
   }

@@ -151,7 +151,8 @@ final class ListDialogue {
   private Optional<String> periodEnd(Fact field, Map<String, Object> item, Optional<Object> value) {
     if (field.name().equals("to") && value.isPresent() && item.get("from") instanceof LocalDate
         && ((LocalDate) value.get()).isBefore((LocalDate) item.get("from"))) {
-      return Optional.of(m.get("interview.invalid.period_end", value.get().toString(), item.get("from").toString()));
+      return Optional.of(m.get("interview.invalid.period_end", m.date((LocalDate) value.get()),
+          m.date((LocalDate) item.get("from"))));
     }
     return Optional.empty();
   }

@@ -40,9 +40,9 @@ final class Explanation {
         return m.get("explain.not_eligible");
       default:
         if (!p.inForce().contains(e.asOf())) {
-          return m.get("explain.not_in_force.range", m.range(p.inForce()), e.asOf().toString());
+          return m.get("explain.not_in_force.range", m.range(p.inForce()), m.date(e.asOf()));
         }
-        return m.get("explain.window", m.range(p.window()), e.applicationDate().toString());
+        return m.get("explain.window", m.range(p.window()), m.date(e.applicationDate()));
     }
   }
 

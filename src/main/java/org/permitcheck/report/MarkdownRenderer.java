@@ -61,16 +61,16 @@ public final class MarkdownRenderer {
   }
 
   private String notice() {
-    return m.get("notice", rules.name() + " " + rules.version(), rules.reviewed().toString());
+    return m.get("notice", rules.name() + " " + rules.version(), m.date(rules.reviewed()));
   }
 
   private void header(StringBuilder out, Evaluation e) {
     out.append("| | |\n|---|---|\n");
-    row(out, m.get("md.as_of"), e.asOf().toString());
+    row(out, m.get("md.as_of"), m.date(e.asOf()));
     if (!e.applicationDate().equals(e.asOf())) {
-      row(out, m.get("md.application_date"), e.applicationDate().toString());
+      row(out, m.get("md.application_date"), m.date(e.applicationDate()));
     }
-    row(out, m.get("md.ruleset"), m.get("md.ruleset.value", rules.name(), rules.version(), rules.reviewed().toString()));
+    row(out, m.get("md.ruleset"), m.get("md.ruleset.value", rules.name(), rules.version(), m.date(rules.reviewed())));
     Set<String> countries = new LinkedHashSet<>();
     e.results().forEach(r -> rules.country(r.permit().country()).ifPresent(c -> countries.add(m.text(c.name()))));
     if (!countries.isEmpty()) {
@@ -196,7 +196,7 @@ public final class MarkdownRenderer {
   private void deadlines(StringBuilder out, PermitResult r) {
     List<String> lines = new ArrayList<>();
     r.eligibleFrom().ifPresent(d -> lines.add(m.get(r.verdict() == Verdict.DISCRETIONARY
-        ? "timeline.eligible_from.eligible" : "timeline.eligible_from", d.toString())));
+        ? "timeline.eligible_from.eligible" : "timeline.eligible_from", m.date(d))));
     r.applyBefore().ifPresent(d -> lines.add(m.applyBefore(r.permit(), d)));
     Permit p = r.permit();
     if (!p.window().isAlways()) {

@@ -57,7 +57,7 @@ public final class Messages {
    * option, which nobody applies for (reception of a family, staying without papers).
    */
   public String applyBefore(org.permitcheck.rules.Permit p, java.time.LocalDate last) {
-    return get(p.kind().equals("option") ? "timeline.holds_until" : "timeline.apply_before", last.toString());
+    return get(p.kind().equals("option") ? "timeline.holds_until" : "timeline.apply_before", date(last));
   }
 
   /**
@@ -135,14 +135,31 @@ public final class Messages {
     return get("verdict." + key);
   }
 
-  /** "from 2015-08-01", "until 2025-12-31", "2009-09-15 to 2009-12-15". */
+  /** "from 2015-08-01", "until 2025-12-31", "2009-09-15 to 2009-12-15" ("ab 01.08.2015" in German). */
   public String range(DateRange r) {
     if (r.from().isPresent() && r.until().isPresent()) {
-      return get("range.between", r.from().get().toString(), r.until().get().toString());
+      return get("range.between", date(r.from().get()), date(r.until().get()));
     }
     if (r.from().isPresent()) {
-      return get("range.from", r.from().get().toString());
+      return get("range.from", date(r.from().get()));
     }
-    return r.until().map(u -> get("range.until", u.toString())).orElse(get("range.always"));
+    return r.until().map(u -> get("range.until", date(u))).orElse(get("range.always"));
+  }
+
+  /**
+   * A date in a sentence as the language writes it: "2026-11-22" in English, French and Dutch,
+   * "22.11.2026" in German (message date.format, given year, month and day with their zeros). A year
+   * of more than four digits keeps the ISO form.
+   */
+  public String date(java.time.LocalDate d) {
+    if (d.getYear() < 1000 || d.getYear() > 9999) {
+      return d.toString();
+    }
+    return get("date.format", Integer.toString(d.getYear()), twoDigits(d.getMonthValue()),
+        twoDigits(d.getDayOfMonth()));
+  }
+
+  private static String twoDigits(int n) {
+    return n < 10 ? "0" + n : Integer.toString(n);
   }
 }

@@ -34,16 +34,16 @@ public final class TextRenderer {
 
   public String render(Evaluation e) {
     StringBuilder out = new StringBuilder();
-    String head = m.get("header.case", Diagnostic.printable(e.subject().id()), e.asOf().toString());
+    String head = m.get("header.case", Diagnostic.printable(e.subject().id()), m.date(e.asOf()));
     if (!e.applicationDate().equals(e.asOf())) {
-      head += " · " + m.get("header.application", e.applicationDate().toString());
+      head += " · " + m.get("header.application", m.date(e.applicationDate()));
     }
     StringBuilder wrapped = new StringBuilder();
     Wrap.append(wrapped, "", "  ", head);
     for (String line : wrapped.toString().split("\n")) {
       out.append(style(line, "1")).append('\n');
     }
-    out.append(m.get("header.ruleset", rules.name(), rules.version(), rules.reviewed().toString())).append('\n');
+    out.append(m.get("header.ruleset", rules.name(), rules.version(), m.date(rules.reviewed()))).append('\n');
     if (e.results().isEmpty()) {
       out.append('\n').append(m.get("no_permits")).append('\n');
     }
@@ -57,7 +57,7 @@ public final class TextRenderer {
   /** The closing notice, printed once after all cases. */
   public String notice() {
     StringBuilder out = new StringBuilder();
-    Wrap.append(out, "", "", m.get("notice", rules.name() + " " + rules.version(), rules.reviewed().toString()));
+    Wrap.append(out, "", "", m.get("notice", rules.name() + " " + rules.version(), m.date(rules.reviewed())));
     return out.toString();
   }
 
@@ -103,7 +103,7 @@ public final class TextRenderer {
     out.append("  ").append(m.colon("label.timeline")).append("\n");
     r.eligibleFrom().ifPresent(d -> Wrap.append(out, "    ", "      ", m.get(
         r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible" : "timeline.eligible_from",
-        d.toString())));
+        m.date(d))));
     r.applyBefore().ifPresent(d -> Wrap.append(out, "    ", "      ", m.applyBefore(r.permit(), d)));
   }
 
