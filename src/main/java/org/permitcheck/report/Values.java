@@ -10,7 +10,7 @@ import org.permitcheck.rules.Fact;
 public final class Values {
   private Values() {}
 
-  /** A value of {@code fact}: an amount of money with its currency, as the language writes it. */
+  /** A value of {@code fact}: an amount of money with its currency, or a date, as the language writes it. */
   public static String format(Fact fact, Object v, Messages m, boolean redact) {
     if (!redact && v instanceof BigDecimal && fact.type().kind() == Type.Kind.MONEY) {
       return m.money((BigDecimal) v, fact.type().currency());
@@ -30,6 +30,9 @@ public final class Values {
     }
     if (v instanceof BigDecimal) {
       return m.number((BigDecimal) v);
+    }
+    if (v instanceof java.time.LocalDate) {
+      return m.date((java.time.LocalDate) v);
     }
     if (v instanceof List) {
       int n = ((List<?>) v).size();
