@@ -155,9 +155,11 @@ final class TestCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     for (CriterionResult c : r.topLevel()) {
       if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
-        // waivable by itself, or by the discretion of one of its alternatives
-        boolean waivable = c.waivable() || c.lenient() == Outcome.MET;
-        String mark = waivable ? " (" + m.get("test.waivable") + ")" : "";
+        // waivable by itself, or by the discretion of one of its alternatives; maybe, while the
+        // condition of that discretion is unknown (as diff says)
+        String mark = c.waivable() || c.lenient() == Outcome.MET ? " (" + m.get("test.waivable") + ")"
+            : c.outcome() == Outcome.NOT_MET && c.lenient() == Outcome.UNKNOWN
+            ? " (" + m.get("test.maybe_waivable") + ")" : "";
         lines.add(c.outcome().key() + mark + ": " + c.criterion().id());
       }
     }

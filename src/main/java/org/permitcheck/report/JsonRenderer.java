@@ -334,7 +334,7 @@ public final class JsonRenderer {
     if (full) {
       w.name("kind").string(p.kind());
       w.name("title").string(m.text(p.title()));
-      w.name("legal_basis").string(m.text(p.legalBasis()));
+      w.name("legal_basis").string(m.citation(p.legalBasis()));
       w.name("source").beginObject();
       w.name("seed").string(p.source().seed());
       w.name("url").string(p.source().url());

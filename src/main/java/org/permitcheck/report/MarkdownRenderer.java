@@ -154,7 +154,7 @@ public final class MarkdownRenderer {
 
   private void permit(StringBuilder out, PermitResult r, Evaluation e) {
     Permit p = r.permit();
-    String heading = p.id() + " · " + m.text(p.title()) + " (" + m.text(p.legalBasis()) + ")";
+    String heading = p.id() + " · " + m.text(p.title()) + " (" + m.citation(p.legalBasis()) + ")";
     out.append("### ").append(Md.escape(heading)).append("\n\n");
     out.append("**").append(Md.escape(why.verdict(r))).append("**").append(m.get("punct.colon")).append(' ')
         .append(Md.escape(why.why(r, e))).append("\n\n");

@@ -118,6 +118,15 @@ public final class Messages {
     return new Text(java.util.Map.of(language, get(key)));
   }
 
+  /**
+   * A permit's legal basis in this language; else its {@code en} form, unmarked: a citation is shown as
+   * written where the language has no wording of its own (a Belgian act has none in German), as a plain
+   * string is, and the {@code en} form is that written citation, not an English translation.
+   */
+  public String citation(Text t) {
+    return t.get(language);
+  }
+
   /** A rules text in this language; else the English text marked "[en] "; else "". */
   public String text(Text t) {
     return t.in(language).orElseGet(() -> t.in("en").map(en -> get("marker.untranslated", "en") + " " + en)

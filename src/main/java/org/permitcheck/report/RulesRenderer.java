@@ -32,7 +32,7 @@ public final class RulesRenderer {
         String id = String.format("%-" + width + "s", p.id());
         String dates = p.inForce().isAlways() ? "" : " [" + m.range(p.inForce()) + "]";
         Wrap.append(out, "  " + id + "  ", " ".repeat(width + 4),
-            m.text(p.title()) + " (" + m.text(p.legalBasis()) + ")" + dates);
+            m.text(p.title()) + " (" + m.citation(p.legalBasis()) + ")" + dates);
       }
     }
     return out.toString();
@@ -42,7 +42,7 @@ public final class RulesRenderer {
   public String permit(Permit p) {
     StringBuilder out = new StringBuilder();
     Wrap.append(out, p.id() + " · ", "  ", m.text(p.title()));
-    line(out, "rules.legal_basis", m.text(p.legalBasis()));
+    line(out, "rules.legal_basis", m.citation(p.legalBasis()));
     line(out, "rules.source", m.get("rules.seed", p.source().seed())
         + (p.source().url().isEmpty() ? "" : ", " + p.source().url()));
     line(out, "rules.kind", m.get("rules.kind." + p.kind()));

@@ -69,7 +69,7 @@ public final class TextRenderer {
     Permit p = r.permit();
     String verdict = why.verdict(r);
     Wrap.append(out, style(verdict, color(r.verdict())) + " · ", "  ",
-        style(p.id(), "1") + " " + m.text(p.title()) + " (" + Wrap.glue(m.text(p.legalBasis())) + ")");
+        style(p.id(), "1") + " " + m.text(p.title()) + " (" + Wrap.glue(m.citation(p.legalBasis())) + ")");
     Wrap.append(out, "  ", "  ", why.why(r, e));
     e.movedFrom(r).ifPresent(b -> Wrap.append(out, "  ", "  ", m.get("what_if.moved", m.verdict(b.verdict().key()))));
     if (options.explain()) {

@@ -2,6 +2,8 @@ package org.permitcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -239,6 +241,30 @@ class AdviserReportTest {
         .replaceAll("\\s+", " ");
     assertThat(fr).contains("(Vreemdelingenwet 2000 (la source ne cite aucun article))")
         .doesNotContain("de bron noemt").doesNotContain("regels van 1 november 2004");
+  }
+
+  /**
+   * A language without a wording of its own (German for Belgian and Dutch law) gets the citation as
+   * written, as a plain-string legal basis always read, not marked as an untranslated English text:
+   * scripts group results by legal_basis, and the marker would change its value with LANG.
+   */
+  @Test
+  void citesLawAsWrittenWithoutTheUntranslatedMarkerInALanguageWithoutItsOwnWording() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (String example : List.of("examples/be-2.1-parent-belgian-child.yaml",
+        "examples/nl-spouse-income-one-cent-short.yaml")) {
+      List<String> en = legalBases(json.readTree(Run.run("eval", "--format", "json", "--lang", "en", example).out()));
+      List<String> de = legalBases(json.readTree(Run.run("eval", "--format", "json", "--lang", "de", example).out()));
+      assertThat(de).as(example).isEqualTo(en).noneMatch(b -> b.startsWith("[en]"));
+      String text = Run.run("eval", "--lang", "de", example).out();
+      assertThat(text).as(example).doesNotContain("([en]");
+    }
+  }
+
+  private static List<String> legalBases(JsonNode record) {
+    List<String> out = new ArrayList<>();
+    record.get("results").forEach(r -> out.add(r.get("legal_basis").asText()));
+    return out;
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,9 +21,8 @@ class ExamplesTest {
 
   @Test
   void aWrongExpectationFailsTheRunWithExitCode4(@TempDir Path dir) throws IOException {
-    Path wrong = dir.resolve("wrong.yaml");
-    Files.writeString(wrong, Files.readString(Path.of("examples/de-25b-eligible.yaml"))
-        .replace("DE-25b: eligible", "DE-25b: not_eligible"));
+    Path wrong = edited(dir.resolve("wrong.yaml"), "examples/de-25b-eligible.yaml",
+        s -> s.replace("DE-25b: eligible", "DE-25b: not_eligible"));
     Run.Result r = Run.run("test", wrong.toString());
     assertThat(r.exit()).isEqualTo(4);
     assertThat(r.out()).contains("FAIL " + wrong + ": DE-25b expected not_eligible, got eligible");
@@ -43,5 +43,28 @@ class ExamplesTest {
 
     Run.Result stdin = Run.run(ndjson, java.util.Map.of(), "test", "-");
     assertThat(stdin.out()).contains("FAIL <stdin>:2 (id x): DE-25b expected eligible, got undetermined");
+  }
+
+  /**
+   * A criterion whose waiver depends on a fact not given (the Duldung months before a § 60b period)
+   * is marked as maybe waivable, as diff marks it: else a not-met criterion without a mark stands beside
+   * an undetermined verdict, which reads as a contradiction.
+   */
+  @Test
+  void aMismatchMarksACriterionWhoseWaiverIsUndecidedAsMaybeWaivable(@TempDir Path dir) throws IOException {
+    Path saved = edited(dir.resolve("saved-before-the-fact.yaml"), "examples/de-25a-60b-between-two-duldungen.yaml",
+        s -> s.replaceAll("(?m)^  de_duldung_months_before_60b: .*\n", ""));
+    Run.Result r = Run.run("test", saved.toString());
+    assertThat(r.exit()).isEqualTo(4);
+    assertThat(r.out()).contains("FAIL " + saved + ": DE-25a expected discretionary, got undetermined\n"
+        + "     not_met (waivable): residence_period\n"
+        + "     not_met (maybe waivable): toleration_12_months\n"
+        + "     missing: de_duldung_months_before_60b\n");
+  }
+
+  /** A copy of an example at {@code to}, its text changed by {@code edit}. */
+  private static Path edited(Path to, String example, UnaryOperator<String> edit) throws IOException {
+    Files.writeString(to, edit.apply(Files.readString(Path.of(example))));
+    return to;
   }
 }

@@ -156,7 +156,7 @@ final class ReferenceJsonRenderer {
     if (full) {
       g.writeStringField("kind", p.kind());
       g.writeStringField("title", m.text(p.title()));
-      g.writeStringField("legal_basis", m.text(p.legalBasis()));
+      g.writeStringField("legal_basis", m.citation(p.legalBasis()));
       g.writeObjectFieldStart("source");
       g.writeStringField("seed", p.source().seed());
       g.writeStringField("url", p.source().url());
