@@ -104,6 +104,14 @@ final class Explanation {
   }
 
   /**
+   * Whether a criterion not met may still leave the decision to the authority, depending on facts not
+   * known yet: a discretion (its own or within it) whose condition is unknown.
+   */
+  static boolean maybeDecidesNotAlone(CriterionResult c) {
+    return c.outcome() == Outcome.NOT_MET && c.lenient() == Outcome.UNKNOWN;
+  }
+
+  /**
    * What a reason line adds to a criterion that does not decide alone: the rules' text, or a pointer
    * to the verdict's sentence when that quotes it already.
    */

@@ -125,6 +125,8 @@ public final class TextRenderer {
     String suffix = "";
     if (Explanation.decidesNotAlone(c)) {
       suffix = " (" + why.waivable(r, c) + ")";
+    } else if (Explanation.maybeDecidesNotAlone(c)) {
+      suffix = " (" + m.get("label.waivable.maybe") + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
       suffix = " (" + m.get("label.not_in_force_criterion") + ")";
     }
@@ -216,7 +218,7 @@ public final class TextRenderer {
       case MET:
         return style("✓", "32");
       case NOT_MET:
-        return style("✗", Explanation.decidesNotAlone(c) ? "33" : "31");
+        return style("✗", Explanation.decidesNotAlone(c) || Explanation.maybeDecidesNotAlone(c) ? "33" : "31");
       case UNKNOWN:
         return style("?", "36");
       default:

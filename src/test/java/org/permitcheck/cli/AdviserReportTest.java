@@ -51,6 +51,16 @@ class AdviserReportTest {
   }
 
   @Test
+  void marksACriterionWhoseDiscretionWaitsForAnOpenQuestionMaybeNotDecisive() {
+    // saved before de_duldung_months_before_60b existed: the discretion of toleration_12_months waits
+    // for it, so the criterion is not a plain failure under "nothing stands in the way so far"
+    String[] args = {"eval", "--set", "de_duldung_months_before_60b=", "--permit", "DE-25a",
+        "examples/de-25a-60b-between-two-duldungen.yaml"};
+    assertThat(Run.run(args).out()).contains("UNDETERMINED")
+        .contains("§ 104c permit (maybe not\n    decisive: it depends on the questions still open)");
+  }
+
+  @Test
   void showsTheDiscretionaryTextOnAnUnknownCriterionItDoesNotQuoteAbove() {
     Run.Result r = Run.run("eval", "--explain", "examples/de-104c-application-31-december.yaml");
     assertThat(r.out()).contains("(not decisive: Whether an application on 31 Dec 2025 was still")
