@@ -109,7 +109,7 @@ final class DiffText {
     String changed = m.count((int) d.changed(), "count.result.one", "count.result.many");
     w.println(d.unreadable() == 0 ? m.get("diff.summary", cases, changed) : m.get("diff.summary.unreadable", cases,
         changed, m.count((int) d.unreadable(), "diff.unreadable.one", "diff.unreadable.many")));
-    w.println("  old: " + describe(d.before()) + "; new: " + describe(d.after()));
+    w.println("  " + m.get("diff.rulesets", describe(d.before()), describe(d.after())));
     for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
       w.println("  " + t.getKey() + ": " + t.getValue());
     }

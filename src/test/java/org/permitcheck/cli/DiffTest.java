@@ -38,6 +38,14 @@ class DiffTest {
   }
 
   @Test
+  void textSummaryNamesBothRulesetsInTheChosenLanguage() {
+    Run.Result fr = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--lang", "fr", "--old", "rules.yaml",
+        "cases/de-eligible.yaml");
+    assertThat(fr.out()).containsPattern("\n  anciennes règles : \\S+ [^;]+ ; nouvelles règles : ");
+    assertThat(diff("text").out()).containsPattern("\n  old: \\S+ [^;]+; new: ");
+  }
+
+  @Test
   void exitCodeGivesOneForAnUnreadableCaseWhenNothingChanged() {
     Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--exit-code", "--old",
         "rules.yaml", "cases/bad-values.yaml", "cases/de-eligible.yaml");
