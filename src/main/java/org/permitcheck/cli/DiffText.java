@@ -105,8 +105,8 @@ final class DiffText {
    * neither side), both rulesets, and each transition with its count.
    */
   static void summary(PrintWriter w, DiffJson.Document d, Messages m) {
-    String cases = m.count((int) d.cases(), "count.case.one", "count.case.many");
-    String changed = m.count((int) d.changed(), "count.result.one", "count.result.many");
+    String cases = m.count(d.cases(), "count.compared.one", "count.compared.many");
+    String changed = m.count(d.changed(), "count.changed.one", "count.changed.many");
     w.println(d.unreadable() == 0 ? m.get("diff.summary", cases, changed) : m.get("diff.summary.unreadable", cases,
         changed, m.count((int) d.unreadable(), "diff.unreadable.one", "diff.unreadable.many")));
     w.println("  " + m.get("diff.rulesets", describe(d.before()), describe(d.after())));

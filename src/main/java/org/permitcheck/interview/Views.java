@@ -147,7 +147,8 @@ final class Views {
   /** "3 decided, 5 open". */
   String progress(List<Standing> standings) {
     long open = standings.stream().filter(Standing::open).count();
-    return "  " + m.get("interview.progress", String.valueOf(standings.size() - open), String.valueOf(open)) + "\n";
+    return "  " + m.get("interview.progress",
+        m.count(standings.size() - open, "count.decided.one", "count.decided.many"), String.valueOf(open)) + "\n";
   }
 
   /** Where every permit in scope stands, and what the current question can still decide. */

@@ -34,7 +34,7 @@ class DiffTest {
     assertThat(r.out()).contains("\n1 case compared, 1 result changed, 1 case unreadable\n");
     Run.Result fr = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--lang", "fr", "--old", "rules.yaml",
         "cases/bad-values.yaml", "cases/bad-syntax.yaml", "cases/de-eligible.yaml");
-    assertThat(fr.out()).startsWith("1 dossier comparé(s), 0 résultat modifié(s), 2 dossiers illisibles\n");
+    assertThat(fr.out()).startsWith("1 dossier comparé, 0 résultat modifié, 2 dossiers illisibles\n");
   }
 
   @Test
