@@ -83,7 +83,7 @@ class MessagesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
     "de | 2026-11-22 | 22.11.2026", "de | 2024-03-01 | 01.03.2024", "en | 2026-11-22 | 2026-11-22",
-    "fr | 2024-03-01 | 2024-03-01", "nl | 2024-03-01 | 2024-03-01", "de | +10000-01-01 | +10000-01-01"})
+    "fr | 2024-03-01 | 01/03/2024", "nl | 2024-03-01 | 01-03-2024", "de | +10000-01-01 | +10000-01-01"})
   void writesDatesInASentenceAsTheLanguageDoes(String lang, String date, String expected) {
     assertThat(new Messages(lang).date(java.time.LocalDate.parse(date))).isEqualTo(expected);
   }
