@@ -169,7 +169,7 @@ final class InterviewCommand implements Callable<Integer> {
     for (int n = 2; Files.exists(ctx.resolve(proposed)); n++) {
       proposed = id + "-" + n + ".yaml";
     }
-    prompter.show("\n" + m.get("interview.save.question", proposed) + "\n");
+    prompter.show("\n" + wrapped(m.get("interview.save.question", proposed)));
     while (true) {
       Optional<String> line = prompter.read(m.get("interview.prompt", m.get("interview.save.prompt")) + " ", List.of());
       if (line.isEmpty()) {
@@ -183,7 +183,7 @@ final class InterviewCommand implements Callable<Integer> {
       if (!Files.exists(ctx.resolve(name))) {
         return name;
       }
-      prompter.show(m.get("interview.save.exists", name) + "\n");
+      prompter.show(wrapped(m.get("interview.save.exists", name)));
     }
   }
 
