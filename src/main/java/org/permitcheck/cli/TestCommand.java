@@ -155,11 +155,9 @@ final class TestCommand implements Callable<Integer> {
     List<String> lines = new ArrayList<>();
     for (CriterionResult c : r.topLevel()) {
       if (c.outcome() == Outcome.NOT_MET || c.outcome() == Outcome.UNKNOWN) {
-        // waivable by itself, or by the discretion of one of its alternatives; maybe, while the
-        // condition of that discretion is unknown (as diff says)
-        String mark = c.waivable() || c.lenient() == Outcome.MET ? " (" + m.get("test.waivable") + ")"
-            : c.outcome() == Outcome.NOT_MET && c.lenient() == Outcome.UNKNOWN
-            ? " (" + m.get("test.maybe_waivable") + ")" : "";
+        // maybe waivable while the condition of the discretion is unknown (as diff says)
+        String mark = c.decidesNotAlone() ? " (" + m.get("test.waivable") + ")"
+            : c.maybeDecidesNotAlone() ? " (" + m.get("test.maybe_waivable") + ")" : "";
         lines.add(c.outcome().key() + mark + ": " + c.criterion().id());
       }
     }

@@ -26,4 +26,21 @@ public record CriterionResult(
     // an immutable list is kept as it is, and so is the evaluator's own unmodifiable one
     children = children instanceof ResultList ? children : List.copyOf(children);
   }
+
+  /**
+   * Not met, but the decision is left to the authority: by this criterion's own discretion, or by one
+   * of a part within it (an alternative with a discretion of its own), so that it may grant although
+   * the criterion is not met.
+   */
+  public boolean decidesNotAlone() {
+    return waivable || outcome != Outcome.MET && lenient == Outcome.MET;
+  }
+
+  /**
+   * Not met, and whether the authority may still grant depends on facts not known yet: a discretion
+   * (its own or within it) whose condition is unknown.
+   */
+  public boolean maybeDecidesNotAlone() {
+    return outcome == Outcome.NOT_MET && lenient == Outcome.UNKNOWN;
+  }
 }

@@ -128,9 +128,9 @@ final class CompactResultWriter {
     /** The criterion's object: written once unless the result does not mirror the permit's criteria. */
     byte[] criterion(int i, CriterionResult c) {
       if (i < topLevel.size() && topLevel.get(i) == c.criterion()) {
-        return criterionJson[i][index(c.outcome(), Explanation.decidesNotAlone(c))];
+        return criterionJson[i][index(c.outcome(), c.decidesNotAlone())];
       }
-      return json(JsonWriter.quoted(c.criterion().id()), c.outcome(), Explanation.decidesNotAlone(c));
+      return json(JsonWriter.quoted(c.criterion().id()), c.outcome(), c.decidesNotAlone());
     }
 
     private static int index(Outcome outcome, boolean waivable) {

@@ -62,7 +62,7 @@ final class Explanation {
   List<String> failing(PermitResult r) {
     List<String> out = new ArrayList<>();
     for (CriterionResult c : r.topLevel()) {
-      if (c.outcome() == Outcome.NOT_MET && !decidesNotAlone(c)) {
+      if (c.outcome() == Outcome.NOT_MET && !c.decidesNotAlone()) {
         out.add(criterionText(c.criterion()));
       }
     }
@@ -95,23 +95,6 @@ final class Explanation {
   }
 
   /**
-   * Whether a criterion that is not met leaves the decision to the authority: by its own discretion,
-   * or by one of a part within it (an alternative with a discretion of its own), so that the authority
-   * may grant although the criterion is not met.
-   */
-  static boolean decidesNotAlone(CriterionResult c) {
-    return c.waivable() || c.outcome() != Outcome.MET && c.lenient() == Outcome.MET;
-  }
-
-  /**
-   * Whether a criterion not met may still leave the decision to the authority, depending on facts not
-   * known yet: a discretion (its own or within it) whose condition is unknown.
-   */
-  static boolean maybeDecidesNotAlone(CriterionResult c) {
-    return c.outcome() == Outcome.NOT_MET && c.lenient() == Outcome.UNKNOWN;
-  }
-
-  /**
    * What a reason line adds to a criterion that does not decide alone: the rules' text, or a pointer
    * to the verdict's sentence when that quotes it already.
    */
@@ -125,7 +108,7 @@ final class Explanation {
    */
   private static boolean quotedInWhy(PermitResult r, CriterionResult c) {
     return r.verdict() == Verdict.DISCRETIONARY && r.tree().outcome() != Outcome.MET && !r.tree().waivable()
-        && decidesNotAlone(c) && c.lenient() == Outcome.MET;
+        && c.decidesNotAlone() && c.lenient() == Outcome.MET;
   }
 
   private String waived(PermitResult r) {

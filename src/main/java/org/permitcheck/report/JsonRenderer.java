@@ -354,7 +354,7 @@ public final class JsonRenderer {
         w.beginObject();
         w.name("id").string(c.criterion().id());
         w.name("outcome").string(c.outcome().key());
-        w.name("waivable").bool(Explanation.decidesNotAlone(c));
+        w.name("waivable").bool(c.decidesNotAlone());
         w.endObject();
       }
     }
@@ -407,7 +407,7 @@ public final class JsonRenderer {
     w.beginObject();
     w.name("id").string(crit.id());
     w.name("outcome").string(c.outcome().key());
-    w.name("waivable").bool(Explanation.decidesNotAlone(c));
+    w.name("waivable").bool(c.decidesNotAlone());
     w.name("text").string(m.text(crit.text()));
     if (crit instanceof Criterion.Leaf) {
       w.name("when").string(((Criterion.Leaf) crit).when().source().strip());

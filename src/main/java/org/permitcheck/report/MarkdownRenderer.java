@@ -162,8 +162,8 @@ public final class MarkdownRenderer {
         .append("\n\n"));
     out.append("#### ").append(Md.escape(m.get("md.reasons"))).append("\n\n");
     for (CriterionResult c : r.topLevel()) {
-      String suffix = Explanation.decidesNotAlone(c) ? " (" + why.waivable(r, c) + ")"
-          : Explanation.maybeDecidesNotAlone(c) ? " (" + m.get("label.waivable.maybe") + ")"
+      String suffix = c.decidesNotAlone() ? " (" + why.waivable(r, c) + ")"
+          : c.maybeDecidesNotAlone() ? " (" + m.get("label.waivable.maybe") + ")"
           : c.outcome() == Outcome.NOT_IN_FORCE ? " (" + m.get("label.not_in_force_criterion") + ")" : "";
       out.append("- ").append(symbol(c.outcome())).append(' ')
           .append(Md.escape(why.criterionText(c.criterion()) + suffix)).append('\n');

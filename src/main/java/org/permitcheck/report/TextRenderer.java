@@ -123,9 +123,9 @@ public final class TextRenderer {
   private void reason(StringBuilder out, PermitResult r, CriterionResult c) {
     String text = why.criterionText(c.criterion());
     String suffix = "";
-    if (Explanation.decidesNotAlone(c)) {
+    if (c.decidesNotAlone()) {
       suffix = " (" + why.waivable(r, c) + ")";
-    } else if (Explanation.maybeDecidesNotAlone(c)) {
+    } else if (c.maybeDecidesNotAlone()) {
       suffix = " (" + m.get("label.waivable.maybe") + ")";
     } else if (c.outcome() == Outcome.NOT_IN_FORCE) {
       suffix = " (" + m.get("label.not_in_force_criterion") + ")";
@@ -173,10 +173,8 @@ public final class TextRenderer {
       if (s.length() > 0) {
         s.append(", ");
       }
-      Fact fact = rules.facts().get(f.getKey());
-      String value = fact == null ? Values.format(f.getValue(), m, options.redact())
-          : Values.format(fact, f.getValue(), m, options.redact());
-      s.append(f.getKey()).append(" = ").append(value);
+      Fact fact = rules.facts().get(f.getKey()); // null for a derived fact
+      s.append(f.getKey()).append(" = ").append(Values.format(fact, f.getValue(), m, options.redact()));
     }
     return s.toString();
   }
@@ -218,7 +216,7 @@ public final class TextRenderer {
       case MET:
         return style("✓", "32");
       case NOT_MET:
-        return style("✗", Explanation.decidesNotAlone(c) || Explanation.maybeDecidesNotAlone(c) ? "33" : "31");
+        return style("✗", c.decidesNotAlone() || c.maybeDecidesNotAlone() ? "33" : "31");
       case UNKNOWN:
         return style("?", "36");
       default:

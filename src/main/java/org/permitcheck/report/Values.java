@@ -10,9 +10,12 @@ import org.permitcheck.rules.Fact;
 public final class Values {
   private Values() {}
 
-  /** A value of {@code fact}: an amount of money with its currency, or a date, as the language writes it. */
+  /**
+   * A value of {@code fact}: an amount of money with its currency, or a date, as the language writes
+   * it; {@code fact} is null for a derived fact, whose value has no currency.
+   */
   public static String format(Fact fact, Object v, Messages m, boolean redact) {
-    if (!redact && v instanceof BigDecimal && fact.type().kind() == Type.Kind.MONEY) {
+    if (!redact && v instanceof BigDecimal && fact != null && fact.type().kind() == Type.Kind.MONEY) {
       return m.money((BigDecimal) v, fact.type().currency());
     }
     return format(v, m, redact);

@@ -176,7 +176,7 @@ final class ReferenceJsonRenderer {
         g.writeStartObject();
         g.writeStringField("id", c.criterion().id());
         g.writeStringField("outcome", c.outcome().key());
-        g.writeBooleanField("waivable", Explanation.decidesNotAlone(c));
+        g.writeBooleanField("waivable", c.decidesNotAlone());
         g.writeEndObject();
       }
     }
@@ -225,7 +225,7 @@ final class ReferenceJsonRenderer {
     g.writeStartObject();
     g.writeStringField("id", crit.id());
     g.writeStringField("outcome", c.outcome().key());
-    g.writeBooleanField("waivable", Explanation.decidesNotAlone(c));
+    g.writeBooleanField("waivable", c.decidesNotAlone());
     g.writeStringField("text", m.text(crit.text()));
     if (crit instanceof Criterion.Leaf) {
       g.writeStringField("when", ((Criterion.Leaf) crit).when().source().strip());
