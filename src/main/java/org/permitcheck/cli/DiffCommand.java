@@ -143,8 +143,8 @@ final class DiffCommand implements Callable<Integer> {
         ctx.out().flush();
         OutputStopped.ifFailed(ctx.out());
       });
-      finish(new DiffJson.Document(before.get().rules(), after.get().rules(), counts[0] - counts[2], counts[2],
-          counts[1], transitions, json, failures), m);
+      finish(new DiffJson.Document(before.get().rules(), asOf, after.get().rules(), to != null ? to : asOf,
+          counts[0] - counts[2], counts[2], counts[1], transitions, json, failures), m);
       ctx.out().flush();
       OutputStopped.ifFailed(ctx.out());
     } catch (OutputStopped e) {
@@ -188,7 +188,7 @@ final class DiffCommand implements Callable<Integer> {
     Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
     Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
     List<DiffJson.Difference> changes = new ArrayList<>();
-    Change.between(e1, e2).forEach(x -> changes.add(new DiffJson.Entry(c.id(), item.name(), x)));
+    Change.between(e1, e2).forEach(x -> changes.add(new DiffJson.Entry(c.id(), item.name(), first, second, x)));
     return new Result(c.id(), item.name(), item.defaultId(), changes, d);
   }
 

@@ -34,8 +34,12 @@ final class DiffJson {
     String transition();
   }
 
-  /** A change of one case, with where the case came from. */
-  record Entry(String caseId, String source, Change change) implements Difference {
+  /**
+   * A change of one case, with where the case came from and the dates each side evaluated it at (the
+   * {@code --as-of} and {@code --to} dates, or the case's own {@code as_of}, or today).
+   */
+  record Entry(String caseId, String source, LocalDate asOfBefore, LocalDate asOfAfter, Change change)
+      implements Difference {
     @Override
     public String transition() {
       return change.transition();
@@ -60,8 +64,12 @@ final class DiffJson {
   /** A case that could not be read: its default id, where it came from and its errors. */
   record Failure(String caseId, String source, List<Diagnostic> errors) {}
 
-  /** What the whole document says: the two rulesets, the counts and every record. */
-  record Document(Ruleset before, Ruleset after, long cases, long unreadable, long changed,
+  /**
+   * What the whole document says: the two rulesets with the dates given for each side (null: each
+   * case's own {@code as_of}, else today), the counts and every record.
+   */
+  record Document(Ruleset before, LocalDate asOfBefore, Ruleset after, LocalDate asOfAfter, long cases,
+      long unreadable, long changed,
       Map<String, Long> transitions, List<Difference> changes, List<Failure> failures) {}
 
   /** One line of NDJSON for a change, without its line break. */
@@ -79,8 +87,8 @@ final class DiffJson {
     return write(g -> {
       g.writeStartObject();
       g.writeNumberField("schema_version", 1);
-      ruleset(g, "old", d.before());
-      ruleset(g, "new", d.after());
+      ruleset(g, "old", d.before(), d.asOfBefore());
+      ruleset(g, "new", d.after(), d.asOfAfter());
       g.writeNumberField("cases", d.cases());
       g.writeNumberField("unreadable", d.unreadable());
       g.writeNumberField("changed", d.changed());
@@ -144,6 +152,10 @@ final class DiffJson {
     g.writeStringField("case", e.caseId());
     g.writeStringField("source", e.source());
     g.writeStringField("permit", c.permit());
+    g.writeObjectFieldStart("as_of");
+    g.writeStringField("before", e.asOfBefore().toString());
+    g.writeStringField("after", e.asOfAfter().toString());
+    g.writeEndObject();
     side(g, "before", c.before());
     side(g, "after", c.after());
     g.writeArrayFieldStart("criteria");
@@ -191,12 +203,13 @@ final class DiffJson {
     g.writeEndObject();
   }
 
-  private static void ruleset(JsonGenerator g, String name, Ruleset r) throws IOException {
+  private static void ruleset(JsonGenerator g, String name, Ruleset r, LocalDate asOf) throws IOException {
     g.writeObjectFieldStart(name);
     g.writeStringField("name", r.name());
     g.writeStringField("version", r.version());
     g.writeStringField("reviewed", r.reviewed().toString());
     g.writeStringField("sha256", r.sha256());
+    g.writeStringField("as_of", asOf == null ? null : asOf.toString());
     g.writeEndObject();
   }
 }

@@ -47,8 +47,8 @@ final class DiffText {
             .append(m.get(c.before().nearMiss() ? "value.yes" : "value.no")).append(" → ")
             .append(m.get(c.after().nearMiss() ? "value.yes" : "value.no"));
       }
-      dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom());
-      dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore());
+      dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom(), m);
+      dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore(), m);
     }
     if (!c.criteria().isEmpty() || !c.permitChanges().isEmpty()) {
       s.append("  ").append(m.get("diff.because"));
@@ -79,10 +79,11 @@ final class DiffText {
     }
   }
 
-  private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b) {
+  private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b,
+      Messages m) {
     if (!a.equals(b)) {
-      s.append("  ").append(label).append(' ').append(a.map(LocalDate::toString).orElse("–")).append(" → ")
-          .append(b.map(LocalDate::toString).orElse("–"));
+      s.append("  ").append(label).append(' ').append(a.map(m::date).orElse("–")).append(" → ")
+          .append(b.map(m::date).orElse("–"));
     }
   }
 
@@ -102,20 +103,23 @@ final class DiffText {
 
   /**
    * "4 cases compared, 1 result changed" (and ", 2 cases unreadable" when some could be read by
-   * neither side), both rulesets, and each transition with its count.
+   * neither side), both rulesets (a line each, with the date given for it), and each transition with its count.
    */
   static void summary(PrintWriter w, DiffJson.Document d, Messages m) {
     String cases = m.count(d.cases(), "count.compared.one", "count.compared.many");
     String changed = m.count(d.changed(), "count.changed.one", "count.changed.many");
     w.println(d.unreadable() == 0 ? m.get("diff.summary", cases, changed) : m.get("diff.summary.unreadable", cases,
         changed, m.count((int) d.unreadable(), "diff.unreadable.one", "diff.unreadable.many")));
-    w.println("  " + m.get("diff.rulesets", describe(d.before()), describe(d.after())));
+    w.println("  " + m.get("diff.old", describe(d.before(), d.asOfBefore(), m)));
+    w.println("  " + m.get("diff.new", describe(d.after(), d.asOfAfter(), m)));
     for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
       w.println("  " + t.getKey() + ": " + t.getValue());
     }
   }
 
-  private static String describe(Ruleset r) {
-    return r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12);
+  /** "permitcheck-eu 2026.11.1, sha256 0c884d828f5a", and ", as of 2025-06-01" for a date given. */
+  private static String describe(Ruleset r, LocalDate asOf, Messages m) {
+    String s = r.name() + " " + r.version() + ", sha256 " + r.sha256().substring(0, 12);
+    return asOf == null ? s : s + ", " + m.get("diff.as_of", m.date(asOf));
   }
 }

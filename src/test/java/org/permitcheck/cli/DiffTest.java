@@ -41,8 +41,8 @@ class DiffTest {
   void textSummaryNamesBothRulesetsInTheChosenLanguage() {
     Run.Result fr = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--lang", "fr", "--old", "rules.yaml",
         "cases/de-eligible.yaml");
-    assertThat(fr.out()).containsPattern("\n  anciennes règles : \\S+ [^;]+ ; nouvelles règles : ");
-    assertThat(diff("text").out()).containsPattern("\n  old: \\S+ [^;]+; new: ");
+    assertThat(fr.out()).containsPattern("\n  anciennes règles : \\S+ .+\n  nouvelles règles : \\S+ ");
+    assertThat(diff("text").out()).containsPattern("\n  old: \\S+ .+\n  new: \\S+ ");
   }
 
   @Test
@@ -155,5 +155,35 @@ class DiffTest {
     assertThat(criterion.get("after").asText()).isEqualTo("not_met");
     assertThat(criterion.get("before_with_discretion").asText()).isEqualTo("met");
     assertThat(criterion.get("after_with_discretion").asText()).isEqualTo("not_met");
+  }
+
+  @Test
+  void jsonRecordsTheDateEachSideWasEvaluatedAt() throws IOException {
+    JsonNode doc = new ObjectMapper().readTree(diff("json").out());
+    assertThat(doc.get("old").get("as_of").asText()).isEqualTo("2020-01-01");
+    assertThat(doc.get("new").get("as_of").asText()).isEqualTo("2026-11-22");
+    JsonNode asOf = doc.get("changes").get(0).get("as_of");
+    assertThat(asOf.get("before").asText()).isEqualTo("2020-01-01");
+    assertThat(asOf.get("after").asText()).isEqualTo("2026-11-22");
+  }
+
+  @Test
+  void jsonWithoutDatesGivenRecordsEachCasesOwnAsOf() throws IOException {
+    JsonNode doc = document("rules.yaml", "rules-no-livelihood-waiver.yaml", "cases/de-discretionary.yaml");
+    assertThat(doc.get("old").get("as_of").isNull()).isTrue();
+    assertThat(doc.get("new").get("as_of").isNull()).isTrue();
+    JsonNode asOf = doc.get("changes").get(0).get("as_of");
+    assertThat(asOf.get("before").asText()).isEqualTo("2026-11-22");
+    assertThat(asOf.get("after").asText()).isEqualTo("2026-11-22");
+  }
+
+  @Test
+  void textSummaryNamesTheDatesGivenForEachSideInTheChosenLanguage() {
+    assertThat(diff("text").out()).contains(", as of 2020-01-01\n  new: ", ", as of 2026-11-22\n");
+    Run.Result de = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--lang", "de", "--as-of", "2020-01-01",
+        "--to", "2026-11-22", "cases/de-young.yaml");
+    assertThat(de.out()).contains(", Stichtag 01.01.2020\n  neu: ", ", Stichtag 22.11.2026\n");
+    assertThat(Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--old", "rules.yaml", "cases/de-young.yaml").out())
+        .doesNotContain("as of");
   }
 }
