@@ -71,7 +71,8 @@ public record Job(
     Checked<Case> c = read(reader, item);
     long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
-      String id = item.defaultId();
+      // a case whose id could be read is named by it, as its result would be
+      String id = c.value().map(Case::id).orElse(item.defaultId());
       return result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
     }
     Case original = c.value().get();

@@ -167,7 +167,11 @@ public final class CaseReader {
     return read(source, parsed.root().get(), defaultId);
   }
 
-  /** Reads one case from an already parsed document (a line of NDJSON, a document of a stream). */
+  /**
+   * Reads one case from an already parsed document (a line of NDJSON, a document of a stream). A case
+   * with errors keeps what could be read of it (without the values in error), so that its error record
+   * can name it by its own {@code id}; {@link Checked#hasErrors} tells it apart.
+   */
   public Checked<Case> read(SourceText source, Node root, String defaultId) {
     NodeReader reader = new NodeReader(source);
     Optional<MapNode> m = reader.map(root, "a case");
@@ -176,7 +180,7 @@ public final class CaseReader {
     }
     Optional<Case> c = read(reader, m.get(), defaultId);
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
-    return reader.hasErrors() ? Checked.failed(sorted) : new Checked<>(c, sorted);
+    return new Checked<>(c, sorted);
   }
 
   private Optional<Case> read(NodeReader reader, MapNode m, String defaultId) {

@@ -80,10 +80,11 @@ final class DiffCommand implements Callable<Integer> {
   private record Side(Ruleset rules, CaseReader reader, Evaluator evaluator) {}
 
   /**
-   * What one case gives: its id (null: neither side could read it), where it came from, its changed
-   * results or the refusal by one side's rules, and the diagnostics to print.
+   * What one case gives: its id (null: neither side could read it), where it came from, the id an
+   * unreadable case's record names it by (its own when that could be read, else one made from where it
+   * came from), its changed results or the refusal by one side's rules, and the diagnostics to print.
    */
-  private record Result(String caseId, String source, String defaultId, List<DiffJson.Difference> differences,
+  private record Result(String caseId, String source, String recordId, List<DiffJson.Difference> differences,
       List<Diagnostic> diagnostics) {}
 
   @Override
@@ -116,7 +117,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         if (r.caseId() == null) {
           counts[2]++;
-          DiffJson.Failure f = new DiffJson.Failure(r.defaultId(), r.source(),
+          DiffJson.Failure f = new DiffJson.Failure(r.recordId(), r.source(),
               r.diagnostics().stream().filter(Diagnostic::isError).toList());
           if (format.equals("ndjson")) {
             ctx.out().println(DiffJson.record(f, redact));
@@ -177,7 +178,8 @@ final class DiffCommand implements Callable<Integer> {
       now.diagnostics().stream().filter(x -> !d.contains(x)).forEach(d::add);
     }
     if (old.hasErrors() && now.hasErrors()) {
-      return new Result(null, item.name(), item.defaultId(), List.of(), d);
+      String id = old.value().or(now::value).map(Case::id).orElse(item.defaultId());
+      return new Result(null, item.name(), id, List.of(), d);
     }
     if (old.hasErrors() != now.hasErrors()) {
       return old.hasErrors() ? refused(item, "old", old, now, d) : refused(item, "new", now, old, d);

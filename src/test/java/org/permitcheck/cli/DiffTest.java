@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** diff for scripts: every case is accounted for, readable or not, with the file it came from. */
 class DiffTest {
@@ -185,5 +188,17 @@ class DiffTest {
     assertThat(de.out()).contains(", Stichtag 01.01.2020\n  neu: ", ", Stichtag 22.11.2026\n");
     assertThat(Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--old", "rules.yaml", "cases/de-young.yaml").out())
         .doesNotContain("as of");
+  }
+
+  @Test
+  void aCaseNeitherSideCanReadIsNamedByItsOwnIdWhenThatCouldBeRead(@TempDir Path dir) throws IOException {
+    Path input = dir.resolve("cases.ndjson");
+    Files.writeString(input, "{\"id\": \"kept\", \"country\": \"XX\"}\n{broken\n");
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--jobs", "1", "--format", "json", "--old",
+        "rules.yaml", input.toString());
+    JsonNode errors = new ObjectMapper().readTree(r.out()).get("errors");
+    assertThat(errors).hasSize(2);
+    assertThat(errors.get(0).get("case").asText()).isEqualTo("kept");
+    assertThat(errors.get(1).get("case").asText()).isEqualTo(input + ":2");
   }
 }
