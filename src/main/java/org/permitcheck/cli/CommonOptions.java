@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Stack;
+import java.util.stream.Stream;
 import org.permitcheck.report.Messages;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
@@ -87,9 +88,13 @@ final class CommonOptions {
     return new Messages(language(ctx));
   }
 
-  /** en, fr, de or nl from a POSIX locale such as {@code fr_FR.UTF-8}; else en. */
+  /**
+   * en, fr, de or nl from a POSIX locale such as {@code fr_FR.UTF-8}; else en. As POSIX orders them,
+   * the first set of {@code LC_ALL}, {@code LC_MESSAGES} and {@code LANG} decides ({@code C} is en).
+   */
   static String fromEnvironment(Map<String, String> env) {
-    String value = env.getOrDefault("LANG", "");
+    String value = Stream.of("LC_ALL", "LC_MESSAGES", "LANG").map(name -> env.getOrDefault(name, ""))
+        .filter(v -> !v.isEmpty()).findFirst().orElse("");
     String code = value.length() >= 2 ? value.substring(0, 2).toLowerCase(Locale.ROOT) : "";
     return LANGUAGES.contains(code) ? code : "en";
   }
