@@ -75,14 +75,19 @@ public final class CaseReader {
   public Checked<Case> read(SourceText source) {
     TreeReader.Result parsed = TreeReader.forName(source.name(), Limits.CASE).read(source);
     if (!parsed.ok()) {
-      List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
-      if (d.isEmpty()) {
-        d.add(Diagnostic.error(source.name(), source.firstLine(), 0, "the case file is empty")
-            .withHint("a case has at least 'facts:'"));
-      }
-      return Checked.failed(d);
+      return Checked.failed(refusal(source, parsed));
     }
     return read(source, parsed.root().get(), defaultId(source.name()));
+  }
+
+  /** Why a case file that could not be parsed is refused: its diagnostics, or that it is empty. */
+  public static List<Diagnostic> refusal(SourceText source, TreeReader.Result parsed) {
+    List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
+    if (d.stream().noneMatch(Diagnostic::isError)) {
+      d.add(Diagnostic.error(source.name(), source.firstLine(), 0, "the case file is empty")
+          .withHint("a case has at least 'facts:'"));
+    }
+    return d;
   }
 
   /**
