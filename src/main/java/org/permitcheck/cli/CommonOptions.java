@@ -118,9 +118,14 @@ final class CommonOptions {
     return fromEnvironment(env);
   }
 
-  /** Colour only on a terminal, never with --no-color or a non-empty NO_COLOR (no-color.org). */
+  /** Colour only on a terminal, never with --no-color, a non-empty NO_COLOR (no-color.org) or TERM=dumb. */
   boolean color(Context ctx) {
-    return ctx.terminal() && !noColor && ctx.env().getOrDefault("NO_COLOR", "").isEmpty();
+    return ctx.terminal() && !noColor && ctx.env().getOrDefault("NO_COLOR", "").isEmpty() && !dumb(ctx);
+  }
+
+  /** Whether the terminal shows escape codes as text instead of acting on them ({@code TERM=dumb}). */
+  static boolean dumb(Context ctx) {
+    return "dumb".equals(ctx.env().get("TERM"));
   }
 
   /** The worker threads of a batch command: --jobs, checked, else the number of processors. */

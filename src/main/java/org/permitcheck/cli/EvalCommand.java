@@ -310,7 +310,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Whether a progress line is shown: when stderr is a terminal, unless --quiet. */
     boolean showsProgress() {
-      return !quiet && ctx.errTerminal();
+      return !quiet && ctx.errTerminal() && !CommonOptions.dumb(ctx);
     }
 
     void track(Inputs inputs, long total, long start, Messages messages) {
