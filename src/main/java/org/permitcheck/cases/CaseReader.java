@@ -75,14 +75,19 @@ public final class CaseReader {
   public Checked<Case> read(SourceText source) {
     TreeReader.Result parsed = TreeReader.forName(source.name(), Limits.CASE).read(source);
     if (!parsed.ok()) {
-      List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
-      if (d.isEmpty()) {
-        d.add(Diagnostic.error(source.name(), source.firstLine(), 0, "the case file is empty")
-            .withHint("a case has at least 'facts:'"));
-      }
-      return Checked.failed(d);
+      return Checked.failed(refusal(source, parsed));
     }
     return read(source, parsed.root().get(), defaultId(source.name()));
+  }
+
+  /** Why a case file that could not be parsed is refused: its diagnostics, or that it is empty. */
+  public static List<Diagnostic> refusal(SourceText source, TreeReader.Result parsed) {
+    List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
+    if (d.stream().noneMatch(Diagnostic::isError)) {
+      d.add(Diagnostic.error(source.name(), source.firstLine(), 0, "the case file is empty")
+          .withHint("a case has at least 'facts:'"));
+    }
+    return d;
   }
 
   /**
@@ -269,7 +274,7 @@ public final class CaseReader {
   /**
    * Parses a value given on the command line ({@code --set fact=value}) or typed in an interview,
    * with the same rules as in a case file. The text is read as a YAML value, so lists can be given
-   * in flow style: {@code [{status: duldung, from: 2019-01-01}]}. An empty text means unknown.
+   * in flow style: {@code [{status: duldung, from: 2019-01-01}]}. An empty text, null or ~ means unknown.
    */
   public Checked<Optional<Object>> parseValue(String factName, String text, String origin) {
     SourceText source = new SourceText(origin, text);
@@ -283,7 +288,13 @@ public final class CaseReader {
     }
     TreeReader.Result parsed = TreeReader.yaml(Limits.CASE).read(source);
     if (!parsed.ok()) {
-      return Checked.failed(parsed.diagnostics());
+      List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
+      if (d.stream().noneMatch(Diagnostic::isError)) {
+        String value = text.strip();
+        d.add(Diagnostic.error(origin, 0, 0, "the value '" + value + "' is a YAML comment, so no value at all")
+            .withHint("leave out the '#', or quote the value: --set " + factName + "='\"" + value + "\"'"));
+      }
+      return Checked.failed(d);
     }
     NodeReader reader = new NodeReader(source);
     Node node = parsed.root().get();
@@ -292,11 +303,10 @@ public final class CaseReader {
       node = new ScalarNode(ScalarNode.Type.STRING, text.strip(), Pos.NONE, false);
     }
     Optional<Object> v = new FactValues(reader, knownOn(null, override, today)).read(rules.facts().get(current.get()), node, current.get());
-    if (reader.hasErrors() || v.isEmpty()) {
-      List<Diagnostic> d = new ArrayList<>(reader.diagnostics());
-      return Checked.failed(d);
+    if (reader.hasErrors()) {
+      return Checked.failed(reader.diagnostics());
     }
-    return Checked.of(v, reader.diagnostics());
+    return Checked.of(v, reader.diagnostics()); // empty for null or ~: unknown, as in a case file
   }
 
   /** The default id of a case read from a line of a stream: {@code name:line}. */

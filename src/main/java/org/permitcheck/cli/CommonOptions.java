@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Stack;
+import java.util.stream.Stream;
 import org.permitcheck.report.Messages;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
@@ -87,9 +88,13 @@ final class CommonOptions {
     return new Messages(language(ctx));
   }
 
-  /** en, fr, de or nl from a POSIX locale such as {@code fr_FR.UTF-8}; else en. */
+  /**
+   * en, fr, de or nl from a POSIX locale such as {@code fr_FR.UTF-8}; else en. As POSIX orders them,
+   * the first set of {@code LC_ALL}, {@code LC_MESSAGES} and {@code LANG} decides ({@code C} is en).
+   */
   static String fromEnvironment(Map<String, String> env) {
-    String value = env.getOrDefault("LANG", "");
+    String value = Stream.of("LC_ALL", "LC_MESSAGES", "LANG").map(name -> env.getOrDefault(name, ""))
+        .filter(v -> !v.isEmpty()).findFirst().orElse("");
     String code = value.length() >= 2 ? value.substring(0, 2).toLowerCase(Locale.ROOT) : "";
     return LANGUAGES.contains(code) ? code : "en";
   }
@@ -113,9 +118,14 @@ final class CommonOptions {
     return fromEnvironment(env);
   }
 
-  /** Colour only on a terminal, never with --no-color or a non-empty NO_COLOR (no-color.org). */
+  /** Colour only on a terminal, never with --no-color, a non-empty NO_COLOR (no-color.org) or TERM=dumb. */
   boolean color(Context ctx) {
-    return ctx.terminal() && !noColor && ctx.env().getOrDefault("NO_COLOR", "").isEmpty();
+    return ctx.terminal() && !noColor && ctx.env().getOrDefault("NO_COLOR", "").isEmpty() && !dumb(ctx);
+  }
+
+  /** Whether the terminal shows escape codes as text instead of acting on them ({@code TERM=dumb}). */
+  static boolean dumb(Context ctx) {
+    return "dumb".equals(ctx.env().get("TERM"));
   }
 
   /** The worker threads of a batch command: --jobs, checked, else the number of processors. */

@@ -137,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
       PrintWriter sink = ByteWriter.buffered(file.stream(), 1 << 16);
       int code = run(job, threads, new Output(text, sink, debug), m);
       if (sink.checkError()) {
-        throw new IOException(m.get("cli.output_failed", output, "write error"));
+        throw new IOException(m.get("cli.output_unwritable"));
       }
       file.commit();
       return code;
@@ -310,7 +310,7 @@ final class EvalCommand implements Callable<Integer> {
 
     /** Whether a progress line is shown: when stderr is a terminal, unless --quiet. */
     boolean showsProgress() {
-      return !quiet && ctx.errTerminal();
+      return !quiet && ctx.errTerminal() && !CommonOptions.dumb(ctx);
     }
 
     void track(Inputs inputs, long total, long start, Messages messages) {

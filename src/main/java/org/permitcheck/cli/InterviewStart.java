@@ -104,7 +104,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     SourceText text = in.text().get();
     TreeReader.Result parsed = TreeReader.forName(file, Limits.CASE).read(text);
     if (!parsed.ok()) {
-      return Checked.failed(parsed.diagnostics());
+      return Checked.failed(CaseReader.refusal(text, parsed));
     }
     Draft d;
     String draftPath;

@@ -56,7 +56,9 @@ final class ParameterErrors {
     }
     Class<?> type = arg.type();
     if (type == LocalDate.class) {
-      return Optional.of(m.get("cli.hint.date"));
+      // 2023-02-29 is written right: the day is what is wrong
+      boolean written = String.valueOf(ex.getValue()).matches("\\d{4}-\\d{2}-\\d{2}");
+      return Optional.of(written ? m.get("cli.hint.no_such_day", ex.getValue()) : m.get("cli.hint.date"));
     }
     if (type == int.class || type == Integer.class) {
       return Optional.of(m.get("cli.hint.integer"));

@@ -66,10 +66,21 @@ public record SourceText(String name, String text, int firstLine) {
     if (bad < 0) {
       return Optional.empty();
     }
+    if (bad <= 1 && isUtf16(bytes)) {
+      // what PowerShell's '>' and some Windows editors write
+      return Optional.of(Diagnostic.error(name, firstLine, 1, "the " + what + " is UTF-16 text, not UTF-8")
+          .withHint("save it as UTF-8 (in PowerShell: Out-File -Encoding utf8)"));
+    }
     int line = firstLine - 1 + lineOfByte(bytes, bad);
     int column = bad - lineStartOfByte(bytes, bad) + 1;
     return Optional.of(Diagnostic.error(name, line, column,
         "the " + what + " is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8"));
+  }
+
+  /** Whether the bytes start with a UTF-16 byte order mark (little or big endian). */
+  private static boolean isUtf16(byte[] bytes) {
+    return bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF));
   }
 
   /** The 1-based line of a byte offset, counting newlines before it. */

@@ -48,15 +48,26 @@ public final class SafeFiles {
   /**
    * Starts writing {@code target} as a stream, for output too large to hold in memory: the text goes
    * to a private temporary file beside it, which {@link Pending#commit()} moves into place. Closing
-   * without committing deletes the temporary file and leaves {@code target} as it was.
+   * without committing deletes the temporary file and leaves {@code target} as it was. A link is
+   * followed: the file it names is replaced and the link kept. A target that is not a file (a device
+   * such as {@code /dev/stdout}, a FIFO) is written as it is, never replaced.
    */
   public static Pending create(Path target) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Path tmp = createPrivateTemp(dir, target.getFileName().toString());
+    Path file = target;
+    if (Files.exists(target)) {
+      if (!Files.isRegularFile(target)) {
+        // a device, a FIFO, a terminal (/dev/stdout): it cannot be replaced, only written to
+        var channel = java.nio.channels.FileChannel.open(target, java.nio.file.StandardOpenOption.WRITE);
+        return new Pending(target, target, channel, true);
+      }
+      file = target.toRealPath(); // through a link: replace the file it names, and keep the link
+    }
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = createPrivateTemp(dir, file.getFileName().toString());
     try {
       var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE,
           java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
-      return new Pending(target, tmp, channel);
+      return new Pending(file, tmp, channel, false);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(tmp);
       throw e;
@@ -76,12 +87,17 @@ public final class SafeFiles {
     private final java.nio.channels.FileChannel channel;
     private final java.io.Writer writer;
     private final Thread exitHook;
+    /** Whether the target is written as it is (a device or a FIFO): no temporary file, no move. */
+    private final boolean inPlace;
+
     private volatile boolean done;
 
-    private Pending(Path target, Path tmp, java.nio.channels.FileChannel channel) {
+    private Pending(Path target, Path tmp, java.nio.channels.FileChannel channel, boolean inPlace) {
       this.target = target;
       this.tmp = tmp;
       this.channel = channel;
+      this.inPlace = inPlace;
+      this.done = inPlace;
       this.writer = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8),
           1 << 16);
       this.exitHook = new Thread(this::discardOnExit, "permitcheck-discard-temporary-file");
@@ -130,6 +146,11 @@ public final class SafeFiles {
 
     /** Flushes the text to disk and atomically replaces the target with it. */
     public void commit() throws IOException {
+      if (inPlace) {
+        writer.close();
+        forgetExitHook();
+        return;
+      }
       writer.flush();
       channel.force(true);
       writer.close();
@@ -146,7 +167,10 @@ public final class SafeFiles {
     /** Discards the text unless it was committed. */
     @Override
     public void close() throws IOException {
-      if (!done) {
+      if (inPlace) {
+        channel.close();
+        forgetExitHook();
+      } else if (!done) {
         done = true;
         try {
           writer.close();

@@ -205,4 +205,13 @@ class CaseReaderTest {
     assertThat(r.parseValue("children", "[{date_of_birth: 2015-01-01, in_school: true}]", "--set").value().get())
         .contains(List.of(Map.of("date_of_birth", LocalDate.of(2015, 1, 1), "in_school", true)));
   }
+
+  @Test
+  void readsNullOnTheCommandLineAsUnknownAndRefusesAValueThatIsOnlyAComment() {
+    CaseReader r = new CaseReader(rules, TODAY);
+    assertThat(r.parseValue("german_level", "null", "--set").value()).contains(Optional.empty());
+    assertThat(r.parseValue("date_of_birth", "~", "--set").value()).contains(Optional.empty());
+    assertThat(r.parseValue("german_level", "#B1", "--set").errors()).singleElement()
+        .satisfies(d -> assertThat(d.message()).isEqualTo("the value '#B1' is a YAML comment, so no value at all"));
+  }
 }

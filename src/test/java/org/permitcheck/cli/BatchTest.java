@@ -492,16 +492,31 @@ class BatchTest {
   @Test
   void showsProgressWhenOnlyStderrIsATerminal(@TempDir Path dir) throws IOException {
     // eval ... > results.txt in a terminal: progress on stderr, no colour in the file
+    Run.Result r = twentyCases(dir, Map.of(), false);
+    assertThat(r.err()).containsPattern("\\[[#-]{20}\\] +\\d+% · ");
+    assertThat(r.out()).doesNotContain("\u001b");
+  }
+
+  @Test
+  void writesNoEscapeCodesToADumbTerminal(@TempDir Path dir) throws IOException {
+    // TERM=dumb (Emacs' shell, some CI logs): neither colour nor a redrawn progress line
+    Run.Result r = twentyCases(dir, Map.of("TERM", "dumb"), true);
+    assertThat(r.err()).doesNotContain("\u001b").contains("20 cases read");
+    assertThat(r.out()).doesNotContain("\u001b").contains("Case c0");
+  }
+
+  /** eval over 20 cases with stderr on a terminal, and stdout too if {@code outTerminal}. */
+  private static Run.Result twentyCases(Path dir, Map<String, String> env, boolean outTerminal) throws IOException {
     Path input = dir.resolve("cases.ndjson");
     Files.writeString(input, IntStream.range(0, 20).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     StringWriter err = new StringWriter();
     ByteWriter stdout = new ByteWriter(out);
-    Context ctx = new Context(new ByteArrayInputStream(new byte[0]), stdout, new PrintWriter(err), Map.of(),
-        FIXTURES, Run.TODAY, false, true, EarlyRules.NONE);
-    assertThat(Cli.run(ctx, "eval", input.toString())).isEqualTo(ExitCode.INVALID_INPUT);
+    Context ctx = new Context(new ByteArrayInputStream(new byte[0]), stdout, new PrintWriter(err), env,
+        FIXTURES, Run.TODAY, outTerminal, true, EarlyRules.NONE);
+    int exit = Cli.run(ctx, "eval", input.toString());
     stdout.flush();
-    assertThat(err.toString()).containsPattern("\\[[#-]{20}\\] +\\d+% · ");
-    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\u001b");
+    assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
+    return new Run.Result(out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(), exit);
   }
 }

@@ -112,4 +112,14 @@ class OutputFileTest {
       return files.map(p -> p.getFileName().toString()).toList();
     }
   }
+
+  @Test
+  void saysOnceThatAFullDeviceCouldNotBeWrittenAndKeepsTheDevice() throws IOException {
+    Path full = Path.of("/dev/full");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full) && !Files.isRegularFile(full), "/dev/full");
+    Run.Result r = eval("--output", "/dev/full", "case.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err()).isEqualTo("permitcheck: cannot write '/dev/full': the disk is full, or the file was closed\n");
+    assertThat(Files.isRegularFile(full)).isFalse();
+  }
 }

@@ -1,6 +1,7 @@
 package org.permitcheck.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,5 +75,32 @@ class SafeFilesTest {
     discarded.close();
     assertThat(Runtime.getRuntime().removeShutdownHook(discarded.exitHook())).isFalse();
     assertThat(Files.readString(target)).isEqualTo("new\n");
+  }
+
+  @Test
+  void writesIntoAFifoInsteadOfReplacingIt(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("results.pipe");
+    assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    var read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readString(fifo);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    SafeFiles.write(fifo, "results\n");
+    assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("results\n");
+    assertThat(Files.isRegularFile(fifo)).isFalse();
+    assertThat(Files.exists(fifo)).isTrue();
+  }
+
+  @Test
+  void replacesTheFileALinkNamesAndKeepsTheLink(@TempDir Path dir) throws IOException {
+    Path real = Files.writeString(Files.createDirectories(dir.resolve("store")).resolve("case.yaml"), "old\n");
+    Path link = Files.createSymbolicLink(dir.resolve("case.yaml"), real);
+    SafeFiles.write(link, "new\n");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("new\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(real))).isEqualTo("rw-------");
   }
 }
