@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
@@ -41,6 +42,9 @@ import picocli.CommandLine.Option;
     description = {"Ask the questions that decide, one at a time; then report and save the case.",
         "Type ? for help on a question, skip (or Enter) to leave it unknown, back, why, quit."})
 final class InterviewCommand implements Callable<Integer> {
+  /** The interview's keywords: at the save question they are replies, never file names. */
+  private static final List<String> KEYWORDS = List.of("skip", "?", "help", "why", "back", "quit");
+
   private final Context ctx;
 
   @Mixin CommonOptions common;
@@ -176,6 +180,15 @@ final class InterviewCommand implements Callable<Integer> {
         prompter.show("\n");
         return proposed;
       }
+      String answer = line.get().strip().toLowerCase(Locale.ROOT);
+      if (words(m, "interview.words.yes").contains(answer)) {
+        return proposed;
+      }
+      if (KEYWORDS.contains(answer) || words(m, "interview.words.no").contains(answer)) {
+        // a reply to the question, not a file name: "no" would otherwise save the case as no.yaml
+        prompter.show(wrapped(m.get("interview.save.not_a_name", line.get().strip(), proposed)));
+        continue;
+      }
       String name = InterviewStart.yamlName(line.get().strip());
       if (name.equals(".yaml")) {
         name = proposed;
@@ -185,6 +198,13 @@ final class InterviewCommand implements Callable<Integer> {
       }
       prompter.show(wrapped(m.get("interview.save.exists", name)));
     }
+  }
+
+  /** The yes or no words of the interview's language, and English's. */
+  private static List<String> words(Messages m, String key) {
+    List<String> out = new ArrayList<>(List.of(new Messages("en").get(key).split(",")));
+    out.addAll(List.of(m.get(key).split(",")));
+    return out;
   }
 
   private void report(Ruleset rules, Case c, Scope scope, String lang) {

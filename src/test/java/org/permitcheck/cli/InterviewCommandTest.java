@@ -218,6 +218,27 @@ class InterviewCommandTest {
   }
 
   @Test
+  void yesAtTheSaveQuestionAcceptsTheProposedFileAndNoAsksForAName() throws IOException {
+    Run.Result r = interview(DE_ANSWERS.substring(0, DE_ANSWERS.length() - 1) + "no\nquit\nyes\n", "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("file > \n'no' is not a file name: press Enter to save the case as\n" + SAVED
+        + ", or type another file name.\nfile > \n'quit' is not a file name", "Case saved in " + SAVED + ".");
+    assertThat(Files.exists(dir.resolve("no.yaml"))).isFalse();
+    assertThat(Files.exists(dir.resolve("quit.yaml"))).isFalse();
+    assertThat(Files.exists(dir.resolve("yes.yaml"))).isFalse();
+    assertSavedCaseGivesTheSameReport(r, SAVED);
+  }
+
+  @Test
+  void ouiAtTheSaveQuestionOfAFrenchInterviewAcceptsTheProposedFile() throws IOException {
+    Run.Result r = interview(DE_ANSWERS.substring(0, DE_ANSWERS.length() - 1).replace("yes", "oui") + "oui\n",
+        "--country", "DE", "--lang", "fr");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.exists(dir.resolve("oui.yaml"))).isFalse();
+    assertThat(r.err()).contains("Dossier enregistré dans " + SAVED);
+  }
+
+  @Test
   void quitAtTheListOfAnswersOfAResumedCaseStopsTheInterview() throws IOException {
     Files.writeString(dir.resolve("open.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n");
     Run.Result r = interview("quit\n", "--resume", "open.yaml");
