@@ -162,7 +162,9 @@ final class InterviewCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     Files.deleteIfExists(ctx.resolve(draftPath));
-    prompter.show(m.get("interview.saved", target) + "\n");
+    // like the command to continue a draft: whole on a line of its own, in the interview's language
+    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target
+        + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
     report(rules, c, d.scope(), lang);
     return ExitCode.OK;
   }

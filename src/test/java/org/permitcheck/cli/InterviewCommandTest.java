@@ -239,6 +239,15 @@ class InterviewCommandTest {
   }
 
   @Test
+  void theCommandToEvaluateTheSavedCaseStandsWholeOnItsOwnLineInTheInterviewsLanguage() {
+    Run.Result r = interview(DE_ANSWERS, "--country", "DE");
+    assertThat(r.err()).contains("Case saved in " + SAVED + ". Evaluate it again with:\n  permitcheck eval " + SAVED + "\n");
+    assertThat(r.err().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    Run.Result fr = interview(DE_ANSWERS.replace("yes", "oui"), "--country", "DE", "--lang", "fr", "--save", "x.yaml");
+    assertThat(fr.err()).contains("  permitcheck eval x.yaml --lang fr\n");
+  }
+
+  @Test
   void quitAtTheListOfAnswersOfAResumedCaseStopsTheInterview() throws IOException {
     Files.writeString(dir.resolve("open.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n");
     Run.Result r = interview("quit\n", "--resume", "open.yaml");
