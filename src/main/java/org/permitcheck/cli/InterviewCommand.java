@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,10 +196,15 @@ final class InterviewCommand implements Callable<Integer> {
       if (name.equals(".yaml")) {
         name = proposed;
       }
-      if (!Files.exists(ctx.resolve(name))) {
+      Path folder = ctx.resolve(name).getParent();
+      if (folder != null && !Files.isDirectory(folder)) {
+        // e.g. a date typed here by mistake, 1/9/2016: ask again rather than end with the case unsaved
+        prompter.show(wrapped(m.get("interview.save.no_folder", name)));
+      } else if (!Files.exists(ctx.resolve(name))) {
         return name;
+      } else {
+        prompter.show(wrapped(m.get("interview.save.exists", name)));
       }
-      prompter.show(wrapped(m.get("interview.save.exists", name)));
     }
   }
 

@@ -248,6 +248,15 @@ class InterviewCommandTest {
   }
 
   @Test
+  void aFileNameInAFolderThatDoesNotExistIsAskedAgainAndTheCaseStillSaved() throws IOException {
+    Run.Result r = interview(DE_ANSWERS.substring(0, DE_ANSWERS.length() - 1) + "1/9/2016\nahmad\n", "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("file > \nThere is no folder for 1/9/2016.yaml: type another file name.\nfile > \n"
+        + "Case saved in ahmad.yaml.");
+    assertThat(Files.exists(dir.resolve("ahmad.yaml"))).isTrue();
+  }
+
+  @Test
   void quitAtTheListOfAnswersOfAResumedCaseStopsTheInterview() throws IOException {
     Files.writeString(dir.resolve("open.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n");
     Run.Result r = interview("quit\n", "--resume", "open.yaml");
