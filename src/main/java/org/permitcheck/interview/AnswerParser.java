@@ -23,6 +23,10 @@ import org.permitcheck.rules.Fact;
 final class AnswerParser {
   /** 14.05.1999, 14/05/1999, or 14-05-1999 as the Netherlands write dates; one separator throughout. */
   private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d+)");
+  /** 1,200 or 1.200: thousands in one language, a decimal in another. */
+  private static final Pattern ONE_GROUP = Pattern.compile("-?[1-9]\\d{0,2}[.,]\\d{3}");
+  /** 1.200.000 or 1,200,000: the same separator between groups of three can only group thousands. */
+  private static final Pattern GROUPS = Pattern.compile("-?\\d{1,3}([.,])\\d{3}(\\1\\d{3})+");
   private static final Pattern ISO = Pattern.compile("(\\d+)-(\\d{1,2})-(\\d{1,2})");
   private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
       .withResolverStyle(ResolverStyle.STRICT);
@@ -91,6 +95,14 @@ final class AnswerParser {
 
   private Parsed decimal(Fact fact, String text) {
     String t = withoutUnit(fact, text).replace(" ", "").replace("\u00a0", "").replace("€", "");
+    Matcher ambiguous = ONE_GROUP.matcher(t);
+    if (ambiguous.matches()) {
+      String decimal = new BigDecimal(t.replace(',', '.')).stripTrailingZeros().toPlainString();
+      return Parsed.invalid(m.get("interview.invalid.grouping", text, t.replaceAll("[.,]", ""), decimal));
+    }
+    if (GROUPS.matcher(t).matches()) {
+      t = t.replaceAll("[.,]", "");
+    }
     int comma = t.lastIndexOf(',');
     int dot = t.lastIndexOf('.');
     if (comma >= 0 && dot >= 0) {
