@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseWriter;
@@ -164,10 +165,24 @@ final class InterviewCommand implements Callable<Integer> {
     }
     Files.deleteIfExists(ctx.resolve(draftPath));
     // like the command to continue a draft: whole on a line of its own, in the interview's language
-    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target
+    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target + scopeOptions(d)
         + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
     report(rules, c, d.scope(), lang);
     return ExitCode.OK;
+  }
+
+  /**
+   * The options that give eval the interview's scope, which the case file does not keep: its permits,
+   * or its countries when the case names none.
+   */
+  private static String scopeOptions(Draft d) {
+    if (!d.scope().permits().isEmpty()) {
+      return " --permit " + String.join(",", new TreeSet<>(d.scope().permits()));
+    }
+    if (!d.scope().countries().isEmpty() && d.subject().country().isEmpty()) {
+      return " --country " + String.join(",", new TreeSet<>(d.scope().countries()));
+    }
+    return "";
   }
 
   /** Proposes a file name; Enter (or the end of input) accepts it; an existing file is refused. */

@@ -257,6 +257,14 @@ class InterviewCommandTest {
   }
 
   @Test
+  void theCommandToEvaluateTheSavedCaseKeepsThePermitsOfTheInterviewAndGivesItsReport() {
+    Run.Result r = interview("1\n2017-03-01\n0\n0\nA1\n\n", "--permit", "DE-25b");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("  permitcheck eval " + SAVED + " --permit DE-25b\n");
+    assertThat(eval(SAVED, "--permit", "DE-25b").out()).isEqualTo(r.out());
+  }
+
+  @Test
   void quitAtTheListOfAnswersOfAResumedCaseStopsTheInterview() throws IOException {
     Files.writeString(dir.resolve("open.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n");
     Run.Result r = interview("quit\n", "--resume", "open.yaml");
