@@ -17,7 +17,7 @@ import org.permitcheck.rules.Fact;
 /**
  * Reads a typed answer into the value a case file would hold for the fact (Boolean, Long, BigDecimal,
  * LocalDate or String), with the same checks: ranges, enum values, no future date where the fact
- * must lie in the past. Forgiving in form: yes/no in the adviser's language, dates as 1999-05-14,
+ * must lie in the past. Forgiving in form: yes/no in any language of the interview, dates as 1999-05-14,
  * 14.05.1999, 14/05/1999 or 14-05-1999, a choice by its number or its name, decimals with a comma.
  */
 final class AnswerParser {
@@ -39,11 +39,16 @@ final class AnswerParser {
   AnswerParser(Messages m, LocalDate today) {
     this.m = m;
     this.today = today;
-    for (String w : m.get("interview.words.yes").split(",")) {
-      yes.add(w.strip().toLowerCase(Locale.ROOT));
-    }
-    for (String w : m.get("interview.words.no").split(",")) {
-      no.add(w.strip().toLowerCase(Locale.ROOT));
+    // every language's words, whatever the interview's: an adviser in Brussels or Lyon types "oui"
+    // out of habit in an English interview; no word means yes in one language and no in another
+    for (String language : Messages.LANGUAGES) {
+      Messages words = new Messages(language);
+      for (String w : words.get("interview.words.yes").split(",")) {
+        yes.add(w.strip().toLowerCase(Locale.ROOT));
+      }
+      for (String w : words.get("interview.words.no").split(",")) {
+        no.add(w.strip().toLowerCase(Locale.ROOT));
+      }
     }
   }
 

@@ -100,8 +100,9 @@ class AnswerParserTest {
       "yes | Boolean:true", "Y | Boolean:true", "true | Boolean:true",
       "no | Boolean:false", "N | Boolean:false", "false | Boolean:false",
       "maybe | invalid: 'maybe' is not yes or no.",
+      "oui | Boolean:true", "Non | Boolean:false", "ja | Boolean:true", "nee | Boolean:false", "nein | Boolean:false",
   })
-  void readsYesAndNo(String text, String expected) {
+  void readsYesAndNoInEveryLanguageOfTheInterview(String text, String expected) {
     assertThat(parse(fact(Type.BOOLEAN, false, "", "", ""), text)).isEqualTo(expected);
   }
 
