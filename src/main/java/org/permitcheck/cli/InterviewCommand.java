@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseWriter;
@@ -41,6 +44,9 @@ import picocli.CommandLine.Option;
     description = {"Ask the questions that decide, one at a time; then report and save the case.",
         "Type ? for help on a question, skip (or Enter) to leave it unknown, back, why, quit."})
 final class InterviewCommand implements Callable<Integer> {
+  /** The interview's keywords: at the save question they are replies, never file names. */
+  private static final List<String> KEYWORDS = List.of("skip", "?", "help", "why", "back", "quit");
+
   private final Context ctx;
 
   @Mixin CommonOptions common;
@@ -158,9 +164,25 @@ final class InterviewCommand implements Callable<Integer> {
       return ExitCode.INVALID_INPUT;
     }
     Files.deleteIfExists(ctx.resolve(draftPath));
-    prompter.show(m.get("interview.saved", target) + "\n");
+    // like the command to continue a draft: whole on a line of its own, in the interview's language
+    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target + scopeOptions(d)
+        + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
     report(rules, c, d.scope(), lang);
     return ExitCode.OK;
+  }
+
+  /**
+   * The options that give eval the interview's scope, which the case file does not keep: its permits,
+   * or its countries when the case names none.
+   */
+  private static String scopeOptions(Draft d) {
+    if (!d.scope().permits().isEmpty()) {
+      return " --permit " + String.join(",", new TreeSet<>(d.scope().permits()));
+    }
+    if (!d.scope().countries().isEmpty() && d.subject().country().isEmpty()) {
+      return " --country " + String.join(",", new TreeSet<>(d.scope().countries()));
+    }
+    return "";
   }
 
   /** Proposes a file name; Enter (or the end of input) accepts it; an existing file is refused. */
@@ -176,15 +198,36 @@ final class InterviewCommand implements Callable<Integer> {
         prompter.show("\n");
         return proposed;
       }
+      String answer = line.get().strip().toLowerCase(Locale.ROOT);
+      if (words(m, "interview.words.yes").contains(answer)) {
+        return proposed;
+      }
+      if (KEYWORDS.contains(answer) || words(m, "interview.words.no").contains(answer)) {
+        // a reply to the question, not a file name: "no" would otherwise save the case as no.yaml
+        prompter.show(wrapped(m.get("interview.save.not_a_name", line.get().strip(), proposed)));
+        continue;
+      }
       String name = InterviewStart.yamlName(line.get().strip());
       if (name.equals(".yaml")) {
         name = proposed;
       }
-      if (!Files.exists(ctx.resolve(name))) {
+      Path folder = ctx.resolve(name).getParent();
+      if (folder != null && !Files.isDirectory(folder)) {
+        // e.g. a date typed here by mistake, 1/9/2016: ask again rather than end with the case unsaved
+        prompter.show(wrapped(m.get("interview.save.no_folder", name)));
+      } else if (!Files.exists(ctx.resolve(name))) {
         return name;
+      } else {
+        prompter.show(wrapped(m.get("interview.save.exists", name)));
       }
-      prompter.show(wrapped(m.get("interview.save.exists", name)));
     }
+  }
+
+  /** The yes or no words of the interview's language, and English's. */
+  private static List<String> words(Messages m, String key) {
+    List<String> out = new ArrayList<>(List.of(new Messages("en").get(key).split(",")));
+    out.addAll(List.of(m.get(key).split(",")));
+    return out;
   }
 
   private void report(Ruleset rules, Case c, Scope scope, String lang) {

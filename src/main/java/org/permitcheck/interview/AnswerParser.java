@@ -17,12 +17,16 @@ import org.permitcheck.rules.Fact;
 /**
  * Reads a typed answer into the value a case file would hold for the fact (Boolean, Long, BigDecimal,
  * LocalDate or String), with the same checks: ranges, enum values, no future date where the fact
- * must lie in the past. Forgiving in form: yes/no in the adviser's language, dates as 1999-05-14,
+ * must lie in the past. Forgiving in form: yes/no in any language of the interview, dates as 1999-05-14,
  * 14.05.1999, 14/05/1999 or 14-05-1999, a choice by its number or its name, decimals with a comma.
  */
 final class AnswerParser {
   /** 14.05.1999, 14/05/1999, or 14-05-1999 as the Netherlands write dates; one separator throughout. */
   private static final Pattern DAY_FIRST = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d+)");
+  /** 1,200 or 1.200: thousands in one language, a decimal in another. */
+  private static final Pattern ONE_GROUP = Pattern.compile("-?[1-9]\\d{0,2}[.,]\\d{3}");
+  /** 1.200.000 or 1,200,000: the same separator between groups of three can only group thousands. */
+  private static final Pattern GROUPS = Pattern.compile("-?\\d{1,3}([.,])\\d{3}(\\1\\d{3})+");
   private static final Pattern ISO = Pattern.compile("(\\d+)-(\\d{1,2})-(\\d{1,2})");
   private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-M-d", Locale.ROOT)
       .withResolverStyle(ResolverStyle.STRICT);
@@ -35,11 +39,16 @@ final class AnswerParser {
   AnswerParser(Messages m, LocalDate today) {
     this.m = m;
     this.today = today;
-    for (String w : m.get("interview.words.yes").split(",")) {
-      yes.add(w.strip().toLowerCase(Locale.ROOT));
-    }
-    for (String w : m.get("interview.words.no").split(",")) {
-      no.add(w.strip().toLowerCase(Locale.ROOT));
+    // every language's words, whatever the interview's: an adviser in Brussels or Lyon types "oui"
+    // out of habit in an English interview; no word means yes in one language and no in another
+    for (String language : Messages.LANGUAGES) {
+      Messages words = new Messages(language);
+      for (String w : words.get("interview.words.yes").split(",")) {
+        yes.add(w.strip().toLowerCase(Locale.ROOT));
+      }
+      for (String w : words.get("interview.words.no").split(",")) {
+        no.add(w.strip().toLowerCase(Locale.ROOT));
+      }
     }
   }
 
@@ -91,6 +100,14 @@ final class AnswerParser {
 
   private Parsed decimal(Fact fact, String text) {
     String t = withoutUnit(fact, text).replace(" ", "").replace("\u00a0", "").replace("€", "");
+    Matcher ambiguous = ONE_GROUP.matcher(t);
+    if (ambiguous.matches()) {
+      String decimal = new BigDecimal(t.replace(',', '.')).stripTrailingZeros().toPlainString();
+      return Parsed.invalid(m.get("interview.invalid.grouping", text, t.replaceAll("[.,]", ""), decimal));
+    }
+    if (GROUPS.matcher(t).matches()) {
+      t = t.replaceAll("[.,]", "");
+    }
     int comma = t.lastIndexOf(',');
     int dot = t.lastIndexOf('.');
     if (comma >= 0 && dot >= 0) {

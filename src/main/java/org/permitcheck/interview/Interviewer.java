@@ -119,7 +119,7 @@ public final class Interviewer {
   /** Quit, or the input ended: a summary of where the permits stand. */
   private Result stop(Reply r) {
     if (r.is(Reply.Kind.ENDED)) {
-      prompter.show("\n" + views.line(m.get("interview.stopped")));
+      prompter.show("\n" + views.line(m.get(prompter.interrupted() ? "interview.interrupted" : "interview.stopped")));
     }
     List<Standing> now = standings();
     // a question skipped (left unknown) is not an answer

@@ -16,4 +16,9 @@ public interface Prompter {
    * exists. Empty when the input has ended: end of file, Ctrl-D, Ctrl-C or a closed terminal.
    */
   Optional<String> read(String prompt, List<String> completions);
+
+  /** The last read ended on Ctrl-C rather than at the end of the input. */
+  default boolean interrupted() {
+    return false;
+  }
 }

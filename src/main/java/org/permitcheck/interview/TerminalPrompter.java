@@ -25,6 +25,7 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
   private final Terminal terminal;
   private final LineReader reader;
   private final List<String> choices = new ArrayList<>();
+  private boolean interrupted;
 
   public TerminalPrompter(Terminal terminal) {
     this.terminal = terminal;
@@ -67,11 +68,20 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
   public Optional<String> read(String prompt, List<String> completions) {
     choices.clear();
     choices.addAll(completions);
+    interrupted = false;
     try {
       return Optional.of(reader.readLine(prompt));
-    } catch (EndOfFileException | UserInterruptException | java.io.IOError e) {
+    } catch (UserInterruptException e) {
+      interrupted = true;
+      return Optional.empty();
+    } catch (EndOfFileException | java.io.IOError e) {
       return Optional.empty();
     }
+  }
+
+  @Override
+  public boolean interrupted() {
+    return interrupted;
   }
 
   /** The line reader, for tests of its settings. */

@@ -218,6 +218,53 @@ class InterviewCommandTest {
   }
 
   @Test
+  void yesAtTheSaveQuestionAcceptsTheProposedFileAndNoAsksForAName() throws IOException {
+    Run.Result r = interview(DE_ANSWERS.substring(0, DE_ANSWERS.length() - 1) + "no\nquit\nyes\n", "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("file > \n'no' is not a file name: press Enter to save the case as\n" + SAVED
+        + ", or type another file name.\nfile > \n'quit' is not a file name", "Case saved in " + SAVED + ".");
+    assertThat(Files.exists(dir.resolve("no.yaml"))).isFalse();
+    assertThat(Files.exists(dir.resolve("quit.yaml"))).isFalse();
+    assertThat(Files.exists(dir.resolve("yes.yaml"))).isFalse();
+    assertSavedCaseGivesTheSameReport(r, SAVED);
+  }
+
+  @Test
+  void ouiAtTheSaveQuestionOfAFrenchInterviewAcceptsTheProposedFile() throws IOException {
+    Run.Result r = interview(DE_ANSWERS.substring(0, DE_ANSWERS.length() - 1).replace("yes", "oui") + "oui\n",
+        "--country", "DE", "--lang", "fr");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(Files.exists(dir.resolve("oui.yaml"))).isFalse();
+    assertThat(r.err()).contains("Dossier enregistré dans " + SAVED);
+  }
+
+  @Test
+  void theCommandToEvaluateTheSavedCaseStandsWholeOnItsOwnLineInTheInterviewsLanguage() {
+    Run.Result r = interview(DE_ANSWERS, "--country", "DE");
+    assertThat(r.err()).contains("Case saved in " + SAVED + ". Evaluate it again with:\n  permitcheck eval " + SAVED + "\n");
+    assertThat(r.err().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
+    Run.Result fr = interview(DE_ANSWERS.replace("yes", "oui"), "--country", "DE", "--lang", "fr", "--save", "x.yaml");
+    assertThat(fr.err()).contains("  permitcheck eval x.yaml --lang fr\n");
+  }
+
+  @Test
+  void aFileNameInAFolderThatDoesNotExistIsAskedAgainAndTheCaseStillSaved() throws IOException {
+    Run.Result r = interview(DE_ANSWERS.substring(0, DE_ANSWERS.length() - 1) + "1/9/2016\nahmad\n", "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("file > \nThere is no folder for 1/9/2016.yaml: type another file name.\nfile > \n"
+        + "Case saved in ahmad.yaml.");
+    assertThat(Files.exists(dir.resolve("ahmad.yaml"))).isTrue();
+  }
+
+  @Test
+  void theCommandToEvaluateTheSavedCaseKeepsThePermitsOfTheInterviewAndGivesItsReport() {
+    Run.Result r = interview("1\n2017-03-01\n0\n0\nA1\n\n", "--permit", "DE-25b");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("  permitcheck eval " + SAVED + " --permit DE-25b\n");
+    assertThat(eval(SAVED, "--permit", "DE-25b").out()).isEqualTo(r.out());
+  }
+
+  @Test
   void quitAtTheListOfAnswersOfAResumedCaseStopsTheInterview() throws IOException {
     Files.writeString(dir.resolve("open.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n");
     Run.Result r = interview("quit\n", "--resume", "open.yaml");

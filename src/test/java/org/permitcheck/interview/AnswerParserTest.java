@@ -82,18 +82,27 @@ class AnswerParserTest {
       "1 euro      | BigDecimal:1",
       "-5          | invalid: The answer must be at least 0 EUR.",
       "lots        | invalid: 'lots' is not a number: write it like 1250.50.",
+      // 1,200 is 1200 in English but 1.2 in French, 1.200 the other way round: never guessed
+      "'1,200'     | invalid: '1,200' could be 1200 or 1.2: type it without a thousands separator, e.g. 1200.",
+      "'1.200 €'   | invalid: '1.200 €' could be 1200 or 1.2: type it without a thousands separator, e.g. 1200.",
+      "'1.200.000' | BigDecimal:1200000",
+      "'1,200,000' | BigDecimal:1200000",
+      "'0,750'     | BigDecimal:0.750",
+      "'1 200'     | BigDecimal:1200",
   })
-  void readsAmountsWithCommaOrPoint(String text, String expected) {
+  void readsAmountsWithCommaOrPointAndRefusesAmbiguousThousands(String text, String expected) {
     assertThat(parse(fact(Type.money("EUR"), false, "0", "", ""), text)).isEqualTo(expected);
   }
+
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "yes | Boolean:true", "Y | Boolean:true", "true | Boolean:true",
       "no | Boolean:false", "N | Boolean:false", "false | Boolean:false",
       "maybe | invalid: 'maybe' is not yes or no.",
+      "oui | Boolean:true", "Non | Boolean:false", "ja | Boolean:true", "nee | Boolean:false", "nein | Boolean:false",
   })
-  void readsYesAndNo(String text, String expected) {
+  void readsYesAndNoInEveryLanguageOfTheInterview(String text, String expected) {
     assertThat(parse(fact(Type.BOOLEAN, false, "", "", ""), text)).isEqualTo(expected);
   }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jline.reader.LineReader;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,27 @@ class TerminalPrompterTest {
         "Every verdict in scope is decided.");
     assertThat(saved).hasSizeGreaterThanOrEqualTo(5);
     assertThat(saved.get(saved.size() - 1).finished()).isTrue();
+  }
+
+  @Test
+  void ctrlCStopsKeepsTheAnswersAndSaysSoRatherThanThatTheInputEnded() throws IOException {
+    ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    List<Draft> saved = new ArrayList<>();
+    Interviewer.Result r;
+    DumbTerminal dumb = new DumbTerminal(new ByteArrayInputStream("04.10.2021\n\u0003".getBytes(StandardCharsets.UTF_8)),
+        screen);
+    Attributes a = dumb.getAttributes();
+    a.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+    a.setControlChar(Attributes.ControlChar.VINTR, 3);
+    dumb.setAttributes(a);
+    try (TerminalPrompter p = new TerminalPrompter(dumb)) {
+      r = new Interviewer(rules, p, new Messages("en"), TODAY, saved::add).run(start("BE"), false);
+    }
+    assertThat(r.ending()).isEqualTo(Interviewer.Ending.STOPPED);
+    assertThat(saved.get(saved.size() - 1).subject().facts())
+        .containsEntry("asylum_application_date", LocalDate.of(2021, 10, 4));
+    assertThat(screen.toString(StandardCharsets.UTF_8)).contains("  Stopped with Ctrl-C.\n")
+        .doesNotContain("The input ended");
   }
 
   @Test
