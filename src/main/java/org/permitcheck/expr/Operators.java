@@ -1,6 +1,7 @@
 package org.permitcheck.expr;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.permitcheck.diag.Suggest;
 
@@ -111,7 +112,22 @@ final class Operators {
     if (a.isRecords() || b.isRecords()) {
       return "use any(…), all(…) or count(…) to look into a list";
     }
+    if (a.kind() == Type.Kind.BOOLEAN || b.kind() == Type.Kind.BOOLEAN) {
+      return "a yes/no fact is a condition by itself: write it alone, or 'not' before it";
+    }
+    if (a.isNumeric() && b.kind() == Type.Kind.TEXT || b.isNumeric() && a.kind() == Type.Kind.TEXT) {
+      return "numbers are written without quotes, e.g. 18";
+    }
     return "";
+  }
+
+  /** An example of the comparison that works: the choice against one of its values, in quotes. */
+  private static String hintForChoice(Type choice, String op) {
+    List<String> values = choice.values();
+    boolean ordered = choice.kind() == Type.Kind.LEVEL;
+    String value = values.get(ordered ? Math.min(2, values.size() - 1) : 0);
+    return "compare with one of its values in quotes, e.g. " + choice.name() + " "
+        + (ordered ? op : "==") + " '" + value + "'";
   }
 
   private static ExprCompiler.Typed choiceComparison(
@@ -130,7 +146,7 @@ final class Operators {
         return ExprCompiler.ERROR;
       }
     } else if (!other.equals(choice)) {
-      c.error(b, "cannot compare " + choice.describe() + " with " + other.describe(), "");
+      c.error(b, "cannot compare " + choice.describe() + " with " + other.describe(), hintForChoice(choice, op));
       return ExprCompiler.ERROR;
     }
     if (equality) {
