@@ -36,11 +36,13 @@ final class Operators {
       ExprCompiler c, Ast.Binary b, ExprCompiler.Typed l, ExprCompiler.Typed r) {
     boolean ok = true;
     if (l.type().kind() != Type.Kind.BOOLEAN) {
-      c.error(b.left(), "'" + b.op() + "' needs a condition on its left, found " + l.type().describe(), "");
+      c.error(b.left(), "'" + b.op() + "' needs a condition on its left, found " + l.type().describe(),
+          conditionHint(b.left(), l.type()));
       ok = false;
     }
     if (r.type().kind() != Type.Kind.BOOLEAN) {
-      c.error(b.right(), "'" + b.op() + "' needs a condition on its right, found " + r.type().describe(), "");
+      c.error(b.right(), "'" + b.op() + "' needs a condition on its right, found " + r.type().describe(),
+          conditionHint(b.right(), r.type()));
       ok = false;
     }
     if (!ok) {
@@ -103,6 +105,24 @@ final class Operators {
     }
     c.error(b, "cannot compare " + lt.describe() + " with " + rt.describe(), hintForMismatch(lt, rt));
     return ExprCompiler.ERROR;
+  }
+
+  /** How to make a condition of a number, a date or a value, e.g. "compare it: n >= 1". */
+  private static String conditionHint(Ast operand, Type type) {
+    if (type.kind() == Type.Kind.ERROR) {
+      return "";
+    }
+    String name = operand instanceof Ast.Name ? ((Ast.Name) operand).name() : "the value";
+    if (type.isNumeric()) {
+      return "compare it with a number, e.g. " + name + " >= 1";
+    }
+    if (type.kind() == Type.Kind.DATE) {
+      return "compare it with a date, e.g. " + name + " <= 2024-03-01";
+    }
+    if (type.isChoice()) {
+      return hintForChoice(type, "==");
+    }
+    return "";
   }
 
   private static String hintForMismatch(Type a, Type b) {
