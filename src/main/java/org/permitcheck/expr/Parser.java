@@ -34,7 +34,7 @@ final class Parser {
     if (source.isBlank()) {
       throw new ParseFailure(0, 0, "the expression is empty", "write a condition, e.g. \"age >= 18\"");
     }
-    Matcher permit = PERMIT_ID.matcher(source);
+    Matcher permit = PERMIT_ID.matcher(blankTexts(source));
     if (permit.find()) {
       throw new ParseFailure(permit.start(), permit.end(),
           "'" + permit.group() + "' looks like a permit id, which a condition cannot use",
@@ -48,6 +48,20 @@ final class Parser {
           parser.missingOperatorHint(t));
     }
     return ast;
+  }
+
+  /** The source with the inside of every 'text' blanked, so that positions stay where they were. */
+  private static String blankTexts(String source) {
+    char[] out = source.toCharArray();
+    boolean inText = false;
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == '\'') {
+        inText = !inText;
+      } else if (inText) {
+        out[i] = ' ';
+      }
+    }
+    return new String(out);
   }
 
   private String missingOperatorHint(Token t) {

@@ -107,6 +107,12 @@ class ExprErrorsTest {
   }
 
   @org.junit.jupiter.api.Test
+  void readsAPermitIdInsideATextAsText() {
+    ExprCompiler.Result r = ExprCompiler.compile("name == 'see DE-25b'", ExprTest.symbols(), Type.BOOLEAN);
+    assertThat(r.errors()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
   void reportsEveryUnknownNameOfOneExpression() {
     ExprCompiler.Result r = ExprCompiler.compile("foo > 1 and bar < 2", ExprTest.symbols(), Type.BOOLEAN);
     assertThat(r.errors()).extracting(ExprError::message).containsExactly("unknown fact 'foo'", "unknown fact 'bar'");
