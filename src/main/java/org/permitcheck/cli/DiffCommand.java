@@ -98,11 +98,18 @@ final class DiffCommand implements Callable<Integer> {
     if (oldRules == null && to == null) {
       throw new UsageError(m.get("cli.diff_needs"), m.get("cli.hint.diff"));
     }
-    Optional<Side> after = side(newRules != null ? newRules : common.rules);
-    Optional<Side> before = oldRules == null ? after : side(oldRules);
-    if (after.isEmpty() || before.isEmpty()) {
+    // both rulesets are read, the old one first, and every problem of both is reported at once
+    Checked<Ruleset> oldSide = oldRules == null ? null : RulesSource.load(ctx, oldRules);
+    Checked<Ruleset> newSide = RulesSource.load(ctx, newRules != null ? newRules : common.rules);
+    List<Diagnostic> invalid = new ArrayList<>(oldSide == null ? List.of() : oldSide.errors());
+    invalid.addAll(newSide.errors());
+    if (!invalid.isEmpty()) {
+      Diagnostics.print(ctx.err(), invalid, true);
+      Diagnostics.summary(ctx.err(), invalid, m);
       return ExitCode.INVALID_RULES;
     }
+    Optional<Side> after = Optional.of(side(newSide.value().get()));
+    Optional<Side> before = oldSide == null ? after : Optional.of(side(oldSide.value().get()));
     Map<String, Long> transitions = new TreeMap<>();
     List<DiffJson.Difference> json = new ArrayList<>();
     List<DiffJson.Failure> failures = new ArrayList<>();
@@ -159,15 +166,8 @@ final class DiffCommand implements Callable<Integer> {
     return counts[2] > 0 ? ExitCode.INVALID_INPUT : ExitCode.OK;
   }
 
-  private Optional<Side> side(String rulesFile) {
-    Checked<Ruleset> r = RulesSource.load(ctx, rulesFile);
-    if (r.hasErrors()) {
-      Diagnostics.print(ctx.err(), r.errors(), true);
-      Diagnostics.summary(ctx.err(), r.errors(), common.messages(ctx));
-      return Optional.empty();
-    }
-    Ruleset rules = r.value().get();
-    return Optional.of(new Side(rules, new CaseReader(rules, ctx.today(), asOf), new Evaluator(rules)));
+  private Side side(Ruleset rules) {
+    return new Side(rules, new CaseReader(rules, ctx.today(), asOf), new Evaluator(rules));
   }
 
   private Result compare(Item item, Side before, Side after) {

@@ -77,6 +77,8 @@ final class TestCommand implements Callable<Integer> {
         problems.addAll(c.diagnostics());
         continue;
       }
+      // warnings of a readable case, such as a misspelt permit id under expect:, say what was meant
+      Diagnostics.print(ctx.err(), c.diagnostics(), false);
       cases++;
       Case subject = c.value().get();
       String path = where(item, subject);

@@ -176,6 +176,9 @@ public final class ExprCompiler {
       Optional<String> field = Suggest.closest(name, fields);
       hint = field.isPresent() ? "did you mean '" + field.get() + "'? " + listFieldHint(field.get()) : "";
     }
+    if (hint.isEmpty()) {
+      hint = "declare it under 'facts:' (a question a case answers) or 'derived:' (computed from other facts)";
+    }
     return hint;
   }
 

@@ -1,6 +1,7 @@
 package org.permitcheck.expr;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.permitcheck.diag.Suggest;
 
@@ -35,11 +36,13 @@ final class Operators {
       ExprCompiler c, Ast.Binary b, ExprCompiler.Typed l, ExprCompiler.Typed r) {
     boolean ok = true;
     if (l.type().kind() != Type.Kind.BOOLEAN) {
-      c.error(b.left(), "'" + b.op() + "' needs a condition on its left, found " + l.type().describe(), "");
+      c.error(b.left(), "'" + b.op() + "' needs a condition on its left, found " + l.type().describe(),
+          conditionHint(b.left(), l.type()));
       ok = false;
     }
     if (r.type().kind() != Type.Kind.BOOLEAN) {
-      c.error(b.right(), "'" + b.op() + "' needs a condition on its right, found " + r.type().describe(), "");
+      c.error(b.right(), "'" + b.op() + "' needs a condition on its right, found " + r.type().describe(),
+          conditionHint(b.right(), r.type()));
       ok = false;
     }
     if (!ok) {
@@ -104,6 +107,24 @@ final class Operators {
     return ExprCompiler.ERROR;
   }
 
+  /** How to make a condition of a number, a date or a value, e.g. "compare it: n >= 1". */
+  private static String conditionHint(Ast operand, Type type) {
+    if (type.kind() == Type.Kind.ERROR) {
+      return "";
+    }
+    String name = operand instanceof Ast.Name ? ((Ast.Name) operand).name() : "the value";
+    if (type.isNumeric()) {
+      return "compare it with a number, e.g. " + name + " >= 1";
+    }
+    if (type.kind() == Type.Kind.DATE) {
+      return "compare it with a date, e.g. " + name + " <= 2024-03-01";
+    }
+    if (type.isChoice()) {
+      return hintForChoice(type, "==");
+    }
+    return "";
+  }
+
   private static String hintForMismatch(Type a, Type b) {
     if (a.kind() == Type.Kind.DATE || b.kind() == Type.Kind.DATE) {
       return "dates are written without quotes, e.g. 2008-03-18";
@@ -111,7 +132,22 @@ final class Operators {
     if (a.isRecords() || b.isRecords()) {
       return "use any(…), all(…) or count(…) to look into a list";
     }
+    if (a.kind() == Type.Kind.BOOLEAN || b.kind() == Type.Kind.BOOLEAN) {
+      return "a yes/no fact is a condition by itself: write it alone, or 'not' before it";
+    }
+    if (a.isNumeric() && b.kind() == Type.Kind.TEXT || b.isNumeric() && a.kind() == Type.Kind.TEXT) {
+      return "numbers are written without quotes, e.g. 18";
+    }
     return "";
+  }
+
+  /** An example of the comparison that works: the choice against one of its values, in quotes. */
+  private static String hintForChoice(Type choice, String op) {
+    List<String> values = choice.values();
+    boolean ordered = choice.kind() == Type.Kind.LEVEL;
+    String value = values.get(ordered ? Math.min(2, values.size() - 1) : 0);
+    return "compare with one of its values in quotes, e.g. " + choice.name() + " "
+        + (ordered ? op : "==") + " '" + value + "'";
   }
 
   private static ExprCompiler.Typed choiceComparison(
@@ -130,7 +166,7 @@ final class Operators {
         return ExprCompiler.ERROR;
       }
     } else if (!other.equals(choice)) {
-      c.error(b, "cannot compare " + choice.describe() + " with " + other.describe(), "");
+      c.error(b, "cannot compare " + choice.describe() + " with " + other.describe(), hintForChoice(choice, op));
       return ExprCompiler.ERROR;
     }
     if (equality) {

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Recursive-descent parser. Precedence, tightest first: {@code not} and unary minus; {@code * /};
@@ -14,6 +16,8 @@ import java.util.Set;
 final class Parser {
   private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=", "==", "!=", "in");
   static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "true", "false");
+  /** A permit id such as DE-25b written outside quotes: names are lower-case, so it is never a fact. */
+  private static final Pattern PERMIT_ID = Pattern.compile("(?<![\\w'])[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9-]*");
 
   /** How deeply parentheses, brackets, calls and prefix operators may nest. */
   static final int MAX_DEPTH = 32;
@@ -30,6 +34,12 @@ final class Parser {
     if (source.isBlank()) {
       throw new ParseFailure(0, 0, "the expression is empty", "write a condition, e.g. \"age >= 18\"");
     }
+    Matcher permit = PERMIT_ID.matcher(blankTexts(source));
+    if (permit.find()) {
+      throw new ParseFailure(permit.start(), permit.end(),
+          "'" + permit.group() + "' looks like a permit id, which a condition cannot use",
+          "repeat the conditions it needs, or put them in a derived fact that both permits use");
+    }
     Parser parser = new Parser(new Lexer(source).tokens());
     Ast ast = parser.or();
     Token t = parser.peek();
@@ -38,6 +48,20 @@ final class Parser {
           parser.missingOperatorHint(t));
     }
     return ast;
+  }
+
+  /** The source with the inside of every 'text' blanked, so that positions stay where they were. */
+  private static String blankTexts(String source) {
+    char[] out = source.toCharArray();
+    boolean inText = false;
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] == '\'') {
+        inText = !inText;
+      } else if (inText) {
+        out[i] = ' ';
+      }
+    }
+    return new String(out);
   }
 
   private String missingOperatorHint(Token t) {

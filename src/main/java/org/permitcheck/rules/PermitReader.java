@@ -225,7 +225,8 @@ final class PermitReader {
     Optional<LocalDate> from = reader.date(m.get(), "from", "'from' of " + what);
     Optional<LocalDate> until = reader.date(m.get(), "until", "'until' of " + what);
     if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
-      reader.error(m.get().pos(), what + " ends (" + until.get() + ") before it starts (" + from.get() + ")", "");
+      reader.error(m.get().pos(), what + " ends (" + until.get() + ") before it starts (" + from.get() + ")",
+          "'from' is the first day it applies and 'until' the last: swap them, or correct the mistyped one");
     }
     if (!m.get().has("from") && !m.get().has("until")) {
       reader.error(m.get().pos(), what + " gives neither 'from' nor 'until'", "remove it, or give a date");

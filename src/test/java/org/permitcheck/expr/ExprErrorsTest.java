@@ -43,6 +43,13 @@ class ExprErrorsTest {
     "d < 2023-02-30 ~ 4 ~ '2023-02-30' is not a valid date ~ dates are written YYYY-MM-DD and must exist in the calendar",
     "d >= 18 ~ 0 ~ cannot compare a date with an integer ~ dates are written without quotes, e.g. 2008-03-18",
     "d >= '2020-01-01' ~ 0 ~ cannot compare a date with text ~ dates are written without quotes, e.g. 2008-03-18",
+    "lvl >= 2 ~ 0 ~ cannot compare a level of 'lvl' with an integer ~ compare with one of its values in quotes, e.g. lvl >= 'A2'",
+    "status == 1 ~ 0 ~ cannot compare a value of 'status' with an integer ~ compare with one of its values in quotes, e.g. status == 'duldung'",
+    "a >= 5 ~ 0 ~ cannot compare true/false with an integer ~ a yes/no fact is a condition by itself: write it alone, or 'not' before it",
+    "n >= '18' ~ 0 ~ cannot compare an integer with text ~ numbers are written without quotes, e.g. 18",
+    "zzzz_qqqq > 1 ~ 0 ~ unknown fact 'zzzz_qqqq' ~ declare it under 'facts:' (a question a case answers) or 'derived:' (computed from other facts)",
+    "DE-25a or n > 1 ~ 0 ~ 'DE-25a' looks like a permit id, which a condition cannot use ~ repeat the conditions it needs, or put them in a derived fact that both permits use",
+    "n > 1 and not NL-family-child ~ 14 ~ 'NL-family-child' looks like a permit id, which a condition cannot use ~ repeat the conditions it needs, or put them in a derived fact that both permits use",
     "lvl >= 'A3' ~ 7 ~ 'A3' is not a value of 'lvl' ~ did you mean 'A1'?",
     "status == 'dudlung' ~ 10 ~ 'dudlung' is not a value of 'status' ~ did you mean 'duldung'?",
     "status == 'refugee' ~ 10 ~ 'refugee' is not a value of 'status' ~ allowed: 'duldung', 'gestattung', 'none'",
@@ -51,8 +58,10 @@ class ExprErrorsTest {
     "status in 'duldung' ~ 10 ~ 'in' needs a list of values in brackets ~ e.g. \"status in ['duldung', 'gestattung']\"",
     "n in [1, 'a'] ~ 9 ~ this list item is text, but the value is an integer ~ ",
     "not n >= 5 ~ 0 ~ 'not' needs a condition, but is applied to an integer ~ 'not' applies to the value right after it: write not (a >= b)",
-    "a and n ~ 6 ~ 'and' needs a condition on its right, found an integer ~ ",
-    "n or a ~ 0 ~ 'or' needs a condition on its left, found an integer ~ ",
+    "a and n ~ 6 ~ 'and' needs a condition on its right, found an integer ~ compare it with a number, e.g. n >= 1",
+    "n or a ~ 0 ~ 'or' needs a condition on its left, found an integer ~ compare it with a number, e.g. n >= 1",
+    "a and d ~ 6 ~ 'and' needs a condition on its right, found a date ~ compare it with a date, e.g. d <= 2024-03-01",
+    "status or a ~ 0 ~ 'or' needs a condition on its left, found a value of 'status' ~ compare with one of its values in quotes, e.g. status == 'duldung'",
     "d + 1 > d ~ 0 ~ '+' cannot be applied to dates ~ use add_days/add_months/add_years to move a date, days_between/months_between/years_between to measure",
     "name + 1 > 2 ~ 0 ~ '+' needs numbers, found text ~ ",
     "yaers_between(d, as_of) > 3 ~ 0 ~ unknown function 'yaers_between' ~ did you mean 'years_between'?",
@@ -95,6 +104,12 @@ class ExprErrorsTest {
   void aCriterionMustBeACondition(String expr, String message) {
     ExprCompiler.Result r = ExprCompiler.compile(expr, ExprTest.symbols(), Type.BOOLEAN);
     assertThat(r.errors()).extracting(ExprError::message).containsExactly(message);
+  }
+
+  @org.junit.jupiter.api.Test
+  void readsAPermitIdInsideATextAsText() {
+    ExprCompiler.Result r = ExprCompiler.compile("name == 'see DE-25b'", ExprTest.symbols(), Type.BOOLEAN);
+    assertThat(r.errors()).isEmpty();
   }
 
   @org.junit.jupiter.api.Test

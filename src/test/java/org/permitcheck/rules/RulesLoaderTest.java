@@ -79,7 +79,11 @@ public class RulesLoaderTest {
         "39:13 duplicate permit id 'DE-x' (first at line 24)",
         "40:35 language 'de' in title of permit 'DE-x' is not one of the ruleset's languages",
         "46:40 language 'de' in text of criterion 'c' of permit 'DE-x' is not one of the ruleset's languages",
-        "47:22 unknown function 'yaers_between' in criterion 'c' of permit 'DE-x'");
+        "47:22 unknown function 'yaers_between' in criterion 'c' of permit 'DE-x'",
+        "49:21 text of criterion 'd' of permit 'DE-x' has no 'de' text",
+        "50:22 'DE-y' looks like a permit id, which a condition cannot use in criterion 'd' of permit 'DE-x'",
+        "52:21 text of criterion 'e' of permit 'DE-x' has no 'de' text",
+        "53:22 unknown fact 'work_permit_held' in criterion 'e' of permit 'DE-x'");
   }
 
   @Test
