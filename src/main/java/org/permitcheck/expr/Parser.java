@@ -17,7 +17,7 @@ final class Parser {
   private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=", "==", "!=", "in");
   static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "true", "false");
   /** A permit id such as DE-25b written outside quotes: names are lower-case, so it is never a fact. */
-  private static final Pattern PERMIT_ID = Pattern.compile("(?<![\\w'])[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9-]*");
+  private static final Pattern PERMIT_ID = Pattern.compile("(?<![\\w'\"])[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9-]*");
 
   /** How deeply parentheses, brackets, calls and prefix operators may nest. */
   static final int MAX_DEPTH = 32;
@@ -50,14 +50,19 @@ final class Parser {
     return ast;
   }
 
-  /** The source with the inside of every 'text' blanked, so that positions stay where they were. */
+  /**
+   * The source with the inside of every text blanked ('…' or "…", as the lexer reads them), so that
+   * positions stay where they were.
+   */
   private static String blankTexts(String source) {
     char[] out = source.toCharArray();
-    boolean inText = false;
+    char quote = 0;
     for (int i = 0; i < out.length; i++) {
-      if (out[i] == '\'') {
-        inText = !inText;
-      } else if (inText) {
+      if (quote == 0 && (out[i] == '\'' || out[i] == '"')) {
+        quote = out[i];
+      } else if (out[i] == quote) {
+        quote = 0;
+      } else if (quote != 0) {
         out[i] = ' ';
       }
     }

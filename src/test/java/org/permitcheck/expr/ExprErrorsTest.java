@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every error of the language, with the character range it points at and its hint. */
 class ExprErrorsTest {
@@ -106,9 +107,10 @@ class ExprErrorsTest {
     assertThat(r.errors()).extracting(ExprError::message).containsExactly(message);
   }
 
-  @org.junit.jupiter.api.Test
-  void readsAPermitIdInsideATextAsText() {
-    ExprCompiler.Result r = ExprCompiler.compile("name == 'see DE-25b'", ExprTest.symbols(), Type.BOOLEAN);
+  @ParameterizedTest
+  @ValueSource(strings = {"name == 'see DE-25b'", "name == \"see DE-25b\"", "name == \"it's DE-25b\""})
+  void readsAPermitIdInsideATextAsText(String source) {
+    ExprCompiler.Result r = ExprCompiler.compile(source, ExprTest.symbols(), Type.BOOLEAN);
     assertThat(r.errors()).isEmpty();
   }
 
