@@ -113,6 +113,10 @@ final class EvalCommand implements Callable<Integer> {
     if (horizon < 0 || horizon > 100) {
       throw new UsageError(m.get("cli.horizon", horizon), "");
     }
+    if (redact && common.debug == Debug.Level.facts) {
+      // one asks for the values on stderr, the other to keep them out of sight: neither may win silently
+      throw new UsageError(m.get("cli.redact_debug_facts"), m.get("cli.hint.redact_debug_facts"));
+    }
     int threads = CommonOptions.threads(jobs, m);
     CommonOptions.stdinOnce(files, m);
     Path target = OutputFile.check(ctx, m, output, files, common.rules).orElse(null);

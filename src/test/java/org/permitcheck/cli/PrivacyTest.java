@@ -77,6 +77,15 @@ class PrivacyTest {
   }
 
   @Test
+  void debugEqualsFactsWithRedactIsRefusedRatherThanOneWinningSilently() {
+    Run.Result r = run("eval", "--debug=facts", "--redact", "person.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("--debug=facts shows the fact values that --redact leaves out")
+        .doesNotContain("1987-03-14");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void aBareDebugNeverTakesTheNextArgumentAsItsValue() {
     Run.Result r = run("eval", "--debug", "person.yaml");
     assertThat(r.exit()).isZero();
