@@ -175,12 +175,33 @@ final class AnswerParser {
     try {
       date = LocalDate.parse(iso, STRICT);
     } catch (DateTimeParseException e) {
+      if (d.matches() && monthFirst(d)) {
+        // 05/14/1999 as the United States write it: say that the day comes first, and how that reads
+        String sep = d.group(2);
+        return Parsed.invalid(m.get("interview.invalid.month_first", text,
+            d.group(3) + sep + d.group(1) + sep + d.group(4)));
+      }
       return Parsed.invalid(m.get("interview.invalid.no_such_day", text));
     }
     if (fact.past() && date.isAfter(today)) {
       return Parsed.invalid(m.get("interview.invalid.future", m.date(date), m.date(today)));
     }
     return Parsed.of(date);
+  }
+
+  /** A day-first date that is a date only read month first: 05/14/1999. */
+  private static boolean monthFirst(Matcher d) {
+    int day = Integer.parseInt(d.group(1));
+    int month = Integer.parseInt(d.group(3));
+    if (month <= 12 || day < 1 || day > 12 || d.group(4).length() != 4) {
+      return false;
+    }
+    try {
+      LocalDate.of(Integer.parseInt(d.group(4)), day, month);
+      return true;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
   }
 
   private Parsed choice(Fact fact, String text) {
