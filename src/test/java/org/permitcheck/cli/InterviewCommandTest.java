@@ -156,12 +156,12 @@ class InterviewCommandTest {
 
   @Test
   void invalidAnswersAreExplainedAndAskedAgain() {
-    Run.Result r = interview("9\nduldung\n1.13.2017\n2030-01-01\n01.03.2017\nquit\n", "--country", "DE");
+    Run.Result r = interview("9\nduldung\n32.01.2017\n2030-01-01\n01.03.2017\nquit\n", "--country", "DE");
     assertThat(asked(r.err())).containsExactly("de_status", "de_stay_since", "de_60b_months");
     assertThat(r.err()).contains(
         "1-8 or name > \n  '9' is not one of the choices: type a number from 1 to 8, or a name (Tab\n  completes).\n"
             + "1-8 or name > \n  0 decided, 2 open\n",
-        "date > \n  '1.13.2017' does not exist in the calendar.\ndate > \n"
+        "date > \n  '32.01.2017' does not exist in the calendar.\ndate > \n"
             + "  2030-01-01 is later than the case's date (2026-11-22): check the year.\ndate > \n");
   }
 
@@ -206,7 +206,7 @@ class InterviewCommandTest {
     Run.Result r = interview("1\nunknown\n1.13.2017\nquit\n", "--country", "DE");
     assertThat(r.err()).contains("  'unknown' is not a date: write it like 14.05.1999, 14/05/1999 or 1999-05-14.\n"
         + "  Or type skip (or just Enter) to leave it unknown.\n")
-        .contains("  '1.13.2017' does not exist in the calendar.\ndate > ");
+        .contains("  '1.13.2017' does not exist in the calendar: the day comes first.").contains("13.1.2017?\ndate > ");
   }
 
   @Test
