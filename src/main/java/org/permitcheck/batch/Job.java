@@ -77,6 +77,10 @@ public record Job(
     }
     Case original = c.value().get();
     LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
+    if (asOf != null) {
+      // facts are checked against the case's own date; --as-of may lie before them
+      c = withWarning(c, reader.dateAfter(original, date, item.name(), firstLine(item)));
+    }
     Evaluation e;
     if (changes.isEmpty()) {
       e = evaluator.evaluate(original, date, scope, topLevelOnly);
@@ -101,6 +105,23 @@ public record Job(
     byte[] line = Arrays.copyOf(bytes, bytes.length + 1);
     line[bytes.length] = '\n';
     return Utf8Slice.of(line);
+  }
+
+  private static Checked<Case> withWarning(Checked<Case> c, java.util.Optional<Diagnostic> warning) {
+    if (warning.isEmpty()) {
+      return c;
+    }
+    List<Diagnostic> all = new java.util.ArrayList<>(c.diagnostics());
+    all.add(warning.get());
+    return new Checked<>(c.value(), all);
+  }
+
+  /** The line an item starts on: its line of NDJSON, its document's first line, or a file's first. */
+  public static int firstLine(Item item) {
+    if (item instanceof Item.Line) {
+      return ((Item.Line) item).line();
+    }
+    return item instanceof Item.Text ? ((Item.Text) item).line() : 1;
   }
 
   /** Reads and types the case of one item. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.permitcheck.diag.Checked;
@@ -307,6 +308,53 @@ public final class CaseReader {
       return Checked.failed(reader.diagnostics());
     }
     return Checked.of(v, reader.diagnostics()); // empty for null or ~: unknown, as in a case file
+  }
+
+  /**
+   * A warning for a case evaluated at a date before one of its own dates that may not lie in the
+   * future (a fact, or a field of a list's items): {@code --as-of}, or diff's dates, set before the
+   * case's own {@code as_of} make the evaluation read such a fact as already known on that date, so that
+   * an age or a period counted from it comes out negative. The first such date, at {@code file:line};
+   * empty when there is none.
+   */
+  public Optional<Diagnostic> dateAfter(Case c, LocalDate date, String file, int line) {
+    if (!date.isBefore(knownOn(c.asOf().orElse(null), override, today))) {
+      return Optional.empty(); // every such date was checked not to lie after the date the case is known on
+    }
+    for (Map.Entry<String, Object> e : c.facts().entrySet()) {
+      Fact fact = rules.facts().get(e.getKey());
+      if (fact == null) {
+        continue;
+      }
+      if (fact.past() && e.getValue() instanceof LocalDate && ((LocalDate) e.getValue()).isAfter(date)) {
+        return Optional.of(evaluatedBefore(e.getKey(), (LocalDate) e.getValue(), date, file, line));
+      }
+      Map<String, Fact> fields = FactValues.recordFields(fact);
+      if (fields.isEmpty() || !(e.getValue() instanceof List)) {
+        continue;
+      }
+      int index = 0;
+      for (Object item : (List<?>) e.getValue()) {
+        index++;
+        for (Map.Entry<?, ?> field : ((Map<?, ?>) item).entrySet()) {
+          Fact f = fields.get(field.getKey());
+          if (f != null && f.past() && field.getValue() instanceof LocalDate
+              && ((LocalDate) field.getValue()).isAfter(date)) {
+            return Optional.of(evaluatedBefore(e.getKey() + "[" + index + "]." + field.getKey(),
+                (LocalDate) field.getValue(), date, file, line));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Diagnostic evaluatedBefore(String name, LocalDate value, LocalDate date, String file, int line) {
+    String what = "fact '" + name + "' is %s, later than the date the case is evaluated at (" + date + ")";
+    return new Diagnostic(Severity.WARNING, file, line, 0, String.format(Locale.ROOT, what, value), "",
+        List.of("the evaluation reads it as already known on that date: evaluate the case at or after its "
+            + "own dates, or read this result with that in mind"),
+        "fact '" + name + "' is later than the date the case is evaluated at");
   }
 
   /** The default id of a case read from a line of a stream: {@code name:line}. */

@@ -187,6 +187,9 @@ final class DiffCommand implements Callable<Integer> {
     Case c = old.value().get();
     LocalDate first = asOf != null ? asOf : c.asOf().orElse(ctx.today());
     LocalDate second = to != null ? to : first;
+    // facts are checked against the case's own date; --as-of or --to may lie before them
+    LocalDate earlier = first.isBefore(second) ? first : second;
+    before.reader().dateAfter(c, earlier, item.name(), Job.firstLine(item)).ifPresent(d::add);
     Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
     Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
     List<DiffJson.Difference> changes = new ArrayList<>();

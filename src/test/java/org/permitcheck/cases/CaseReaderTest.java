@@ -216,4 +216,19 @@ class CaseReaderTest {
     assertThat(r.parseValue("german_level", "#B1", "--set").errors()).singleElement()
         .satisfies(d -> assertThat(d.message()).isEqualTo("the value '#B1' is a YAML comment, so no value at all"));
   }
+
+  @Test
+  void warnsOfTheFirstDateOfACaseThatLiesAfterTheDateItIsEvaluatedAt() {
+    Case c = read("c.yaml", "as_of: 2026-11-22\nfacts:\n  children:\n    - {date_of_birth: 2015-02-01}\n"
+        + "    - {date_of_birth: 2020-03-01}\n").value().get();
+    CaseReader reader = new CaseReader(rules, TODAY);
+    assertThat(reader.dateAfter(c, LocalDate.of(2018, 1, 1), "c.yaml", 1)).get().satisfies(d -> {
+      assertThat(d.isError()).isFalse();
+      assertThat(d.message()).isEqualTo(
+          "fact 'children[2].date_of_birth' is 2020-03-01, later than the date the case is evaluated at (2018-01-01)");
+      assertThat(d.withoutValues()).doesNotContain("2020-03-01");
+    });
+    assertThat(reader.dateAfter(c, LocalDate.of(2020, 3, 1), "c.yaml", 1)).isEmpty();
+    assertThat(reader.dateAfter(c, LocalDate.of(2030, 1, 1), "c.yaml", 1)).isEmpty();
+  }
 }

@@ -2,6 +2,8 @@ package org.permitcheck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -518,5 +520,18 @@ class BatchTest {
     stdout.flush();
     assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);
     return new Run.Result(out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(), exit);
+  }
+
+  @Test
+  void evaluatingACaseBeforeItsOwnDatesWarnsOnStderrAndInItsRecord() throws IOException {
+    Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "1980-01-01",
+        "cases/de-young.yaml");
+    assertThat(r.exit()).isZero();
+    assertThat(r.err()).contains("cases/de-young.yaml:1: warning: fact 'date_of_birth' is 2007-09-01, later than the "
+        + "date the case is evaluated at (1980-01-01)");
+    JsonNode warning = new ObjectMapper().readTree(r.out()).get("errors").get(0);
+    assertThat(warning.get("severity").asText()).isEqualTo("warning");
+    assertThat(Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22",
+        "cases/de-young.yaml").err()).doesNotContain("warning");
   }
 }

@@ -201,4 +201,12 @@ class DiffTest {
     assertThat(errors.get(0).get("case").asText()).isEqualTo("kept");
     assertThat(errors.get(1).get("case").asText()).isEqualTo(input + ":2");
   }
+
+  @Test
+  void comparingAtADateBeforeTheCasesOwnDatesWarnsOnStderr() {
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--as-of", "1980-01-01", "--to", "2026-11-22",
+        "cases/de-young.yaml");
+    assertThat(r.err()).contains("cases/de-young.yaml:1: warning: fact 'date_of_birth' is 2007-09-01, later than the "
+        + "date the case is evaluated at (1980-01-01)");
+  }
 }
