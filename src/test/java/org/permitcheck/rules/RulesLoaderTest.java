@@ -223,6 +223,56 @@ public class RulesLoaderTest {
         "16:20 'old' is listed in renamed_from of both 'n' and 'm'");
   }
 
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+    // in a ruleset of one fact 'n' and one permit 'P': replace | by | first error | its hint
+    "facts:\\n ~ facts:\\n  b: {type: boolean, min: 0, question: {en: B, fr: B}}\\n"
+        + " ~ 'min' and 'max' apply only to numbers, but fact 'b' is true/false"
+        + " ~ remove 'min' and 'max', or declare the fact as type: integer, decimal or money",
+    "facts:\\n ~ facts:\\n  b: {type: integer, past: true, question: {en: B, fr: B}}\\n"
+        + " ~ 'past' applies only to dates ~ remove 'past', or declare the fact as type: date",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, values: [x], question: {en: B, fr: B}}\\n"
+        + " ~ 'values' applies only to enum, level and periods facts ~ remove 'values', or declare the fact as type: enum",
+    "facts:\\n ~ facts:\\n  b: {type: enum, values: x, question: {en: B, fr: B}}\\n"
+        + " ~ 'values' of fact 'b' must be a list or a mapping of value to label"
+        + " ~ e.g. values: [duldung, gestattung] or values: {duldung: {en: \"Toleration\", fr: \"Tolérance\"}}",
+    "facts:\\n ~ facts:\\n  b: {type: enum, values: [], question: {en: B, fr: B}}\\n"
+        + " ~ 'values' of fact 'b' is empty ~ list the values it can take, e.g. values: [duldung, gestattung]",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, renamed_from: [old, old], question: {en: B, fr: B}}\\n"
+        + " ~ 'old' is listed twice in renamed_from of 'b' ~ remove one of them",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, renamed_from: [old], question: {en: B, fr: B}}\\n"
+        + "  c: {type: boolean, renamed_from: [old], question: {en: C, fr: C}}\\n"
+        + " ~ 'old' is listed in renamed_from of both 'b' and 'c'"
+        + " ~ an old name leads to one fact only: remove it from the renamed_from of the other",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, countries: [XX], question: {en: B, fr: B}}\\n"
+        + " ~ country 'XX' in fact 'b' is not declared under 'countries' ~ countries: BE",
+    "countries:\\n ~ derived:\\n  Age: 'n + 1'\\ncountries:\\n"
+        + " ~ derived fact name 'Age' must be lower-case snake_case"
+        + " ~ write it in lower case, words joined by '_', e.g. de_qualifying_months",
+    "countries:\\n ~ derived:\\n  b: 5\\ncountries:\\n"
+        + " ~ derived fact 'b' must be an expression in quotes, found a number"
+        + " ~ e.g. age: \"years_between(date_of_birth, as_of)\"",
+    "- id: P\\n ~ - id: 'P x'\\n"
+        + " ~ permit id 'P x' may only contain letters, digits, '.', '_' and '-' ~ e.g. DE-25b or BE-9bis-1.1",
+    "all:\\n ~ any:\\n"
+        + " ~ the criteria of permit 'P' must be an 'all:' list, or one criterion with an 'id' and a 'text'"
+        + " ~ e.g. criteria: {all: [{id: age, text: {en: ..., fr: ...}, when: \"age >= 18\"}]}",
+    "when: \"n > 1\"} ~ when: \"n > 1\"}\\n            - {id: a, text: {en: A, fr: A}, when: \"n > 2\"}"
+        + " ~ duplicate criterion id 'a' in permit 'P' (first at line 19) ~ give each criterion of a permit its own id",
+    "when: \"n > 1\"} ~ when: \"n > 1\", discretionary: {text: {en: D, fr: D}, when: [x]}}"
+        + " ~ 'when' of 'discretionary' of criterion 'a' of permit 'P' must be an expression in quotes"
+        + " ~ e.g. when: \"de_60b_months > 0\"",
+  })
+  void givesEachProblemAHint(String from, String to, String message, String hint) {
+    String text = permit("          all:\n            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n");
+    String was = from.replace("\\n", "\n");
+    assertThat(text).contains(was);
+    Diagnostic first = load(text.replaceFirst(java.util.regex.Pattern.quote(was),
+        java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")))).errors().get(0);
+    assertThat(first.message()).isEqualTo(message);
+    assertThat(first.hints()).containsExactly(hint);
+  }
+
   @Test
   void reportsAnEmptyFile() {
     assertThat(located(load(""))).containsExactly("1:0 the rules file is empty");
