@@ -123,7 +123,10 @@ final class Operators {
     if (type.isChoice()) {
       return hintForChoice(type, "==");
     }
-    return "";
+    if (type.isRecords()) {
+      return "use any(" + name + ", …), all(" + name + ", …) or count(" + name + ", …) to look into a list";
+    }
+    return "compare it with a text in quotes, e.g. " + name + " == '…'";
   }
 
   private static String hintForMismatch(Type a, Type b) {
@@ -139,7 +142,7 @@ final class Operators {
     if (a.isNumeric() && b.kind() == Type.Kind.TEXT || b.isNumeric() && a.kind() == Type.Kind.TEXT) {
       return "numbers are written without quotes, e.g. 18";
     }
-    return "";
+    return "compare values of the same kind";
   }
 
   /** An example of the comparison that works: the choice against one of its values, in quotes. */

@@ -76,7 +76,7 @@ final class Parser {
     if (t.is(")")) {
       return "this ')' has no matching '('";
     }
-    return "";
+    return "join it to the condition with an operator such as 'and', or remove it";
   }
 
   private Token peek() {

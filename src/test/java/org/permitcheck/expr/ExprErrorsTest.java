@@ -96,6 +96,9 @@ class ExprErrorsTest {
     "status in [1] ~ 11 ~ this list item is an integer, but the value is a value of 'status' ~ write every item as a value of 'status', in quotes, e.g. 'duldung'",
     "n > * 3 ~ 4 ~ expected a value but found '*' ~ a value is missing before '*'",
     "(n > 1] ~ 6 ~ expected ')' but found ']' ~ close each '(' with ')' and each '[' with ']'",
+    "name and a ~ 0 ~ 'and' needs a condition on its left, found text ~ compare it with a text in quotes, e.g. name == '…'",
+    "children or a ~ 0 ~ 'or' needs a condition on its left, found the list 'children' ~ use any(children, …), all(children, …) or count(children, …) to look into a list",
+    "n > 1 2 ~ 6 ~ unexpected '2' after a complete condition ~ join it to the condition with an operator such as 'and', or remove it",
     "max(n 1) > 1 ~ 6 ~ expected ')' but found '1' ~ a ',' or an operator may be missing",
     "1234567890123456789012345678901 > n ~ 0 ~ number '1234567890123456789012345678901' is too long ~ check it for extra digits: a number has at most 30 digits",
   })
