@@ -196,15 +196,40 @@ public class RulesLoaderTest {
     assertThat(located(r)).containsExactly("2:1 YAML syntax error: a tab character cannot be used for indentation");
   }
 
+  /**
+   * The warnings of a ruleset of the facts 'n', 'c' and the list 'kids' (field 'f'), the derived facts
+   * {@code derived}, and one criterion {@code criterion}, as "line:col message — hint".
+   */
+  static List<String> unused(String derived, String criterion) {
+    String facts = "  c: {type: boolean, question: {en: C, fr: C}}\n"
+        + "  kids: {type: list, question: {en: K, fr: K}, fields: {f: {type: boolean, question: {en: F, fr: F}}}}\n";
+    Checked<Ruleset> r = load(permit("          all:\n            - {id: a, text: {en: A, fr: A}, " + criterion + "}\n")
+        .replace(HEAD, HEAD + facts + derived));
+    assertThat(r.errors()).isEmpty();
+    return r.diagnostics().stream()
+        .map(d -> d.line() + ":" + d.column() + " " + d.message() + " — " + String.join(" ", d.hints())).toList();
+  }
+
   @Test
-  void warnsAboutFactsNoCriterionUses() {
-    Checked<Ruleset> r = load(HEAD.replace("facts:\n", "facts:\n  unused:\n    type: boolean\n    question: {en: U, fr: U}\n")
-        + "countries:\n  BE:\n    name: {en: B, fr: B}\n    permits:\n      - id: P\n        title: {en: T, fr: T}\n"
-        + "        legal_basis: x\n        source: {seed: s}\n        criteria:\n          all:\n"
-        + "            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n");
-    assertThat(r.value()).isPresent();
-    assertThat(r.diagnostics()).extracting(Diagnostic::message)
-        .containsExactly("fact 'unused' is declared but no criterion or derived fact uses it");
+  void warnsAtEachFactNoCriterionUses() {
+    assertThat(unused("", "when: \"n > 1\"")).containsExactly(
+        "9:3 fact 'c' is used by no criterion — remove it, or use it in a condition",
+        "10:3 fact 'kids' is used by no criterion — remove it, or use it in a condition");
+  }
+
+  @Test
+  void warnsAtAFactReadOnlyByADerivedFactNoCriterionUses() {
+    assertThat(unused("derived:\n  d: 'not c'\n", "when: \"any(kids, f) and n > 1\"")).containsExactly(
+        "9:3 fact 'c' is used by no criterion — only derived fact 'd', which no criterion uses, reads it:"
+            + " remove both, or use 'd' in a condition",
+        "12:3 derived fact 'd' is used by no criterion — remove it, or use it in a condition");
+  }
+
+  @Test
+  void countsAFactAsUsedThroughDerivedFactsListsAndDiscretionaryConditions() {
+    assertThat(unused("derived:\n  d: 'not c'\n  e: 'd and any(kids, f) and n > 1'\n", "when: \"e\"")).isEmpty();
+    assertThat(unused("", "when: \"any(kids, f)\", discretionary: {text: {en: D, fr: D}, when: \"c and n > 1\"}"))
+        .isEmpty();
   }
 
   @Test
