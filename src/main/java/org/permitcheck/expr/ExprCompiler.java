@@ -220,7 +220,9 @@ public final class ExprCompiler {
       return new Typed(new Nodes.Not(operand.expr()), Type.BOOLEAN);
     }
     if (!operand.type().isNumeric()) {
-      error(u, "'-' needs a number, found " + operand.type().describe(), "");
+      error(u, "'-' needs a number, found " + operand.type().describe(), operand.type().kind() == Type.Kind.DATE
+          ? "to move a date back, add a negative number: add_months(as_of, -24)"
+          : "put '-' before a number or a number fact, e.g. -24");
       return ERROR;
     }
     return new Typed(new Nodes.Negate(operand.expr()), operand.type());

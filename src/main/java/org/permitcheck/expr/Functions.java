@@ -3,6 +3,7 @@ package org.permitcheck.expr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.permitcheck.diag.Suggest;
 
@@ -14,7 +15,29 @@ final class Functions {
           "add_years", "add_months", "add_days",
           "known", "min", "max", "any", "all", "count", "months_in", "continuous_since");
 
+  /** A correct call of each function, with fact names of the kind rules.yaml uses, for hints. */
+  private static final Map<String, String> EXAMPLES = Map.ofEntries(
+      Map.entry("years_between", "years_between(date_of_birth, as_of)"),
+      Map.entry("months_between", "months_between(de_stay_since, as_of)"),
+      Map.entry("days_between", "days_between(asylum_decision_date, application_date)"),
+      Map.entry("add_years", "add_years(date_of_birth, 18)"),
+      Map.entry("add_months", "add_months(asylum_decision_date, 6)"),
+      Map.entry("add_days", "add_days(asylum_decision_date, 30)"),
+      Map.entry("known", "known(de_stay_since)"),
+      Map.entry("min", "min(de_stay_since, de_duldung_since)"),
+      Map.entry("max", "max(de_stay_since, de_duldung_since)"),
+      Map.entry("any", "any(children, in_school)"),
+      Map.entry("all", "all(children, in_school)"),
+      Map.entry("count", "count(children, in_school)"),
+      Map.entry("months_in", "months_in(fr_stay_history, as_of, 'other')"),
+      Map.entry("continuous_since", "continuous_since(fr_stay_history, as_of, 'other')"));
+
   private Functions() {}
+
+  /** "e.g. " and a correct call of the function {@code name}. */
+  static String example(String name) {
+    return "e.g. " + EXAMPLES.get(name);
+  }
 
   static ExprCompiler.Typed call(ExprCompiler c, Ast.Call call) {
     switch (call.name()) {
@@ -60,7 +83,7 @@ final class Functions {
       return true;
     }
     c.error(call, "'" + call.name() + "' takes " + n + (n == 1 ? " argument (" : " arguments (") + what + "), found "
-        + call.args().size(), "");
+        + call.args().size(), example(call.name()));
     return false;
   }
 
@@ -72,8 +95,10 @@ final class Functions {
       return true;
     }
     String wanted = kind == Type.Kind.DATE ? "a date" : kind == Type.Kind.INTEGER ? "an integer" : kind.name();
+    String give = kind == Type.Kind.DATE ? "give a date fact, as_of, application_date or a date like 2008-03-18"
+        : "give a whole number";
     c.error(call.args().get(index), "argument " + (index + 1) + " of '" + call.name() + "' must be " + wanted
-        + ", found " + arg.type().describe(), "");
+        + ", found " + arg.type().describe(), give + ", " + example(call.name()));
     return false;
   }
 
@@ -110,7 +135,8 @@ final class Functions {
 
   private static ExprCompiler.Typed extreme(ExprCompiler c, Ast.Call call, boolean max) {
     if (call.args().size() < 2) {
-      c.error(call, "'" + call.name() + "' takes two or more numbers or dates", "");
+      c.error(call, "'" + call.name() + "' takes two or more numbers or dates",
+          "give one more value to compare, " + example(call.name()));
       return ExprCompiler.ERROR;
     }
     List<Expr> args = new ArrayList<>();
@@ -123,14 +149,16 @@ final class Functions {
       }
       boolean isDate = t.type().kind() == Type.Kind.DATE;
       if (!isDate && !t.type().isNumeric()) {
-        c.error(call.args().get(i), "'" + call.name() + "' needs numbers or dates, found " + t.type().describe(), "");
+        c.error(call.args().get(i), "'" + call.name() + "' needs numbers or dates, found " + t.type().describe(),
+            "give only numbers or only dates, " + example(call.name()));
         return ExprCompiler.ERROR;
       }
       if (i == 0) {
         dates = isDate;
         result = t.type();
       } else if (dates != isDate) {
-        c.error(call.args().get(i), "'" + call.name() + "' cannot mix dates and numbers", "");
+        c.error(call.args().get(i), "'" + call.name() + "' cannot mix dates and numbers",
+            "give only dates, or turn a date into a number of months, e.g. months_between(de_stay_since, as_of)");
         return ExprCompiler.ERROR;
       } else if (!dates && !t.type().equals(result)) {
         result = t.type().kind() == Type.Kind.MONEY ? t.type()
@@ -151,7 +179,7 @@ final class Functions {
     }
     if (!list.type().isRecords()) {
       c.error(call.args().get(0), "argument 1 of '" + call.name() + "' must be a list, found "
-          + list.type().describe(), "");
+          + list.type().describe(), "give a list fact, then a condition on each item, " + example(call.name()));
       return ExprCompiler.ERROR;
     }
     c.items.push(list.type());
@@ -166,7 +194,8 @@ final class Functions {
     }
     if (cond.type().kind() != Type.Kind.BOOLEAN) {
       c.error(call.args().get(1), "argument 2 of '" + call.name() + "' must be a condition, found "
-          + cond.type().describe(), "");
+          + cond.type().describe(),
+          "compare it, e.g. " + call.name() + "(children, years_between(date_of_birth, as_of) < 18)");
       return ExprCompiler.ERROR;
     }
     Type result = call.name().equals("count") ? Type.INTEGER : Type.BOOLEAN;
@@ -188,7 +217,7 @@ final class Functions {
     }
     if (periods.type().kind() != Type.Kind.PERIODS) {
       c.error(args.get(0), "argument 1 of '" + call.name() + "' must be periods, found "
-          + periods.type().describe(), "");
+          + periods.type().describe(), "give a periods fact (a status history), " + example(call.name()));
       return ExprCompiler.ERROR;
     }
     int first = 1;
@@ -207,7 +236,9 @@ final class Functions {
     for (int i = first; i < args.size(); i++) {
       Ast a = args.get(i);
       if (!(a instanceof Ast.Literal) || ((Ast.Literal) a).type().kind() != Type.Kind.TEXT) {
-        c.error(a, "statuses are written as values in quotes", "");
+        c.error(a, "statuses are written as values in quotes", a instanceof Ast.Name && status.ordinal(((Ast.Name) a).name()) >= 0
+            ? "write '" + ((Ast.Name) a).name() + "'"
+            : "give the date, if any, right after the periods and the statuses after it, " + example(call.name()));
         ok = false;
       } else if (Operators.checkValue(c, a, status)) {
         statuses.add((String) ((Ast.Literal) a).value());
@@ -216,7 +247,8 @@ final class Functions {
       }
     }
     if (statuses.isEmpty() && ok) {
-      c.error(call, "'" + call.name() + "' needs at least one status", "");
+      c.error(call, "'" + call.name() + "' needs at least one status",
+          "add the statuses to count, in quotes, " + example(call.name()));
       ok = false;
     }
     if (!ok) {

@@ -98,7 +98,8 @@ final class Lexer {
   private Token number(int start) throws ParseFailure {
     Token t = digits(start);
     if (t.text().length() > MAX_NUMBER) {
-      throw new ParseFailure(start, i, "number '" + t.text() + "' is too long", "");
+      throw new ParseFailure(start, i, "number '" + t.text() + "' is too long",
+          "check it for extra digits: a number has at most " + MAX_NUMBER + " digits");
     }
     return t;
   }

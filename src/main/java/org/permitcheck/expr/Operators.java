@@ -62,7 +62,8 @@ final class Operators {
     if (!l.type().isNumeric() || !r.type().isNumeric()) {
       Ast bad = l.type().isNumeric() ? b.right() : b.left();
       Type badType = l.type().isNumeric() ? r.type() : l.type();
-      c.error(bad, "'" + b.op() + "' needs numbers, found " + badType.describe(), "");
+      c.error(bad, "'" + b.op() + "' needs numbers, found " + badType.describe(),
+          "compute with integer, decimal or money facts only, e.g. de_current_duldung_months + de_duldung_months_before_60b");
       return ExprCompiler.ERROR;
     }
     char op = b.op().charAt(0);
@@ -122,7 +123,10 @@ final class Operators {
     if (type.isChoice()) {
       return hintForChoice(type, "==");
     }
-    return "";
+    if (type.isRecords()) {
+      return "use any(" + name + ", …), all(" + name + ", …) or count(" + name + ", …) to look into a list";
+    }
+    return "compare it with a text in quotes, e.g. " + name + " == '…'";
   }
 
   private static String hintForMismatch(Type a, Type b) {
@@ -138,7 +142,7 @@ final class Operators {
     if (a.isNumeric() && b.kind() == Type.Kind.TEXT || b.isNumeric() && a.kind() == Type.Kind.TEXT) {
       return "numbers are written without quotes, e.g. 18";
     }
-    return "";
+    return "compare values of the same kind";
   }
 
   /** An example of the comparison that works: the choice against one of its values, in quotes. */
@@ -194,6 +198,14 @@ final class Operators {
     return false;
   }
 
+  /** An example item of a list after 'in' for a value of type {@code t}. */
+  private static String itemExample(Type t) {
+    if (t.isChoice()) {
+      return ", in quotes, e.g. '" + t.values().get(0) + "'";
+    }
+    return t.kind() == Type.Kind.DATE ? ", e.g. 2008-03-18" : t.isNumeric() ? ", without quotes, e.g. 18" : ", in quotes";
+  }
+
   static String quoteAll(Iterable<String> values) {
     StringBuilder out = new StringBuilder();
     for (String v : values) {
@@ -224,7 +236,8 @@ final class Operators {
     boolean ok = true;
     for (Ast item : ((Ast.ListLiteral) b.right()).items()) {
       if (!(item instanceof Ast.Literal)) {
-        c.error(item, "the list after 'in' may only hold values written out", "");
+        c.error(item, "the list after 'in' may only hold values written out",
+            "write the values themselves, e.g. \"de_status in ['duldung', 'gestattung']\"; to compare with a fact, use '=='");
         ok = false;
         continue;
       }
@@ -234,7 +247,8 @@ final class Operators {
               || (t.kind() == Type.Kind.DATE && lit.type().kind() == Type.Kind.DATE)
               || ((t.isChoice() || t.kind() == Type.Kind.TEXT) && lit.type().kind() == Type.Kind.TEXT);
       if (!fits) {
-        c.error(item, "this list item is " + lit.type().describe() + ", but the value is " + t.describe(), "");
+        c.error(item, "this list item is " + lit.type().describe() + ", but the value is " + t.describe(),
+            "write every item as " + t.describe() + itemExample(t));
         ok = false;
       } else if (t.isChoice() && !checkValue(c, item, t)) {
         ok = false;

@@ -76,7 +76,7 @@ final class Parser {
     if (t.is(")")) {
       return "this ')' has no matching '('";
     }
-    return "";
+    return "join it to the condition with an operator such as 'and', or remove it";
   }
 
   private Token peek() {
@@ -197,7 +197,8 @@ final class Parser {
         if (t.is("[")) {
           return list(t);
         }
-        throw new ParseFailure(t.start(), t.end(), "expected a value but found " + describe(t), "");
+        throw new ParseFailure(t.start(), t.end(), "expected a value but found " + describe(t),
+            "a value is missing before " + describe(t));
       case END:
       default:
         throw new ParseFailure(t.start(), t.end(), "the expression ends too early",
@@ -257,7 +258,8 @@ final class Parser {
       throw new ParseFailure(opener.start(), opener.end(), message, "add '" + op + "'");
     }
     throw new ParseFailure(t.start(), t.end(), "expected '" + op + "' but found " + describe(t),
-        t.kind() == Token.Kind.NAME || t.kind() == Token.Kind.NUMBER ? "a ',' or an operator may be missing" : "");
+        t.kind() == Token.Kind.OP ? "close each '(' with ')' and each '[' with ']'"
+            : "a ',' or an operator may be missing");
   }
 
   private static Ast number(Token t) throws ParseFailure {
@@ -267,7 +269,8 @@ final class Parser {
       }
       return new Ast.Literal(Long.parseLong(t.text()), Type.INTEGER, t.start(), t.end());
     } catch (NumberFormatException e) {
-      throw new ParseFailure(t.start(), t.end(), "number '" + t.text() + "' is too large", "");
+      throw new ParseFailure(t.start(), t.end(), "number '" + t.text() + "' is too large",
+          "check it for extra digits: a whole number is at most 9223372036854775807");
     }
   }
 

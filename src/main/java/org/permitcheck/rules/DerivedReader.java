@@ -45,7 +45,8 @@ final class DerivedReader {
     for (MapNode.Entry e : section.entries()) {
       String what = "derived fact '" + e.key() + "'";
       if (!FactReader.NAME.matcher(e.key()).matches()) {
-        reader.error(e.keyPos(), "derived fact name '" + e.key() + "' must be lower-case snake_case", "");
+        reader.error(e.keyPos(), "derived fact name '" + e.key() + "' must be lower-case snake_case",
+            "write it in lower case, words joined by '_', e.g. de_qualifying_months");
         continue;
       }
       String reserved = ExprCompiler.reservedName(e.key());
@@ -97,7 +98,8 @@ final class DerivedReader {
     if (n instanceof ScalarNode && ((ScalarNode) n).type() == ScalarNode.Type.STRING) {
       return Optional.of((ScalarNode) n);
     }
-    reader.error(n.pos(), what + " must be an expression in quotes, found " + n.kind(), "");
+    reader.error(n.pos(), what + " must be an expression in quotes, found " + n.kind(),
+        "e.g. age: \"years_between(date_of_birth, as_of)\"");
     return Optional.empty();
   }
 

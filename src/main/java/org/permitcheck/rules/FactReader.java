@@ -85,7 +85,9 @@ final class FactReader {
         if (previous != null) {
           reader.error(item.pos(), previous.equals(f.name())
               ? "'" + old + "' is listed twice in renamed_from of '" + f.name() + "'"
-              : "'" + old + "' is listed in renamed_from of both '" + previous + "' and '" + f.name() + "'", "");
+              : "'" + old + "' is listed in renamed_from of both '" + previous + "' and '" + f.name() + "'",
+              previous.equals(f.name()) ? "remove one of them"
+                  : "an old name leads to one fact only: remove it from the renamed_from of the other");
         } else if (facts.containsKey(old)) {
           reader.error(item.pos(), "'" + old + "' in renamed_from is still the name of a declared fact",
               "remove it from renamed_from");
@@ -107,7 +109,7 @@ final class FactReader {
       String c = item.text();
       if (!countryCodes.contains(c)) {
         reader.error(item.pos(), "country '" + c + "' in " + what + " is not declared under 'countries'",
-            Suggest.didYouMean(c, countryCodes));
+            countryHint(c));
       } else {
         countries.add(c);
       }
@@ -138,7 +140,8 @@ final class FactReader {
     Optional<BigDecimal> min = reader.number(m, "min", "'min' of " + what);
     Optional<BigDecimal> max = reader.number(m, "max", "'max' of " + what);
     if ((min.isPresent() || max.isPresent()) && !type.isNumeric()) {
-      reader.error(m.pos(), "'min' and 'max' apply only to numbers, but " + what + " is " + type.describe(), "");
+      reader.error(m.pos(), "'min' and 'max' apply only to numbers, but " + what + " is " + type.describe(),
+          "remove 'min' and 'max', or declare the fact as type: integer, decimal or money");
     }
     if (min.isPresent() && max.isPresent() && max.get().compareTo(min.get()) < 0) {
       reader.error(m.get("max").get().pos(), "'max' of " + what + " (" + max.get().toPlainString()
@@ -147,7 +150,8 @@ final class FactReader {
     String unit = reader.string(m, "unit", "'unit' of " + what).orElse("");
     boolean past = reader.bool(m, "past", "'past' of " + what).orElse(false);
     if (past && type.kind() != Type.Kind.DATE) {
-      reader.error(m.get("past").get().pos(), "'past' applies only to dates", "");
+      reader.error(m.get("past").get().pos(), "'past' applies only to dates",
+          "remove 'past', or declare the fact as type: date");
     }
     List<ScalarNode> renamedFrom = reader.scalars(m, "renamed_from", "'renamed_from' of " + what);
     renamedItems.put(name, renamedFrom);
@@ -156,6 +160,12 @@ final class FactReader {
       renamed.add(item.text());
     }
     return Optional.of(new Fact(name, type, countries, question, help, labels, fields, min, max, unit, past, renamed));
+  }
+
+  /** The closest declared country code, else every declared one. */
+  private String countryHint(String code) {
+    String hint = Suggest.didYouMean(code, countryCodes);
+    return hint.isEmpty() ? "countries: " + String.join(", ", countryCodes) : hint;
   }
 
   private List<String> values(MapNode m, String t, String what, Map<String, Text> labels) {
@@ -168,7 +178,8 @@ final class FactReader {
       return t.equals("level") ? CEFR : List.of();
     }
     if (!needsValues && !t.equals("level")) {
-      reader.error(node.get().pos(), "'values' applies only to enum, level and periods facts", "");
+      reader.error(node.get().pos(), "'values' applies only to enum, level and periods facts",
+          "remove 'values', or declare the fact as type: enum");
       return List.of();
     }
     List<String> values = new ArrayList<>();
@@ -180,10 +191,12 @@ final class FactReader {
         labels.put(e.key(), texts.read(e.value(), "label of '" + e.key() + "' in " + what, RulesLoader.REQUIRED_LANGUAGES));
       }
     } else {
-      reader.error(node.get().pos(), "'values' of " + what + " must be a list or a mapping of value to label", "");
+      reader.error(node.get().pos(), "'values' of " + what + " must be a list or a mapping of value to label",
+          "e.g. values: [duldung, gestattung] or values: {duldung: {en: \"Toleration\", fr: \"Tolérance\"}}");
     }
     if (values.isEmpty()) {
-      reader.error(node.get().pos(), "'values' of " + what + " is empty", "");
+      reader.error(node.get().pos(), "'values' of " + what + " is empty",
+          "list the values it can take, e.g. values: [duldung, gestattung]");
     }
     return values;
   }

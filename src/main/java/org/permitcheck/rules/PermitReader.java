@@ -128,7 +128,8 @@ final class PermitReader {
     if (!id.equals("?")) {
       Node idNode = m.get("id").get();
       if (!ID.matcher(id).matches()) {
-        reader.error(idNode.pos(), "permit id '" + id + "' may only contain letters, digits, '.', '_' and '-'", "");
+        reader.error(idNode.pos(), "permit id '" + id + "' may only contain letters, digits, '.', '_' and '-'",
+            "e.g. DE-25b or BE-9bis-1.1");
       }
       Pos first = permitIds.putIfAbsent(id, idNode.pos());
       if (first != null) {
@@ -163,7 +164,8 @@ final class PermitReader {
     boolean allGroup = c instanceof Criterion.Group && ((Criterion.Group) c).op() == Criterion.Op.ALL;
     if (!allGroup && (c.id().isEmpty() || c.text().isEmpty())) {
       reader.error(criteriaNode.get().pos(), "the criteria of " + what
-          + " must be an 'all:' list, or one criterion with an 'id' and a 'text'", "");
+          + " must be an 'all:' list, or one criterion with an 'id' and a 'text'",
+          "e.g. criteria: {all: [{id: age, text: {en: ..., fr: ...}, when: \"age >= 18\"}]}");
     }
     return Optional.of(new Permit(id, country, kind, title, legalBasis, source, inForce, window, grants,
         apply, documents, appeal, notes, discretionary, c));
@@ -258,7 +260,8 @@ final class PermitReader {
       Pos first = ids.putIfAbsent(id, m.get("id").get().pos());
       if (first != null) {
         reader.error(m.get("id").get().pos(), "duplicate criterion id '" + id + "' in " + permit
-            + " (first at line " + first.line() + ")", "");
+            + " (first at line " + first.line() + ")",
+            "give each criterion of a permit its own id");
       }
     }
     String where = id.isEmpty() ? permit : "criterion '" + id + "' of " + permit;
@@ -351,7 +354,8 @@ final class PermitReader {
         if (w.get() instanceof ScalarNode && ((ScalarNode) w.get()).type() == ScalarNode.Type.STRING) {
           when = condition((ScalarNode) w.get(), what);
         } else {
-          reader.error(w.get().pos(), "'when' of " + what + " must be an expression in quotes", "");
+          reader.error(w.get().pos(), "'when' of " + what + " must be an expression in quotes",
+              "e.g. when: \"de_60b_months > 0\"");
         }
       }
       return new Discretion(text, when);

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -153,25 +156,51 @@ public final class RulesLoader {
     return languages.isEmpty() ? REQUIRED_LANGUAGES : languages;
   }
 
+  /**
+   * Warns at each fact and derived fact that no criterion needs: neither a criterion nor a
+   * discretionary condition reads it, directly or through the derived facts they read. Such a fact is
+   * a question the interview can never need to ask.
+   */
   private static void warnUnused(NodeReader reader, MapNode root, Map<String, Fact> facts,
       Map<String, DerivedFact> derived, Set<String> criteriaReads) {
-    Set<String> used = new LinkedHashSet<>(criteriaReads);
-    derived.values().forEach(d -> used.addAll(d.expr().reads()));
-    Optional<MapNode> factNodes = root.get("facts").filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
+    Set<String> used = new HashSet<>(criteriaReads);
+    Deque<String> todo = new ArrayDeque<>(criteriaReads);
+    while (!todo.isEmpty()) {
+      DerivedFact d = derived.get(todo.pop());
+      for (String read : d == null ? List.<String>of() : d.expr().reads()) {
+        if (used.add(read)) {
+          todo.push(read);
+        }
+      }
+    }
     for (Fact f : facts.values()) {
       if (!used.contains(f.name())) {
-        Pos pos = factNodes.flatMap(m -> m.entry(f.name())).map(MapNode.Entry::keyPos).orElse(Pos.NONE);
-        reader.warning(pos, "fact '" + f.name() + "' is declared but no criterion or derived fact uses it",
-            "use it in a criterion, or remove it");
+        warnUnused(reader, root, "facts", "fact '" + f.name() + "'", f.name(), derived);
       }
     }
-    Optional<MapNode> derivedNodes = root.get("derived").filter(n -> n instanceof MapNode).map(n -> (MapNode) n);
     for (DerivedFact d : derived.values()) {
       if (!used.contains(d.name())) {
-        Pos pos = derivedNodes.flatMap(m -> m.entry(d.name())).map(MapNode.Entry::keyPos).orElse(Pos.NONE);
-        reader.warning(pos, "derived fact '" + d.name() + "' is not used by any criterion", "use it, or remove it");
+        warnUnused(reader, root, "derived", "derived fact '" + d.name() + "'", d.name(), derived);
       }
     }
+  }
+
+  private static void warnUnused(NodeReader reader, MapNode root, String section, String what, String name,
+      Map<String, DerivedFact> derived) {
+    Pos pos = Pos.NONE;
+    Optional<Node> declarations = root.get(section);
+    if (declarations.isPresent() && declarations.get() instanceof MapNode) {
+      pos = ((MapNode) declarations.get()).entry(name).map(MapNode.Entry::keyPos).orElse(Pos.NONE);
+    }
+    String hint = "remove it, or use it in a condition";
+    for (DerivedFact d : derived.values()) {
+      if (d.expr().reads().contains(name)) {
+        hint = "only derived fact '" + d.name() + "', which no criterion uses, reads it: remove both, or use '"
+            + d.name() + "' in a condition";
+        break;
+      }
+    }
+    reader.warning(pos, what + " is used by no criterion", hint);
   }
 
   /**

@@ -196,15 +196,40 @@ public class RulesLoaderTest {
     assertThat(located(r)).containsExactly("2:1 YAML syntax error: a tab character cannot be used for indentation");
   }
 
+  /**
+   * The warnings of a ruleset of the facts 'n', 'c' and the list 'kids' (field 'f'), the derived facts
+   * {@code derived}, and one criterion {@code criterion}, as "line:col message — hint".
+   */
+  static List<String> unused(String derived, String criterion) {
+    String facts = "  c: {type: boolean, question: {en: C, fr: C}}\n"
+        + "  kids: {type: list, question: {en: K, fr: K}, fields: {f: {type: boolean, question: {en: F, fr: F}}}}\n";
+    Checked<Ruleset> r = load(permit("          all:\n            - {id: a, text: {en: A, fr: A}, " + criterion + "}\n")
+        .replace(HEAD, HEAD + facts + derived));
+    assertThat(r.errors()).isEmpty();
+    return r.diagnostics().stream()
+        .map(d -> d.line() + ":" + d.column() + " " + d.message() + " — " + String.join(" ", d.hints())).toList();
+  }
+
   @Test
-  void warnsAboutFactsNoCriterionUses() {
-    Checked<Ruleset> r = load(HEAD.replace("facts:\n", "facts:\n  unused:\n    type: boolean\n    question: {en: U, fr: U}\n")
-        + "countries:\n  BE:\n    name: {en: B, fr: B}\n    permits:\n      - id: P\n        title: {en: T, fr: T}\n"
-        + "        legal_basis: x\n        source: {seed: s}\n        criteria:\n          all:\n"
-        + "            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n");
-    assertThat(r.value()).isPresent();
-    assertThat(r.diagnostics()).extracting(Diagnostic::message)
-        .containsExactly("fact 'unused' is declared but no criterion or derived fact uses it");
+  void warnsAtEachFactNoCriterionUses() {
+    assertThat(unused("", "when: \"n > 1\"")).containsExactly(
+        "9:3 fact 'c' is used by no criterion — remove it, or use it in a condition",
+        "10:3 fact 'kids' is used by no criterion — remove it, or use it in a condition");
+  }
+
+  @Test
+  void warnsAtAFactReadOnlyByADerivedFactNoCriterionUses() {
+    assertThat(unused("derived:\n  d: 'not c'\n", "when: \"any(kids, f) and n > 1\"")).containsExactly(
+        "9:3 fact 'c' is used by no criterion — only derived fact 'd', which no criterion uses, reads it:"
+            + " remove both, or use 'd' in a condition",
+        "12:3 derived fact 'd' is used by no criterion — remove it, or use it in a condition");
+  }
+
+  @Test
+  void countsAFactAsUsedThroughDerivedFactsListsAndDiscretionaryConditions() {
+    assertThat(unused("derived:\n  d: 'not c'\n  e: 'd and any(kids, f) and n > 1'\n", "when: \"e\"")).isEmpty();
+    assertThat(unused("", "when: \"any(kids, f)\", discretionary: {text: {en: D, fr: D}, when: \"c and n > 1\"}"))
+        .isEmpty();
   }
 
   @Test
@@ -221,6 +246,56 @@ public class RulesLoaderTest {
         "10:28 'old' is listed twice in renamed_from of 'n'",
         "15:9 country 'XX' in fact 'm' is not declared under 'countries'",
         "16:20 'old' is listed in renamed_from of both 'n' and 'm'");
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '~', quoteCharacter = '`', value = {
+    // in a ruleset of one fact 'n' and one permit 'P': replace | by | first error | its hint
+    "facts:\\n ~ facts:\\n  b: {type: boolean, min: 0, question: {en: B, fr: B}}\\n"
+        + " ~ 'min' and 'max' apply only to numbers, but fact 'b' is true/false"
+        + " ~ remove 'min' and 'max', or declare the fact as type: integer, decimal or money",
+    "facts:\\n ~ facts:\\n  b: {type: integer, past: true, question: {en: B, fr: B}}\\n"
+        + " ~ 'past' applies only to dates ~ remove 'past', or declare the fact as type: date",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, values: [x], question: {en: B, fr: B}}\\n"
+        + " ~ 'values' applies only to enum, level and periods facts ~ remove 'values', or declare the fact as type: enum",
+    "facts:\\n ~ facts:\\n  b: {type: enum, values: x, question: {en: B, fr: B}}\\n"
+        + " ~ 'values' of fact 'b' must be a list or a mapping of value to label"
+        + " ~ e.g. values: [duldung, gestattung] or values: {duldung: {en: \"Toleration\", fr: \"Tolérance\"}}",
+    "facts:\\n ~ facts:\\n  b: {type: enum, values: [], question: {en: B, fr: B}}\\n"
+        + " ~ 'values' of fact 'b' is empty ~ list the values it can take, e.g. values: [duldung, gestattung]",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, renamed_from: [old, old], question: {en: B, fr: B}}\\n"
+        + " ~ 'old' is listed twice in renamed_from of 'b' ~ remove one of them",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, renamed_from: [old], question: {en: B, fr: B}}\\n"
+        + "  c: {type: boolean, renamed_from: [old], question: {en: C, fr: C}}\\n"
+        + " ~ 'old' is listed in renamed_from of both 'b' and 'c'"
+        + " ~ an old name leads to one fact only: remove it from the renamed_from of the other",
+    "facts:\\n ~ facts:\\n  b: {type: boolean, countries: [XX], question: {en: B, fr: B}}\\n"
+        + " ~ country 'XX' in fact 'b' is not declared under 'countries' ~ countries: BE",
+    "countries:\\n ~ derived:\\n  Age: 'n + 1'\\ncountries:\\n"
+        + " ~ derived fact name 'Age' must be lower-case snake_case"
+        + " ~ write it in lower case, words joined by '_', e.g. de_qualifying_months",
+    "countries:\\n ~ derived:\\n  b: 5\\ncountries:\\n"
+        + " ~ derived fact 'b' must be an expression in quotes, found a number"
+        + " ~ e.g. age: \"years_between(date_of_birth, as_of)\"",
+    "- id: P\\n ~ - id: 'P x'\\n"
+        + " ~ permit id 'P x' may only contain letters, digits, '.', '_' and '-' ~ e.g. DE-25b or BE-9bis-1.1",
+    "all:\\n ~ any:\\n"
+        + " ~ the criteria of permit 'P' must be an 'all:' list, or one criterion with an 'id' and a 'text'"
+        + " ~ e.g. criteria: {all: [{id: age, text: {en: ..., fr: ...}, when: \"age >= 18\"}]}",
+    "when: \"n > 1\"} ~ when: \"n > 1\"}\\n            - {id: a, text: {en: A, fr: A}, when: \"n > 2\"}"
+        + " ~ duplicate criterion id 'a' in permit 'P' (first at line 19) ~ give each criterion of a permit its own id",
+    "when: \"n > 1\"} ~ when: \"n > 1\", discretionary: {text: {en: D, fr: D}, when: [x]}}"
+        + " ~ 'when' of 'discretionary' of criterion 'a' of permit 'P' must be an expression in quotes"
+        + " ~ e.g. when: \"de_60b_months > 0\"",
+  })
+  void givesEachProblemAHint(String from, String to, String message, String hint) {
+    String text = permit("          all:\n            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n");
+    String was = from.replace("\\n", "\n");
+    assertThat(text).contains(was);
+    Diagnostic first = load(text.replaceFirst(java.util.regex.Pattern.quote(was),
+        java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")))).errors().get(0);
+    assertThat(first.message()).isEqualTo(message);
+    assertThat(first.hints()).containsExactly(hint);
   }
 
   @Test
