@@ -8,7 +8,8 @@ public final class Wrap {
 
   /**
    * Appends {@code first} + text, continuing on new lines indented by {@code rest}; each line ends
-   * with a newline. {@code first} and {@code rest} are counted by their visible length.
+   * with a newline. {@code first}, {@code rest} and the words are counted by their visible length, so
+   * that colour codes never move a line break.
    */
   public static void append(StringBuilder out, String first, String rest, String text) {
     int width = WIDTH;
@@ -32,11 +33,11 @@ public final class Wrap {
         end++;
       }
       String word = glued.substring(start, end).replace('\u00a0', ' ');
-      int len = word.codePointCount(0, word.length());
+      int len = visibleLength(word);
       if (!empty && visible + 1 + len > width) {
         out.append(line).append('\n');
         line = new StringBuilder(rest);
-        visible = rest.length();
+        visible = visibleLength(rest);
         empty = true;
       }
       if (!empty) {

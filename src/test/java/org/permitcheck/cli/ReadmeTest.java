@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +109,17 @@ class ReadmeTest {
       }
     }));
     return tests.stream();
+  }
+
+  /** The number of examples the README gives is the number examples/ holds (it once said 129 of 130). */
+  @Test
+  void countsTheExamplesThatExamplesHolds() throws IOException {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("`examples/` holds (\\d+) cases")
+        .matcher(Files.readString(README, StandardCharsets.UTF_8));
+    assertThat(m.find()).as("README.md says how many cases examples/ holds").isTrue();
+    try (Stream<Path> files = Files.list(Path.of("examples"))) {
+      assertThat(files.filter(f -> f.toString().endsWith(".yaml")).count()).isEqualTo(Long.parseLong(m.group(1)));
+    }
   }
 
   private static void check(Block b, List<String> lines, List<String> updated, Path scratch) throws Exception {

@@ -37,6 +37,17 @@ class WrapTest {
     assertThat(out.toString()).isEqualTo("  - " + words + "\n    eighty § 25b columns\n");
   }
 
+  @Test
+  void breaksColouredTextWhereItBreaksPlainText() {
+    String words = "Residence permit for sustainable integration (§ 25b AufenthG)";
+    StringBuilder plain = new StringBuilder();
+    Wrap.append(plain, "ELIGIBLE · ", "  ", "DE-25b " + words);
+    StringBuilder coloured = new StringBuilder();
+    Wrap.append(coloured, "\u001b[1;32mELIGIBLE\u001b[0m · ", "  ", "\u001b[1mDE-25b\u001b[0m " + words);
+    assertThat(plain.toString()).isEqualTo("ELIGIBLE · DE-25b " + words + "\n");
+    assertThat(coloured.toString().replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(plain.toString());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "au moins 1 201,20 € par mois|1 201,20 €",
