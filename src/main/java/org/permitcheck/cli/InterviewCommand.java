@@ -199,10 +199,10 @@ final class InterviewCommand implements Callable<Integer> {
         return proposed;
       }
       String answer = line.get().strip().toLowerCase(Locale.ROOT);
-      if (words(m, "interview.words.yes").contains(answer)) {
+      if (words("interview.words.yes").contains(answer)) {
         return proposed;
       }
-      if (KEYWORDS.contains(answer) || words(m, "interview.words.no").contains(answer)) {
+      if (KEYWORDS.contains(answer) || words("interview.words.no").contains(answer)) {
         // a reply to the question, not a file name: "no" would otherwise save the case as no.yaml
         prompter.show(wrapped(m.get("interview.save.not_a_name", line.get().strip(), proposed)));
         continue;
@@ -223,10 +223,12 @@ final class InterviewCommand implements Callable<Integer> {
     }
   }
 
-  /** The yes or no words of the interview's language, and English's. */
-  private static List<String> words(Messages m, String key) {
-    List<String> out = new ArrayList<>(List.of(new Messages("en").get(key).split(",")));
-    out.addAll(List.of(m.get(key).split(",")));
+  /** The yes or no words of every language, as the interview's yes/no questions take them. */
+  private static List<String> words(String key) {
+    List<String> out = new ArrayList<>();
+    for (String language : Messages.LANGUAGES) {
+      out.addAll(List.of(new Messages(language).get(key).split(",")));
+    }
     return out;
   }
 

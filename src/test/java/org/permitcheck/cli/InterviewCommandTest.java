@@ -239,6 +239,16 @@ class InterviewCommandTest {
   }
 
   @Test
+  void ouiAtTheSaveQuestionOfAnEnglishInterviewAcceptsTheProposedFileAsItsYesNoQuestionsDo() throws IOException {
+    Run.Result r = interview(DE_ANSWERS.substring(0, DE_ANSWERS.length() - 1) + "nee\noui\n", "--country", "DE");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).contains("'nee' is not a file name");
+    assertThat(Files.exists(dir.resolve("oui.yaml"))).isFalse();
+    assertThat(Files.exists(dir.resolve("nee.yaml"))).isFalse();
+    assertThat(r.err()).contains("Case saved in " + SAVED);
+  }
+
+  @Test
   void theCommandToEvaluateTheSavedCaseStandsWholeOnItsOwnLineInTheInterviewsLanguage() {
     Run.Result r = interview(DE_ANSWERS, "--country", "DE");
     assertThat(r.err()).contains("Case saved in " + SAVED + ". Evaluate it again with:\n  permitcheck eval " + SAVED + "\n");
