@@ -20,7 +20,7 @@ final class CommonOptions {
   String rules;
 
   @Option(names = "--lang", paramLabel = "LANG", descriptionKey = "option.lang", completionCandidates = Languages.class,
-      description = "Language of every text: en, fr, de, nl (default: from LANG, else en).")
+      description = "Language of every text: en, fr, de, nl (default: from LC_ALL, LC_MESSAGES or LANG, else en).")
   String lang;
 
   @Option(names = "--no-color", descriptionKey = "option.no_color",
