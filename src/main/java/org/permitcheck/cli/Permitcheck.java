@@ -1,6 +1,7 @@
 package org.permitcheck.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The root command: only subcommands do work. */
 @Command(
@@ -22,4 +23,8 @@ import picocli.CommandLine.Command;
       "5:an interview stopped before its end (its draft is kept)",
       "70:internal error (a bug: please report it)"
     })
-final class Permitcheck {}
+final class Permitcheck {
+  /** Taken before the command too, where a bug report's reader may well put it (Cli reads it). */
+  @Option(names = "--stacktrace", hidden = true, description = "Print the stack trace of an internal error.")
+  boolean stacktrace;
+}

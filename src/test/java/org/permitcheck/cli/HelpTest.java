@@ -48,4 +48,12 @@ class HelpTest {
       assertThat(bundle.containsKey(key)).as("help_%s.properties has '%s'", language, key).isTrue();
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void stacktraceIsTakenBeforeTheCommandAsAfterIt() {
+    Run.Result before = Run.run("", Map.of(), GoldenTest.FIXTURES, "--stacktrace", "permits");
+    assertThat(before.exit()).as(before.err()).isZero();
+    assertThat(before.out()).isEqualTo(Run.run("", Map.of(), GoldenTest.FIXTURES, "permits", "--stacktrace").out());
+    assertThat(Run.run("", Map.of(), GoldenTest.FIXTURES, "--help").out()).doesNotContain("stacktrace");
+  }
 }
