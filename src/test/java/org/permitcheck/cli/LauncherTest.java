@@ -144,7 +144,8 @@ class LauncherTest {
     assertThat(locale(Map.of())).isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES= LANG=");
     assertThat(locale(Map.of("LANG", "C"))).isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES= LANG=C");
     assertThat(locale(Map.of("LC_ALL", "POSIX", "LANG", "fr_FR.UTF-8")))
-        .as("the language LC_ALL chose is kept").isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES=POSIX LANG=fr_FR.UTF-8");
+        .as("the language LC_ALL chose is kept, and no category comes from the LANG it overrode")
+        .isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES=POSIX LANG=POSIX");
     assertThat(locale(Map.of("LC_CTYPE", "C", "LANG", "de_DE.UTF-8")))
         .isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES= LANG=de_DE.UTF-8");
   }
