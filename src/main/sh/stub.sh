@@ -69,4 +69,22 @@ fi
 if [ -f "$self.jsa" ]; then
   flags="$flags -XX:SharedArchiveFile=$self.jsa -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off"
 fi
+# A locale without a character set (none, C, POSIX: a container, cron, ssh without LANG) makes Java 17
+# take arguments, file names and the terminal as ASCII, so that 'eval café.yaml' cannot open the file and
+# the interview shows 'Fran?ais' and reads a typed 'é' as '?'. The JVM then gets the UTF-8 variant of C
+# for its character set; the language stays the locale's (LC_ALL is handed on as LC_MESSAGES, which it
+# outranks anyway, and as LANG, so that no other category comes from a LANG it overrode, which glibc
+# would refuse whole if that locale is not installed). A locale that names its character set
+# (fr_FR.ISO-8859-1, de_DE@euro) is kept.
+case "${LC_ALL:-${LC_CTYPE:-${LANG:-}}}" in
+  ""|C|POSIX)
+    if [ -n "${LC_ALL:-}" ]; then
+      LC_MESSAGES="$LC_ALL"
+      LANG="$LC_ALL"
+      export LC_MESSAGES LANG
+      unset LC_ALL
+    fi
+    LC_CTYPE=C.UTF-8
+    export LC_CTYPE ;;
+esac
 exec java $flags $PERMITCHECK_JAVA_OPTS -jar "$self" "$@"

@@ -42,6 +42,10 @@ public final class Cli {
         }
         return ExitCode.USAGE;
       }
+      if (ex instanceof java.nio.file.InvalidPathException) {
+        badFileName(ctx.err(), m, ((java.nio.file.InvalidPathException) ex).getInput());
+        return ExitCode.USAGE;
+      }
       ctx.err().println("permitcheck: " + m.get(stacktrace ? "cli.internal.details" : "cli.internal",
           ex.getClass().getSimpleName()));
       if (stacktrace) {
@@ -66,6 +70,19 @@ public final class Cli {
       ctx.out().flush();
       ctx.err().flush();
     }
+  }
+
+  /**
+   * A file name the system cannot make a path of: one holding a NUL, or (Java 17 takes file names in the
+   * locale's character set) an accented name under {@code LANG=C}, which reaches the program as
+   * {@code caf\uFFFD\uFFFD.yaml}. The user's to correct, not a bug.
+   */
+  private static void badFileName(PrintWriter err, Messages m, String name) {
+    err.println("permitcheck: " + m.get("cli.bad_file_name", Diagnostic.printable(name)));
+    String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
+    boolean nul = name.indexOf('\0') >= 0;
+    err.println("  " + m.get("cli.hint") + ": " + (nul ? m.get("cli.hint.bad_file_name.nul")
+        : m.get("cli.hint.bad_file_name.charset", charset)));
   }
 
   /**

@@ -52,10 +52,22 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
   /** The terminal the program runs in. */
   public static TerminalPrompter system() {
     try {
-      return new TerminalPrompter(TerminalBuilder.builder().system(true).build());
+      return new TerminalPrompter(TerminalBuilder.builder().system(true)
+          .encoding(terminalCharset(java.nio.charset.Charset.defaultCharset())).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The character set to talk to the terminal in: the locale's (a Latin-1 terminal types and shows
+   * Latin-1), except where the locale names none (C, POSIX, unset: Java 17 says ASCII), where nothing
+   * but ASCII could be shown or typed ('Fran?ais') and the terminal is taken to be UTF-8, as the
+   * launcher takes it (README, Encodings) and as every other output is written.
+   */
+  static java.nio.charset.Charset terminalCharset(java.nio.charset.Charset platform) {
+    return platform.equals(java.nio.charset.StandardCharsets.US_ASCII) ? java.nio.charset.StandardCharsets.UTF_8
+        : platform;
   }
 
   @Override

@@ -261,14 +261,15 @@ public final class MarkdownRenderer {
     }
   }
 
-  private static String symbol(Outcome o) {
+  /** The outcome's symbol and, as in the text report, its word (a criterion not in force has them after it). */
+  private String symbol(Outcome o) {
     switch (o) {
       case MET:
-        return "✓";
+        return "✓ " + m.colon("label.outcome.met");
       case NOT_MET:
-        return "✗";
+        return "✗ " + m.colon("label.outcome.not_met");
       case UNKNOWN:
-        return "?";
+        return "? " + m.colon("label.outcome.unknown");
       default:
         return "–";
     }

@@ -15,8 +15,8 @@ import org.permitcheck.rules.Ruleset;
 import org.permitcheck.rules.Text;
 
 /**
- * The report for a terminal: per permit the verdict first, then the reasons in plain words (met ✓,
- * not met ✗, unknown ?), the facts still to ask, and what to do next. {@code explain} adds the whole
+ * The report for a terminal: per permit the verdict first, then the reasons in plain words (✓ Met,
+ * ✗ Not met, ? Unknown), the facts still to ask, and what to do next. {@code explain} adds the whole
  * criteria tree with the conditions and the facts they read. Fits 80 columns.
  */
 public final class TextRenderer {
@@ -211,14 +211,19 @@ public final class TextRenderer {
     }
   }
 
+  /**
+   * The outcome's symbol and, but for a criterion not in force (whose words follow it), its word: the
+   * symbol and its colour alone say nothing to a screen reader ("ballot x", and "?" is usually silent).
+   */
   private String symbol(CriterionResult c) {
     switch (c.outcome()) {
       case MET:
-        return style("✓", "32");
+        return style("✓", "32") + " " + m.colon("label.outcome.met");
       case NOT_MET:
-        return style("✗", c.decidesNotAlone() || c.maybeDecidesNotAlone() ? "33" : "31");
+        return style("✗", c.decidesNotAlone() || c.maybeDecidesNotAlone() ? "33" : "31") + " "
+            + m.colon("label.outcome.not_met");
       case UNKNOWN:
-        return style("?", "36");
+        return style("?", "36") + " " + m.colon("label.outcome.unknown");
       default:
         return style("–", "2");
     }

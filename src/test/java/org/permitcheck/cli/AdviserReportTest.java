@@ -70,7 +70,7 @@ class AdviserReportTest {
   @Test
   void neverMarksAnExpiredDeadlineAsWaivable() {
     Run.Result r = Run.run("eval", "--permit", "DE-104c", "examples/de-104c-after-expiry.yaml");
-    assertThat(r.out()).contains("✗ Applied by 30 Dec 2025\n").doesNotContain("not decisive");
+    assertThat(r.out()).contains("✗ Not met: Applied by 30 Dec 2025\n").doesNotContain("not decisive");
   }
 
   @Test
@@ -155,7 +155,7 @@ class AdviserReportTest {
     Run.Result r = Run.run("eval", "--permit", "BE-9bis-2.1", "examples/be-1.1-family-day-before.yaml");
     assertThat(r.out()).contains("NOT ELIGIBLE (near miss) · BE-9bis-2.1",
         "Only 1 criterion not met: ask an advice service, there may be a way.",
-        "  ✗ Is the parent of a minor Belgian child and has a real and effective family\n");
+        "  ✗ Not met: Is the parent of a minor Belgian child and has a real and effective\n");
   }
 
   /**

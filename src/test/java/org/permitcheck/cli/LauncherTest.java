@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,41 @@ class LauncherTest {
   void letsPermitcheckJavaOptsComeLastToOverrideTheChoice() throws Exception {
     assertThat(flags("-Xmx256m -XX:-TieredCompilation", "eval", "cases"))
         .isEqualTo(C1_BATCH + " -Xmx256m -XX:-TieredCompilation");
+  }
+
+  @Test
+  void givesJavaAUtf8CharacterSetWhereTheLocaleHasNone() throws Exception {
+    assertThat(locale(Map.of())).isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES= LANG=");
+    assertThat(locale(Map.of("LANG", "C"))).isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES= LANG=C");
+    assertThat(locale(Map.of("LC_ALL", "POSIX", "LANG", "fr_FR.UTF-8")))
+        .as("the language LC_ALL chose is kept, and no category comes from the LANG it overrode")
+        .isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES=POSIX LANG=POSIX");
+    assertThat(locale(Map.of("LC_CTYPE", "C", "LANG", "de_DE.UTF-8")))
+        .isEqualTo("LC_ALL= LC_CTYPE=C.UTF-8 LC_MESSAGES= LANG=de_DE.UTF-8");
+  }
+
+  @Test
+  void keepsALocaleThatNamesItsCharacterSet() throws Exception {
+    assertThat(locale(Map.of("LANG", "fr_FR.ISO-8859-1"))).isEqualTo("LC_ALL= LC_CTYPE= LC_MESSAGES= LANG=fr_FR.ISO-8859-1");
+    assertThat(locale(Map.of("LC_ALL", "de_DE@euro"))).isEqualTo("LC_ALL=de_DE@euro LC_CTYPE= LC_MESSAGES= LANG=");
+    assertThat(locale(Map.of("LANG", "C.UTF-8"))).isEqualTo("LC_ALL= LC_CTYPE= LC_MESSAGES= LANG=C.UTF-8");
+  }
+
+  /** The locale variables java is started with, given these ones (and no other). */
+  private static String locale(Map<String, String> env) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("envbin"));
+    Path java = bin.resolve("java");
+    Files.writeString(java, "#!/bin/sh\necho \"LC_ALL=$LC_ALL LC_CTYPE=$LC_CTYPE LC_MESSAGES=$LC_MESSAGES LANG=$LANG\"\n");
+    assumeTrue(java.toFile().setExecutable(true));
+    ProcessBuilder pb = new ProcessBuilder("/bin/sh", stub.toString(), "check").directory(dir.toFile())
+        .redirectErrorStream(true);
+    pb.environment().keySet().removeIf(name -> name.startsWith("LC_") || name.equals("LANG"));
+    pb.environment().putAll(env);
+    pb.environment().put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    return out;
   }
 
   /** The flags the launcher gives java, before {@code -jar}, with stdin a pipe. */

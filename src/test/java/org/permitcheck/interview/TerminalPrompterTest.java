@@ -48,6 +48,13 @@ class TerminalPrompterTest {
   }
 
   @Test
+  void talksUtf8ToATerminalWhoseLocaleNamesNoCharacterSet() {
+    assertThat(TerminalPrompter.terminalCharset(StandardCharsets.US_ASCII)).isEqualTo(StandardCharsets.UTF_8);
+    assertThat(TerminalPrompter.terminalCharset(StandardCharsets.ISO_8859_1)).isEqualTo(StandardCharsets.ISO_8859_1);
+    assertThat(TerminalPrompter.terminalCharset(StandardCharsets.UTF_8)).isEqualTo(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void runsAWholeInterviewOnADumbTerminal() throws IOException {
     ByteArrayOutputStream screen = new ByteArrayOutputStream();
     List<Draft> saved = new ArrayList<>();
