@@ -194,7 +194,9 @@ final class Timeline {
       sink.acceptAll(collected[id]);
     }
     boolean availableNow = available(now);
-    boolean wantFrom = now != Verdict.ELIGIBLE;
+    // a discretionary permit held back by a criterion that time cannot change never becomes eligible
+    boolean wantFrom = now != Verdict.ELIGIBLE
+        && !(now == Verdict.DISCRETIONARY && heldBack(permit, tree, a.topMoves(), false));
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
     Env at = null; // the facts at each candidate date in turn
@@ -240,21 +242,29 @@ final class Timeline {
     if (available(now) || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
+    return heldBack(permit, tree, topMoves, true);
+  }
+
+  /**
+   * Whether a top-level criterion fails or is unknown and cannot change with time: with discretion
+   * ({@code lenient}: the permit will not become available) or without it (it will not become eligible).
+   */
+  private static boolean heldBack(Permit permit, CriterionResult tree, boolean[] topMoves, boolean lenient) {
     if (permit.rootIsTopLevel()) { // the root alone, without a list to hold it
-      return holdsBack(tree, topMoves[0]);
+      return holdsBack(tree, topMoves[0], lenient);
     }
     List<CriterionResult> top = tree.children();
     for (int i = 0; i < top.size(); i++) {
-      if (holdsBack(top.get(i), topMoves[i])) {
+      if (holdsBack(top.get(i), topMoves[i], lenient)) {
         return true;
       }
     }
     return false;
   }
 
-  /** A top-level criterion that fails or is unknown, even with discretion, and cannot change with time. */
-  private static boolean holdsBack(CriterionResult r, boolean moves) {
-    return (r.lenient() == Outcome.NOT_MET || r.lenient() == Outcome.UNKNOWN) && !moves;
+  private static boolean holdsBack(CriterionResult r, boolean moves, boolean lenient) {
+    Outcome o = lenient ? r.lenient() : r.outcome();
+    return (o == Outcome.NOT_MET || o == Outcome.UNKNOWN) && !moves;
   }
 
   private static void range(DateRange r, Consumer<LocalDate> sink) {
