@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Stack;
-import java.util.stream.Stream;
 import org.permitcheck.report.Messages;
 import picocli.CommandLine.IParameterPreprocessor;
 import picocli.CommandLine.Model.ArgSpec;
@@ -14,6 +13,8 @@ import picocli.CommandLine.Option;
 /** Options every command takes. */
 final class CommonOptions {
   static final List<String> LANGUAGES = Messages.LANGUAGES;
+  /** The locale variables that name the language, in the order POSIX gives them precedence. */
+  private static final String[] LOCALE_VARIABLES = {"LC_ALL", "LC_MESSAGES", "LANG"};
 
   @Option(names = "--rules", paramLabel = "FILE", descriptionKey = "option.rules",
       description = "The rules file (default: ./rules.yaml if present, else the bundled ruleset).")
@@ -93,8 +94,13 @@ final class CommonOptions {
    * the first set of {@code LC_ALL}, {@code LC_MESSAGES} and {@code LANG} decides ({@code C} is en).
    */
   static String fromEnvironment(Map<String, String> env) {
-    String value = Stream.of("LC_ALL", "LC_MESSAGES", "LANG").map(name -> env.getOrDefault(name, ""))
-        .filter(v -> !v.isEmpty()).findFirst().orElse("");
+    String value = "";
+    for (String name : LOCALE_VARIABLES) { // a loop: streams cost a start-up their classes
+      value = env.getOrDefault(name, "");
+      if (!value.isEmpty()) {
+        break;
+      }
+    }
     String code = value.length() >= 2 ? value.substring(0, 2).toLowerCase(Locale.ROOT) : "";
     return LANGUAGES.contains(code) ? code : "en";
   }

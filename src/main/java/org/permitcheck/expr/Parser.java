@@ -6,8 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Recursive-descent parser. Precedence, tightest first: {@code not} and unary minus; {@code * /};
@@ -16,8 +14,6 @@ import java.util.regex.Pattern;
 final class Parser {
   private static final Set<String> COMPARISONS = Set.of("<", "<=", ">", ">=", "==", "!=", "in");
   static final Set<String> KEYWORDS = Set.of("and", "or", "not", "in", "true", "false");
-  /** A permit id such as DE-25b written outside quotes: names are lower-case, so it is never a fact. */
-  private static final Pattern PERMIT_ID = Pattern.compile("(?<![\\w'\"])[A-Z]{2}-[A-Za-z0-9][A-Za-z0-9-]*");
 
   /** How deeply parentheses, brackets, calls and prefix operators may nest. */
   static final int MAX_DEPTH = 32;
@@ -34,10 +30,14 @@ final class Parser {
     if (source.isBlank()) {
       throw new ParseFailure(0, 0, "the expression is empty", "write a condition, e.g. \"age >= 18\"");
     }
-    Matcher permit = PERMIT_ID.matcher(blankTexts(source));
-    if (permit.find()) {
-      throw new ParseFailure(permit.start(), permit.end(),
-          "'" + permit.group() + "' looks like a permit id, which a condition cannot use",
+    int permit = permitId(source);
+    if (permit >= 0) {
+      int end = permit + 3;
+      while (end < source.length() && (isAsciiLetterOrDigit(source.charAt(end)) || source.charAt(end) == '-')) {
+        end++;
+      }
+      throw new ParseFailure(permit, end,
+          "'" + source.substring(permit, end) + "' looks like a permit id, which a condition cannot use",
           "repeat the conditions it needs, or put them in a derived fact that both permits use");
     }
     Parser parser = new Parser(new Lexer(source).tokens());
@@ -51,22 +51,38 @@ final class Parser {
   }
 
   /**
-   * The source with the inside of every text blanked ('…' or "…", as the lexer reads them), so that
-   * positions stay where they were.
+   * Where a permit id such as DE-25b stands outside a text ('…' or "…", as the lexer reads them), or -1:
+   * two capital letters, a dash and a letter or digit, not within a word. Names are lower-case, so it is
+   * never a fact. A loop rather than a regular expression: every condition of the rules passes here at
+   * each start of the program.
    */
-  private static String blankTexts(String source) {
-    char[] out = source.toCharArray();
+  private static int permitId(String source) {
     char quote = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (quote == 0 && (out[i] == '\'' || out[i] == '"')) {
-        quote = out[i];
-      } else if (out[i] == quote) {
-        quote = 0;
-      } else if (quote != 0) {
-        out[i] = ' ';
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (isUpper(c) && i + 3 < source.length() && isUpper(source.charAt(i + 1))
+          && source.charAt(i + 2) == '-' && isAsciiLetterOrDigit(source.charAt(i + 3))
+          && (i == 0 || !isWordChar(source.charAt(i - 1)))) {
+        return i;
       }
     }
-    return new String(out);
+    return -1;
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isAsciiLetterOrDigit(char c) {
+    return isUpper(c) || c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+  }
+
+  private static boolean isWordChar(char c) {
+    return isAsciiLetterOrDigit(c) || c == '_' || Character.isLetterOrDigit(c);
   }
 
   private String missingOperatorHint(Token t) {
