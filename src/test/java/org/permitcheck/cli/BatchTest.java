@@ -534,4 +534,14 @@ class BatchTest {
     assertThat(Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22",
         "cases/de-young.yaml").err()).doesNotContain("warning");
   }
+
+  @Test
+  void formatIsReadWhateverItsCaseAsLangIs() {
+    Run.Result upper = Run.run("", Map.of(), FIXTURES, "eval", "--format", "NDJSON", "cases/de-young.yaml");
+    assertThat(upper.exit()).as(upper.err()).isZero();
+    assertThat(upper.out()).isEqualTo(Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson",
+        "cases/de-young.yaml").out());
+    assertThat(Run.run("", Map.of(), FIXTURES, "diff", "--format", "Json", "--old", "rules.yaml",
+        "cases/de-young.yaml").exit()).isZero();
+  }
 }
