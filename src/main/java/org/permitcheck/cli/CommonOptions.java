@@ -74,7 +74,7 @@ final class CommonOptions {
    */
   String language(Context ctx) {
     if (lang != null) {
-      String code = lang.strip().toLowerCase(Locale.ROOT);
+      String code = keyword(lang);
       if (!LANGUAGES.contains(code)) {
         Messages m = new Messages(fromEnvironment(ctx.env()));
         throw new UsageError(m.get("cli.unknown_lang", lang), m.get("cli.hint.languages"));
@@ -109,6 +109,11 @@ final class CommonOptions {
    * The language for messages printed before the options are parsed (a wrong command line): a valid
    * {@code --lang} among the arguments, else the environment's.
    */
+  /** An option's value that names one of a few words (a language, a format), read whatever its case: FR is fr. */
+  static String keyword(String value) {
+    return value.strip().toLowerCase(Locale.ROOT);
+  }
+
   static String fromArguments(String[] args, Map<String, String> env) {
     for (int i = 0; i < args.length; i++) {
       String value = null;
@@ -117,8 +122,8 @@ final class CommonOptions {
       } else if (args[i].startsWith("--lang=")) {
         value = args[i].substring("--lang=".length());
       }
-      if (value != null && LANGUAGES.contains(value.strip().toLowerCase(Locale.ROOT))) {
-        return value.strip().toLowerCase(Locale.ROOT);
+      if (value != null && LANGUAGES.contains(keyword(value))) {
+        return keyword(value);
       }
     }
     return fromEnvironment(env);

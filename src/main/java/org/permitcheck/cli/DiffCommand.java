@@ -92,7 +92,7 @@ final class DiffCommand implements Callable<Integer> {
     Messages m = common.messages(ctx);
     int threads = CommonOptions.threads(jobs, m);
     CommonOptions.stdinOnce(files, m);
-    format = format.strip().toLowerCase(java.util.Locale.ROOT); // as --lang: JSON is json
+    format = CommonOptions.keyword(format); // as --lang: JSON is json
     if (!FORMATS.contains(format)) {
       throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }

@@ -107,7 +107,7 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages m = common.messages(ctx);
-    format = format.strip().toLowerCase(java.util.Locale.ROOT); // as --lang: JSON is json
+    format = CommonOptions.keyword(format); // as --lang: JSON is json
     if (!FORMATS.contains(format)) {
       throw new UsageError(m.get("cli.unknown_format", format), m.get("cli.hint.formats", String.join(", ", FORMATS)));
     }

@@ -78,7 +78,7 @@ final class InterviewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    format = format.strip().toLowerCase(java.util.Locale.ROOT); // as --lang: JSON is json
+    format = CommonOptions.keyword(format); // as --lang: JSON is json
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageError("unknown --format '" + format + "'", "formats: text, json");
     }
