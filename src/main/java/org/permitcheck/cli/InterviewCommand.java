@@ -23,6 +23,7 @@ import org.permitcheck.interview.DraftFile;
 import org.permitcheck.interview.Interviewer;
 import org.permitcheck.interview.LinePrompter;
 import org.permitcheck.interview.Prompter;
+import org.permitcheck.interview.Replies;
 import org.permitcheck.interview.TerminalPrompter;
 import org.permitcheck.io.SafeFiles;
 import org.permitcheck.report.JsonRenderer;
@@ -44,9 +45,6 @@ import picocli.CommandLine.Option;
     description = {"Ask the questions that decide, one at a time; then report and save the case.",
         "Type ? for help on a question, skip (or Enter) to leave it unknown, back, why, quit."})
 final class InterviewCommand implements Callable<Integer> {
-  /** The interview's keywords: at the save question they are replies, never file names. */
-  private static final List<String> KEYWORDS = List.of("skip", "?", "help", "why", "back", "quit");
-
   private final Context ctx;
 
   @Mixin CommonOptions common;
@@ -200,10 +198,10 @@ final class InterviewCommand implements Callable<Integer> {
         return proposed;
       }
       String answer = line.get().strip().toLowerCase(Locale.ROOT);
-      if (words("interview.words.yes").contains(answer)) {
+      if (Replies.yes(answer)) {
         return proposed;
       }
-      if (KEYWORDS.contains(answer) || words("interview.words.no").contains(answer)) {
+      if (Replies.KEYWORDS.contains(answer) || Replies.no(answer)) {
         // a reply to the question, not a file name: "no" would otherwise save the case as no.yaml
         prompter.show(wrapped(m.get("interview.save.not_a_name", line.get().strip(), proposed)));
         continue;
@@ -222,15 +220,6 @@ final class InterviewCommand implements Callable<Integer> {
         prompter.show(wrapped(m.get("interview.save.exists", name)));
       }
     }
-  }
-
-  /** The yes or no words of every language, as the interview's yes/no questions take them. */
-  private static List<String> words(String key) {
-    List<String> out = new ArrayList<>();
-    for (String language : Messages.LANGUAGES) {
-      out.addAll(List.of(new Messages(language).get(key).split(",")));
-    }
-    return out;
   }
 
   private void report(Ruleset rules, Case c, Scope scope, String lang) {

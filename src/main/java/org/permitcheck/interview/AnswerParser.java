@@ -33,23 +33,9 @@ final class AnswerParser {
 
   private final Messages m;
   private final LocalDate today;
-  private final List<String> yes = new ArrayList<>(List.of("yes", "y", "true"));
-  private final List<String> no = new ArrayList<>(List.of("no", "n", "false"));
-
   AnswerParser(Messages m, LocalDate today) {
     this.m = m;
     this.today = today;
-    // every language's words, whatever the interview's: an adviser in Brussels or Lyon types "oui"
-    // out of habit in an English interview; no word means yes in one language and no in another
-    for (String language : Messages.LANGUAGES) {
-      Messages words = new Messages(language);
-      for (String w : words.get("interview.words.yes").split(",")) {
-        yes.add(w.strip().toLowerCase(Locale.ROOT));
-      }
-      for (String w : words.get("interview.words.no").split(",")) {
-        no.add(w.strip().toLowerCase(Locale.ROOT));
-      }
-    }
   }
 
   /** {@code text} is stripped and not empty (an empty answer means "skip" and never comes here). */
@@ -75,10 +61,11 @@ final class AnswerParser {
 
   private Parsed bool(String text) {
     String t = text.toLowerCase(Locale.ROOT);
-    if (yes.contains(t)) {
+    // yes and no in every language (Replies), and true and false as in a case file
+    if (t.equals("true") || Replies.yes(t)) {
       return Parsed.of(Boolean.TRUE);
     }
-    if (no.contains(t)) {
+    if (t.equals("false") || Replies.no(t)) {
       return Parsed.of(Boolean.FALSE);
     }
     return Parsed.invalid(m.get("interview.invalid.boolean", text));

@@ -39,7 +39,7 @@ final class Asker {
         return Reply.of(Reply.Kind.ENDED);
       }
       String text = line.get().strip();
-      switch (text.toLowerCase(Locale.ROOT)) {
+      switch (text.toLowerCase(Locale.ROOT)) { // the keywords of Replies.KEYWORDS
         case "":
         case "skip":
           if (!required) {
