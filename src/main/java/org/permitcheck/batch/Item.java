@@ -15,6 +15,9 @@ public sealed interface Item permits Item.File, Item.Line, Item.Text, Item.Refus
   /** The case's id when it gives none: the file name without extension, or {@code name:line}. */
   String defaultId();
 
+  /** The line the case starts on: its line of NDJSON, its document's first line, or a file's first. */
+  int line();
+
   /**
    * A case file, read by the worker that evaluates it.
    *
@@ -29,6 +32,11 @@ public sealed interface Item permits Item.File, Item.Line, Item.Text, Item.Refus
     @Override
     public String defaultId() {
       return CaseReader.defaultId(name);
+    }
+
+    @Override
+    public int line() {
+      return 1;
     }
   }
 

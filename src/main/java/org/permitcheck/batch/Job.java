@@ -79,7 +79,7 @@ public record Job(
     LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
     if (asOf != null) {
       // facts are checked against the case's own date; --as-of may lie before them
-      c = withWarning(c, reader.dateAfter(original, date, item.name(), firstLine(item)));
+      c = withWarning(c, reader.dateAfter(original, date, item.name(), item.line()));
     }
     Evaluation e;
     if (changes.isEmpty()) {
@@ -114,14 +114,6 @@ public record Job(
     List<Diagnostic> all = new java.util.ArrayList<>(c.diagnostics());
     all.add(warning.get());
     return new Checked<>(c.value(), all);
-  }
-
-  /** The line an item starts on: its line of NDJSON, its document's first line, or a file's first. */
-  public static int firstLine(Item item) {
-    if (item instanceof Item.Line) {
-      return ((Item.Line) item).line();
-    }
-    return item instanceof Item.Text ? ((Item.Text) item).line() : 1;
   }
 
   /** Reads and types the case of one item. */

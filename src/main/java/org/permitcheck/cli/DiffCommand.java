@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.permitcheck.batch.Inputs;
@@ -109,15 +108,15 @@ final class DiffCommand implements Callable<Integer> {
       Diagnostics.summary(ctx.err(), invalid, m);
       return ExitCode.INVALID_RULES;
     }
-    Optional<Side> after = Optional.of(side(newSide.value().get()));
-    Optional<Side> before = oldSide == null ? after : Optional.of(side(oldSide.value().get()));
+    Side after = side(newSide.value().get());
+    Side before = oldSide == null ? after : side(oldSide.value().get());
     Map<String, Long> transitions = new TreeMap<>();
     List<DiffJson.Difference> json = new ArrayList<>();
     List<DiffJson.Failure> failures = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false))) {
-      Pipeline.run(inputs, inputs::ready, item -> compare(item, before.get(), after.get()), threads, r -> {
+      Pipeline.run(inputs, inputs::ready, item -> compare(item, before, after), threads, r -> {
         counts[0]++;
         if (!r.diagnostics().isEmpty()) {
           Diagnostics.print(ctx.err(), r.diagnostics(), false);
@@ -152,7 +151,7 @@ final class DiffCommand implements Callable<Integer> {
         ctx.out().flush();
         OutputStopped.ifFailed(ctx.out());
       });
-      finish(new DiffJson.Document(before.get().rules(), asOf, after.get().rules(), to != null ? to : asOf,
+      finish(new DiffJson.Document(before.rules(), asOf, after.rules(), to != null ? to : asOf,
           counts[0] - counts[2], counts[2], counts[1], transitions, json, failures), m);
       ctx.out().flush();
       OutputStopped.ifFailed(ctx.out());
@@ -190,7 +189,7 @@ final class DiffCommand implements Callable<Integer> {
     LocalDate second = to != null ? to : first;
     // facts are checked against the case's own date; --as-of or --to may lie before them
     LocalDate earlier = first.isBefore(second) ? first : second;
-    before.reader().dateAfter(c, earlier, item.name(), Job.firstLine(item)).ifPresent(d::add);
+    before.reader().dateAfter(c, earlier, item.name(), item.line()).ifPresent(d::add);
     Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
     Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
     List<DiffJson.Difference> changes = new ArrayList<>();

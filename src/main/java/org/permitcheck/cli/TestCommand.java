@@ -122,9 +122,8 @@ final class TestCommand implements Callable<Integer> {
    * stream, also the line it starts on and its id.
    */
   static String where(Item item, Case subject) {
-    int line = item instanceof Item.Line ? ((Item.Line) item).line()
-        : item instanceof Item.Text ? ((Item.Text) item).line() : 0;
-    return line == 0 ? item.name() : item.name() + ":" + line + " (id " + Diagnostic.printable(subject.id()) + ")";
+    return item instanceof Item.File ? item.name()
+        : item.name() + ":" + item.line() + " (id " + Diagnostic.printable(subject.id()) + ")";
   }
 
   private void printCoverage(Coverage cover, Messages m) {
