@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.permitcheck.diag.Checked;
@@ -350,8 +349,9 @@ public final class CaseReader {
   }
 
   private static Diagnostic evaluatedBefore(String name, LocalDate value, LocalDate date, String file, int line) {
-    String what = "fact '" + name + "' is %s, later than the date the case is evaluated at (" + date + ")";
-    return new Diagnostic(Severity.WARNING, file, line, 0, String.format(Locale.ROOT, what, value), "",
+    String message = "fact '" + name + "' is " + value + ", later than the date the case is evaluated at ("
+        + date + ")";
+    return new Diagnostic(Severity.WARNING, file, line, 0, message, "",
         List.of("the evaluation reads it as already known on that date: evaluate the case at or after its "
             + "own dates, or read this result with that in mind"),
         "fact '" + name + "' is later than the date the case is evaluated at");

@@ -9,13 +9,7 @@ import org.permitcheck.diag.Suggest;
 
 /** The built-in functions: their signatures, checks and compiled nodes. */
 final class Functions {
-  static final Set<String> NAMES =
-      Set.of(
-          "years_between", "months_between", "days_between",
-          "add_years", "add_months", "add_days",
-          "known", "min", "max", "any", "all", "count", "months_in", "continuous_since");
-
-  /** A correct call of each function, with fact names of the kind rules.yaml uses, for hints. */
+  /** Each function, with a correct call of it for hints (fact names of the kind rules.yaml uses). */
   private static final Map<String, String> EXAMPLES = Map.ofEntries(
       Map.entry("years_between", "years_between(date_of_birth, as_of)"),
       Map.entry("months_between", "months_between(de_stay_since, as_of)"),
@@ -31,6 +25,8 @@ final class Functions {
       Map.entry("count", "count(children, in_school)"),
       Map.entry("months_in", "months_in(fr_stay_history, as_of, 'other')"),
       Map.entry("continuous_since", "continuous_since(fr_stay_history, as_of, 'other')"));
+
+  static final Set<String> NAMES = EXAMPLES.keySet();
 
   private Functions() {}
 

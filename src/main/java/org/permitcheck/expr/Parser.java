@@ -82,7 +82,7 @@ final class Parser {
   }
 
   private static boolean isWordChar(char c) {
-    return isAsciiLetterOrDigit(c) || c == '_' || Character.isLetterOrDigit(c);
+    return c == '_' || Character.isLetterOrDigit(c);
   }
 
   private String missingOperatorHint(Token t) {
