@@ -47,34 +47,47 @@ public final class TreeReader {
   private static final Set<String> CORE_TAGS =
       Set.of("str", "int", "float", "bool", "null", "map", "seq", "timestamp");
 
-  private final JsonFactory factory;
+  /** Jackson's factory, built when first needed: most texts are read without it. */
+  private volatile JsonFactory factory;
   private final boolean yaml;
   private final Limits limits;
 
-  private TreeReader(JsonFactory factory, boolean yaml, Limits limits) {
-    this.factory = factory;
+  private TreeReader(boolean yaml, Limits limits) {
     this.yaml = yaml;
     this.limits = limits;
   }
 
   public static TreeReader yaml(Limits limits) {
+    return new TreeReader(true, limits);
+  }
+
+  public static TreeReader json(Limits limits) {
+    return new TreeReader(false, limits);
+  }
+
+  /** The factory (two threads may each build one on a first race; either serves). */
+  private JsonFactory factory() {
+    JsonFactory f = factory;
+    if (f == null) {
+      factory = f = yaml ? yamlFactory(limits) : jsonFactory(limits);
+    }
+    return f;
+  }
+
+  private static JsonFactory yamlFactory(Limits limits) {
     LoaderOptions options = new LoaderOptions();
     options.setMaxAliasesForCollections(10);
     options.setNestingDepthLimit(limits.maxDepth() + 2);
     options.setCodePointLimit(limits.maxBytes());
     options.setAllowRecursiveKeys(false);
-    YAMLFactory factory =
-        YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints(limits)).build();
-    return new TreeReader(factory, true, limits);
+    return YAMLFactory.builder().loaderOptions(options).streamReadConstraints(constraints(limits)).build();
   }
 
-  public static TreeReader json(Limits limits) {
-    JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(constraints(limits))
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
-    return new TreeReader(factory, false, limits);
+  private static JsonFactory jsonFactory(Limits limits) {
+    return JsonFactory.builder()
+        .streamReadConstraints(constraints(limits))
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
   }
 
   private static final java.util.Map<Limits, TreeReader> YAML_READERS = new java.util.concurrent.ConcurrentHashMap<>();
@@ -123,11 +136,14 @@ public final class TreeReader {
 
   /**
    * Reads exactly one document; a second document in the same text is an error. YAML in the plain form
-   * case files are written in is read without SnakeYAML ({@link YamlSubset}), into the same tree.
+   * case files are written in is read without SnakeYAML ({@link YamlSubset}), and well-formed JSON
+   * without Jackson ({@link CompactJson}), into the same tree; Jackson reads the rest and reports
+   * what is wrong.
    */
   public Result read(SourceText source) {
-    if (yaml && source.text().length() <= limits.maxBytes()) {
-      Node root = YamlSubset.read(source.text(), source.firstLine(), limits);
+    if (source.text().length() <= limits.maxBytes()) {
+      Node root = yaml ? YamlSubset.read(source.text(), source.firstLine(), limits)
+          : CompactJson.read(source.text(), source.firstLine(), limits);
       if (root != null) {
         return new Result(Optional.of(root), List.of());
       }
@@ -160,7 +176,7 @@ public final class TreeReader {
       sink.accept(failed(errors.tooLarge()));
       return;
     }
-    try (JsonParser parser = factory.createParser(source.text())) {
+    try (JsonParser parser = factory().createParser(source.text())) {
       Builder builder = new Builder(source, parser);
       for (int count = 0; count < max; count++) {
         JsonToken token = parser.nextToken();

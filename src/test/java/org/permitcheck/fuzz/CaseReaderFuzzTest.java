@@ -6,6 +6,7 @@ import org.permitcheck.cases.CaseReader;
 import org.permitcheck.cases.JsonCaseReader;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.SourceText;
+import org.permitcheck.tree.CompactJsonTest;
 import org.permitcheck.tree.Limits;
 import org.permitcheck.tree.TreeReader;
 import org.permitcheck.tree.YamlSubsetTest;
@@ -55,6 +56,16 @@ class CaseReaderFuzzTest {
   void yamlSubsetAgreesWithTheFullReader(byte[] input) {
     SourceText source = SourceText.ofUtf8("case.yaml", input);
     String disagreement = YamlSubsetTest.disagreement(source.text(), source.firstLine());
+    if (disagreement != null) {
+      throw new AssertionError(disagreement);
+    }
+  }
+
+  /** A JSON text that the compact reader takes yields the very tree Jackson's reader builds. */
+  @FuzzTest(maxDuration = "2m")
+  void compactJsonAgreesWithJackson(byte[] input) {
+    SourceText source = SourceText.ofUtf8("case.json", input);
+    String disagreement = CompactJsonTest.disagreement(source.text(), source.firstLine(), Limits.CASE);
     if (disagreement != null) {
       throw new AssertionError(disagreement);
     }
