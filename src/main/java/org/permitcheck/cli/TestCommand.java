@@ -2,8 +2,10 @@ package org.permitcheck.cli;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseReader;
@@ -20,6 +22,7 @@ import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
 import org.permitcheck.engine.Scope;
 import org.permitcheck.report.Messages;
+import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +40,14 @@ final class TestCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "CASE", descriptionKey = "test.CASE",
       description = "Case files or directories (default: examples/).")
   List<String> files = new ArrayList<>();
+
+  @Option(names = "--country", descriptionKey = "test.country", split = ",", paramLabel = "CODE",
+      description = "Check only the expectations of these countries' permits, and cover only their criteria.")
+  List<String> countries = new ArrayList<>();
+
+  @Option(names = "--permit", descriptionKey = "test.permit", split = ",", paramLabel = "ID",
+      description = "Check only the expectations of these permits, and cover only their criteria.")
+  List<String> permits = new ArrayList<>();
 
   @Option(names = "--as-of", descriptionKey = "test.as-of", paramLabel = "DATE", converter = DateConverter.class,
       description = "Date for cases without as_of (default: today).")
@@ -59,6 +70,17 @@ final class TestCommand implements Callable<Integer> {
       return ExitCode.INVALID_RULES;
     }
     Ruleset rules = loaded.value().get();
+    Scope scope = Rules.scope(rules, countries, permits, m);
+    // with --country or --permit, the expectations and the coverage of the other permits are left out
+    List<Permit> chosen = new ArrayList<>();
+    for (Permit p : rules.permits()) {
+      if ((scope.countries().isEmpty() || scope.countries().contains(p.country()))
+          && (scope.permits().isEmpty() || scope.permits().contains(p.id()))) {
+        chosen.add(p);
+      }
+    }
+    Set<String> chosenIds = new HashSet<>();
+    chosen.forEach(p -> chosenIds.add(p.id()));
     Evaluator evaluator = new Evaluator(rules);
     CaseReader reader = new CaseReader(rules, asOf != null ? asOf : ctx.today());
     List<String> paths = files.isEmpty() ? List.of("examples") : files;
@@ -66,8 +88,9 @@ final class TestCommand implements Callable<Integer> {
     int checked = 0;
     int failed = 0;
     int withoutExpect = 0;
+    int outside = 0;
     List<Diagnostic> problems = new ArrayList<>();
-    Coverage cover = new Coverage(rules);
+    Coverage cover = new Coverage(chosen);
     Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false));
     while (inputs.hasNext()) {
       Item item = inputs.next();
@@ -83,13 +106,17 @@ final class TestCommand implements Callable<Integer> {
       Case subject = c.value().get();
       String path = where(item, subject);
       LocalDate date = subject.asOf().orElse(asOf != null ? asOf : ctx.today());
-      Evaluation e = evaluator.evaluate(subject, date, Scope.ALL);
+      Evaluation e = evaluator.evaluate(subject, date, scope);
       cover.add(e);
       if (subject.expect().isEmpty()) {
         withoutExpect++;
         continue;
       }
       for (Map.Entry<String, String> expected : subject.expect().entrySet()) {
+        if (!chosenIds.contains(expected.getKey()) && rules.permitIds().contains(expected.getKey())) {
+          outside++;
+          continue;
+        }
         checked++;
         String verdict = e.results().stream().filter(r -> r.permit().id().equals(expected.getKey()))
             .map(r -> r.verdict().key()).findFirst()
@@ -106,7 +133,8 @@ final class TestCommand implements Callable<Integer> {
     ctx.out().println(m.get("test.summary", m.count(cases, "count.case.one", "count.case.many"),
         m.count(checked, "count.expectation.one", "count.expectation.many"),
         m.count(checked - failed, "count.passed.one", "count.passed.many"), failed)
-        + (withoutExpect > 0 ? "; " + m.get("test.without_expect", withoutExpect) : ""));
+        + (withoutExpect > 0 ? "; " + m.get("test.without_expect", withoutExpect) : "")
+        + (outside > 0 ? "; " + m.get("test.outside", outside) : ""));
     if (coverage) {
       printCoverage(cover, m);
     }

@@ -27,7 +27,12 @@ public final class Coverage {
   private final List<Entry> ordered = new ArrayList<>();
 
   public Coverage(Ruleset rules) {
-    for (Permit p : rules.permits()) {
+    this(rules.permits());
+  }
+
+  /** The coverage of these permits' criteria only. */
+  public Coverage(List<Permit> permits) {
+    for (Permit p : permits) {
       List<Criterion> top = p.topLevel();
       if (!(top.size() == 1 && top.get(0) == p.criteria())) {
         register(p.id(), p.criteria(), p.id(), false);
