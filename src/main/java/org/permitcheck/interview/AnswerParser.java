@@ -73,6 +73,13 @@ final class AnswerParser {
 
   private Parsed integer(Fact fact, String text) {
     String t = withoutUnit(fact, text);
+    if (ONE_GROUP.matcher(t).matches()) {
+      return ambiguous(text, t);
+    }
+    if (t.matches("-?\\d{1,15}[.,]0{1,6}")) {
+      // 20.0 is a whole number, as a case file may write it (the case reader takes it)
+      t = t.substring(0, Math.max(t.indexOf('.'), t.indexOf(',')));
+    }
     if (t.matches("-?\\d{1,15}[.,]\\d{1,6}")) {
       String whole = t.split("[.,]")[0];
       return Parsed.invalid(m.get("interview.invalid.fraction", text, whole));
@@ -87,10 +94,8 @@ final class AnswerParser {
 
   private Parsed decimal(Fact fact, String text) {
     String t = withoutUnit(fact, text).replace(" ", "").replace("\u00a0", "").replace("€", "");
-    Matcher ambiguous = ONE_GROUP.matcher(t);
-    if (ambiguous.matches()) {
-      String decimal = new BigDecimal(t.replace(',', '.')).stripTrailingZeros().toPlainString();
-      return Parsed.invalid(m.get("interview.invalid.grouping", text, t.replaceAll("[.,]", ""), decimal));
+    if (ONE_GROUP.matcher(t).matches()) {
+      return ambiguous(text, t);
     }
     if (GROUPS.matcher(t).matches()) {
       t = t.replaceAll("[.,]", "");
@@ -108,6 +113,15 @@ final class AnswerParser {
     BigDecimal v = new BigDecimal(t);
     String problem = range(fact, v);
     return problem.isEmpty() ? Parsed.of(v) : Parsed.invalid(problem);
+  }
+
+  /**
+   * The refusal of a number such as 1,200 or 1.200, which is 1200 with a thousands separator in one
+   * language and 1.2 with a decimal comma or point in another: the interview does not guess.
+   */
+  private Parsed ambiguous(String text, String number) {
+    String decimal = new BigDecimal(number.replace(',', '.')).stripTrailingZeros().toPlainString();
+    return Parsed.invalid(m.get("interview.invalid.grouping", text, number.replaceAll("[.,]", ""), decimal));
   }
 
   /** The answer without a unit typed after it: the rules' own, its translation, or the currency. */

@@ -68,6 +68,13 @@ class AnswerParserTest {
       "25        | invalid: The answer must be at most 24 months.",
       "1.5       | invalid: '1.5' is not a whole number: round it, e.g. to 1.",
       "12,5      | invalid: '12,5' is not a whole number: round it, e.g. to 12.",
+      "20.0      | Long:20",
+      "20,00 months | Long:20",
+      "0.0       | Long:0",
+      "-0,0      | Long:0",
+      "20.05     | invalid: '20.05' is not a whole number: round it, e.g. to 20.",
+      "1.000     | invalid: '1.000' could be 1000 or 1: type it without a thousands separator, e.g. 1000.",
+      "12,000    | invalid: '12,000' could be 12000 or 12: type it without a thousands separator, e.g. 12000.",
       "many      | invalid: 'many' is not a whole number.",
   })
   void readsWholeNumbersWithinTheirRange(String text, String expected) {
