@@ -64,7 +64,7 @@ public final class Translation {
 
   /**
    * The phrase in this language: its pattern with each {@code {n}} replaced by its argument and each
-   * {@code ''} by a single quote. In a language other than English, a quoted value longer than a
+   * {@code ''} by a single quote (any other brace is itself: "a mapping in {braces}"). In a language other than English, a quoted value longer than a
    * diagnostic shows is cut here, and its length said in the language ({@link Diagnostic#shorten} would
    * say it in English).
    */
@@ -84,7 +84,7 @@ public final class Translation {
       if (c == '\'' && pattern.startsWith("''", i)) {
         out.append('\'');
         i++;
-      } else if (c == '{') {
+      } else if (c == '{' && i + 1 < pattern.length() && Character.isDigit(pattern.charAt(i + 1))) {
         int close = pattern.indexOf('}', i);
         String value = text(args[Integer.parseInt(pattern.substring(i + 1, close))]);
         i = close;
