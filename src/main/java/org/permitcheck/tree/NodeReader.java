@@ -136,10 +136,14 @@ public final class NodeReader {
   }
 
   public Optional<ListNode> list(Node node, String what) {
+    return list(node, (Object) what);
+  }
+
+  private Optional<ListNode> list(Node node, Object what) {
     if (node instanceof ListNode) {
       return Optional.of((ListNode) node);
     }
-    error(node.pos(), what + " must be a list, found " + node.kind(), "write each item on its own line after '- '");
+    error(node.pos(), Phrase.of("node.not_list", what, kind(node)), null, Phrase.of("node.not_list.hint"));
     return Optional.empty();
   }
 
@@ -165,9 +169,18 @@ public final class NodeReader {
 
   /** A required key; reports its absence at the mapping. */
   public Optional<Node> required(MapNode map, String key, String where) {
+    return required(map, key, (Object) where);
+  }
+
+  /** {@link #required(MapNode, String, String)}, naming the mapping in a phrase ("a draft"). */
+  public Optional<Node> required(MapNode map, String key, Phrase where) {
+    return required(map, key, (Object) where);
+  }
+
+  private Optional<Node> required(MapNode map, String key, Object where) {
     Optional<Node> n = map.get(key);
     if (n.isEmpty() || (n.get() instanceof ScalarNode && ((ScalarNode) n.get()).isNull())) {
-      error(map.pos(), where + " has no '" + key + "'", "add '" + key + ":'");
+      error(map.pos(), Phrase.of("node.missing_key", where, key), null, Phrase.of("node.missing_key.hint", key));
       return Optional.empty();
     }
     return n;
@@ -272,28 +285,37 @@ public final class NodeReader {
       String t = ((ScalarNode) node).text().toLowerCase(java.util.Locale.ROOT);
       return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y"));
     }
-    error(node.pos(), what + " must be true or false, found " + node.kind(), "");
+    error(node.pos(), Phrase.of("node.not_boolean", what, kind(node)), null, null);
     return Optional.empty();
   }
 
   public Optional<BigDecimal> number(Node node, String what) {
+    return number(node, (Object) what);
+  }
+
+  /** {@link #number(Node, String)}, naming the value in a phrase. */
+  public Optional<BigDecimal> number(Node node, Phrase what) {
+    return number(node, (Object) what);
+  }
+
+  private Optional<BigDecimal> number(Node node, Object what) {
     if (node instanceof ScalarNode) {
       ScalarNode s = (ScalarNode) node;
       if (s.type() == ScalarNode.Type.INTEGER || s.type() == ScalarNode.Type.DECIMAL) {
         Optional<BigDecimal> v = Numbers.parse(s.text());
         if (v.isEmpty()) {
-          error(node.pos(), what + " must be a number in decimal digits, found '" + s.text() + "'",
-              "write it like 12 or 1250.50");
+          error(node.pos(), Phrase.of("node.not_decimal", what, s.text()), null, Phrase.of("node.not_decimal.hint"));
           return Optional.empty();
         }
         if (!Numbers.inRange(v.get())) {
-          error(node.pos(), what + " is out of range, found " + s.text(), "numbers have " + Numbers.range());
+          error(node.pos(), Phrase.of("node.out_of_range", what, s.text()), null,
+              Phrase.of("hint.number_range", Numbers.MAX_DIGITS, Numbers.MAX_DECIMALS));
           return Optional.empty();
         }
         return v;
       }
     }
-    error(node.pos(), what + " must be a number, found " + node.kind(), "");
+    error(node.pos(), Phrase.of("node.not_number", what, kind(node)), null, null);
     return Optional.empty();
   }
 
@@ -311,7 +333,7 @@ public final class NodeReader {
     List<String> out = new ArrayList<>();
     for (ScalarNode item : scalars(node, what)) {
       if (out.contains(item.text())) {
-        error(item.pos(), "'" + item.text() + "' is listed twice in " + what, "remove one of them");
+        error(item.pos(), Phrase.of("node.listed_twice", item.text(), what), null, Phrase.of("node.listed_twice.hint"));
       } else {
         out.add(item.text());
       }
@@ -326,8 +348,10 @@ public final class NodeReader {
   public List<ScalarNode> scalars(Node node, String what) {
     List<ScalarNode> out = new ArrayList<>();
     for (Node item : items(node, what)) {
-      if (string(item, what + " item").isPresent()) {
+      if (item instanceof ScalarNode && !((ScalarNode) item).isNull()) {
         out.add((ScalarNode) item);
+      } else {
+        string(item, (Object) Phrase.of("what.item", what)); // reports it; no phrase is made for a good item
       }
     }
     return out;
