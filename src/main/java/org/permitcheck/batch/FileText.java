@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.tree.Limits;
 
@@ -35,8 +36,8 @@ public final class FileText {
         if (attributes.isDirectory()) {
           // a directory of a walk that could not be listed, or one named as a file
           return Files.isReadable(path) && Files.isExecutable(path)
-              ? failed(shownName, "is a directory, not a file", "")
-              : failed(shownName, "is a directory that cannot be read", "check its permissions");
+              ? failed(shownName, "file.directory", null)
+              : failed(shownName, "file.directory_unreadable", "hint.permissions");
         }
         size = attributes.size();
       }
@@ -59,10 +60,10 @@ public final class FileText {
       return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty(), bytes);
     } catch (NoSuchFileException e) {
       return Files.isSymbolicLink(path)
-          ? failed(shownName, "is a symbolic link to a file that does not exist", "fix or remove the link")
-          : failed(shownName, "no such file", "check the path");
+          ? failed(shownName, "file.dangling_link", "hint.fix_link")
+          : failed(shownName, "file.missing", "hint.check_path");
     } catch (IOException e) {
-      return failed(shownName, "cannot be read", "check that the file exists and is readable");
+      return failed(shownName, "file.unreadable", "hint.readable");
     }
   }
 
@@ -93,12 +94,13 @@ public final class FileText {
 
   private static Result tooLarge(String name, long maxBytes) {
     return new Result(Optional.empty(), Optional.of(Diagnostic.error(name, 1, 0,
-        "the file is larger than the limit of " + Limits.size(maxBytes))
-        .withHint("split it, or use NDJSON with one case per line")), NO_BYTES);
+        Phrase.of("file.too_large", Limits.size(maxBytes))).withHint(Phrase.of("hint.split_file"))), NO_BYTES);
   }
 
+  /** A file that cannot be read: the keys of its message and of its hint (or null) in diagnostics*.properties. */
   private static Result failed(String name, String message, String hint) {
-    return new Result(Optional.empty(), Optional.of(Diagnostic.error(name, 0, 0, message).withHint(hint)), NO_BYTES);
+    return new Result(Optional.empty(), Optional.of(Diagnostic.error(name, 0, 0, Phrase.of(message))
+        .withHint(hint == null ? null : Phrase.of(hint))), NO_BYTES);
   }
 
   /** The text and the bytes it was decoded from, or the diagnostic (and no bytes). */

@@ -23,6 +23,7 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.Severity;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.tree.Limits;
@@ -158,8 +159,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     if (!entries.hasNext()) {
       walking.pop();
       if (walking.isEmpty() && !walkFound) {
-        warnings.accept(new Diagnostic(Severity.WARNING, walkArg, 0, 0,
-            "no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found", "", List.of()));
+        warnings.accept(Diagnostic.of(Severity.WARNING, walkArg, 0, 0, "",
+            Phrase.of("walk.no_case_files", "*.yaml, *.yml, *.json, *.ndjson, *.jsonl"), null));
       }
       return;
     }
@@ -479,8 +480,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
 
     private Item tooLong(int line) {
       return new Item.Refused(name, line, Diagnostic.error(name, line, 0,
-          "the line is longer than the limit of " + Limits.size(MAX_LINE))
-          .withHint("write one case per line, each at most " + Limits.size(MAX_LINE) + ", and end every line with a line break"));
+          Phrase.of("line.too_long", Limits.size(MAX_LINE))).withHint(Phrase.of("hint.line_too_long", Limits.size(MAX_LINE))));
     }
 
     /**
@@ -534,7 +534,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         if (refused == null && size > MAX_LINE) {
           // at the document's first line, where a reader looks for the case it refuses
           refused = new Item.Refused(name, start, Diagnostic.error(name, start, 1,
-              "the document is larger than the limit of " + Limits.size(MAX_LINE)).withHint("split it into smaller documents"));
+              Phrase.of("document.too_large", Limits.size(MAX_LINE))).withHint(Phrase.of("hint.split_document")));
         }
         if (refused == null && !line.startsWith("...")) {
           if (doc.length() == 0) {

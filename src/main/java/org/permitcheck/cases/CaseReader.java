@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.Severity;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.diag.Suggest;
@@ -84,8 +85,8 @@ public final class CaseReader {
   public static List<Diagnostic> refusal(SourceText source, TreeReader.Result parsed) {
     List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
     if (d.stream().noneMatch(Diagnostic::isError)) {
-      d.add(Diagnostic.error(source.name(), source.firstLine(), 0, "the case file is empty")
-          .withHint("a case has at least 'facts:'"));
+      d.add(Diagnostic.error(source.name(), source.firstLine(), 0, Phrase.of("case.empty"))
+          .withHint(Phrase.of("hint.case_facts")));
     }
     return d;
   }
@@ -178,24 +179,30 @@ public final class CaseReader {
    * can name it by its own {@code id}; {@link Checked#hasErrors} tells it apart.
    */
   public Checked<Case> read(SourceText source, Node root, String defaultId) {
-    NodeReader reader = new NodeReader(source);
-    Optional<MapNode> m = reader.map(root, "a case");
-    if (m.isEmpty()) {
+    NodeReader reader = new NodeReader(source, true);
+    if (!(root instanceof MapNode)) {
+      // the phrases of a diagnostic are made only when there is one: a valid case loads none of their code
+      reader.map(root, Phrase.of("what.case"));
       return Checked.failed(reader.diagnostics());
     }
-    Optional<Case> c = read(reader, m.get(), defaultId);
+    Optional<Case> c = read(reader, (MapNode) root, defaultId);
     List<Diagnostic> sorted = Diagnostic.sorted(reader.diagnostics());
     return new Checked<>(c, sorted);
   }
 
   private Optional<Case> read(NodeReader reader, MapNode m, String defaultId) {
-    reader.onlyKeys(m, KEYS, "a case");
+    for (MapNode.Entry e : m.entries()) {
+      if (!KEYS.contains(e.key())) {
+        reader.onlyKeys(m, KEYS, Phrase.of("what.case"));
+        break;
+      }
+    }
     String id = reader.string(m, "id", "'id'").orElse(defaultId);
     Optional<String> country = reader.string(m, "country", "'country'");
     if (country.isPresent() && rules.country(country.get()).isEmpty()) {
       List<String> codes = rules.countries().stream().map(c -> c.code()).toList();
-      reader.error(m.get("country").get().pos(), "unknown country '" + country.get() + "'",
-          "countries: " + String.join(", ", codes));
+      reader.error(m.get("country").get().pos(), Phrase.of("case.unknown_country", country.get()), null,
+          Phrase.of("hint.countries", codes));
       country = Optional.empty();
     }
     Optional<LocalDate> asOf = reader.date(m, "as_of", "'as_of'");
@@ -220,23 +227,21 @@ public final class CaseReader {
     for (MapNode.Entry e : section.entries()) {
       Optional<String> current = rules.currentName(e.key());
       if (current.isEmpty()) {
-        String hint = Suggest.didYouMean(e.key(), rules.facts().keySet());
-        if (rules.derived().containsKey(e.key())) {
-          hint = "'" + e.key() + "' is computed by the rules; give the facts it is computed from instead";
-        }
-        reader.error(e.keyPos(), "unknown fact '" + e.key() + "'", hint.isEmpty()
-            ? "'permitcheck facts' lists every fact" : hint);
+        Phrase hint = rules.derived().containsKey(e.key()) ? Phrase.of("hint.derived", e.key())
+            : Suggest.hint(e.key(), rules.facts().keySet());
+        reader.error(e.keyPos(), Phrase.of("case.unknown_fact", e.key()), null,
+            hint != null ? hint : Phrase.of("hint.facts_command"));
         continue;
       }
       String name = current.get();
       if (!name.equals(e.key())) {
         if (section.has(name)) {
-          reader.error(e.keyPos(), "fact '" + e.key() + "' was renamed to '" + name + "', which is also given",
-              "keep only '" + name + "'");
+          reader.error(e.keyPos(), Phrase.of("case.renamed_twice", e.key(), name), null,
+              Phrase.of("hint.keep_only", name));
           continue;
         }
-        reader.report(Severity.NOTICE, e.keyPos(), "fact '" + e.key() + "' is now called '" + name
-            + "'; read as '" + name + "'", "rename it in the file");
+        reader.report(Severity.NOTICE, e.keyPos(), Phrase.of("case.renamed", e.key(), name), null,
+            Phrase.of("hint.rename"));
       }
       Fact fact = rules.facts().get(name);
       Optional<Object> v = values.read(fact, e.value(), name);
@@ -252,19 +257,19 @@ public final class CaseReader {
       if (!ids.contains(e.key())) {
         // a warning, not an error: the case itself is fine, and eval and diff (say, against rules
         // that renamed the permit) still need it; test fails the expectation
-        String suggestion = Suggest.didYouMean(e.key(), ids);
-        reader.warning(e.keyPos(), "unknown permit '" + e.key() + "' in 'expect'",
-            (suggestion.isEmpty() ? "" : suggestion + " ") + "'test' counts this expectation as failed");
+        Phrase suggestion = Suggest.hint(e.key(), ids);
+        reader.report(Severity.WARNING, e.keyPos(), Phrase.of("case.unknown_permit", e.key()), null,
+            suggestion == null ? Phrase.of("hint.expect_failed") : Phrase.of("hint.expect_failed.suggestion", suggestion));
       }
-      Optional<String> verdict = reader.string(e.value(), "expected verdict of '" + e.key() + "'");
-      if (verdict.isEmpty()) {
+      if (!(e.value() instanceof ScalarNode) || ((ScalarNode) e.value()).isNull()) {
+        reader.string(e.value(), Phrase.of("what.verdict", e.key()));
         continue;
       }
-      String v = verdict.get();
+      String v = ((ScalarNode) e.value()).text();
       if (!VERDICTS.contains(v)) {
-        reader.error(e.value().pos(), "unknown verdict '" + v + "' for '" + e.key() + "'",
-            Suggest.didYouMean(v, VERDICTS).isEmpty() ? "verdicts: " + String.join(", ", VERDICTS)
-                : Suggest.didYouMean(v, VERDICTS));
+        Phrase hint = Suggest.hint(v, VERDICTS);
+        reader.error(e.value().pos(), Phrase.of("case.unknown_verdict", v, e.key()), null,
+            hint != null ? hint : Phrase.of("hint.verdicts", VERDICTS));
       } else {
         out.put(e.key(), v);
       }
@@ -280,8 +285,8 @@ public final class CaseReader {
     SourceText source = new SourceText(origin, text);
     Optional<String> current = rules.currentName(factName);
     if (current.isEmpty()) {
-      return Checked.failed(List.of(Diagnostic.error(origin, 0, 0, "unknown fact '" + factName + "'")
-          .withHint(Suggest.didYouMean(factName, rules.facts().keySet()))));
+      return Checked.failed(List.of(Diagnostic.error(origin, 0, 0, Phrase.of("case.unknown_fact", factName))
+          .withHint(Suggest.hint(factName, rules.facts().keySet()))));
     }
     if (text.isBlank()) {
       return Checked.of(Optional.empty(), List.of());
@@ -291,12 +296,12 @@ public final class CaseReader {
       List<Diagnostic> d = new ArrayList<>(parsed.diagnostics());
       if (d.stream().noneMatch(Diagnostic::isError)) {
         String value = text.strip();
-        d.add(Diagnostic.error(origin, 0, 0, "the value '" + value + "' is a YAML comment, so no value at all")
-            .withHint("leave out the '#', or quote the value: --set " + factName + "='\"" + value + "\"'"));
+        d.add(Diagnostic.error(origin, 0, 0, Phrase.of("value.comment", value))
+            .withHint(Phrase.of("hint.comment", factName, value)));
       }
       return Checked.failed(d);
     }
-    NodeReader reader = new NodeReader(source);
+    NodeReader reader = new NodeReader(source, true);
     Node node = parsed.root().get();
     if (node instanceof ScalarNode && ((ScalarNode) node).type() != ScalarNode.Type.STRING
         && rules.facts().get(current.get()).type().kind() == org.permitcheck.expr.Type.Kind.TEXT) {
@@ -349,12 +354,8 @@ public final class CaseReader {
   }
 
   private static Diagnostic evaluatedBefore(String name, LocalDate value, LocalDate date, String file, int line) {
-    String message = "fact '" + name + "' is " + value + ", later than the date the case is evaluated at ("
-        + date + ")";
-    return new Diagnostic(Severity.WARNING, file, line, 0, message, "",
-        List.of("the evaluation reads it as already known on that date: evaluate the case at or after its "
-            + "own dates, or read this result with that in mind"),
-        "fact '" + name + "' is later than the date the case is evaluated at");
+    return Diagnostic.of(Severity.WARNING, file, line, 0, "", Phrase.of("case.evaluated_before.value", name, value, date),
+        Phrase.of("case.evaluated_before", name)).withHint(Phrase.of("hint.evaluated_before"));
   }
 
   /** The default id of a case read from a line of a stream: {@code name:line}. */

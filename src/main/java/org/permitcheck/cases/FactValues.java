@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.Suggest;
 import org.permitcheck.expr.Type;
 import org.permitcheck.rules.Fact;
@@ -22,7 +23,7 @@ import org.permitcheck.tree.ScalarNode;
 /**
  * Converts what a case file says about a fact into the fact's typed value: Boolean, Long, BigDecimal,
  * LocalDate, String, or a list of records. Each problem is reported at the offending value, naming
- * the fact and the form it expects.
+ * the fact and the form it expects, in phrases that can be said in every language.
  */
 final class FactValues {
   private final NodeReader reader;
@@ -45,8 +46,7 @@ final class FactValues {
         return records(fact, node, name);
       default:
         if (!(node instanceof ScalarNode)) {
-          fail(node, name, fact, "found " + node.kind());
-          return Optional.empty();
+          return fail(node, name, fact);
         }
         return scalar(fact, (ScalarNode) node, name);
     }
@@ -80,9 +80,9 @@ final class FactValues {
         if (value != null) {
           return Optional.of(value);
         }
-        String hint = Suggest.didYouMean(text, type.values());
-        reader.error(s.pos(), fact(name) + " has no value '" + text + "'", fact(name) + " has no such value",
-            hint.isEmpty() ? "allowed: " + String.join(", ", type.values()) : hint);
+        Phrase hint = Suggest.hint(text, type.values());
+        reader.error(s.pos(), Phrase.of("fact.no_value", name, text), Phrase.of("fact.no_such_value", name),
+            hint != null ? hint : Phrase.of("hint.allowed", type.values()));
         return Optional.empty();
       default:
         return Optional.of(text);
@@ -146,8 +146,7 @@ final class FactValues {
   private Optional<BigDecimal> number(Fact fact, ScalarNode s, String name) {
     Optional<BigDecimal> v = Numbers.parse(s.text());
     if (v.isEmpty()) {
-      String expects = fact(name) + " expects " + expected(fact);
-      reader.error(s.pos(), expects + ", " + found(s), expects, "write the number in decimal digits, e.g. 12");
+      failValue(s, name, fact, Phrase.of("hint.decimal_digits"));
       return Optional.empty();
     }
     NumberProblem problem = numberProblem(fact, v.get());
@@ -156,39 +155,39 @@ final class FactValues {
     }
     switch (problem) {
       case TOO_LARGE:
-        reader.error(s.pos(), fact(name) + " expects " + expected(fact) + ", found a number that is too large"
-            + " or too precise", "numbers have " + Numbers.range());
+        reader.error(s.pos(), Phrase.of("fact.too_large", name, expected(fact)), null,
+            Phrase.of("hint.number_range", Numbers.MAX_DIGITS, Numbers.MAX_DECIMALS));
         return Optional.empty();
       case NOT_WHOLE:
         return failValue(s, name, fact).map(o -> BigDecimal.ZERO);
       case BELOW_MIN:
-        return outOfRange(s, fact(name) + " must be at least " + fact.min().get().toPlainString() + unit(fact));
+        return outOfRange(s, "fact.at_least", name, quantity(fact, fact.min().get()));
       default:
-        return outOfRange(s, fact(name) + " must be at most " + fact.max().get().toPlainString() + unit(fact));
+        return outOfRange(s, "fact.at_most", name, quantity(fact, fact.max().get()));
     }
   }
 
-  private Optional<BigDecimal> outOfRange(ScalarNode s, String bound) {
-    reader.error(s.pos(), bound + ", found " + s.text(), bound, "");
+  /** A value out of the fact's bounds: {@code key} says the bound, {@code key.value} the value found too. */
+  private Optional<BigDecimal> outOfRange(ScalarNode s, String key, String name, Phrase bound) {
+    reader.error(s.pos(), Phrase.of(key + ".value", name, bound, s.text()), Phrase.of(key, name, bound), null);
     return Optional.empty();
   }
 
-  private static String unit(Fact fact) {
-    return fact.unit().isEmpty() ? "" : " " + fact.unit();
+  /** A bound with the fact's unit, if it has one: "18 years". */
+  private static Phrase quantity(Fact fact, BigDecimal n) {
+    return fact.unit().isEmpty() ? Phrase.literal(n.toPlainString())
+        : Phrase.of("quantity", n.toPlainString(), Phrase.unit(fact.unit()));
   }
 
   private Optional<Object> date(Fact fact, ScalarNode s, String name) {
     LocalDate d = IsoDate.parse(s.text());
     if (d == null) {
-      String hint = s.text().matches("\\d{4}-\\d{2}-\\d{2}") ? "this day does not exist in the calendar"
-          : "write dates as YYYY-MM-DD";
-      String expects = fact(name) + " expects a date like 1999-05-14";
-      reader.error(s.pos(), expects + ", found '" + s.text() + "'", expects, hint);
-      return Optional.empty();
+      return failValue(s, name, fact, Phrase.of(s.text().matches("\\d{4}-\\d{2}-\\d{2}") ? "hint.no_such_day"
+          : "hint.date_format"));
     }
     if (fact.past() && d.isAfter(known)) {
-      reader.error(s.pos(), fact(name) + " is " + d + ", later than the case's date (" + known + ")",
-          fact(name) + " is later than the case's date", "check the year; a case's date is its as_of, else --as-of, else today");
+      reader.error(s.pos(), Phrase.of("fact.after_case_date.value", name, d, known),
+          Phrase.of("fact.after_case_date", name), Phrase.of("hint.check_year"));
       return Optional.empty();
     }
     return Optional.of(d);
@@ -196,8 +195,7 @@ final class FactValues {
 
   private Optional<Object> records(Fact fact, Node node, String name) {
     if (!(node instanceof ListNode)) {
-      fail(node, name, fact, "found " + node.kind());
-      return Optional.empty();
+      return fail(node, name, fact);
     }
     Map<String, Fact> fields = recordFields(fact);
     List<Map<String, Object>> out = new ArrayList<>();
@@ -207,8 +205,8 @@ final class FactValues {
       index++;
       String where = name + "[" + index + "]";
       if (!(item instanceof MapNode)) {
-        reader.error(item.pos(), "item " + index + " of " + fact(name) + " must be a mapping of "
-            + String.join(", ", fields.keySet()) + ", found " + item.kind(), "");
+        reader.error(item.pos(), Phrase.of("item.not_mapping", index, name, fields.keySet(), NodeReader.kind(item)),
+            null, null);
         ok = false;
         continue;
       }
@@ -216,9 +214,9 @@ final class FactValues {
       for (MapNode.Entry e : ((MapNode) item).entries()) {
         Fact field = fields.get(e.key());
         if (field == null) {
-          String hint = Suggest.didYouMean(e.key(), fields.keySet());
-          reader.error(e.keyPos(), "unknown field '" + e.key() + "' in item " + index + " of " + fact(name),
-              hint.isEmpty() ? "fields: " + String.join(", ", fields.keySet()) : hint);
+          Phrase hint = Suggest.hint(e.key(), fields.keySet());
+          reader.error(e.keyPos(), Phrase.of("item.unknown_field", e.key(), index, name), null,
+              hint != null ? hint : Phrase.of("hint.fields", fields.keySet()));
           ok = false;
           continue;
         }
@@ -257,13 +255,12 @@ final class FactValues {
       return true;
     }
     if (!record.containsKey("status") || !record.containsKey("from")) {
-      reader.error(item.pos(), "item " + index + " of " + fact(name) + " needs a 'status' and a 'from' date",
-          "leave 'to' out while the status is ongoing");
+      reader.error(item.pos(), Phrase.of("item.period_incomplete", index, name), null,
+          Phrase.of("hint.period_open"));
       return false;
     }
-    String which = "item " + index + " of " + fact(name);
-    reader.error(item.pos(), which + " ends (" + record.get("to") + ") before it starts (" + record.get("from") + ")",
-        which + " ends before it starts", "");
+    reader.error(item.pos(), Phrase.of("item.ends_before.value", index, name, record.get("to"), record.get("from")),
+        Phrase.of("item.ends_before", index, name), null);
     return false;
   }
 
@@ -281,63 +278,64 @@ final class FactValues {
         Optional.empty(), Optional.empty(), "", false, List.of());
   }
 
-  private Optional<Object> fail(Node node, String name, Fact fact, String found) {
-    reader.error(node.pos(), fact(name) + " expects " + expected(fact) + ", " + found, hintFor(fact));
+  /** A node of the wrong kind (a list for a number): the message names its kind, not its value. */
+  private Optional<Object> fail(Node node, String name, Fact fact) {
+    reader.error(node.pos(), Phrase.of("fact.expects.kind", name, expected(fact), NodeReader.kind(node)), null,
+        hintFor(fact));
     return Optional.empty();
   }
 
-  /** {@link #fail} for a value of the wrong form, which the message quotes (except with --redact). */
+  /** A value of the wrong form, which the message quotes (except with --redact). */
   private Optional<Object> failValue(ScalarNode s, String name, Fact fact) {
-    String expects = fact(name) + " expects " + expected(fact);
-    reader.error(s.pos(), expects + ", " + found(s), expects, hintFor(fact));
+    return failValue(s, name, fact, hintFor(fact));
+  }
+
+  private Optional<Object> failValue(ScalarNode s, String name, Fact fact, Phrase hint) {
+    reader.error(s.pos(), Phrase.of("fact.expects.value", name, expected(fact), s.text()),
+        Phrase.of("fact.expects", name, expected(fact)), hint);
     return Optional.empty();
   }
 
-  private static String fact(String name) {
-    return "fact '" + name + "'";
-  }
-
-  private static String found(ScalarNode s) {
-    return "found '" + s.text() + "'";
-  }
-
-  static String expected(Fact fact) {
+  /** What a fact expects ("a whole number of months"): the object of the messages that say so. */
+  static Phrase expected(Fact fact) {
     Type t = fact.type();
     switch (t.kind()) {
       case BOOLEAN:
-        return "yes or no (true/false)";
+        return Phrase.of("expected.boolean");
       case INTEGER:
-        return "a whole number" + (fact.unit().isEmpty() ? "" : " of " + fact.unit());
+        return fact.unit().isEmpty() ? Phrase.of("expected.integer")
+            : Phrase.of("expected.integer.unit", Phrase.unit(fact.unit()));
       case DECIMAL:
-        return "a number";
+        return Phrase.of("expected.decimal");
       case MONEY:
-        return "an amount in " + t.currency() + " like 1250.00";
+        return Phrase.of("expected.money", t.currency());
       case DATE:
-        return "a date like 1999-05-14";
+        return Phrase.of("expected.date");
       case ENUM:
       case LEVEL:
-        return "one of " + String.join(", ", t.values());
+        return Phrase.of("expected.enum", t.values());
       case LIST:
-        return "a list of items with " + String.join(", ", t.fields().keySet());
+        return Phrase.of("expected.list", t.fields().keySet());
       case PERIODS:
-        return "a list of periods {status, from, to}";
+        return Phrase.of("expected.periods", "{status, from, to}");
       default:
-        return "a text";
+        return Phrase.of("expected.text");
     }
   }
 
-  private static String hintFor(Fact fact) {
+  /** How to write a value of the fact's type, or null. */
+  private static Phrase hintFor(Fact fact) {
     switch (fact.type().kind()) {
       case INTEGER:
-        return "write a whole number without quotes, e.g. 12";
+        return Phrase.of("hint.integer");
       case MONEY:
       case DECIMAL:
-        return "write the number without quotes, with a '.' for decimals";
+        return Phrase.of("hint.decimal");
       case LIST:
       case PERIODS:
-        return "write one item per line, each starting with '- '";
+        return Phrase.of("hint.list");
       default:
-        return "";
+        return null;
     }
   }
 }

@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     Messages m = common.messages(ctx);
     Checked<Ruleset> rules = RulesSource.loadYaml(ctx, file != null ? file : common.rules, common.debug(ctx));
-    Diagnostics.print(ctx.err(), rules.diagnostics(), true);
+    Diagnostics.print(ctx.err(), rules.diagnostics());
     if (rules.hasErrors()) {
       Diagnostics.summary(ctx.err(), rules.diagnostics(), m);
       return ExitCode.INVALID_RULES;

@@ -28,8 +28,8 @@ public final class Cli {
       err.println("permitcheck: " + Diagnostic.printable(ParameterErrors.message(ex, m)));
       String command = ex.getCommandLine().getCommandName();
       ParameterErrors.hint(ex, m)
-          .ifPresent(h -> err.println("  " + m.get("cli.hint") + ": " + Diagnostic.printable(h)));
-      err.println("  " + m.get("cli.hint") + ": " + m.get("cli.hint.help",
+          .ifPresent(h -> err.println("  " + m.colon("cli.hint") + " " + Diagnostic.printable(h)));
+      err.println("  " + m.colon("cli.hint") + " " + m.get("cli.hint.help",
           "permitcheck " + (command.equals("permitcheck") ? "" : command + " ") + "--help"));
       return ExitCode.USAGE;
     });
@@ -38,7 +38,7 @@ public final class Cli {
         ctx.err().println("permitcheck: " + Diagnostic.printable(ex.getMessage()));
         String hint = ((UsageError) ex).hint;
         if (!hint.isEmpty()) {
-          ctx.err().println("  " + m.get("cli.hint") + ": " + Diagnostic.printable(hint));
+          ctx.err().println("  " + m.colon("cli.hint") + " " + Diagnostic.printable(hint));
         }
         return ExitCode.USAGE;
       }
@@ -81,7 +81,7 @@ public final class Cli {
     err.println("permitcheck: " + m.get("cli.bad_file_name", Diagnostic.printable(name)));
     String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
     boolean nul = name.indexOf('\0') >= 0;
-    err.println("  " + m.get("cli.hint") + ": " + (nul ? m.get("cli.hint.bad_file_name.nul")
+    err.println("  " + m.colon("cli.hint") + " " + (nul ? m.get("cli.hint.bad_file_name.nul")
         : m.get("cli.hint.bad_file_name.charset", charset)));
   }
 

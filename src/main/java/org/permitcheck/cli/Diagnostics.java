@@ -6,19 +6,28 @@ import java.util.List;
 import java.util.Set;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Severity;
+import org.permitcheck.diag.Translation;
 import org.permitcheck.report.Messages;
 
 /** Prints diagnostics to stderr, each once, and the closing count. */
 final class Diagnostics {
   private Diagnostics() {}
 
-  /**
-   * Prints diagnostics. {@code excerpts} is false for case files: their lines hold personal data, so
-   * only the message (which names the offending field) is shown.
-   */
-  static void print(PrintWriter err, List<Diagnostic> diagnostics, boolean excerpts) {
+  /** Prints the diagnostics of a rules file, in English, each with an excerpt of its line. */
+  static void print(PrintWriter err, List<Diagnostic> diagnostics) {
     for (Diagnostic d : diagnostics) {
-      err.println((excerpts ? d : d.withExcerpt("")).render());
+      err.println(d.render());
+    }
+  }
+
+  /**
+   * Prints the diagnostics of case files in the language of {@code m}. Without excerpts: the lines of
+   * a case hold personal data, so only the message (which names the offending field) is shown.
+   */
+  static void print(PrintWriter err, List<Diagnostic> diagnostics, Messages m) {
+    Translation t = Translation.of(m.language());
+    for (Diagnostic d : diagnostics) {
+      err.println(t.render(d.withExcerpt("")));
     }
   }
 

@@ -14,6 +14,7 @@ import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseReader;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Translation;
 import org.permitcheck.engine.Change;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Evaluator;
@@ -89,6 +90,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages m = common.messages(ctx);
+    said = Translation.of(m.language());
     int threads = CommonOptions.threads(jobs, m);
     CommonOptions.stdinOnce(files, m);
     format = CommonOptions.keyword(format); // as --lang: JSON is json
@@ -104,7 +106,7 @@ final class DiffCommand implements Callable<Integer> {
     List<Diagnostic> invalid = new ArrayList<>(oldSide == null ? List.of() : oldSide.errors());
     invalid.addAll(newSide.errors());
     if (!invalid.isEmpty()) {
-      Diagnostics.print(ctx.err(), invalid, true);
+      Diagnostics.print(ctx.err(), invalid);
       Diagnostics.summary(ctx.err(), invalid, m);
       return ExitCode.INVALID_RULES;
     }
@@ -115,17 +117,17 @@ final class DiffCommand implements Callable<Integer> {
     List<DiffJson.Failure> failures = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false))) {
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), m))) {
       Pipeline.run(inputs, inputs::ready, item -> compare(item, before, after), threads, r -> {
         counts[0]++;
         if (!r.diagnostics().isEmpty()) {
-          Diagnostics.print(ctx.err(), r.diagnostics(), false);
+          Diagnostics.print(ctx.err(), r.diagnostics(), m);
           problems.addAll(r.diagnostics().stream().filter(Diagnostic::isError).toList());
         }
         if (r.caseId() == null) {
           counts[2]++;
           DiffJson.Failure f = new DiffJson.Failure(r.recordId(), r.source(),
-              r.diagnostics().stream().filter(Diagnostic::isError).toList());
+              r.diagnostics().stream().filter(Diagnostic::isError).map(said::translate).toList());
           if (format.equals("ndjson")) {
             ctx.out().println(DiffJson.record(f, redact));
             OutputStopped.afterRecord(ctx.out());
@@ -201,13 +203,17 @@ final class DiffCommand implements Callable<Integer> {
    * A case that the rules of {@code side} refuse and the other side's read: a change, not an input
    * error, so its errors go into the change record rather than to stderr.
    */
-  private static Result refused(Item item, String side, Checked<Case> refusal, Checked<Case> read,
+  private Result refused(Item item, String side, Checked<Case> refusal, Checked<Case> read,
       List<Diagnostic> diagnostics) {
     List<Diagnostic> errors = refusal.errors();
     String id = read.value().get().id();
-    return new Result(id, item.name(), item.defaultId(), List.of(new DiffJson.Rejected(id, item.name(), side, errors)),
+    List<Diagnostic> said = errors.stream().map(this.said::translate).toList();
+    return new Result(id, item.name(), item.defaultId(), List.of(new DiffJson.Rejected(id, item.name(), side, said)),
         diagnostics.stream().filter(x -> !errors.contains(x)).toList());
   }
+
+  /** The language the errors of case files are said in, in stderr and in the records (--lang). */
+  private Translation said = Translation.of("en");
 
   private void finish(DiffJson.Document d, Messages m) {
     if (format.equals("json")) {

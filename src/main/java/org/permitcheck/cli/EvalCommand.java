@@ -136,11 +136,11 @@ final class EvalCommand implements Callable<Integer> {
         ctx.today(), renderer(rules, options, text), format.equals("ndjson"), format.equals("ndjson") && !explain);
     Debug debug = common.debug(ctx);
     if (target == null) {
-      return run(job, threads, new Output(text, ctx.out(), debug), m);
+      return run(job, threads, new Output(text, ctx.out(), debug, m), m);
     }
     try (SafeFiles.Pending file = OutputFile.open(target, output)) {
       PrintWriter sink = ByteWriter.buffered(file.stream(), 1 << 16);
-      int code = run(job, threads, new Output(text, sink, debug), m);
+      int code = run(job, threads, new Output(text, sink, debug, m), m);
       if (sink.checkError()) {
         throw new IOException(m.get("cli.output_unwritable"));
       }
@@ -220,11 +220,14 @@ final class EvalCommand implements Callable<Integer> {
     long total = -1;
     long start;
     Messages messages;
+    /** The language of the diagnostics. */
+    final Messages lang;
 
-    Output(TextRenderer text, PrintWriter out, Debug debug) {
+    Output(TextRenderer text, PrintWriter out, Debug debug, Messages lang) {
       this.text = text;
       this.out = out;
       this.debug = debug;
+      this.lang = lang;
     }
 
     void accept(Job.Result r) {
@@ -267,7 +270,7 @@ final class EvalCommand implements Callable<Integer> {
     void say(List<Diagnostic> diagnostics) {
       clearProgress();
       out.flush();
-      Diagnostics.print(ctx.err(), diagnostics, false);
+      Diagnostics.print(ctx.err(), diagnostics, lang);
       ctx.err().flush();
     }
 
@@ -371,7 +374,7 @@ final class EvalCommand implements Callable<Integer> {
       String fact = set.substring(0, eq).trim();
       Checked<Optional<Object>> v = reader.parseValue(fact, set.substring(eq + 1), "--set " + fact);
       if (v.hasErrors()) {
-        Diagnostic d = v.errors().get(0);
+        Diagnostic d = org.permitcheck.diag.Translation.of(m.language()).translate(v.errors().get(0));
         throw new UsageError(m.get("cli.set_invalid", fact, d.message()), d.hints().isEmpty() ? "" : d.hints().get(0));
       }
       changes.put(rules.currentName(fact).orElse(fact), v.value().get().orElse(null));

@@ -93,7 +93,7 @@ final class InterviewCommand implements Callable<Integer> {
     InterviewStart start;
     if (resume != null) {
       Checked<InterviewStart> r = InterviewStart.resume(ctx, rules, resume, scope, save, asOf);
-      Diagnostics.print(ctx.err(), r.diagnostics(), false);
+      Diagnostics.print(ctx.err(), r.diagnostics(), common.messages(ctx));
       if (r.hasErrors()) {
         Diagnostics.summary(ctx.err(), r.diagnostics(), common.messages(ctx));
         return ExitCode.INVALID_INPUT;

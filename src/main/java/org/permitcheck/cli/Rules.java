@@ -14,7 +14,7 @@ final class Rules {
   static Checked<Ruleset> load(Context ctx, CommonOptions common) {
     Checked<Ruleset> loaded = RulesSource.load(ctx, common.rules, common.debug(ctx));
     if (loaded.hasErrors()) {
-      Diagnostics.print(ctx.err(), loaded.errors(), true);
+      Diagnostics.print(ctx.err(), loaded.errors());
       Diagnostics.summary(ctx.err(), loaded.errors(), common.messages(ctx));
     }
     return loaded;

@@ -91,17 +91,17 @@ final class TestCommand implements Callable<Integer> {
     int outside = 0;
     List<Diagnostic> problems = new ArrayList<>();
     Coverage cover = new Coverage(chosen);
-    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), false));
+    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), m));
     while (inputs.hasNext()) {
       Item item = inputs.next();
       Checked<Case> c = Job.read(reader, item);
       if (c.hasErrors()) {
-        Diagnostics.print(ctx.err(), c.diagnostics(), false);
+        Diagnostics.print(ctx.err(), c.diagnostics(), m);
         problems.addAll(c.diagnostics());
         continue;
       }
       // warnings of a readable case, such as a misspelt permit id under expect:, say what was meant
-      Diagnostics.print(ctx.err(), c.diagnostics(), false);
+      Diagnostics.print(ctx.err(), c.diagnostics(), m);
       cases++;
       Case subject = c.value().get();
       String path = where(item, subject);

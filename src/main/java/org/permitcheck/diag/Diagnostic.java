@@ -11,6 +11,9 @@ import java.util.Objects;
  * @param withoutValues the message without the values of the case it quotes (a date of birth, a
  *     word given for a number), for output that must leave fact values out ({@code --redact}); the
  *     message itself when it quotes none
+ * @param wording the message, the message without values and the hints as {@link Phrase}s, so that
+ *     {@link Translation} can say them in another language; null for a diagnostic said only in English
+ *     (those about rules files, and the syntax errors of YAML and JSON)
  */
 public record Diagnostic(
     Severity severity,
@@ -20,7 +23,25 @@ public record Diagnostic(
     String message,
     String excerpt,
     List<String> hints,
-    String withoutValues) {
+    String withoutValues,
+    Wording wording) {
+
+  /**
+   * What a diagnostic says, as phrases: its message, its message without the case's values (null when
+   * the message quotes none) and its hints, in the order of {@link #hints()}.
+   */
+  public record Wording(Phrase message, Phrase withoutValues, List<Phrase> hints) {
+    public Wording {
+      Objects.requireNonNull(message);
+      hints = List.copyOf(hints);
+    }
+
+    Wording with(Phrase hint) {
+      List<Phrase> all = new java.util.ArrayList<>(hints);
+      all.add(hint);
+      return new Wording(message, withoutValues, all);
+    }
+  }
 
   public Diagnostic {
     Objects.requireNonNull(severity);
@@ -32,10 +53,31 @@ public record Diagnostic(
     withoutValues = withoutValues == null ? message : shorten(printable(withoutValues, false));
   }
 
-  /** A diagnostic whose message quotes no value of the case. */
+  /** A diagnostic said only in English. */
+  public Diagnostic(Severity severity, String file, int line, int column, String message, String excerpt,
+      List<String> hints, String withoutValues) {
+    this(severity, file, line, column, message, excerpt, hints, withoutValues, null);
+  }
+
+  /** A diagnostic said only in English, whose message quotes no value of the case. */
   public Diagnostic(Severity severity, String file, int line, int column, String message, String excerpt,
       List<String> hints) {
-    this(severity, file, line, column, message, excerpt, hints, null);
+    this(severity, file, line, column, message, excerpt, hints, null, null);
+  }
+
+  /**
+   * A diagnostic that can be said in every language: its English text is its phrases in English.
+   * {@code withoutValues} is null when the message quotes no value of the case.
+   */
+  public static Diagnostic of(Severity severity, String file, int line, int column, String excerpt, Phrase message,
+      Phrase withoutValues) {
+    return new Diagnostic(severity, file, line, column, message.english(), excerpt, List.of(),
+        withoutValues == null ? null : withoutValues.english(), new Wording(message, withoutValues, List.of()));
+  }
+
+  /** An error, without an excerpt, that can be said in every language. */
+  public static Diagnostic error(String file, int line, int column, Phrase message) {
+    return of(Severity.ERROR, file, line, column, "", message, null);
   }
 
   /**
@@ -143,18 +185,37 @@ public record Diagnostic(
     if (hint == null || hint.isEmpty()) {
       return this;
     }
+    return withHint(hint, wording == null ? null : wording.with(Phrase.literal(hint)));
+  }
+
+  /** The diagnostic with one more hint, said in every language; none when {@code hint} is null. */
+  public Diagnostic withHint(Phrase hint) {
+    if (hint == null) {
+      return this;
+    }
+    return withHint(hint.english(), wording == null ? null : wording.with(hint));
+  }
+
+  private Diagnostic withHint(String hint, Wording w) {
     List<String> all = new java.util.ArrayList<>(hints);
     all.add(hint);
-    return new Diagnostic(severity, file, line, column, message, excerpt, all, withoutValues);
+    return new Diagnostic(severity, file, line, column, message, excerpt, all, withoutValues, w);
   }
 
   /** The same diagnostic with {@code hint} instead of its hints. */
   public Diagnostic withOnlyHint(String hint) {
-    return new Diagnostic(severity, file, line, column, message, excerpt, List.of(hint), withoutValues);
+    return new Diagnostic(severity, file, line, column, message, excerpt, List.of(hint), withoutValues,
+        wording == null ? null : new Wording(wording.message(), wording.withoutValues(), List.of(Phrase.literal(hint))));
+  }
+
+  /** The same diagnostic, said in English in every language (one about a rules file). */
+  public Diagnostic inEnglishOnly() {
+    return wording == null ? this : new Diagnostic(severity, file, line, column, message, excerpt, hints,
+        withoutValues, null);
   }
 
   public Diagnostic withExcerpt(String sourceLine) {
-    return new Diagnostic(severity, file, line, column, message, sourceLine, hints, withoutValues);
+    return new Diagnostic(severity, file, line, column, message, sourceLine, hints, withoutValues, wording);
   }
 
   /**
@@ -171,8 +232,20 @@ public record Diagnostic(
 
   /** The whole diagnostic as the user reads it, lines separated by {@code \n}, no final newline. */
   public String render() {
+    List<String> hintLines = new java.util.ArrayList<>(hints.size());
+    for (String hint : hints) {
+      hintLines.add("hint: " + hint);
+    }
+    return render(location() + ": " + severity.label() + ": " + message, hintLines);
+  }
+
+  /**
+   * {@link #render()} with its first line ({@code file:line:col: severity: message}) and its hint
+   * lines as given: said in another language ({@link Translation#render}).
+   */
+  String render(String head, List<String> hintLines) {
     StringBuilder out = new StringBuilder();
-    out.append(location()).append(": ").append(severity.label()).append(": ").append(message);
+    out.append(head);
     if (!excerpt.isEmpty() && column > 0) {
       // invisible characters are shown escaped, so the caret moves by the length of those before it
       String shown = printable(excerpt, true).stripTrailing();
@@ -190,8 +263,8 @@ public record Diagnostic(
       }
       out.append('^');
     }
-    for (String hint : hints) {
-      out.append('\n').append("  hint: ").append(hint);
+    for (String hint : hintLines) {
+      out.append('\n').append("  ").append(hint);
     }
     return out.toString();
   }

@@ -68,13 +68,13 @@ public record SourceText(String name, String text, int firstLine) {
     }
     if (bad <= 1 && isUtf16(bytes)) {
       // what PowerShell's '>' and some Windows editors write
-      return Optional.of(Diagnostic.error(name, firstLine, 1, "the " + what + " is UTF-16 text, not UTF-8")
-          .withHint("save it as UTF-8 (in PowerShell: Out-File -Encoding utf8)"));
+      return Optional.of(Diagnostic.error(name, firstLine, 1, Phrase.of("utf16." + what))
+          .withHint(Phrase.of("hint.utf16")));
     }
     int line = firstLine - 1 + lineOfByte(bytes, bad);
     int column = bad - lineStartOfByte(bytes, bad) + 1;
-    return Optional.of(Diagnostic.error(name, line, column,
-        "the " + what + " is not valid UTF-8 text (byte " + (bad + 1) + ")").withHint("save it as UTF-8"));
+    return Optional.of(Diagnostic.error(name, line, column, Phrase.of("not_utf8." + what, bad + 1))
+        .withHint(Phrase.of("hint.utf8")));
   }
 
   /** Whether the bytes start with a UTF-16 byte order mark (little or big endian). */

@@ -25,7 +25,14 @@ public final class Suggest {
 
   /** The hint text for a misspelt name, or "" when nothing is close. */
   public static String didYouMean(String wrong, Collection<String> candidates) {
-    return closest(wrong, candidates).map(s -> "did you mean '" + s + "'?").orElse("");
+    Phrase hint = hint(wrong, candidates);
+    return hint == null ? "" : hint.english();
+  }
+
+  /** The hint for a misspelt name, said in any language, or null when nothing is close. */
+  public static Phrase hint(String wrong, Collection<String> candidates) {
+    Optional<String> best = closest(wrong, candidates);
+    return best.isPresent() ? Phrase.of("hint.did_you_mean", best.get()) : null;
   }
 
   /** Optimal string alignment distance (Levenshtein with transpositions). */

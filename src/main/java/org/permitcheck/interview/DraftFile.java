@@ -12,6 +12,7 @@ import org.permitcheck.cases.CaseReader;
 import org.permitcheck.cases.CaseWriter;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.diag.Suggest;
 import org.permitcheck.engine.Scope;
@@ -77,13 +78,14 @@ public final class DraftFile {
   }
 
   public Checked<Draft> read(SourceText source, Node root) {
-    NodeReader reader = new NodeReader(source);
-    Optional<MapNode> opt = reader.map(root, "a draft");
+    NodeReader reader = new NodeReader(source, true);
+    Phrase aDraft = Phrase.of("what.draft");
+    Optional<MapNode> opt = reader.map(root, aDraft);
     if (opt.isEmpty()) {
       return Checked.failed(reader.diagnostics());
     }
     MapNode m = opt.get();
-    reader.onlyKeys(m, KEYS, "a draft");
+    reader.onlyKeys(m, KEYS, aDraft);
     String save = m.get("save").filter(n -> !(n instanceof ScalarNode && ((ScalarNode) n).isNull()))
         .flatMap(n -> reader.string(n, "'save'")).orElse("");
     List<String> countries = strings(reader, m, "countries");
@@ -92,22 +94,22 @@ public final class DraftFile {
     List<String> skipped = strings(reader, m, "skipped");
     for (String q : asked) {
       if (!q.equals(Draft.COUNTRY) && !rules.facts().containsKey(q)) {
-        reader.error(m.get("asked").get().pos(), "unknown fact '" + q + "' in 'asked'",
-            Suggest.didYouMean(q, rules.facts().keySet()));
+        reader.error(m.get("asked").get().pos(), Phrase.of("draft.unknown_asked", q), null,
+            Suggest.hint(q, rules.facts().keySet()));
       }
     }
     Optional<Draft.Pending> pending = m.get("pending").flatMap(n -> reader.map(n, "'pending'")).flatMap(p -> {
-      Optional<String> fact = p.get("fact").flatMap(n -> reader.string(n, "'fact' of 'pending'"));
-      Optional<BigDecimal> step = p.get("step").flatMap(n -> reader.number(n, "'step' of 'pending'"));
+      Optional<String> fact = p.get("fact").flatMap(n -> reader.string(n, Phrase.of("what.of", "fact", "pending")));
+      Optional<BigDecimal> step = p.get("step").flatMap(n -> reader.number(n, Phrase.of("what.of", "step", "pending")));
       if (fact.isEmpty() || step.isEmpty() || !rules.facts().containsKey(fact.get())
           || !rules.facts().get(fact.get()).type().isRecords() || step.get().signum() < 0) {
-        reader.error(p.pos(), "'pending' needs the name of a list fact and a step", "");
+        reader.error(p.pos(), Phrase.of("draft.pending"), null, null);
         return Optional.empty();
       }
       return Optional.of(new Draft.Pending(fact.get(), step.get().intValue()));
     });
     boolean finished = m.get("finished").flatMap(n -> reader.bool(n, "'finished'")).orElse(false);
-    Optional<Node> caseNode = reader.required(m, "case", "a draft");
+    Optional<Node> caseNode = reader.required(m, "case", aDraft);
     List<Diagnostic> diagnostics = new ArrayList<>(reader.diagnostics());
     if (caseNode.isEmpty()) {
       return Checked.failed(diagnostics);

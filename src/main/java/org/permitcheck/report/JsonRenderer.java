@@ -312,7 +312,8 @@ public final class JsonRenderer {
   /** The errors of a case; with --redact, their messages without the values they quote. */
   private void errors(JsonWriter w, List<Diagnostic> diagnostics) {
     w.name("errors").beginArray();
-    for (Diagnostic d : diagnostics) {
+    for (Diagnostic said : diagnostics) {
+      Diagnostic d = org.permitcheck.diag.Translation.of(m.language()).translate(said);
       w.beginObject();
       w.name("severity").string(d.severity().label());
       w.name("file").string(d.file());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.Severity;
 import org.permitcheck.diag.SourceText;
 import org.permitcheck.diag.Suggest;
@@ -19,9 +20,21 @@ import org.permitcheck.diag.Suggest;
 public final class NodeReader {
   private final SourceText source;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  /** Whether its diagnostics keep their {@link Diagnostic#wording()}, to be said in other languages. */
+  private final boolean translated;
 
+  /** A reader whose diagnostics are said in English only (a rules file's). */
   public NodeReader(SourceText source) {
+    this(source, false);
+  }
+
+  /**
+   * @param translated whether its diagnostics can be said in every language (a case file's), or only
+   *     in English (a rules file's, for the legal officers who write them)
+   */
+  public NodeReader(SourceText source, boolean translated) {
     this.source = source;
+    this.translated = translated;
   }
 
   public SourceText source() {
@@ -65,47 +78,109 @@ public final class NodeReader {
     return d;
   }
 
+  /**
+   * A diagnostic said in phrases: {@code withoutValues} is the message without the case's values, or
+   * null when it quotes none; {@code hint} may be null. Its wording is kept only by a reader of
+   * {@code translated} diagnostics.
+   */
+  public Diagnostic report(Severity severity, Pos pos, Phrase message, Phrase withoutValues, Phrase hint) {
+    Diagnostic d = Diagnostic.of(severity, source.name(), pos.line(), pos.column(),
+        pos.line() > 0 ? source.line(pos.line()) : "", message, withoutValues).withHint(hint);
+    d = translated ? d : d.inEnglishOnly();
+    diagnostics.add(d);
+    return d;
+  }
+
+  /** An error said in phrases: see {@link #report(Severity, Pos, Phrase, Phrase, Phrase)}. */
+  public Diagnostic error(Pos pos, Phrase message, Phrase withoutValues, Phrase hint) {
+    return report(Severity.ERROR, pos, message, withoutValues, hint);
+  }
+
+  /** What kind of node it is ("a mapping", "a list", "text"), said in any language. */
+  public static Phrase kind(Node node) {
+    if (node instanceof MapNode) {
+      return Phrase.of("node.mapping");
+    }
+    if (node instanceof ListNode) {
+      return Phrase.of("node.list");
+    }
+    return switch (((ScalarNode) node).type()) {
+      case STRING -> Phrase.of("node.text");
+      case INTEGER, DECIMAL -> Phrase.of("node.number");
+      case BOOLEAN -> Phrase.of("node.boolean");
+      case NULL -> Phrase.of("node.null");
+    };
+  }
+
   public void add(Diagnostic d) {
     diagnostics.add(d);
   }
 
   /** The node as a mapping, or an error naming {@code what} it should have been. */
   public Optional<MapNode> map(Node node, String what) {
+    return map(node, (Object) what);
+  }
+
+  /** {@link #map(Node, String)}, naming what it should have been in a phrase ("a case"). */
+  public Optional<MapNode> map(Node node, Phrase what) {
+    return map(node, (Object) what);
+  }
+
+  private Optional<MapNode> map(Node node, Object what) {
     if (node instanceof MapNode) {
       return Optional.of((MapNode) node);
     }
-    error(node.pos(), what + " must be a mapping of keys to values, found " + node.kind(),
-        node.pos().column() <= 1 ? "write one 'key: value' a line, e.g. 'facts:'"
-            : "write one 'key: value' a line under it, indented");
+    error(node.pos(), Phrase.of("node.not_mapping", what, kind(node)), null,
+        Phrase.of(node.pos().column() <= 1 ? "node.not_mapping.hint" : "node.not_mapping.hint.indented"));
     return Optional.empty();
   }
 
   public Optional<ListNode> list(Node node, String what) {
+    return list(node, (Object) what);
+  }
+
+  private Optional<ListNode> list(Node node, Object what) {
     if (node instanceof ListNode) {
       return Optional.of((ListNode) node);
     }
-    error(node.pos(), what + " must be a list, found " + node.kind(), "write each item on its own line after '- '");
+    error(node.pos(), Phrase.of("node.not_list", what, kind(node)), null, Phrase.of("node.not_list.hint"));
     return Optional.empty();
   }
 
   /** Reports every key of {@code map} that is not in {@code allowed}, with a suggestion. */
   public void onlyKeys(MapNode map, Collection<String> allowed, String where) {
+    onlyKeys(map, allowed, (Object) where);
+  }
+
+  /** {@link #onlyKeys(MapNode, Collection, String)}, naming the mapping in a phrase ("a case"). */
+  public void onlyKeys(MapNode map, Collection<String> allowed, Phrase where) {
+    onlyKeys(map, allowed, (Object) where);
+  }
+
+  private void onlyKeys(MapNode map, Collection<String> allowed, Object where) {
     for (MapNode.Entry e : map.entries()) {
       if (!allowed.contains(e.key())) {
-        String hint = Suggest.didYouMean(e.key(), allowed);
-        if (hint.isEmpty()) {
-          hint = "allowed keys: " + String.join(", ", new TreeSet<>(allowed));
-        }
-        error(e.keyPos(), "unknown key '" + e.key() + "' in " + where, hint);
+        Phrase hint = Suggest.hint(e.key(), allowed);
+        error(e.keyPos(), Phrase.of("node.unknown_key", e.key(), where), null,
+            hint != null ? hint : Phrase.of("node.allowed_keys", new TreeSet<>(allowed)));
       }
     }
   }
 
   /** A required key; reports its absence at the mapping. */
   public Optional<Node> required(MapNode map, String key, String where) {
+    return required(map, key, (Object) where);
+  }
+
+  /** {@link #required(MapNode, String, String)}, naming the mapping in a phrase ("a draft"). */
+  public Optional<Node> required(MapNode map, String key, Phrase where) {
+    return required(map, key, (Object) where);
+  }
+
+  private Optional<Node> required(MapNode map, String key, Object where) {
     Optional<Node> n = map.get(key);
     if (n.isEmpty() || (n.get() instanceof ScalarNode && ((ScalarNode) n.get()).isNull())) {
-      error(map.pos(), where + " has no '" + key + "'", "add '" + key + ":'");
+      error(map.pos(), Phrase.of("node.missing_key", where, key), null, Phrase.of("node.missing_key.hint", key));
       return Optional.empty();
     }
     return n;
@@ -113,10 +188,19 @@ public final class NodeReader {
 
   /** A scalar as text (numbers and booleans keep the text they were written with). */
   public Optional<String> string(Node node, String what) {
+    return string(node, (Object) what);
+  }
+
+  /** {@link #string(Node, String)}, naming the value in a phrase. */
+  public Optional<String> string(Node node, Phrase what) {
+    return string(node, (Object) what);
+  }
+
+  private Optional<String> string(Node node, Object what) {
     if (node instanceof ScalarNode && !((ScalarNode) node).isNull()) {
       return Optional.of(((ScalarNode) node).text());
     }
-    error(node.pos(), what + " must be a single value, found " + node.kind(), "");
+    error(node.pos(), Phrase.of("node.not_single", what, kind(node)), null, null);
     return Optional.empty();
   }
 
@@ -190,8 +274,7 @@ public final class NodeReader {
     }
     LocalDate d = IsoDate.parse(s.get());
     if (d == null) { // also a year of five digits or with a sign, which LocalDate.parse takes
-      error(node.pos(), what + " must be a date like 2024-03-01, found '" + s.get() + "'",
-          "dates are written YYYY-MM-DD and must exist in the calendar");
+      error(node.pos(), Phrase.of("node.not_date", what, s.get()), null, Phrase.of("node.not_date.hint"));
       return Optional.empty();
     }
     return Optional.of(d);
@@ -202,28 +285,37 @@ public final class NodeReader {
       String t = ((ScalarNode) node).text().toLowerCase(java.util.Locale.ROOT);
       return Optional.of(t.equals("true") || t.equals("yes") || t.equals("on") || t.equals("y"));
     }
-    error(node.pos(), what + " must be true or false, found " + node.kind(), "");
+    error(node.pos(), Phrase.of("node.not_boolean", what, kind(node)), null, null);
     return Optional.empty();
   }
 
   public Optional<BigDecimal> number(Node node, String what) {
+    return number(node, (Object) what);
+  }
+
+  /** {@link #number(Node, String)}, naming the value in a phrase. */
+  public Optional<BigDecimal> number(Node node, Phrase what) {
+    return number(node, (Object) what);
+  }
+
+  private Optional<BigDecimal> number(Node node, Object what) {
     if (node instanceof ScalarNode) {
       ScalarNode s = (ScalarNode) node;
       if (s.type() == ScalarNode.Type.INTEGER || s.type() == ScalarNode.Type.DECIMAL) {
         Optional<BigDecimal> v = Numbers.parse(s.text());
         if (v.isEmpty()) {
-          error(node.pos(), what + " must be a number in decimal digits, found '" + s.text() + "'",
-              "write it like 12 or 1250.50");
+          error(node.pos(), Phrase.of("node.not_decimal", what, s.text()), null, Phrase.of("node.not_decimal.hint"));
           return Optional.empty();
         }
         if (!Numbers.inRange(v.get())) {
-          error(node.pos(), what + " is out of range, found " + s.text(), "numbers have " + Numbers.range());
+          error(node.pos(), Phrase.of("node.out_of_range", what, s.text()), null,
+              Phrase.of("hint.number_range", Numbers.MAX_DIGITS, Numbers.MAX_DECIMALS));
           return Optional.empty();
         }
         return v;
       }
     }
-    error(node.pos(), what + " must be a number, found " + node.kind(), "");
+    error(node.pos(), Phrase.of("node.not_number", what, kind(node)), null, null);
     return Optional.empty();
   }
 
@@ -241,7 +333,7 @@ public final class NodeReader {
     List<String> out = new ArrayList<>();
     for (ScalarNode item : scalars(node, what)) {
       if (out.contains(item.text())) {
-        error(item.pos(), "'" + item.text() + "' is listed twice in " + what, "remove one of them");
+        error(item.pos(), Phrase.of("node.listed_twice", item.text(), what), null, Phrase.of("node.listed_twice.hint"));
       } else {
         out.add(item.text());
       }
@@ -256,8 +348,10 @@ public final class NodeReader {
   public List<ScalarNode> scalars(Node node, String what) {
     List<ScalarNode> out = new ArrayList<>();
     for (Node item : items(node, what)) {
-      if (string(item, what + " item").isPresent()) {
+      if (item instanceof ScalarNode && !((ScalarNode) item).isNull()) {
         out.add((ScalarNode) item);
+      } else {
+        string(item, (Object) Phrase.of("what.item", what)); // reports it; no phrase is made for a good item
       }
     }
     return out;

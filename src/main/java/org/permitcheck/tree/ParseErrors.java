@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.Severity;
 import org.permitcheck.diag.SourceText;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -16,10 +17,10 @@ import org.yaml.snakeyaml.reader.ReaderException;
 /**
  * Turns what Jackson and SnakeYAML throw into one located diagnostic in plain words. Their own
  * exception texts never reach the user: only recognised problems are described, anything else is
- * "a syntax error" at the position the parser gave.
+ * "a syntax error" at the position the parser gave. Each is said in phrases ({@link Phrase}), so that
+ * the syntax errors of a case file follow the chosen language as its other diagnostics do.
  */
 final class ParseErrors {
-  private static final String LIMITS_HINT = "see 'Limits and guarantees' in the README";
   private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\('(.{1,2})' \\(code");
   private static final Pattern CONTROL = Pattern.compile("CTRL-CHAR, code (\\d+)");
 
@@ -33,32 +34,35 @@ final class ParseErrors {
     this.limits = limits;
   }
 
-  static Diagnostic error(SourceText source, Pos pos, String message) {
-    return new Diagnostic(Severity.ERROR, source.name(), pos.line(), pos.column(), message,
-        pos.line() > 0 ? source.line(pos.line()) : "", List.of());
+  static Diagnostic error(SourceText source, Pos pos, Phrase message) {
+    return Diagnostic.of(Severity.ERROR, source.name(), pos.line(), pos.column(),
+        pos.line() > 0 ? source.line(pos.line()) : "", message, null);
   }
 
-  private Diagnostic error(Pos pos, String message, String hint) {
+  /** A problem of the file, and a hint (or null). */
+  private Diagnostic error(Pos pos, Phrase message, Phrase hint) {
     // a problem of the whole file is reported at its first line, without a column or an excerpt
     return error(source, pos.line() > 0 ? pos : new Pos(source.firstLine(), 0), message).withHint(hint);
   }
 
   Diagnostic tooLarge() {
-    return error(Pos.NONE, "the file is larger than the limit of " + Limits.size(limits.maxBytes()),
-        "split it, or use NDJSON with one case per line");
+    return error(Pos.NONE, Phrase.of("file.too_large", Limits.size(limits.maxBytes())), Phrase.of("hint.split_file"));
   }
 
   Diagnostic tooDeep(Pos pos) {
-    return error(pos, "values are nested more than " + limits.maxDepth() + " levels deep", LIMITS_HINT);
+    return error(pos, Phrase.of("syntax.too_deep", limits.maxDepth()), limitsHint());
   }
 
   Diagnostic tooLong(Pos pos) {
-    return error(pos, "a text is longer than the limit of " + limits.maxStringLength() + " characters",
-        LIMITS_HINT);
+    return error(pos, Phrase.of("syntax.too_long", limits.maxStringLength()), limitsHint());
   }
 
   Diagnostic tooManyDigits(Pos pos) {
-    return error(pos, "a number has more than " + limits.maxNumberLength() + " characters", LIMITS_HINT);
+    return error(pos, Phrase.of("syntax.too_many_digits", limits.maxNumberLength()), limitsHint());
+  }
+
+  private static Phrase limitsHint() {
+    return Phrase.of("hint.limits");
   }
 
   /** The diagnostic for anything the parser threw. */
@@ -84,8 +88,8 @@ final class ParseErrors {
     if (text.contains("Nesting Depth") || text.contains("nesting depth")) {
       return tooDeep(Pos.NONE);
     }
-    return error(Pos.NONE, yaml ? "the file cannot be read as YAML" : "the file cannot be read as JSON",
-        "check that it is a text file in " + (yaml ? "YAML" : "JSON"));
+    String format = yaml ? "YAML" : "JSON";
+    return error(Pos.NONE, Phrase.of("syntax.unreadable", format), Phrase.of("hint.text_file", format));
   }
 
   private Diagnostic limit(StreamConstraintsException e) {
@@ -103,30 +107,27 @@ final class ParseErrors {
     if (original.contains("Document length")) {
       return tooLarge();
     }
-    return error(pos, "the file exceeds a size limit", LIMITS_HINT);
+    return error(pos, Phrase.of("syntax.size_limit"), limitsHint());
   }
 
   private Diagnostic control(ReaderException e) {
     Pos pos = posOfCodePoint(e.getPosition());
-    return error(pos, "the file contains a control character (" + codePoint(e.getCodePoint())
-        + "), which is not allowed in text", "the file may not be a text file: save it as UTF-8 text");
+    return error(pos, Phrase.of("syntax.control", codePoint(e.getCodePoint())), Phrase.of("hint.not_text"));
   }
 
   private Diagnostic yaml(MarkedYAMLException e) {
     var mark = e.getProblemMark();
     Pos pos = mark == null ? Pos.NONE : new Pos(mark.getLine() + source.firstLine(), mark.getColumn() + 1);
     String problem = e.getProblem() == null ? "" : e.getProblem();
-    Pos unclosed = yamlProblem(problem).endsWith("not indented like the lines around it")
-        ? unclosedQuote(pos) : Pos.NONE;
+    Pos unclosed = yamlProblem(problem).key().equals("syntax.yaml.indent") ? unclosedQuote(pos) : Pos.NONE;
     if (unclosed.line() > 0) {
-      return error(unclosed, "YAML syntax error: this quoted text is not closed on its line", "add the closing '\"'");
+      return error(unclosed, Phrase.of("syntax.yaml.unclosed_quote"), Phrase.of("hint.close_quote"));
     }
     if (problem.contains("<stream end>") && (problem.startsWith("expected the node content")
         || problem.startsWith("expected ','"))) {
       Pos open = lastOpening(pos);
-      return error(open.line() > 0 ? open : pos,
-          "YAML syntax error: the file ends inside a list in [brackets] or a mapping in {braces}",
-          "close it with ']' or '}'");
+      return error(open.line() > 0 ? open : pos, Phrase.of("syntax.yaml.ends_inside"),
+          Phrase.of("hint.close_brackets"));
     }
     return error(pos, yamlProblem(problem), yamlHint(problem));
   }
@@ -180,74 +181,76 @@ final class ParseErrors {
     String original = String.valueOf(e.getOriginalMessage());
     Pos pos = pos(e.getLocation());
     if (original.startsWith("Expected a field name")) {
-      return error(pos, "YAML syntax error: a key must be a single value", "write keys as plain names");
+      return error(pos, Phrase.of("syntax.yaml.key_single"), Phrase.of("hint.plain_keys"));
     }
-    return error(pos, "YAML syntax error", "");
+    return error(pos, Phrase.of("syntax.yaml"), null);
   }
 
-  static String yamlProblem(String problem) {
+  /** What SnakeYAML's problem means, in a phrase. */
+  static Phrase yamlProblem(String problem) {
     if (problem.contains("TAB")) {
-      return "YAML syntax error: a tab character cannot be used for indentation";
+      return Phrase.of("syntax.yaml.tab");
     }
     if (problem.startsWith("mapping values are not allowed")) {
-      return "YAML syntax error: unexpected ':' here";
+      return Phrase.of("syntax.yaml.colon");
     }
     if (problem.startsWith("could not find expected ':'")) {
-      return "YAML syntax error: a key is missing its ':'";
+      return Phrase.of("syntax.yaml.missing_colon");
     }
     if (problem.startsWith("found undefined alias")) {
-      return "YAML syntax error: alias to an anchor that does not exist";
+      return Phrase.of("syntax.yaml.alias_missing");
     }
     if (problem.startsWith("found duplicate anchor")) {
-      return "YAML syntax error: the same anchor is defined twice";
+      return Phrase.of("syntax.yaml.anchor_twice");
     }
     if (problem.startsWith("expected <block end>") || problem.contains("block mapping")
         || problem.contains("block collection")) {
-      return "YAML syntax error: this line is not indented like the lines around it";
+      return Phrase.of("syntax.yaml.indent");
     }
     if (problem.startsWith("found unexpected end of stream")) {
-      return "YAML syntax error: the file ends inside a quoted text";
+      return Phrase.of("syntax.yaml.ends_in_quote");
     }
     if (problem.startsWith("expected ',' or ']'")) {
-      return "YAML syntax error: a list in [brackets] is not closed, or a ',' is missing";
+      return Phrase.of("syntax.yaml.list_open");
     }
     if (problem.startsWith("expected ',' or '}'")) {
-      return "YAML syntax error: a mapping in {braces} is not closed, or a ',' is missing";
+      return Phrase.of("syntax.yaml.mapping_open");
     }
     if (problem.startsWith("found character")) {
       String what = problem.replaceAll("found character '(.*?)' that cannot start any token.*", "$1");
-      return "YAML syntax error: a value cannot start with '" + what + "'";
+      return Phrase.of("syntax.yaml.bad_start", what);
     }
     if (problem.contains("escape")) {
-      return "YAML syntax error: unknown escape sequence in a quoted text";
+      return Phrase.of("syntax.yaml.escape");
     }
-    return "YAML syntax error";
+    return Phrase.of("syntax.yaml");
   }
 
-  static String yamlHint(String problem) {
+  /** How to mend what SnakeYAML's problem means, or null. */
+  static Phrase yamlHint(String problem) {
     if (problem.contains("TAB")) {
-      return "indent with spaces only";
+      return Phrase.of("hint.tab");
     }
     if (problem.startsWith("mapping values are not allowed")) {
-      return "check the indentation of this line, or put text that contains ': ' in quotes";
+      return Phrase.of("hint.colon");
     }
     if (problem.startsWith("found character")) {
-      return "put the value in quotes";
+      return Phrase.of("hint.quote_value");
     }
     if (problem.startsWith("expected <block end>") || problem.contains("block mapping")
         || problem.contains("block collection")) {
-      return "align this key with the keys above it, using spaces";
+      return Phrase.of("hint.align");
     }
     if (problem.startsWith("expected ',' or ']'")) {
-      return "close the list with ']'";
+      return Phrase.of("hint.close_list");
     }
     if (problem.startsWith("expected ',' or '}'")) {
-      return "close the mapping with '}'";
+      return Phrase.of("hint.close_mapping");
     }
     if (problem.contains("escape")) {
-      return "write a backslash as \\\\, or use single quotes";
+      return Phrase.of("hint.backslash_yaml");
     }
-    return "";
+    return null;
   }
 
   private Diagnostic json(JsonProcessingException e) {
@@ -256,48 +259,40 @@ final class ParseErrors {
     Matcher unexpected = UNEXPECTED.matcher(original);
     Matcher control = CONTROL.matcher(original);
     if (original.startsWith("Unexpected end-of-input")) {
-      return error(pos, "JSON syntax error: the text ends in the middle of a value",
-          "a closing bracket, brace or quote is missing");
+      return error(pos, Phrase.of("syntax.json.ends"), Phrase.of("hint.json.closing"));
     }
     if (control.find()) {
-      return error(pos, "the file contains a control character ("
-          + codePoint(Integer.parseInt(control.group(1))) + "), which is not allowed here",
-          "the file may not be a text file: save it as UTF-8 text");
+      return error(pos, Phrase.of("syntax.json.control", codePoint(Integer.parseInt(control.group(1)))),
+          Phrase.of("hint.not_text"));
     }
     if (unexpected.find()) {
       String c = unexpected.group(1);
       boolean closing = (c.equals("}") || c.equals("]"))
           && (original.contains("start field name") || original.contains("expected a valid value"));
-      return error(pos, "JSON syntax error: unexpected character '" + c + "'", closing
-          ? "JSON allows no comma just before a closing '" + c + "': remove it"
-          : "check for a missing comma, colon or quote just before it");
+      return error(pos, Phrase.of("syntax.json.unexpected", c),
+          closing ? Phrase.of("hint.json.trailing_comma", c) : Phrase.of("hint.json.missing"));
     }
     if (original.startsWith("Duplicate field")) {
-      return error(pos, "duplicate key in a JSON object", "keep only one of them");
+      return error(pos, Phrase.of("syntax.json.duplicate"), Phrase.of("hint.keep_one"));
     }
     if (original.contains("Unrecognized token")) {
-      return error(pos, "JSON syntax error: a word that is not a JSON value",
-          "texts must be in double quotes; use true, false or null for those values");
+      return error(pos, Phrase.of("syntax.json.word"), Phrase.of("hint.json.word"));
     }
     if (original.contains("Invalid UTF-8")) {
-      return error(pos, "the file is not valid UTF-8 text", "save it as UTF-8");
+      return error(pos, Phrase.of("syntax.not_utf8"), Phrase.of("hint.utf8"));
     }
     if (original.contains("Leading zeroes")) {
-      return error(pos, "JSON syntax error: a number starts with 0", "write 12, not 012 (a text such as a "
-          + "file number goes in double quotes)");
+      return error(pos, Phrase.of("syntax.json.leading_zero"), Phrase.of("hint.json.leading_zero"));
     }
     Matcher token = NON_STANDARD.matcher(original);
     if (token.find()) {
-      return error(pos, "JSON syntax error: '" + token.group(1) + "' is not a JSON value",
-          "write a number, or leave the fact out when it is not known");
+      return error(pos, Phrase.of("syntax.json.non_standard", token.group(1)), Phrase.of("hint.json.non_standard"));
     }
     Matcher escape = ESCAPE.matcher(original);
     if (escape.find()) {
-      return error(pos, "JSON syntax error: '\\" + escape.group(1) + "' is not an escape JSON knows",
-          "write a backslash as \\\\");
+      return error(pos, Phrase.of("syntax.json.escape", escape.group(1)), Phrase.of("hint.json.backslash"));
     }
-    return error(pos, "JSON syntax error", "texts go in double quotes, numbers without leading zeros or "
-        + "a plus sign, and no comma before a closing '}' or ']'");
+    return error(pos, Phrase.of("syntax.json"), Phrase.of("hint.json"));
   }
 
   private static final Pattern NON_STANDARD = Pattern.compile("^Non-standard token '([^']{1,20})'");

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.permitcheck.diag.Diagnostic;
+import org.permitcheck.diag.Phrase;
 import org.permitcheck.diag.SourceText;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -162,8 +163,7 @@ public final class TreeReader {
       }
       Pos at = second.pos();
       Diagnostic d =
-          ParseErrors.error(source, at, "more than one document in this file")
-              .withHint("one case per file; for many cases use a .ndjson file or a YAML stream on stdin");
+          ParseErrors.error(source, at, Phrase.of("syntax.documents")).withHint(Phrase.of("hint.documents"));
       return new Result(first.root(), List.of(d));
     }
     return first;
@@ -244,7 +244,7 @@ public final class TreeReader {
         case VALUE_NULL:
           return new ScalarNode(ScalarNode.Type.NULL, "", pos, false);
         default:
-          diagnostics.add(ParseErrors.error(source, pos, "unsupported value here"));
+          diagnostics.add(ParseErrors.error(source, pos, Phrase.of("syntax.unsupported")));
           return new ScalarNode(ScalarNode.Type.NULL, "", pos, false);
       }
     }
@@ -279,16 +279,16 @@ public final class TreeReader {
       YAMLParser y = (YAMLParser) parser;
       if (y.isCurrentAlias()) {
         throw new Refusal(
-            ParseErrors.error(source, pos, "YAML alias '*" + clip(y.getText()) + "' is not supported")
-                .withHint("write the value out in full instead of referring to an anchor"));
+            ParseErrors.error(source, pos, Phrase.of("syntax.yaml.alias", clip(y.getText())))
+                .withHint(Phrase.of("hint.alias")));
       }
       String tag = y.getTypeId();
       if (tag != null) {
         String core = tag.startsWith("tag:yaml.org,2002:") ? tag.substring(18) : null;
         if (core == null || !CORE_TAGS.contains(core)) {
           throw new Refusal(
-              ParseErrors.error(source, pos, "YAML tag '" + clip(shortTag(tag)) + "' is not allowed")
-                  .withHint("remove the tag: values are read as plain text, numbers, dates and lists"));
+              ParseErrors.error(source, pos, Phrase.of("syntax.yaml.tag", clip(shortTag(tag))))
+                  .withHint(Phrase.of("hint.tag")));
         }
       }
     }
@@ -315,8 +315,8 @@ public final class TreeReader {
         String tag = text.substring(i, end);
         if (c == '!' && !tag.equals("!!str")) {
           throw new Refusal(
-              ParseErrors.error(source, pos, "YAML tag '" + clip(tag) + "' is not allowed")
-                  .withHint("remove the tag: values are read as plain text, numbers, dates and lists"));
+              ParseErrors.error(source, pos, Phrase.of("syntax.yaml.tag", clip(tag)))
+                  .withHint(Phrase.of("hint.tag")));
         }
         i = end;
         while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
@@ -339,9 +339,8 @@ public final class TreeReader {
         MapNode.Entry first = entries.putIfAbsent(key, new MapNode.Entry(key, keyPos, value));
         if (first != null) {
           diagnostics.add(
-              ParseErrors.error(source, keyPos,
-                      "duplicate key '" + key + "' (first written at line " + first.keyPos().line() + ")")
-                  .withHint("keep only one of them"));
+              ParseErrors.error(source, keyPos, Phrase.of("syntax.duplicate_key", key, first.keyPos().line()))
+                  .withHint(Phrase.of("hint.keep_one")));
         }
       }
       return new MapNode(entries, pos);

@@ -66,4 +66,15 @@ class DraftFileTest {
         "4 'pending' needs the name of a list fact and a step",
         "9 fact 'german_level' has no value 'Z9'");
   }
+
+  @Test
+  void saysWhatIsWrongInADraftInTheChosenLanguage() {
+    String text = "draft: 1\nasked: [nope]\npending: {fact: de_status, step: 1}\nfinished: false\n";
+    Checked<Draft> back = new DraftFile(rules, TODAY).read(new SourceText("x.draft.yaml", text));
+    org.permitcheck.diag.Translation fr = org.permitcheck.diag.Translation.of("fr");
+    assertThat(back.errors()).extracting(e -> e.line() + " " + fr.translate(e).message()).containsExactlyInAnyOrder(
+        "1 un brouillon n’a pas de 'case'",
+        "2 fait inconnu 'nope' dans 'asked'",
+        "3 'pending' demande le nom d’un fait de type liste et une étape");
+  }
 }
