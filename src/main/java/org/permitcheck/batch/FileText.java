@@ -2,6 +2,7 @@ package org.permitcheck.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -58,13 +59,22 @@ public final class FileText {
         return new Result(Optional.empty(), notUtf8, NO_BYTES);
       }
       return new Result(Optional.of(SourceText.ofUtf8(shownName, bytes)), Optional.empty(), bytes);
-    } catch (NoSuchFileException e) {
+    } catch (IOException e) {
+      return failed(e, path, shownName);
+    }
+  }
+
+  /** Why a file could not be read, from what reading it threw. */
+  static Result failed(IOException e, Path path, String shownName) {
+    if (e instanceof NoSuchFileException) {
       return Files.isSymbolicLink(path)
           ? failed(shownName, "file.dangling_link", "hint.fix_link")
           : failed(shownName, "file.missing", "hint.check_path");
-    } catch (IOException e) {
-      return failed(shownName, "file.unreadable", "hint.readable");
     }
+    if (e instanceof AccessDeniedException) {
+      return failed(shownName, "file.denied", "hint.file_permissions");
+    }
+    return failed(shownName, "file.unreadable", "hint.readable");
   }
 
   /**

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -66,5 +68,20 @@ class FileTextTest {
     Path d = Files.createDirectories(dir.resolve("cases.yaml"));
     FileText.Result r = FileText.read(d, "cases.yaml", 1000);
     assertThat(r.error().get().message()).isEqualTo("is a directory, not a file");
+  }
+
+  @Test
+  void saysPermissionDeniedApartFromOtherFailuresToRead(@TempDir Path dir) {
+    // as root (CI) a file's mode does not stop reading it: the reasons are mapped from what was thrown
+    Path f = dir.resolve("a.yaml");
+    FileText.Result denied = FileText.failed(new AccessDeniedException(f.toString()), f, "a.yaml");
+    assertThat(denied.error().get().render()).isEqualTo("a.yaml: error: permission denied: this user may not read it\n"
+        + "  hint: check the file's permissions (ls -l); permitcheck needs read access, and search access to its folders");
+    assertThat(org.permitcheck.diag.Translation.of("fr").render(denied.error().get()))
+        .startsWith("a.yaml: erreur : accès refusé");
+    assertThat(FileText.failed(new NoSuchFileException(f.toString()), f, "a.yaml").error().get().message())
+        .isEqualTo("no such file");
+    assertThat(FileText.failed(new IOException("Input/output error"), f, "a.yaml").error().get().message())
+        .isEqualTo("cannot be read");
   }
 }
