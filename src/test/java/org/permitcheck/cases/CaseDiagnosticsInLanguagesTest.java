@@ -46,25 +46,25 @@ class CaseDiagnosticsInLanguagesTest {
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-    "fr | c.yaml:3:1: erreur : clé inconnue 'colour' dans un cas",
+    "fr | c.yaml:3:1: erreur : clé inconnue 'colour' dans un dossier",
     "fr | c.yaml:5:18: erreur : le fait 'date_of_birth' attend une date comme 1999-05-14, trouvé '1999-14-05'\\n"
         + "  conseil : ce jour n’existe pas dans le calendrier",
     "fr | c.yaml:6:3: erreur : fait inconnu 'german_levl'\\n  conseil : vouliez-vous dire 'german_level' ?",
     "fr | c.yaml:7:14: erreur : le fait 'de_status' n’a pas de valeur 'dudlung'",
     "fr | c.yaml:8:18: erreur : le fait 'de_60b_months' doit être d’au moins 0 mois, trouvé -2",
     "fr | c.yaml:9:14: erreur : le fait 'convicted' attend oui ou non (true/false), trouvé 'maybe'",
-    "fr | c.yaml:11:23: erreur : le fait 'children[1].date_of_birth' est le 2030-01-01, après la date du cas (2026-11-22)",
+    "fr | c.yaml:11:23: erreur : le fait 'children[1].date_of_birth' est le 2030-01-01, après la date du dossier (2026-11-22)",
     "fr | c.yaml:11:35: erreur : champ inconnu 'in_scool' dans l’élément 1 du fait 'children'",
     "fr | c.yaml:15:11: erreur : résultat inconnu 'elligible' pour 'DE-25b'",
-    "de | c.yaml:5:18: Fehler: Fakt 'date_of_birth' erwartet ein Datum wie 1999-05-14, gefunden '1999-14-05'\\n"
+    "de | c.yaml:5:18: Fehler: Angabe 'date_of_birth' erwartet ein Datum wie 1999-05-14, gefunden '1999-14-05'\\n"
         + "  Tipp: diesen Tag gibt es im Kalender nicht",
-    "de | c.yaml:6:3: Fehler: unbekannter Fakt 'german_levl'\\n  Tipp: meinten Sie 'german_level'?",
-    "de | c.yaml:8:18: Fehler: Fakt 'de_60b_months' muss mindestens 0 Monate sein, gefunden -2",
-    "de | c.yaml:9:14: Fehler: Fakt 'convicted' erwartet ja oder nein (true/false), gefunden 'maybe'",
-    "nl | c.yaml:5:18: fout: feit 'date_of_birth' verwacht een datum zoals 1999-05-14, gevonden '1999-14-05'\\n"
+    "de | c.yaml:6:3: Fehler: unbekannte Angabe 'german_levl'\\n  Tipp: meinten Sie 'german_level'?",
+    "de | c.yaml:8:18: Fehler: Angabe 'de_60b_months' muss mindestens 0 Monate sein, gefunden -2",
+    "de | c.yaml:9:14: Fehler: Angabe 'convicted' erwartet ja oder nein (true/false), gefunden 'maybe'",
+    "nl | c.yaml:5:18: fout: gegeven 'date_of_birth' verwacht een datum zoals 1999-05-14, gevonden '1999-14-05'\\n"
         + "  tip: deze dag bestaat niet in de kalender",
-    "nl | c.yaml:7:14: fout: feit 'de_status' heeft geen waarde 'dudlung'\\n  tip: bedoelt u 'duldung'?",
-    "nl | c.yaml:8:18: fout: feit 'de_60b_months' moet minstens 0 maanden zijn, gevonden -2",
+    "nl | c.yaml:7:14: fout: gegeven 'de_status' heeft geen waarde 'dudlung'\\n  tip: bedoelt u 'duldung'?",
+    "nl | c.yaml:8:18: fout: gegeven 'de_60b_months' moet minstens 0 maanden zijn, gevonden -2",
   })
   void saysEachDiagnosticInTheChosenLanguage(String lang, String expected) {
     assertThat(rendered(lang)).contains(expected.replace("\\n", "\n"));
@@ -92,7 +92,7 @@ class CaseDiagnosticsInLanguagesTest {
     String value = "x".repeat(80);
     Diagnostic d = CaseReaderTest.read("c.yaml", "facts:\n  de_status: " + value + "\n").diagnostics().get(0);
     assertThat(Translation.of("de").translate(d).message())
-        .isEqualTo("Fakt 'de_status' hat keinen Wert '" + "x".repeat(59) + "…' (80 Zeichen)");
+        .isEqualTo("Angabe 'de_status' hat keinen Wert '" + "x".repeat(59) + "…' (80 Zeichen)");
     assertThat(d.message()).isEqualTo("fact 'de_status' has no value '" + "x".repeat(59) + "…' (80 characters)");
   }
 }
