@@ -73,14 +73,14 @@ final class TestCommand implements Callable<Integer> {
     Scope scope = Rules.scope(rules, countries, permits, m);
     // with --country or --permit, the expectations and the coverage of the other permits are left out
     List<Permit> chosen = new ArrayList<>();
+    Set<String> chosenIds = new HashSet<>();
     for (Permit p : rules.permits()) {
       if ((scope.countries().isEmpty() || scope.countries().contains(p.country()))
           && (scope.permits().isEmpty() || scope.permits().contains(p.id()))) {
         chosen.add(p);
+        chosenIds.add(p.id());
       }
     }
-    Set<String> chosenIds = new HashSet<>();
-    chosen.forEach(p -> chosenIds.add(p.id()));
     Evaluator evaluator = new Evaluator(rules);
     CaseReader reader = new CaseReader(rules, asOf != null ? asOf : ctx.today());
     List<String> paths = files.isEmpty() ? List.of("examples") : files;
