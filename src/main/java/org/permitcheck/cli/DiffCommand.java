@@ -140,7 +140,7 @@ final class DiffCommand implements Callable<Integer> {
           counts[1]++;
           transitions.merge(x.transition(), 1L, Long::sum);
           if (format.equals("text")) {
-            ctx.out().println(DiffText.line(x, m, redact));
+            ctx.out().println(DiffText.line(x, m, redact, common.lang != null));
           } else if (format.equals("ndjson")) {
             ctx.out().println(DiffJson.record(x, redact));
           } else {
@@ -225,6 +225,6 @@ final class DiffCommand implements Callable<Integer> {
     if (text && d.changed() > 0) {
       ctx.out().println();
     }
-    DiffText.summary(text ? ctx.out() : ctx.err(), d, m);
+    DiffText.summary(text ? ctx.out() : ctx.err(), d, m, common.lang != null);
   }
 }

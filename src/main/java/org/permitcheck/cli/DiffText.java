@@ -18,17 +18,37 @@ import org.permitcheck.rules.Ruleset;
 final class DiffText {
   private DiffText() {}
 
-  /** The line of one change; {@code redact}: the messages of a refusal without the values they quote. */
-  static String line(DiffJson.Difference d, Messages m, boolean redact) {
+  /**
+   * The line of one change; {@code redact}: the messages of a refusal without the values they quote;
+   * {@code translated}: verdicts and outcomes as the reports in {@code m}'s language name them
+   * ("ERFÜLLT", "Nicht erfüllt"), else as the JSON does ("eligible", "not_met"), which is what scripts
+   * look for.
+   */
+  static String line(DiffJson.Difference d, Messages m, boolean redact, boolean translated) {
     if (d instanceof DiffJson.Rejected) {
-      return refusal((DiffJson.Rejected) d, m, redact);
+      return refusal((DiffJson.Rejected) d, m, redact, translated);
     }
-    return change(d.caseId(), ((DiffJson.Entry) d).change(), m);
+    return change(d.caseId(), ((DiffJson.Entry) d).change(), m, translated);
+  }
+
+  /** A transition key ("undetermined → eligible", "(accepted) → (rejected)") as the line shows it. */
+  static String transition(String key, Messages m, boolean translated) {
+    if (!translated) {
+      return key;
+    }
+    int arrow = key.indexOf(" → ");
+    return side(key.substring(0, arrow), m) + " → " + side(key.substring(arrow + 3), m);
+  }
+
+  private static String side(String key, Messages m) {
+    return key.startsWith("(") ? "(" + m.get("diff.side." + key.substring(1, key.length() - 1)) + ")"
+        : m.verdict(key);
   }
 
   /** "ahmad  (accepted) → (rejected)  rejected by the new rules: FILE:LINE:COL: MESSAGE; …" */
-  private static String refusal(DiffJson.Rejected r, Messages m, boolean redact) {
-    StringBuilder s = new StringBuilder(Diagnostic.printable(r.caseId())).append("  ").append(r.transition()).append("  ")
+  private static String refusal(DiffJson.Rejected r, Messages m, boolean redact, boolean translated) {
+    StringBuilder s = new StringBuilder(Diagnostic.printable(r.caseId())).append("  ")
+        .append(transition(r.transition(), m, translated)).append("  ")
         .append(m.get("diff.rejected_by." + r.side()));
     String sep = " ";
     for (Diagnostic d : r.errors()) {
@@ -38,9 +58,9 @@ final class DiffText {
     return s.toString();
   }
 
-  private static String change(String caseId, Change c, Messages m) {
+  private static String change(String caseId, Change c, Messages m, boolean translated) {
     StringBuilder s = new StringBuilder(Diagnostic.printable(caseId)).append("  ").append(c.permit()).append("  ")
-        .append(c.transition());
+        .append(transition(c.transition(), m, translated));
     if (c.before() != null && c.after() != null) {
       if (c.before().nearMiss() != c.after().nearMiss()) {
         s.append("  ").append(m.get("diff.near_miss")).append(' ')
@@ -54,8 +74,8 @@ final class DiffText {
       s.append("  ").append(m.get("diff.because"));
       String sep = " ";
       for (Change.CriterionChange cc : c.criteria()) {
-        s.append(sep).append(cc.id()).append(" (").append(side(cc.before(), cc.beforeWithDiscretion(), m))
-            .append(" → ").append(side(cc.after(), cc.afterWithDiscretion(), m)).append(')');
+        s.append(sep).append(cc.id()).append(" (").append(side(cc.before(), cc.beforeWithDiscretion(), m, translated))
+            .append(" → ").append(side(cc.after(), cc.afterWithDiscretion(), m, translated)).append(')');
         sep = ", ";
       }
       for (String what : c.permitChanges()) {
@@ -91,21 +111,22 @@ final class DiffText {
    * A criterion's outcome on one side, and whether discretion may make up for it: "not_met but
    * waivable" (met with discretion), "not_met but maybe waivable" (unknown with discretion).
    */
-  private static String side(Outcome strict, Outcome withDiscretion, Messages m) {
+  private static String side(Outcome strict, Outcome withDiscretion, Messages m, boolean translated) {
     if (strict == null) {
-      return "(none)";
+      return translated ? "(" + m.get("diff.side.none") + ")" : "(none)";
     }
+    String outcome = translated ? m.get("label.outcome." + strict.key()) : strict.key();
     if (withDiscretion == strict) {
-      return strict.key();
+      return outcome;
     }
-    return m.get(withDiscretion == Outcome.MET ? "diff.waivable" : "diff.maybe_waivable", strict.key());
+    return m.get(withDiscretion == Outcome.MET ? "diff.waivable" : "diff.maybe_waivable", outcome);
   }
 
   /**
    * "4 cases compared, 1 result changed" (and ", 2 cases unreadable" when some could be read by
    * neither side), both rulesets (a line each, with the date given for it), and each transition with its count.
    */
-  static void summary(PrintWriter w, DiffJson.Document d, Messages m) {
+  static void summary(PrintWriter w, DiffJson.Document d, Messages m, boolean translated) {
     String cases = m.count(d.cases(), "count.compared.one", "count.compared.many");
     String changed = m.count(d.changed(), "count.changed.one", "count.changed.many");
     w.println(d.unreadable() == 0 ? m.get("diff.summary", cases, changed) : m.get("diff.summary.unreadable", cases,
@@ -113,7 +134,8 @@ final class DiffText {
     w.println("  " + m.get("diff.old", describe(d.before(), d.asOfBefore(), m)));
     w.println("  " + m.get("diff.new", describe(d.after(), d.asOfAfter(), m)));
     for (Map.Entry<String, Long> t : d.transitions().entrySet()) {
-      w.println("  " + t.getKey() + ": " + t.getValue());
+      w.println("  " + transition(t.getKey(), m, translated) + (translated ? m.get("punct.colon") : ":") + " "
+          + t.getValue());
     }
   }
 
