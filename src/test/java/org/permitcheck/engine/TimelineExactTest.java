@@ -141,6 +141,21 @@ class TimelineExactTest {
   }
 
   @Test
+  void endsTheFrenchTimeLimitInMonthsOnTheLastDayOfAShorterMonth() throws IOException {
+    // registered on 31 Dec 2025: 2 months end on 28 Feb 2026 (same day number, else the month's last
+    // day), not on 1 March as a period that is complete would
+    String name = "examples/fr-parallel-request-month-end-last-day.yaml";
+    Case c = new CaseReader(rules, LocalDate.of(2026, 11, 22))
+        .read(new SourceText(name, Files.readString(Path.of(name)))).value().get();
+    Scope parent = new Scope(Set.of(), Set.of("FR-vpf-parent-french-child"));
+    PermitResult r = new Evaluator(rules).evaluate(c, c.asOf().get(), parent).results().get(0);
+    assertThat(r.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(r.applyBefore()).contains(LocalDate.of(2026, 2, 28));
+    assertThat(new Evaluator(rules).evaluate(c, LocalDate.of(2026, 3, 1), parent).results().get(0).verdict())
+        .isEqualTo(Verdict.NOT_ELIGIBLE);
+  }
+
+  @Test
   void tellsAGermanCaseOneDayShortOf12DuldungMonthsAcrossA60bPeriodTheDayItQualifies() throws IOException {
     PermitResult r = germanResult("examples/de-25a-60b-gap-day-before-12-months.yaml",
         Files.readString(Path.of("examples/de-25a-60b-gap-day-before-12-months.yaml")), "DE-25a");
