@@ -53,6 +53,15 @@ public record Diagnostic(
     withoutValues = withoutValues == null ? message : shorten(printable(withoutValues, false));
   }
 
+  /**
+   * What the diagnostic says, as a name that stays the same in every language and from one wording of
+   * the message to the next ({@code fact.expects.value}): its message key, for scripts that sort
+   * problems; null for one said only in English (those about rules files).
+   */
+  public String code() {
+    return wording == null ? null : wording.message().key();
+  }
+
   /** A diagnostic said only in English. */
   public Diagnostic(Severity severity, String file, int line, int column, String message, String excerpt,
       List<String> hints, String withoutValues) {

@@ -21,6 +21,7 @@ public final class ErrorsJson {
     for (Diagnostic d : diagnostics) {
       g.writeStartObject();
       g.writeStringField("severity", d.severity().label());
+      g.writeStringField("code", d.code());
       g.writeStringField("file", d.file());
       g.writeNumberField("line", d.line());
       g.writeNumberField("column", d.column());

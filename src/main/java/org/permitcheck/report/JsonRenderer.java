@@ -32,7 +32,7 @@ public final class JsonRenderer {
   public static final List<String> RECORD_KEYS = List.of("schema_version", "case", "source", "as_of",
       "application_date", "language", "ruleset", "results", "errors", "notice");
   public static final List<String> RULESET_KEYS = List.of("name", "version", "reviewed", "sha256");
-  public static final List<String> ERROR_KEYS = List.of("severity", "file", "line", "column", "message", "hints");
+  public static final List<String> ERROR_KEYS = List.of("severity", "code", "file", "line", "column", "message", "hints");
   /** The keys of a permit's result; the compact form (NDJSON without --explain) has only some. */
   public static final List<String> RESULT_KEYS = List.of("permit", "country", "kind", "title", "legal_basis",
       "source", "in_force", "window", "verdict", "near_miss", "discretionary_decision", "criteria", "missing",
@@ -316,6 +316,7 @@ public final class JsonRenderer {
       Diagnostic d = org.permitcheck.diag.Translation.of(m.language()).translate(said);
       w.beginObject();
       w.name("severity").string(d.severity().label());
+      w.name("code").string(d.code());
       w.name("file").string(d.file());
       w.name("line").number(d.line());
       w.name("column").number(d.column());

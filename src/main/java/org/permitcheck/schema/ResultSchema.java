@@ -69,6 +69,8 @@ final class ResultSchema {
     switch (key) {
       case "severity":
         return Json.enumOf(Arrays.stream(Severity.values()).map(Severity::label).toList());
+      case "code":
+        return Json.nullable("string");
       case "line":
       case "column":
         return Json.type("integer").put("minimum", 0);

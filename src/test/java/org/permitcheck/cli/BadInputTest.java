@@ -128,6 +128,23 @@ class BadInputTest {
   // ---- generated inputs: too large to commit ----
 
   @Test
+  void anErrorRecordNamesEachProblemByTheSameCodeInEveryLanguage() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<String> english = null;
+    for (String lang : List.of("en", "fr", "de", "nl")) {
+      Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "eval", "--lang", lang, "--format", "ndjson",
+          "cases/bad-values.yaml");
+      List<String> codes = json.readTree(r.out()).get("errors").findValuesAsText("code");
+      assertThat(codes).as(lang).contains("fact.expects.value", "case.unknown_fact", "item.unknown_field")
+          .doesNotContainNull();
+      if (english == null) {
+        english = codes;
+      }
+      assertThat(codes).as(lang).isEqualTo(english);
+    }
+  }
+
+  @Test
   void refusesA100MegabyteCaseFileBySizeWithoutReadingIt(@TempDir Path dir) throws IOException {
     Path f = Files.createDirectories(dir.resolve("cases")).resolve("huge.yaml");
     writeHugeYaml(f, 100L * 1024 * 1024);
