@@ -157,7 +157,7 @@ final class EvalCommand implements Callable<Integer> {
     long start = System.nanoTime();
     try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> output.say(List.of(w)))) {
       if (output.showsProgress()) {
-        output.track(inputs, inputs.measure(), start, m);
+        output.track(inputs, inputs.measure(), start);
       }
       Pipeline.run(inputs, inputs::ready, job, threads, output::accept, output::idle);
       output.finish();
@@ -219,15 +219,14 @@ final class EvalCommand implements Callable<Integer> {
     Inputs inputs;
     long total = -1;
     long start;
-    Messages messages;
-    /** The language of the diagnostics. */
-    final Messages lang;
+    /** The language of the diagnostics and of the progress line. */
+    final Messages messages;
 
-    Output(TextRenderer text, PrintWriter out, Debug debug, Messages lang) {
+    Output(TextRenderer text, PrintWriter out, Debug debug, Messages messages) {
       this.text = text;
       this.out = out;
       this.debug = debug;
-      this.lang = lang;
+      this.messages = messages;
     }
 
     void accept(Job.Result r) {
@@ -270,7 +269,7 @@ final class EvalCommand implements Callable<Integer> {
     void say(List<Diagnostic> diagnostics) {
       clearProgress();
       out.flush();
-      Diagnostics.print(ctx.err(), diagnostics, lang);
+      Diagnostics.print(ctx.err(), diagnostics, messages);
       ctx.err().flush();
     }
 
@@ -321,11 +320,10 @@ final class EvalCommand implements Callable<Integer> {
       return !quiet && ctx.errTerminal() && !CommonOptions.dumb(ctx);
     }
 
-    void track(Inputs inputs, long total, long start, Messages messages) {
+    void track(Inputs inputs, long total, long start) {
       this.inputs = inputs;
       this.total = total;
       this.start = start;
-      this.messages = messages;
     }
 
     private void progress() {
