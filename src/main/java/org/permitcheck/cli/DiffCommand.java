@@ -33,6 +33,8 @@ final class DiffCommand implements Callable<Integer> {
   static final List<String> FORMATS = List.of("text", "json", "ndjson");
 
   private final Context ctx;
+  /** The language the errors of case files are said in, on stderr and in the records (--lang). */
+  private Translation said = Translation.of("en");
 
   @Mixin CommonOptions common;
 
@@ -211,9 +213,6 @@ final class DiffCommand implements Callable<Integer> {
     return new Result(id, item.name(), item.defaultId(), List.of(new DiffJson.Rejected(id, item.name(), side, said)),
         diagnostics.stream().filter(x -> !errors.contains(x)).toList());
   }
-
-  /** The language the errors of case files are said in, in stderr and in the records (--lang). */
-  private Translation said = Translation.of("en");
 
   private void finish(DiffJson.Document d, Messages m) {
     if (format.equals("json")) {
