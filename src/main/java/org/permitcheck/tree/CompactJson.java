@@ -195,7 +195,7 @@ final class CompactJson {
         }
         int code = 0;
         for (int end = at + 4; at < end; at++) {
-          int digit = Character.digit(text.charAt(at), 16);
+          int digit = hexDigit(text.charAt(at));
           if (digit < 0) {
             return -1;
           }
@@ -205,6 +205,17 @@ final class CompactJson {
       default:
         return -1;
     }
+  }
+
+  /** The value of an ASCII hex digit, else -1 (Character.digit also takes other scripts' digits). */
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
 
   private Node word(String word, ScalarNode.Type type, String value, Pos pos) {
