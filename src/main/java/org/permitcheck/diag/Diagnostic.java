@@ -62,6 +62,24 @@ public record Diagnostic(
     return wording == null ? null : wording.message().key();
   }
 
+  /**
+   * The hints that may go with {@link #withoutValues()}: when the message quotes a value of the case, a
+   * "did you mean" guesses that value ("did you mean 'duldung'?" for a status misspelt), so it is left
+   * out; other hints ("write dates as YYYY-MM-DD", the list of allowed values) say nothing of the case.
+   */
+  public List<String> hintsWithoutValues() {
+    if (wording == null || withoutValues.equals(message)) {
+      return hints;
+    }
+    List<String> out = new java.util.ArrayList<>(hints.size());
+    for (int i = 0; i < hints.size(); i++) {
+      if (i >= wording.hints().size() || !"hint.did_you_mean".equals(wording.hints().get(i).key())) {
+        out.add(hints.get(i));
+      }
+    }
+    return out;
+  }
+
   /** A diagnostic said only in English. */
   public Diagnostic(Severity severity, String file, int line, int column, String message, String excerpt,
       List<String> hints, String withoutValues) {

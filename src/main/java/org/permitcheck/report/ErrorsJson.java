@@ -27,7 +27,7 @@ public final class ErrorsJson {
       g.writeNumberField("column", d.column());
       g.writeStringField("message", redact ? d.withoutValues() : d.message());
       g.writeArrayFieldStart("hints");
-      for (String h : d.hints()) {
+      for (String h : redact ? d.hintsWithoutValues() : d.hints()) {
         g.writeString(h);
       }
       g.writeEndArray();

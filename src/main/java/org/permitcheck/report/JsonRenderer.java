@@ -322,7 +322,7 @@ public final class JsonRenderer {
       w.name("column").number(d.column());
       w.name("message").string(options.redact() ? d.withoutValues() : d.message());
       w.name("hints").beginArray();
-      d.hints().forEach(w::string);
+      (options.redact() ? d.hintsWithoutValues() : d.hints()).forEach(w::string);
       w.endArray().endObject();
     }
     w.endArray();

@@ -274,7 +274,8 @@ public final class NodeReader {
     }
     LocalDate d = IsoDate.parse(s.get());
     if (d == null) { // also a year of five digits or with a sign, which LocalDate.parse takes
-      error(node.pos(), Phrase.of("node.not_date", what, s.get()), null, Phrase.of("node.not_date.hint"));
+      error(node.pos(), Phrase.of("node.not_date", what, s.get()), Phrase.of("node.not_date.without_value", what),
+          Phrase.of("node.not_date.hint"));
       return Optional.empty();
     }
     return Optional.of(d);

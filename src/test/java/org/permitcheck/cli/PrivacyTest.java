@@ -120,6 +120,15 @@ class PrivacyTest {
               "fact 'convicted' expects yes or no (true/false)", "fact 'children[1].date_of_birth' is later than the case's date")
           .doesNotContain("2030-01-01", "SECRETVAL", "14/05/99", "dudlung", "found -2", "maybe");
     }
+    // nor a guess at the value it quotes ("did you mean 'duldung'?"), nor a case's own dates
+    Files.writeString(dir.resolve("dates.ndjson"),
+        "{\"id\":\"t\",\"country\":\"DE\",\"as_of\":\"1999-13-40\",\"facts\":{\"de_status\":\"dudlung\"}}\n");
+    for (String format : List.of("json", "ndjson")) {
+      Run.Result r = run("eval", "--redact", "--format", format, "bad.yaml", "dates.ndjson");
+      assertThat(r.out()).as(format).contains("'as_of' must be a date like 2024-03-01", "write dates as YYYY-MM-DD")
+          .doesNotContain("duldung", "1999-13-40");
+      assertThat(run("eval", "--format", format, "bad.yaml").out()).as(format).contains("did you mean 'duldung'?");
+    }
     // without --redact the record says what was found, as stderr does
     assertThat(run("eval", "--format", "ndjson", "future.ndjson").out())
         .contains("fact 'date_of_birth' is 2030-01-01, later than the case's date", "found 'SECRETVAL'");
