@@ -43,7 +43,8 @@ final class Rules {
   static org.permitcheck.engine.Scope scope(Ruleset rules, List<String> countries, List<String> permits, Messages m) {
     List<String> allIds = rules.permitIds();
     java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-    for (String p : permits) {
+    for (String given : permits) {
+      String p = given.strip(); // "DE-25b, DE-25a" as well as "DE-25b,DE-25a"
       if (!allIds.contains(p)) {
         String hint = org.permitcheck.diag.Suggest.didYouMean(p, allIds);
         throw new UsageError(m.get("cli.unknown_permit_option", p), hint.isEmpty() ? m.get("cli.hint.permits") : hint);

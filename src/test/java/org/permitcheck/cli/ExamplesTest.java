@@ -67,4 +67,12 @@ class ExamplesTest {
     Files.writeString(to, edit.apply(Files.readString(Path.of(example))));
     return to;
   }
+
+  @Test
+  void aPermitFilterTakesIdsWithSpacesAfterTheCommas() {
+    Run.Result r = Run.run("", java.util.Map.of(), GoldenTest.FIXTURES, "test", "--permit", "DE-25b, DE-25a",
+        "cases/de-eligible.yaml");
+    assertThat(r.out()).startsWith("1 case, 2 expectations: 2 passed, 0 failed");
+    assertThat(r.exit()).isZero();
+  }
 }
