@@ -140,8 +140,8 @@ final class TestCommand implements Callable<Integer> {
     ctx.out().println(m.get("test.summary", m.count(cases, "count.case.one", "count.case.many"),
         m.count(checked, "count.expectation.one", "count.expectation.many"),
         m.count(checked - failed, "count.passed.one", "count.passed.many"), failed)
-        + (withoutExpect > 0 ? "; " + m.get("test.without_expect", withoutExpect) : "")
-        + (outside > 0 ? "; " + m.get("test.outside", outside) : ""));
+        + (withoutExpect > 0 ? m.get("punct.semicolon") + " " + m.get("test.without_expect", withoutExpect) : "")
+        + (outside > 0 ? m.get("punct.semicolon") + " " + m.get("test.outside", outside) : ""));
     if (coverage) {
       printCoverage(cover, m);
     }

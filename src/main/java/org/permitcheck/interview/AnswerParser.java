@@ -76,13 +76,16 @@ final class AnswerParser {
     if (ONE_GROUP.matcher(t).matches()) {
       return ambiguous(text, t);
     }
-    if (t.matches("-?\\d{1,15}[.,]0{1,6}")) {
+    if (GROUPS.matcher(t).matches()) {
+      t = t.replaceAll("[.,]", ""); // 1.000.000: two separators of thousands leave no doubt
+    }
+    if (t.matches("-?\\d{1,15}[.,]0+")) {
       // 20.0 is a whole number, as a case file may write it (the case reader takes it)
       t = t.substring(0, Math.max(t.indexOf('.'), t.indexOf(',')));
     }
     if (t.matches("-?\\d{1,15}[.,]\\d{1,6}")) {
-      String whole = t.split("[.,]")[0];
-      return Parsed.invalid(m.get("interview.invalid.fraction", text, whole));
+      String rounded = new BigDecimal(t.replace(',', '.')).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString();
+      return Parsed.invalid(m.get("interview.invalid.fraction", text, rounded));
     }
     if (!t.matches("-?\\d{1,15}")) {
       return Parsed.invalid(m.get("interview.invalid.integer", text));
@@ -120,7 +123,8 @@ final class AnswerParser {
    * language and 1.2 with a decimal comma or point in another: the interview does not guess.
    */
   private Parsed ambiguous(String text, String number) {
-    String decimal = new BigDecimal(number.replace(',', '.')).stripTrailingZeros().toPlainString();
+    // the decimal reading as the language writes it (1,2 in French), the whole one as it is to be typed
+    String decimal = m.number(new BigDecimal(number.replace(',', '.')).stripTrailingZeros());
     return Parsed.invalid(m.get("interview.invalid.grouping", text, number.replaceAll("[.,]", ""), decimal));
   }
 

@@ -66,8 +66,11 @@ class AnswerParserTest {
       "12 months | Long:12",
       "-1        | invalid: The answer must be at least 0 months.",
       "25        | invalid: The answer must be at most 24 months.",
-      "1.5       | invalid: '1.5' is not a whole number: round it, e.g. to 1.",
-      "12,5      | invalid: '12,5' is not a whole number: round it, e.g. to 12.",
+      "1.5       | invalid: '1.5' is not a whole number: round it, e.g. to 2.",
+      "12,5      | invalid: '12,5' is not a whole number: round it, e.g. to 13.",
+      "20.7      | invalid: '20.7' is not a whole number: round it, e.g. to 21.",
+      "20.0000000 | Long:20",
+      "1.000.000 | invalid: The answer must be at most 24 months.",
       "20.0      | Long:20",
       "20,00 months | Long:20",
       "0.0       | Long:0",
@@ -148,5 +151,11 @@ class AnswerParserTest {
   void showsADutchAdviserTheDateAsTheNetherlandsWriteIt() {
     Parsed p = new AnswerParser(new Messages("nl"), TODAY).parse(fact(Type.DATE, true, "", "", ""), "gisteren");
     assertThat(p.problem()).isEqualTo("'gisteren' is geen datum: schrijf die als 14-05-1999, 14/05/1999 of 1999-05-14.");
+  }
+
+  @Test
+  void writesTheDecimalReadingOfAnAmbiguousNumberAsTheLanguageDoes() {
+    Parsed p = new AnswerParser(new Messages("fr"), TODAY).parse(fact(Type.INTEGER, false, "0", "24", "months"), "1,200");
+    assertThat(p.problem()).contains("1200 ou 1,2");
   }
 }
