@@ -74,7 +74,7 @@ public final class Summary {
     out.append(m.get("summary.batch", m.count(cases, "count.read.one", "count.read.many"),
         m.count(cases - failed, "count.evaluated.one", "count.evaluated.many"),
         m.count(failed, "count.case_with_errors.one", "count.case_with_errors.many"),
-        String.format(java.util.Locale.ROOT, "%.3f", seconds),
+        m.number(java.math.BigDecimal.valueOf(seconds).setScale(3, java.math.RoundingMode.HALF_UP)), // 0,021 in French
         String.format(java.util.Locale.ROOT, "%.0f", seconds > 0 ? cases / seconds : 0.0)))
         .append(System.lineSeparator());
     for (Map.Entry<String, long[]> e : verdicts.entrySet()) {

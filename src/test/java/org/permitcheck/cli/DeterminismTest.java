@@ -72,7 +72,7 @@ class DeterminismTest {
 
   /** The batch summary says how long the run took: the only part that may differ. */
   private static String untimed(String err) {
-    return err.replaceAll("[0-9.]+ s \\([0-9]+ [^)]*/s\\)", "<time>");
+    return err.replaceAll("[0-9.,]+ s \\([0-9]+ [^)]*/s\\)", "<time>");
   }
 
   private static Run.Result eval(String format, String lang, Map<String, String> env) {

@@ -66,7 +66,7 @@ class GoldenTest {
         files.put(name, Files.exists(written) ? Files.readString(written, StandardCharsets.UTF_8) : "<no such file>\n");
       }
       // times and rates vary from run to run; so does the number of progress lines
-      String err = r.err().replaceAll("[0-9.]+ s \\([0-9]+ [^)]*/s\\)", "<time>")
+      String err = r.err().replaceAll("[0-9.,]+ s \\([0-9]+ [^)]*/s\\)", "<time>")
           .replaceAll("(\r\u001b\\[K[^\r\n]*· [0-9]+/s)+", "<progress>");
       actual = new Golden(g.command, g.terminal, g.env, g.stdin, r.out(), err, files, r.exit());
     } finally {
