@@ -3,6 +3,7 @@ package org.permitcheck.cases;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.permitcheck.diag.SourceText;
+import org.permitcheck.tree.Escapes;
 import org.permitcheck.tree.IsoDate;
 
 /**
@@ -307,34 +308,20 @@ final class JsonScanner {
     if (pos == end) {
       throw FAIL;
     }
-    switch (in[pos++]) {
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case '/':
-        return '/';
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case 'u': {
-        char u = (char) hex4();
-        // a surrogate, paired or not, is left to the full reader
-        if (Character.isSurrogate(u)) {
-          throw FAIL;
-        }
-        return u;
-      }
-      default:
+    byte letter = in[pos++];
+    if (letter != 'u') {
+      int c = Escapes.json(letter);
+      if (c < 0) {
         throw FAIL;
+      }
+      return (char) c;
     }
+    char u = (char) hex4();
+    // a surrogate, paired or not, is left to the full reader
+    if (Character.isSurrogate(u)) {
+      throw FAIL;
+    }
+    return u;
   }
 
   private int hex4() {
@@ -343,7 +330,7 @@ final class JsonScanner {
     }
     int v = 0;
     for (int i = 0; i < 4; i++) {
-      int d = Character.digit(in[pos++], 16);
+      int d = Escapes.hexDigit(in[pos++]);
       if (d < 0) {
         throw FAIL;
       }

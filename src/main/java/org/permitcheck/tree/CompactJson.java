@@ -174,48 +174,21 @@ final class CompactJson {
     }
     char c = text.charAt(at + 1);
     at += 2;
-    switch (c) {
-      case '"':
-      case '\\':
-      case '/':
-        return c;
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case 'u':
-        if (at + 4 > text.length()) {
-          return -1;
-        }
-        int code = 0;
-        for (int end = at + 4; at < end; at++) {
-          int digit = hexDigit(text.charAt(at));
-          if (digit < 0) {
-            return -1;
-          }
-          code = code * 16 + digit;
-        }
-        return code;
-      default:
+    if (c != 'u') {
+      return Escapes.json(c);
+    }
+    if (at + 4 > text.length()) {
+      return -1;
+    }
+    int code = 0;
+    for (int end = at + 4; at < end; at++) {
+      int digit = Escapes.hexDigit(text.charAt(at));
+      if (digit < 0) {
         return -1;
+      }
+      code = code * 16 + digit;
     }
-  }
-
-  /** The value of an ASCII hex digit, else -1 (Character.digit also takes other scripts' digits). */
-  private static int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-      return c - 'a' + 10;
-    }
-    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    return code;
   }
 
   private Node word(String word, ScalarNode.Type type, String value, Pos pos) {

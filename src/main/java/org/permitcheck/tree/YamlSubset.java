@@ -515,7 +515,7 @@ final class YamlSubset {
   private int hex4(int i) {
     int v = 0;
     for (int k = i; k < i + 4; k++) {
-      int d = Character.digit(s[k], 16);
+      int d = Escapes.hexDigit(s[k]);
       if (d < 0) {
         throw OUTSIDE;
       }
