@@ -466,6 +466,12 @@ public final class CriticalDates {
         emit(l.at(k));
         emit(l.at(k + 1));
       }
+      if (k <= 0 && l.unit() != 'd') {
+        // before the anchor a count of whole months or years is rounded towards zero: it reaches k
+        // (at most 0) the day after add(anchor, k - 1), e.g. months_between(26 Nov, t) >= 0 from 27 Oct
+        emit(l.at(k - 1));
+        emit(l.at(k));
+      }
       return;
     }
     long k = l.constant() - n;

@@ -476,6 +476,11 @@ class ExprTest {
     "years_between(d, as_of) > count(children, in_school)",
     "(years_between(d, as_of) < 18 and b) == a",
     "months_between(d, as_of) >= months_in(history, 'duldung')",
+    // d2 may lie after as_of: a count of whole months or years before its anchor rounds towards zero
+    "months_between(d2, as_of) >= -3",
+    "months_between(d2, as_of) + 5 >= 2",
+    "years_between(d2, as_of) >= 0",
+    "months_between(d2, add_days(as_of, 10)) > -2",
   })
   void aMonthCountChangesOnlyOnItsCriticalDates(String expr) {
     Symbols s = symbols();
