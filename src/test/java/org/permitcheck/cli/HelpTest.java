@@ -49,6 +49,19 @@ class HelpTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"fr", "de", "nl"})
+  void everyExitCodeIsListedInEveryLanguage(String language) {
+    ResourceBundle bundle = Help.bundle(language);
+    String[] english = Permitcheck.class.getAnnotation(picocli.CommandLine.Command.class).exitCodeList();
+    for (int i = 0; i < english.length; i++) {
+      String key = "permitcheck.usage.exitCodeList." + i;
+      assertThat(bundle.containsKey(key)).as("help_%s.properties has '%s'", language, key).isTrue();
+      assertThat(bundle.getString(key)).as(key).startsWith(english[i].substring(0, english[i].indexOf(':') + 1));
+    }
+    assertThat(bundle.containsKey("permitcheck.usage.exitCodeList." + english.length)).as("one code too many").isFalse();
+  }
+
   @org.junit.jupiter.api.Test
   void stacktraceIsTakenBeforeTheCommandAsAfterIt() {
     Run.Result before = Run.run("", Map.of(), GoldenTest.FIXTURES, "--stacktrace", "permits");
