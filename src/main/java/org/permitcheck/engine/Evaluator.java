@@ -352,7 +352,8 @@ public final class Evaluator {
         }
         Timeline.Dates t = timeline.of(p, a, r.verdict(), r.tree(), env, c.applicationDate(), collected);
         if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent()) {
-          r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore());
+          r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore(),
+              t.fromDiscretionary(), t.eligibleUntil());
         }
       }
       results.add(r);

@@ -7,7 +7,10 @@ import org.permitcheck.rules.Permit;
 
 /**
  * The verdict for one permit with its explanation: the criteria tree, the facts that would decide an
- * open question ({@code missing}), and the dates when it opens or closes.
+ * open question ({@code missing}), and the dates when it opens or closes: {@code fromDiscretionary}
+ * when on {@code eligibleFrom} it becomes available only at the authority's discretion, and {@code
+ * eligibleUntil}, the last day a permit eligible now stays fully eligible, when after it the permit
+ * stays available at the authority's discretion until {@code applyBefore}.
  */
 public record PermitResult(
     Permit permit,
@@ -16,10 +19,18 @@ public record PermitResult(
     CriterionResult tree,
     List<String> missing,
     Optional<LocalDate> eligibleFrom,
-    Optional<LocalDate> applyBefore) {
+    Optional<LocalDate> applyBefore,
+    boolean fromDiscretionary,
+    Optional<LocalDate> eligibleUntil) {
 
   public PermitResult {
     missing = List.copyOf(missing);
+  }
+
+  /** A result without a timeline, or whose timeline opens onto no discretion. */
+  public PermitResult(Permit permit, Verdict verdict, boolean nearMiss, CriterionResult tree, List<String> missing,
+      Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
+    this(permit, verdict, nearMiss, tree, missing, eligibleFrom, applyBefore, false, Optional.empty());
   }
 
   /** The top-level criteria results (children of the root group, or the root). */

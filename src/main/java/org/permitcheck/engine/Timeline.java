@@ -27,9 +27,15 @@ import org.permitcheck.tree.IsoDate;
  * there, within a horizon.
  */
 final class Timeline {
-  /** Both timeline dates of one permit. */
-  record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
-    static final Dates NONE = new Dates(Optional.empty(), Optional.empty());
+  /**
+   * Both timeline dates of one permit, and what they open onto: whether the permit, not available now,
+   * first becomes available only at the authority's discretion ({@code fromDiscretionary}), and the
+   * last day a permit eligible now stays fully eligible when it then stays available only at the
+   * authority's discretion until {@code applyBefore} ({@code eligibleUntil}).
+   */
+  record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
+      Optional<LocalDate> eligibleUntil) {
+    static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty());
   }
 
   /**
@@ -199,6 +205,8 @@ final class Timeline {
         && !(now == Verdict.DISCRETIONARY && heldBack(permit, tree, a.topMoves(), false));
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
+    boolean fromDiscretionary = false;
+    Optional<LocalDate> eligibleUntil = Optional.empty();
     Env at = null; // the facts at each candidate date in turn
     for (long day : sink.inOrder()) {
       LocalDate d = LocalDate.ofEpochDay(day);
@@ -206,6 +214,10 @@ final class Timeline {
       Verdict v = evaluator.verdictOnly(permit, at);
       if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
         from = Optional.of(d);
+        fromDiscretionary = v == Verdict.DISCRETIONARY;
+      }
+      if (now == Verdict.ELIGIBLE && eligibleUntil.isEmpty() && v == Verdict.DISCRETIONARY) {
+        eligibleUntil = Optional.of(d.minusDays(1));
       }
       if (availableNow && before.isEmpty() && !available(v)) {
         before = Optional.of(d.minusDays(1));
@@ -214,7 +226,7 @@ final class Timeline {
         break;
       }
     }
-    return new Dates(from, before);
+    return new Dates(from, before, fromDiscretionary, before.isPresent() ? eligibleUntil : Optional.empty());
   }
 
   /**

@@ -42,8 +42,35 @@ final class Explanation {
         if (!p.inForce().contains(e.asOf())) {
           return m.get("explain.not_in_force.range", m.range(p.inForce()), m.date(e.asOf()));
         }
-        return m.get("explain.window", m.range(p.window()), m.date(e.applicationDate()));
+        boolean early = p.window().from().filter(e.applicationDate()::isBefore).isPresent();
+        return m.get(early ? "explain.window.not_yet" : "explain.window.closed", m.range(p.window()),
+            m.date(e.applicationDate()));
     }
+  }
+
+  /**
+   * The timeline in sentences: when the permit would open (fully, or at the authority's discretion),
+   * and until when it stays open: "apply by that day" for what is applied for, "holds until" for an
+   * option, which nobody applies for (reception of a family, staying without papers). An application
+   * already made (its date is not the evaluation's) is not asked for again: the permit stays available.
+   */
+  List<String> timeline(PermitResult r, Evaluation e) {
+    List<String> out = new ArrayList<>();
+    r.eligibleFrom().ifPresent(d -> out.add(m.get(r.verdict() == Verdict.DISCRETIONARY
+        ? "timeline.eligible_from.eligible"
+        : r.fromDiscretionary() ? "timeline.eligible_from.discretionary" : "timeline.eligible_from", m.date(d))));
+    boolean applied = !e.applicationDate().equals(e.asOf());
+    r.applyBefore().ifPresent(last -> {
+      if (r.permit().kind().equals("option")) {
+        out.add(m.get("timeline.holds_until", m.date(last)));
+      } else if (r.eligibleUntil().isPresent()) {
+        out.add(m.get(applied ? "timeline.eligible_until.applied" : "timeline.eligible_until",
+            m.date(r.eligibleUntil().get()), m.date(last)));
+      } else {
+        out.add(m.get(applied ? "timeline.available_until" : "timeline.apply_before", m.date(last)));
+      }
+    });
+    return out;
   }
 
   /** The verdict's name, with "(near miss)" when it is one. */

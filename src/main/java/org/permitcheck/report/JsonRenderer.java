@@ -46,7 +46,8 @@ public final class JsonRenderer {
   public static final List<String> RANGE_KEYS = List.of("from", "until");
   public static final List<String> WHAT_IF_KEYS = List.of("moved", "before");
   public static final List<String> BEFORE_KEYS = List.of("verdict", "near_miss", "eligible_from", "apply_before");
-  public static final List<String> NEXT_STEPS_KEYS = List.of("grants", "apply", "documents", "appeal", "advice");
+  public static final List<String> NEXT_STEPS_KEYS = List.of("decision", "grants", "apply", "documents", "appeal",
+      "advice");
   /** A thread's buffer that grew beyond this many characters is not kept for the next record. */
   private static final int MAX_KEPT_BUFFER = 1 << 20;
   /** The size of a buffer {@link #renderLine} renders records into: a few dozen records. */
@@ -389,6 +390,7 @@ public final class JsonRenderer {
 
   private void nextSteps(JsonWriter w, Permit p) {
     w.name("next_steps").beginObject();
+    text(w, "decision", p.discretionary());
     text(w, "grants", p.grants());
     text(w, "apply", p.apply());
     w.name("documents").beginArray();

@@ -177,7 +177,8 @@ public final class MarkdownRenderer {
       }
       out.append('\n');
     }
-    deadlines(out, r);
+    paragraph(out, "rules.decision", p.discretionary());
+    deadlines(out, r, e);
     boolean grantable = r.verdict() == Verdict.ELIGIBLE || r.verdict() == Verdict.DISCRETIONARY
         || r.verdict() == Verdict.UNDETERMINED;
     if (grantable) {
@@ -194,11 +195,8 @@ public final class MarkdownRenderer {
     paragraph(out, "md.appeal", p.appeal());
   }
 
-  private void deadlines(StringBuilder out, PermitResult r) {
-    List<String> lines = new ArrayList<>();
-    r.eligibleFrom().ifPresent(d -> lines.add(m.get(r.verdict() == Verdict.DISCRETIONARY
-        ? "timeline.eligible_from.eligible" : "timeline.eligible_from", m.date(d))));
-    r.applyBefore().ifPresent(d -> lines.add(m.applyBefore(r.permit(), d)));
+  private void deadlines(StringBuilder out, PermitResult r, Evaluation e) {
+    List<String> lines = why.timeline(r, e);
     Permit p = r.permit();
     if (!p.window().isAlways()) {
       lines.add(m.colon("rules.window") + " " + m.range(p.window()));

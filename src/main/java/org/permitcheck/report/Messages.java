@@ -53,14 +53,6 @@ public final class Messages {
   }
 
   /**
-   * The last day a result holds: "apply by that day" for what is applied for, "holds until" for an
-   * option, which nobody applies for (reception of a family, staying without papers).
-   */
-  public String applyBefore(org.permitcheck.rules.Permit p, java.time.LocalDate last) {
-    return get(p.kind().equals("option") ? "timeline.holds_until" : "timeline.apply_before", date(last));
-  }
-
-  /**
    * A decimal as the language writes it: "1,201.19" in English, "1.201,19" in Dutch and German,
    * "1 201,19" in French (the separators are the messages {@code number.decimal} and {@code number.group}).
    */

@@ -79,10 +79,22 @@ public final class TextRenderer {
         reason(out, r, c);
       }
     }
+    decision(out, r);
     questions(out, r);
-    timeline(out, r);
+    timeline(out, r, e);
     nextSteps(out, r);
     advice(out, r);
+  }
+
+  /**
+   * How the authority decides, where the rules say it decides at its discretion whatever the criteria
+   * (e.g. the annulled Belgian instruction, whose criteria are only guidance): for a permit that
+   * applies or nearly does, so that the verdict is never read as more binding than it is.
+   */
+  private void decision(StringBuilder out, PermitResult r) {
+    if (Explanation.appliesOrNearly(r) && !r.permit().discretionary().isEmpty()) {
+      Wrap.append(out, "  " + m.colon("rules.decision") + " ", "    ", m.text(r.permit().discretionary()));
+    }
   }
 
   private void questions(StringBuilder out, PermitResult r) {
@@ -96,15 +108,13 @@ public final class TextRenderer {
     }
   }
 
-  private void timeline(StringBuilder out, PermitResult r) {
-    if (r.eligibleFrom().isEmpty() && r.applyBefore().isEmpty()) {
+  private void timeline(StringBuilder out, PermitResult r, Evaluation e) {
+    List<String> lines = why.timeline(r, e);
+    if (lines.isEmpty()) {
       return;
     }
     out.append("  ").append(m.colon("label.timeline")).append("\n");
-    r.eligibleFrom().ifPresent(d -> Wrap.append(out, "    ", "      ", m.get(
-        r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible" : "timeline.eligible_from",
-        m.date(d))));
-    r.applyBefore().ifPresent(d -> Wrap.append(out, "    ", "      ", m.applyBefore(r.permit(), d)));
+    lines.forEach(l -> Wrap.append(out, "    ", "      ", l));
   }
 
   /** Advice services of the permit's country, for near misses: the seeds send people there. */
@@ -192,6 +202,9 @@ public final class TextRenderer {
       return;
     }
     Permit p = r.permit();
+    if (p.grants().isEmpty() && p.apply().isEmpty() && p.documents().isEmpty() && p.appeal().isEmpty()) {
+      return;
+    }
     out.append("  ").append(m.colon("label.next_steps")).append("\n");
     labelled(out, "label.grants", p.grants());
     labelled(out, "label.apply", p.apply());

@@ -123,6 +123,36 @@ class TimelineTest {
   }
 
   @Test
+  void anEligiblePermitThatThenStaysOnlyAtTheAuthorityDiscretionGivesItsLastFullyEligibleDay() {
+    PermitResult r = eval(EvaluatorTest.RULESET, "LAST_DAY_DOUBTFUL", LocalDate.of(2025, 6, 1), 5, Map.of("a", true));
+    assertThat(r.verdict()).isEqualTo(Verdict.ELIGIBLE);
+    assertThat(r.eligibleUntil()).contains(LocalDate.of(2025, 12, 30));
+    assertThat(r.applyBefore()).contains(LocalDate.of(2025, 12, 31));
+    assertThat(eval(EvaluatorTest.RULESET, "LAST_DAY_DOUBTFUL", LocalDate.of(2025, 12, 31), 5, Map.of("a", true))
+        .verdict()).isEqualTo(Verdict.DISCRETIONARY);
+  }
+
+  @Test
+  void aPermitThatClosesWhileFullyEligibleHasNoLastFullyEligibleDayOfItsOwn() {
+    PermitResult r = eval(EvaluatorTest.RULESET, "DATED", LocalDate.of(2025, 6, 1), 5, Map.of("a", true));
+    assertThat(r.applyBefore()).contains(LocalDate.of(2025, 12, 31));
+    assertThat(r.eligibleUntil()).isEmpty();
+  }
+
+  @Test
+  void aPermitThatFirstOpensAtTheAuthorityDiscretionSaysSo() {
+    Map<String, Object> f = Map.of("since", LocalDate.of(2022, 3, 1));
+    PermitResult r = eval(EvaluatorTest.RULESET, "DISCRETION_FIRST", LocalDate.of(2026, 11, 22), 5, f);
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+    assertThat(r.eligibleFrom()).contains(LocalDate.of(2027, 3, 1));
+    assertThat(r.fromDiscretionary()).isTrue();
+    PermitResult later = eval(EvaluatorTest.RULESET, "DISCRETION_FIRST", LocalDate.of(2027, 3, 1), 5, f);
+    assertThat(later.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(later.eligibleFrom()).contains(LocalDate.of(2028, 3, 1));
+    assertThat(later.fromDiscretionary()).isFalse();
+  }
+
+  @Test
   void aProvisionNotYetInForceOpensOnItsFirstDay() {
     PermitResult r = eval(EvaluatorTest.RULESET, "DATED", LocalDate.of(2022, 6, 1), 5, Map.of("a", true));
     assertThat(r.verdict()).isEqualTo(Verdict.NOT_IN_FORCE);

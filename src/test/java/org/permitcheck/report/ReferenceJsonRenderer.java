@@ -202,6 +202,7 @@ final class ReferenceJsonRenderer {
     }
     if (full) {
       g.writeObjectFieldStart("next_steps");
+      text(g, "decision", p.discretionary());
       text(g, "grants", p.grants());
       text(g, "apply", p.apply());
       g.writeArrayFieldStart("documents");
