@@ -43,7 +43,7 @@ public final class Cli {
         return ExitCode.USAGE;
       }
       if (ex instanceof java.nio.file.InvalidPathException) {
-        badFileName(ctx.err(), m, ((java.nio.file.InvalidPathException) ex).getInput());
+        badFileName(ctx.err(), m, ((java.nio.file.InvalidPathException) ex).getInput(), ctx.env());
         return ExitCode.USAGE;
       }
       ctx.err().println("permitcheck: " + m.get(stacktrace ? "cli.internal.details" : "cli.internal",
@@ -75,14 +75,36 @@ public final class Cli {
   /**
    * A file name the system cannot make a path of: one holding a NUL, or (Java 17 takes file names in the
    * locale's character set) an accented name under {@code LANG=C}, which reaches the program as
-   * {@code caf\uFFFD\uFFFD.yaml}. The user's to correct, not a bug.
+   * {@code caf\uFFFD\uFFFD.yaml}. The user's to correct, not a bug. A locale that names UTF-8 and
+   * still gives Java another character set is not installed on this system (common behind ssh, which
+   * passes LANG on to machines that never generated it): then the hint says so, as running "in a UTF-8
+   * locale" is what the user believes they do.
    */
-  private static void badFileName(PrintWriter err, Messages m, String name) {
+  private static void badFileName(PrintWriter err, Messages m, String name, Map<String, String> env) {
     err.println("permitcheck: " + m.get("cli.bad_file_name", Diagnostic.printable(name)));
-    String charset = System.getProperty("sun.jnu.encoding", "UTF-8");
-    boolean nul = name.indexOf('\0') >= 0;
-    err.println("  " + m.colon("cli.hint") + " " + (nul ? m.get("cli.hint.bad_file_name.nul")
-        : m.get("cli.hint.bad_file_name.charset", charset)));
+    err.println("  " + m.colon("cli.hint") + " "
+        + badFileNameHint(m, name, env, System.getProperty("sun.jnu.encoding", "UTF-8")));
+  }
+
+  /** What to do about a file name that is no path, given the character set Java takes names in. */
+  static String badFileNameHint(Messages m, String name, Map<String, String> env, String charset) {
+    if (name.indexOf('\0') >= 0) {
+      return m.get("cli.hint.bad_file_name.nul");
+    } else {
+      String locale = "";
+      for (String variable : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        if (locale.isEmpty()) {
+          locale = env.getOrDefault(variable, "");
+        }
+      }
+      String lower = locale.toLowerCase(java.util.Locale.ROOT);
+      // LC_ALL overrides the missing locale for every category (glibc refuses a locale whole if any
+      // category's is missing, so LC_CTYPE alone would not do), and the language is then given again
+      return lower.contains("utf-8") || lower.contains("utf8")
+          ? m.get("cli.hint.bad_file_name.not_installed", charset, Diagnostic.printable(locale),
+              m.language().equals("en") ? "" : " --lang " + m.language())
+          : m.get("cli.hint.bad_file_name.charset", charset);
+    }
   }
 
   /**

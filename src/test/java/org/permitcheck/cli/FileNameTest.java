@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.permitcheck.report.Messages;
 
 /**
  * A file name the system cannot turn into a path (a NUL, or a character the locale's character set
@@ -16,6 +17,24 @@ class FileNameTest {
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
     assertThat(r.err()).startsWith("permitcheck: 'caf\\u0000.yaml' cannot be a file name here")
         .contains("hint: ").doesNotContain("internal error");
+  }
+
+  @Test
+  void saysThatALocaleNamingUtf8IsNotInstalledWhenJavaStillReadsNamesAsAscii() {
+    String hint = Cli.badFileNameHint(new Messages("fr"), "caf\uFFFD\uFFFD.yaml",
+        Map.of("LANG", "C", "LC_ALL", "fr_FR.UTF-8"), "ANSI_X3.4-1968");
+    assertThat(hint).isEqualTo("la locale fr_FR.UTF-8 n'est pas installée ici, Java lit donc les noms de fichiers"
+        + " en ANSI_X3.4-1968 : installez-la (par exemple locale-gen fr_FR.UTF-8) ou lancez LC_ALL=C.UTF-8"
+        + " permitcheck --lang fr …");
+    assertThat(Cli.badFileNameHint(new Messages("en"), "caf\uFFFD.yaml", Map.of("LANG", "en_US.utf8"), "ANSI_X3.4-1968"))
+        .contains("the locale en_US.utf8 is not installed here").endsWith("run LC_ALL=C.UTF-8 permitcheck …");
+  }
+
+  @Test
+  void asksForAUtf8LocaleWhenTheLocaleNamesNone() {
+    assertThat(Cli.badFileNameHint(new Messages("en"), "caf\uFFFD.yaml", Map.of("LANG", "C"), "ANSI_X3.4-1968"))
+        .isEqualTo("the locale's character set (ANSI_X3.4-1968) cannot write it: run permitcheck in a UTF-8 locale,"
+            + " e.g. LANG=C.UTF-8");
   }
 
   @Test
