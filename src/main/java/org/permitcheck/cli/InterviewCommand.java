@@ -103,7 +103,7 @@ final class InterviewCommand implements Callable<Integer> {
       start = InterviewStart.fresh(ctx, rules, scope, save, asOf != null ? asOf : ctx.today());
     }
     Messages m = new Messages(lang);
-    Prompter prompter = ctx.terminal() ? TerminalPrompter.system() : new LinePrompter(ctx.in(), ctx.err());
+    Prompter prompter = onTerminal(ctx) ? TerminalPrompter.system() : new LinePrompter(ctx.in(), ctx.err());
     try {
       return interview(rules, start, prompter, m, lang);
     } finally {
@@ -111,6 +111,15 @@ final class InterviewCommand implements Callable<Integer> {
         ((TerminalPrompter) prompter).close();
       }
     }
+  }
+
+  /**
+   * Whether a person answers on a terminal: stdin is one, and stdout or else stderr shows the questions
+   * (the report may go to a file). Piped answers, or no terminal to show the questions on, are read one a
+   * line and the questions written to stderr.
+   */
+  static boolean onTerminal(Context ctx) {
+    return ctx.inTerminal() && (ctx.terminal() || ctx.errTerminal());
   }
 
   private int interview(Ruleset rules, InterviewStart start, Prompter prompter, Messages m, String lang)

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -408,6 +411,22 @@ class InterviewCommandTest {
     assertThat(json.get("results").get(0).get("verdict").asText()).isEqualTo("eligible");
     assertThat(Files.exists(dir.resolve("ahmad.yaml"))).isTrue();
     assertThat(Files.exists(dir.resolve("ahmad.draft.yaml"))).isFalse();
+  }
+
+  @Test
+  void asksOnTheTerminalWhenStdinIsOneWhereverTheReportGoes() {
+    assertThat(InterviewCommand.onTerminal(context(true, true, true))).isTrue();
+    // --format json > result.json: the questions on stderr's terminal, with Tab and Ctrl-C
+    assertThat(InterviewCommand.onTerminal(context(false, true, true))).isTrue();
+    // piped answers are read one a line, as the tests drive it; so are they with no terminal to ask on
+    assertThat(InterviewCommand.onTerminal(context(false, true, false))).isFalse();
+    assertThat(InterviewCommand.onTerminal(context(false, false, false))).isFalse();
+    assertThat(InterviewCommand.onTerminal(context(false, false, true))).isFalse();
+  }
+
+  private Context context(boolean out, boolean err, boolean in) {
+    return new Context(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()), Map.of(), dir, Run.TODAY, out, err, in, EarlyRules.NONE);
   }
 
   @Test
