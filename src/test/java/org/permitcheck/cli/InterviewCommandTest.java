@@ -363,10 +363,38 @@ class InterviewCommandTest {
             + "        Toleration (Duldung, § 60a AufenthG)\n", // a choice by its label
         "    13. Does the person hold a passport");
     assertThat(asked(r.err())).containsExactly("german_level");
-    assertThat(r.err()).contains("(13) What is the person's level of German");
+    assertThat(r.err()).contains("(14) What is the person's level of German"); // after the 13 answers listed
     assertThat(verdicts(SAVED)).containsEntry("DE-25b", "not_eligible");
     assertThat(Files.readString(dir.resolve(SAVED))).contains("german_level: A1");
     assertThat(eval(SAVED).out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void anAnswerAskedAgainToChangeItIsShownAndEnterKeepsItWithItsComment() throws IOException {
+    String open = "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n  german_level: B1 # telc\n";
+    Files.writeString(dir.resolve("open.yaml"), open);
+    Run.Result r = interview("german_level\n\nquit\n", "--resume", "open.yaml");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.STOPPED);
+    assertThat(r.err()).contains("    3. What is the person's level of German (CEFR)? → B1\n",
+        "(4) What is the person's level of German (CEFR)?", // not the number of the list's last answer
+        "  Answer so far: B1. Enter keeps it; skip leaves it unknown.\n1-7 or name > ",
+        "(5) Since when has the person lived in Germany");
+    assertThat(Files.readString(dir.resolve("open.draft.yaml"))).contains("    german_level: B1 # telc\n")
+        .doesNotContain("(was at");
+  }
+
+  @Test
+  void skipLeavesAnAnswerAskedAgainUnknownAndBackKeepsItAndListsTheAnswers() throws IOException {
+    Files.writeString(dir.resolve("skip.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  german_level: B1\n");
+    interview("german_level\nskip\nquit\n", "--resume", "skip.yaml");
+    assertThat(Files.readString(dir.resolve("skip.draft.yaml"))).contains("skipped: [german_level]")
+        .doesNotContain("german_level: B1");
+    Files.writeString(dir.resolve("back.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  german_level: B1\n");
+    Run.Result back = interview("german_level\n?\nback\nquit\n", "--resume", "back.yaml");
+    assertThat(back.err()).contains("Enter: keep the answer so far · skip: leave it unknown\n  · back: the list of"
+        + " answers");
+    assertThat(back.err().split("Some verdicts are still open", -1)).hasSize(3); // listed again on back
+    assertThat(Files.readString(dir.resolve("back.draft.yaml"))).contains("german_level: B1");
   }
 
   @Test
