@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseWriter;
@@ -145,7 +144,7 @@ final class InterviewCommand implements Callable<Integer> {
       // the command on a line of its own, whole, to be copied; with the language, which the draft does
       // not keep, so that the interview goes on in the language it was begun in
       prompter.show(wrapped(m.get("interview.kept", draftPath)) + "  permitcheck interview --resume " + draftPath
-          + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
+          + result.draft().scopeOptions() + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
       return ExitCode.STOPPED;
     }
     return save(rules, result.draft(), draftPath, start.comments(), prompter, m, lang);
@@ -173,24 +172,10 @@ final class InterviewCommand implements Callable<Integer> {
     }
     Files.deleteIfExists(ctx.resolve(draftPath));
     // like the command to continue a draft: whole on a line of its own, in the interview's language
-    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target + scopeOptions(d)
+    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target + d.scopeOptions()
         + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
     report(rules, c, d.scope(), lang);
     return ExitCode.OK;
-  }
-
-  /**
-   * The options that give eval the interview's scope, which the case file does not keep: its permits,
-   * or its countries when the case names none.
-   */
-  private static String scopeOptions(Draft d) {
-    if (!d.scope().permits().isEmpty()) {
-      return " --permit " + String.join(",", new TreeSet<>(d.scope().permits()));
-    }
-    if (!d.scope().countries().isEmpty() && d.subject().country().isEmpty()) {
-      return " --country " + String.join(",", new TreeSet<>(d.scope().countries()));
-    }
-    return "";
   }
 
   /** Proposes a file name; Enter (or the end of input) accepts it; an existing file is refused. */

@@ -286,6 +286,24 @@ class InterviewCommandTest {
   }
 
   @Test
+  void everyCommandToContinueKeepsThePermitsOfTheInterview() {
+    Run.Result stopped = interview("1\n2017-03-01\nquit\n", "--permit", "DE-25b", "--save", "p1.yaml");
+    assertThat(stopped.err()).contains("  permitcheck interview --resume p1.draft.yaml --permit DE-25b\n");
+    assertThat(interview("", "--permit", "DE-25b", "--save", "p1.yaml").err())
+        .contains("hint: continue it: permitcheck interview --resume p1.draft.yaml --permit DE-25b (or delete it)");
+    Run.Result finished = interview("0\n0\nA1\n", "--resume", "p1.draft.yaml");
+    assertThat(finished.err()).contains("  permitcheck eval p1.yaml --permit DE-25b\n");
+    // the case file does not keep the permits: the commands name them, as they name the ones given
+    assertThat(interview("", "--permit", "DE-25b", "--save", "p1.yaml").err()).contains(
+        "hint: to change its answers: permitcheck interview --resume p1.yaml --permit DE-25b; else choose another");
+    Run.Result reopened = interview("quit\n", "--resume", "p1.yaml", "--permit", "DE-25b");
+    assertThat(reopened.err()).contains("  permitcheck interview --resume p1.draft.yaml --permit DE-25b\n")
+        .doesNotContain("DE-25a");
+    assertThat(interview("", "--resume", "p1.yaml", "--permit", "DE-25b").err())
+        .contains("hint: continue it: permitcheck interview --resume p1.draft.yaml --permit DE-25b (or delete it)");
+  }
+
+  @Test
   void theCommandToContinueKeepsTheLanguageOfTheInterview() {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE", "--lang", "de");
     assertThat(r.err()).contains("  permitcheck interview --resume " + DRAFT + " --lang de\n");
