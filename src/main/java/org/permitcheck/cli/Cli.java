@@ -189,7 +189,7 @@ public final class Cli {
     }
     boolean console = System.console() != null;
     return new Context(in, out, err, env, Path.of("").toAbsolutePath(), today, console,
-        console || stderrIsTerminal(), EarlyRules.NONE);
+        console || isTerminal(2), console || isTerminal(0), EarlyRules.NONE);
   }
 
   /**
@@ -203,13 +203,14 @@ public final class Cli {
   }
 
   /**
-   * Whether stderr is a terminal although stdout may not be ({@code eval ... > results.ndjson}), so that
-   * a batch shows its progress. Known on Linux, from where /proc says file descriptor 2 leads; elsewhere
-   * only when stdout and stdin are terminals too.
+   * Whether stderr (file descriptor 2) or stdin (0) is a terminal although stdout may not be ({@code eval
+   * ... > results.ndjson}), so that a batch shows its progress and an interview asks on the terminal.
+   * Known on Linux, from where /proc says the file descriptor leads; elsewhere only when stdout and stdin
+   * are terminals too.
    */
-  static boolean stderrIsTerminal() {
+  static boolean isTerminal(int fd) {
     try {
-      String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+      String target = java.nio.file.Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
       return false;

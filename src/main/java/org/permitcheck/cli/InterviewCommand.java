@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseWriter;
@@ -103,7 +102,7 @@ final class InterviewCommand implements Callable<Integer> {
       start = InterviewStart.fresh(ctx, rules, scope, save, asOf != null ? asOf : ctx.today());
     }
     Messages m = new Messages(lang);
-    Prompter prompter = ctx.terminal() ? TerminalPrompter.system() : new LinePrompter(ctx.in(), ctx.err());
+    Prompter prompter = onTerminal(ctx) ? TerminalPrompter.system() : new LinePrompter(ctx.in(), ctx.err());
     try {
       return interview(rules, start, prompter, m, lang);
     } finally {
@@ -111,6 +110,15 @@ final class InterviewCommand implements Callable<Integer> {
         ((TerminalPrompter) prompter).close();
       }
     }
+  }
+
+  /**
+   * Whether a person answers on a terminal: stdin is one, and stdout or else stderr shows the questions
+   * (the report may go to a file). Piped answers, or no terminal to show the questions on, are read one a
+   * line and the questions written to stderr.
+   */
+  static boolean onTerminal(Context ctx) {
+    return ctx.inTerminal() && (ctx.terminal() || ctx.errTerminal());
   }
 
   private int interview(Ruleset rules, InterviewStart start, Prompter prompter, Messages m, String lang)
@@ -136,7 +144,7 @@ final class InterviewCommand implements Callable<Integer> {
       // the command on a line of its own, whole, to be copied; with the language, which the draft does
       // not keep, so that the interview goes on in the language it was begun in
       prompter.show(wrapped(m.get("interview.kept", draftPath)) + "  permitcheck interview --resume " + draftPath
-          + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
+          + result.draft().scopeOptions() + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
       return ExitCode.STOPPED;
     }
     return save(rules, result.draft(), draftPath, start.comments(), prompter, m, lang);
@@ -164,24 +172,10 @@ final class InterviewCommand implements Callable<Integer> {
     }
     Files.deleteIfExists(ctx.resolve(draftPath));
     // like the command to continue a draft: whole on a line of its own, in the interview's language
-    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target + scopeOptions(d)
+    prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target + d.scopeOptions()
         + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
     report(rules, c, d.scope(), lang);
     return ExitCode.OK;
-  }
-
-  /**
-   * The options that give eval the interview's scope, which the case file does not keep: its permits,
-   * or its countries when the case names none.
-   */
-  private static String scopeOptions(Draft d) {
-    if (!d.scope().permits().isEmpty()) {
-      return " --permit " + String.join(",", new TreeSet<>(d.scope().permits()));
-    }
-    if (!d.scope().countries().isEmpty() && d.subject().country().isEmpty()) {
-      return " --country " + String.join(",", new TreeSet<>(d.scope().countries()));
-    }
-    return "";
   }
 
   /** Proposes a file name; Enter (or the end of input) accepts it; an existing file is refused. */

@@ -33,26 +33,28 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
 
   /** A new interview: {@code save} (may be null) names the case file, else an id is proposed. */
   static InterviewStart fresh(Context ctx, Ruleset rules, Scope scope, String save, LocalDate asOf) {
-    String id;
     if (save != null) {
       checkYaml(save);
-      id = CaseReader.defaultId(save);
-      if (Files.exists(ctx.resolve(save))) {
-        throw new UsageError("'" + save + "' already exists", "to change its answers: permitcheck interview --resume "
-            + save + "; else choose another --save");
-      }
-    } else {
-      id = proposeId(ctx);
     }
-    String draftPath = draftFor(save != null ? save : id + ".yaml");
-    if (Files.exists(ctx.resolve(draftPath))) {
-      throw new UsageError("a draft '" + draftPath + "' already exists", "continue it: permitcheck interview --resume "
-          + draftPath + " (or delete it)");
-    }
+    String id = save != null ? CaseReader.defaultId(save) : proposeId(ctx);
     Case c = new Case(id, save == null ? "" : save, country(rules, scope), Optional.of(asOf), Optional.empty(),
         Map.of(), Map.of());
-    return new InterviewStart(Draft.start(c, scope, save == null ? "" : save), draftPath, false, false,
-        Comments.NONE);
+    Draft d = Draft.start(c, scope, save == null ? "" : save);
+    if (save != null && Files.exists(ctx.resolve(save))) {
+      throw new UsageError("'" + save + "' already exists", "to change its answers: permitcheck interview --resume "
+          + save + d.scopeOptions() + "; else choose another --save");
+    }
+    String draftPath = draftFor(save != null ? save : id + ".yaml");
+    checkNoDraft(ctx, draftPath, d);
+    return new InterviewStart(d, draftPath, false, false, Comments.NONE);
+  }
+
+  /** Refuses to start over a draft that holds someone's answers; says how to continue it instead. */
+  private static void checkNoDraft(Context ctx, String draftPath, Draft d) {
+    if (Files.exists(ctx.resolve(draftPath))) {
+      throw new UsageError("a draft '" + draftPath + "' already exists", "continue it: permitcheck interview --resume "
+          + draftPath + d.scopeOptions() + " (or delete it)");
+    }
   }
 
   /** The one country the options name (by --country, or all --permit in one country), if any. */
@@ -127,10 +129,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
       String target = save != null ? save : yamlName(file.replaceFirst("\\.json$", ""));
       d = Draft.of(read.value().get(), target);
       draftPath = draftFor(target);
-      if (Files.exists(ctx.resolve(draftPath))) {
-        throw new UsageError("a draft '" + draftPath + "' already exists", "continue it: permitcheck interview --resume "
-            + draftPath + " (or delete it)");
-      }
+      checkNoDraft(ctx, draftPath, adjust(d, scope, save, asOf));
       notes = read.diagnostics();
     }
     if (save != null) {

@@ -10,8 +10,9 @@ import org.permitcheck.rules.Fact;
 /**
  * Asks one question until it gets a valid answer or a keyword: {@code ?} (or {@code help}) shows the
  * help, {@code why} the standing of the permits, and both ask again; an empty line or {@code skip}
- * leaves the fact unknown; {@code back} and {@code quit} leave the question. An invalid answer is
- * explained and asked again.
+ * leaves the fact unknown, except that an empty line keeps the answer of a question asked again to
+ * change it; {@code back} and {@code quit} leave the question. An invalid answer is explained and
+ * asked again.
  */
 final class Asker {
   private final Prompter prompter;
@@ -33,12 +34,20 @@ final class Asker {
    * @param why the standing of the permits, shown on {@code why}
    */
   Reply ask(Fact fact, boolean required, Supplier<String> why) {
+    return ask(fact, required, false, why);
+  }
+
+  /** As above; if {@code keeps}, the fact has an answer being changed, which Enter keeps. */
+  Reply ask(Fact fact, boolean required, boolean keeps, Supplier<String> why) {
     while (true) {
       Optional<String> line = prompter.read(views.prompt(fact), completions(fact));
       if (line.isEmpty()) {
         return Reply.of(Reply.Kind.ENDED);
       }
       String text = line.get().strip();
+      if (text.isEmpty() && keeps) {
+        return Reply.of(Reply.Kind.KEEP);
+      }
       switch (text.toLowerCase(Locale.ROOT)) { // the keywords of Replies.KEYWORDS
         case "":
         case "skip":
@@ -49,7 +58,7 @@ final class Asker {
           continue;
         case "?":
         case "help":
-          prompter.show(views.help(fact));
+          prompter.show(views.help(fact, keeps));
           continue;
         case "why":
           prompter.show(why.get());

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.report.Messages;
-import org.permitcheck.report.Values;
 import org.permitcheck.report.Wrap;
 import org.permitcheck.rules.Fact;
 import org.permitcheck.rules.Ruleset;
@@ -45,7 +43,7 @@ final class Changes {
       Object v = d.subject().facts().get(f.name());
       if (v != null || d.skipped().contains(f.name())) {
         keys.add(f.name());
-        shown.add(m.get("interview.change.item", question(f), value(f, v)));
+        shown.add(m.get("interview.change.item", question(f), views.answer(f, v)));
       }
     }
     if (keys.isEmpty()) {
@@ -82,16 +80,5 @@ final class Changes {
   private String question(Fact f) {
     String q = m.text(f.question());
     return q.isEmpty() ? f.name() : q;
-  }
-
-  /** The answer as the adviser gave it: a choice by its label, yes/no, a date, "2 items". */
-  private String value(Fact f, Object v) {
-    if (v == null) {
-      return m.get("interview.unknown");
-    }
-    if (v instanceof String && f.type().isChoice()) {
-      return Diagnostic.printable(m.label(f, (String) v));
-    }
-    return Values.format(f, v, m, false);
   }
 }

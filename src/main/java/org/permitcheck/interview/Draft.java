@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.permitcheck.cases.Case;
 import org.permitcheck.engine.Scope;
 
@@ -49,6 +50,21 @@ public record Draft(
     subject.country().ifPresent(c -> asked.add(COUNTRY));
     asked.addAll(subject.facts().keySet());
     return new Draft(subject, Scope.ALL, asked, Set.of(), Optional.empty(), save, false);
+  }
+
+  /**
+   * The options that give a command the scope of this interview, which a case file does not keep:
+   * {@code " --permit DE-25b"}, or its countries when the case names none; empty for every permit. Every
+   * command the interview proposes (to continue it, to evaluate the case) carries them.
+   */
+  public String scopeOptions() {
+    if (!scope.permits().isEmpty()) {
+      return " --permit " + String.join(",", new TreeSet<>(scope.permits()));
+    }
+    if (!scope.countries().isEmpty() && subject.country().isEmpty()) {
+      return " --country " + String.join(",", new TreeSet<>(scope.countries()));
+    }
+    return "";
   }
 
   /** The country is not known and was not asked. */

@@ -49,7 +49,7 @@ public final class DraftFile {
   public String write(Draft d, Comments comments) {
     StringBuilder out = new StringBuilder();
     out.append("# permitcheck interview draft: personal data, readable only by you.\n");
-    out.append("# Continue it with: permitcheck interview --resume <this file>\n");
+    out.append("# Continue it with: permitcheck interview --resume <this file>").append(d.scopeOptions()).append('\n');
     out.append("draft: 1\n");
     out.append("save: ").append(d.save().isEmpty() ? "null" : CaseWriter.string(d.save())).append('\n');
     out.append("countries: ").append(list(d.scope().countries().stream().sorted().toList())).append('\n');

@@ -50,6 +50,10 @@ public final class Interviewer {
   private final DraftStore store;
   private final Changes changes;
   private Draft d;
+  /** The question chosen from the list of answers to change its answer, until it is asked. */
+  private Optional<String> changing = Optional.empty();
+  /** An answer was chosen to change: the questions are numbered on after the list of answers. */
+  private boolean changed;
 
   public Interviewer(Ruleset rules, Prompter prompter, Messages messages, LocalDate today, DraftStore store) {
     this.rules = rules;
@@ -75,31 +79,38 @@ public final class Interviewer {
   /**
    * As {@link #run(Draft, boolean)}; a re-opened {@code savedCase} offers to change one answer even
    * when questions are left (Enter goes on with them), since changing one is what it was opened for.
+   * The answer chosen is asked again with the answer so far, which Enter keeps and {@code back}
+   * keeps too, going back to the list of answers.
    */
   public Result run(Draft start, boolean resumed, boolean savedCase) throws IOException {
     d = start.reopen();
     store.save(d);
     prompter.show(views.line(m.get("interview.intro")));
     Optional<String> again = Optional.empty();
-    boolean decided = next(again).isEmpty();
-    if (resumed && (decided || savedCase)) {
-      again = changes.choose(d, decided);
-      if (again.equals(Optional.of(Changes.QUIT))) {
-        return stop(Reply.of(Reply.Kind.QUIT));
-      }
-      again.ifPresent(f -> d = d.forget(f));
-    }
+    boolean offer = resumed && (next(again).isEmpty() || savedCase);
     while (true) {
+      if (offer) {
+        offer = false;
+        again = changes.choose(d, next(Optional.empty()).isEmpty());
+        if (again.equals(Optional.of(Changes.QUIT))) {
+          return stop(Reply.of(Reply.Kind.QUIT));
+        }
+        changing = again;
+        changed = again.isPresent();
+      }
       Optional<Question> q = next(again);
       again = Optional.empty();
       if (q.isEmpty()) {
         return finish();
       }
       Reply r = ask(q.get());
-      if (r.is(Reply.Kind.ANSWER)) {
+      boolean change = changing.equals(Optional.of(key(q.get())));
+      changing = Optional.empty();
+      if (r.is(Reply.Kind.ANSWER) || r.is(Reply.Kind.KEEP)) {
         prompter.show(views.progress(standings()));
       } else if (r.is(Reply.Kind.BACK)) {
-        again = Optional.of(back(q.get()));
+        offer = change;
+        again = change ? Optional.empty() : Optional.of(back(q.get()));
       } else {
         return stop(r);
       }
@@ -134,8 +145,9 @@ public final class Interviewer {
     Optional<String> forced = d.pending().map(Draft.Pending::fact).or(() -> again);
     if (forced.isPresent()) {
       String f = forced.get();
+      // what the question can decide, an answer being changed left out
       return Optional.of(f.equals(Draft.COUNTRY) ? Question.country(List.of())
-          : Question.fact(f, NextQuestion.decidedBy(standings, f)));
+          : Question.fact(f, NextQuestion.decidedBy(d.pending().isPresent() ? standings : standings(d.forget(f)), f)));
     }
     return picker.next(standings, d.countryOpen());
   }
@@ -143,20 +155,41 @@ public final class Interviewer {
   private Reply ask(Question q) throws IOException {
     Supplier<String> why = () -> views.why(standings(), q);
     Fact fact = q.isCountry() ? countryFact() : rules.facts().get(q.fact());
-    prompter.show(views.question(d.asked().size() + 1, fact));
+    prompter.show(views.question(number(q), fact));
+    Optional<Object> current = changing.filter(key(q)::equals).flatMap(this::answer);
+    current.ifPresent(v -> prompter.show(views.current(fact, v)));
     if (fact.type().isRecords()) {
-      ListDialogue.Result lr = lists.run(d, fact, why, draft -> picker.settled(standings(draft), fact.name()),
+      ListDialogue.Result lr = lists.run(d, fact, current.isPresent(), why,
+          draft -> picker.settled(standings(draft), fact.name()),
           (draft, item, field) -> picker.fieldDecides(standings(draft), draft.subject(),
               draft.subject().asOf().orElse(today), draft.skipped(), fact.name(), item, field));
       d = lr.draft();
       return Reply.of(lr.kind());
     }
-    Reply r = asker.ask(fact, false, why);
+    Reply r = asker.ask(fact, false, current.isPresent(), why);
     if (r.is(Reply.Kind.ANSWER)) {
       d = q.isCountry() ? d.country(r.value().map(Object::toString)) : d.answer(fact.name(), r.value());
       store.save(d);
     }
     return r;
+  }
+
+  private static String key(Question q) {
+    return q.isCountry() ? Draft.COUNTRY : q.fact();
+  }
+
+  /** The answer so far to a question ({@link Draft#COUNTRY} or a fact), if any. */
+  private Optional<Object> answer(String key) {
+    return key.equals(Draft.COUNTRY) ? d.subject().country().map(Object.class::cast)
+        : Optional.ofNullable(d.subject().facts().get(key));
+  }
+
+  /**
+   * One after the answers so far, not counting the question's own (being changed); after the list of
+   * answers too once one was chosen to change, so that no number is shown twice.
+   */
+  private int number(Question q) {
+    return d.asked().size() - (d.asked().contains(key(q)) ? 1 : 0) + (changed ? 2 : 1);
   }
 
   /** Forgets the previous answer and returns it, to ask it again; or the current question if first. */

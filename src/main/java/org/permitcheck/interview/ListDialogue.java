@@ -37,6 +37,7 @@ final class ListDialogue {
   private List<Fact> fields;
   private List<Map<String, Object>> items;
   private int step;
+  private boolean keeps;
   /** The steps of fields passed over, not asked: {@code back} passes over them too. */
   private final Set<Integer> passed = new HashSet<>();
 
@@ -48,14 +49,16 @@ final class ListDialogue {
   }
 
   /**
-   * Asks {@code list} from its first step, or from where the draft's pending list stands. {@code
+   * Asks {@code list} from its first step, or from where the draft's pending list stands; if {@code
+   * keeps}, the list has an answer being changed, which Enter at the first step keeps. {@code
    * settled} tells, for a draft, whether no verdict depends on the list any more: the remaining fields
    * are then left unknown (not for status histories, whose periods need a status and a start).
    */
-  Result run(Draft start, Fact list, Supplier<String> why, Predicate<Draft> settled, FieldCheck asks)
-      throws IOException {
+  Result run(Draft start, Fact list, boolean keeps, Supplier<String> why, Predicate<Draft> settled,
+      FieldCheck asks) throws IOException {
     d = start;
     fact = list;
+    this.keeps = keeps;
     fields = fields(list);
     step = d.pending().filter(p -> p.fact().equals(list.name())).map(Draft.Pending::step).orElse(0);
     items = items(d.subject().facts().get(list.name()));
@@ -91,9 +94,9 @@ final class ListDialogue {
   /** Step 0: how many items. No items, or a skip, answers the whole list. */
   private Optional<Result> count(Supplier<String> why) throws IOException {
     asker.prompter().show(views.line(m.get("interview.list.count")));
-    Reply r = asker.ask(countFact(), false, why);
+    Reply r = asker.ask(countFact(), false, keeps, why);
     if (r.is(Reply.Kind.BACK)) {
-      return Optional.of(new Result(Reply.Kind.BACK, d.forget(fact.name())));
+      return Optional.of(new Result(Reply.Kind.BACK, keeps ? d : d.forget(fact.name())));
     }
     if (!r.is(Reply.Kind.ANSWER)) {
       return Optional.of(new Result(r.kind(), d));

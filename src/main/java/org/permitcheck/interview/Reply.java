@@ -2,12 +2,17 @@ package org.permitcheck.interview;
 
 import java.util.Optional;
 
-/** What came of asking one question: an answer (empty: skipped), or a keyword that leaves it. */
+/**
+ * What came of asking one question: an answer (empty: skipped), the answer so far kept, or a keyword
+ * that leaves it.
+ */
 record Reply(Kind kind, Optional<Object> value) {
   enum Kind {
     ANSWER,
     BACK,
     QUIT,
+    /** Enter at a question asked again to change its answer: the answer so far stays. */
+    KEEP,
     /** The input ended: end of file, Ctrl-D, Ctrl-C, a closed terminal. */
     ENDED
   }

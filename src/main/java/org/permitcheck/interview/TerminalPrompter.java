@@ -49,10 +49,15 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
         .build();
   }
 
-  /** The terminal the program runs in. */
+  /**
+   * The terminal the program runs in, shown on stdout when stdout is a terminal, else on stderr: with
+   * {@code --format json > result.json} the questions stay off the report, and Tab and Ctrl-C still
+   * work as on a terminal.
+   */
   public static TerminalPrompter system() {
     try {
       return new TerminalPrompter(TerminalBuilder.builder().system(true)
+          .systemOutput(TerminalBuilder.SystemOutput.SysOutOrSysErr)
           .encoding(terminalCharset(java.nio.charset.Charset.defaultCharset())).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

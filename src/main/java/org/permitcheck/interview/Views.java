@@ -2,11 +2,13 @@ package org.permitcheck.interview;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Question;
 import org.permitcheck.engine.Standing;
 import org.permitcheck.engine.Verdict;
 import org.permitcheck.expr.Type;
 import org.permitcheck.report.Messages;
+import org.permitcheck.report.Values;
 import org.permitcheck.report.Wrap;
 import org.permitcheck.rules.Fact;
 
@@ -96,16 +98,35 @@ final class Views {
     }
   }
 
-  /** The fact's help from the rules, the form of answer expected, and the keywords. */
-  String help(Fact fact) {
+  /**
+   * The fact's help from the rules, the form of answer expected, and the keywords: those of a question
+   * asked again to change its answer if {@code change}.
+   */
+  String help(Fact fact, boolean change) {
     StringBuilder out = new StringBuilder();
     String help = m.text(fact.help());
     if (!help.isEmpty()) {
       Wrap.append(out, "  ", "  ", help);
     }
     Wrap.append(out, "  ", "  ", m.get("interview.help.form", form(fact)));
-    Wrap.append(out, "  ", "  ", m.get("interview.help.keys"));
+    Wrap.append(out, "  ", "  ", m.get(change ? "interview.help.keys.change" : "interview.help.keys"));
     return out.toString();
+  }
+
+  /** Under a question asked again to change its answer: that answer, and that Enter keeps it. */
+  String current(Fact fact, Object value) {
+    return line(m.get("interview.current", answer(fact, value)));
+  }
+
+  /** An answer as the adviser gave it: a choice by its label, yes/no, a date, "2 items". */
+  String answer(Fact f, Object v) {
+    if (v == null) {
+      return m.get("interview.unknown");
+    }
+    if (v instanceof String && f.type().isChoice()) {
+      return Diagnostic.printable(m.label(f, (String) v));
+    }
+    return Values.format(f, v, m, false);
   }
 
   private String form(Fact fact) {

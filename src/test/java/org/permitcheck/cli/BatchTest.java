@@ -515,7 +515,7 @@ class BatchTest {
     StringWriter err = new StringWriter();
     ByteWriter stdout = new ByteWriter(out);
     Context ctx = new Context(new ByteArrayInputStream(new byte[0]), stdout, new PrintWriter(err), env,
-        FIXTURES, Run.TODAY, outTerminal, true, EarlyRules.NONE);
+        FIXTURES, Run.TODAY, outTerminal, true, outTerminal, EarlyRules.NONE);
     int exit = Cli.run(ctx, "eval", input.toString());
     stdout.flush();
     assertThat(exit).isEqualTo(ExitCode.INVALID_INPUT);

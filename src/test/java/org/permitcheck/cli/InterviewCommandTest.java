@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -283,6 +286,24 @@ class InterviewCommandTest {
   }
 
   @Test
+  void everyCommandToContinueKeepsThePermitsOfTheInterview() {
+    Run.Result stopped = interview("1\n2017-03-01\nquit\n", "--permit", "DE-25b", "--save", "p1.yaml");
+    assertThat(stopped.err()).contains("  permitcheck interview --resume p1.draft.yaml --permit DE-25b\n");
+    assertThat(interview("", "--permit", "DE-25b", "--save", "p1.yaml").err())
+        .contains("hint: continue it: permitcheck interview --resume p1.draft.yaml --permit DE-25b (or delete it)");
+    Run.Result finished = interview("0\n0\nA1\n", "--resume", "p1.draft.yaml");
+    assertThat(finished.err()).contains("  permitcheck eval p1.yaml --permit DE-25b\n");
+    // the case file does not keep the permits: the commands name them, as they name the ones given
+    assertThat(interview("", "--permit", "DE-25b", "--save", "p1.yaml").err()).contains(
+        "hint: to change its answers: permitcheck interview --resume p1.yaml --permit DE-25b; else choose another");
+    Run.Result reopened = interview("quit\n", "--resume", "p1.yaml", "--permit", "DE-25b");
+    assertThat(reopened.err()).contains("  permitcheck interview --resume p1.draft.yaml --permit DE-25b\n")
+        .doesNotContain("DE-25a");
+    assertThat(interview("", "--resume", "p1.yaml", "--permit", "DE-25b").err())
+        .contains("hint: continue it: permitcheck interview --resume p1.draft.yaml --permit DE-25b (or delete it)");
+  }
+
+  @Test
   void theCommandToContinueKeepsTheLanguageOfTheInterview() {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE", "--lang", "de");
     assertThat(r.err()).contains("  permitcheck interview --resume " + DRAFT + " --lang de\n");
@@ -360,10 +381,38 @@ class InterviewCommandTest {
             + "        Toleration (Duldung, § 60a AufenthG)\n", // a choice by its label
         "    13. Does the person hold a passport");
     assertThat(asked(r.err())).containsExactly("german_level");
-    assertThat(r.err()).contains("(13) What is the person's level of German");
+    assertThat(r.err()).contains("(14) What is the person's level of German"); // after the 13 answers listed
     assertThat(verdicts(SAVED)).containsEntry("DE-25b", "not_eligible");
     assertThat(Files.readString(dir.resolve(SAVED))).contains("german_level: A1");
     assertThat(eval(SAVED).out()).isEqualTo(r.out());
+  }
+
+  @Test
+  void anAnswerAskedAgainToChangeItIsShownAndEnterKeepsItWithItsComment() throws IOException {
+    String open = "country: DE\nas_of: 2026-11-22\nfacts:\n  de_status: duldung\n  german_level: B1 # telc\n";
+    Files.writeString(dir.resolve("open.yaml"), open);
+    Run.Result r = interview("german_level\n\nquit\n", "--resume", "open.yaml");
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.STOPPED);
+    assertThat(r.err()).contains("    3. What is the person's level of German (CEFR)? → B1\n",
+        "(4) What is the person's level of German (CEFR)?", // not the number of the list's last answer
+        "  Answer so far: B1. Enter keeps it; skip leaves it unknown.\n1-7 or name > ",
+        "(5) Since when has the person lived in Germany");
+    assertThat(Files.readString(dir.resolve("open.draft.yaml"))).contains("    german_level: B1 # telc\n")
+        .doesNotContain("(was at");
+  }
+
+  @Test
+  void skipLeavesAnAnswerAskedAgainUnknownAndBackKeepsItAndListsTheAnswers() throws IOException {
+    Files.writeString(dir.resolve("skip.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  german_level: B1\n");
+    interview("german_level\nskip\nquit\n", "--resume", "skip.yaml");
+    assertThat(Files.readString(dir.resolve("skip.draft.yaml"))).contains("skipped: [german_level]")
+        .doesNotContain("german_level: B1");
+    Files.writeString(dir.resolve("back.yaml"), "country: DE\nas_of: 2026-11-22\nfacts:\n  german_level: B1\n");
+    Run.Result back = interview("german_level\n?\nback\nquit\n", "--resume", "back.yaml");
+    assertThat(back.err()).contains("Enter: keep the answer so far · skip: leave it unknown\n  · back: the list of"
+        + " answers");
+    assertThat(back.err().split("Some verdicts are still open", -1)).hasSize(3); // listed again on back
+    assertThat(Files.readString(dir.resolve("back.draft.yaml"))).contains("german_level: B1");
   }
 
   @Test
@@ -408,6 +457,22 @@ class InterviewCommandTest {
     assertThat(json.get("results").get(0).get("verdict").asText()).isEqualTo("eligible");
     assertThat(Files.exists(dir.resolve("ahmad.yaml"))).isTrue();
     assertThat(Files.exists(dir.resolve("ahmad.draft.yaml"))).isFalse();
+  }
+
+  @Test
+  void asksOnTheTerminalWhenStdinIsOneWhereverTheReportGoes() {
+    assertThat(InterviewCommand.onTerminal(context(true, true, true))).isTrue();
+    // --format json > result.json: the questions on stderr's terminal, with Tab and Ctrl-C
+    assertThat(InterviewCommand.onTerminal(context(false, true, true))).isTrue();
+    // piped answers are read one a line, as the tests drive it; so are they with no terminal to ask on
+    assertThat(InterviewCommand.onTerminal(context(false, true, false))).isFalse();
+    assertThat(InterviewCommand.onTerminal(context(false, false, false))).isFalse();
+    assertThat(InterviewCommand.onTerminal(context(false, false, true))).isFalse();
+  }
+
+  private Context context(boolean out, boolean err, boolean in) {
+    return new Context(new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
+        new PrintWriter(new StringWriter()), Map.of(), dir, Run.TODAY, out, err, in, EarlyRules.NONE);
   }
 
   @Test
