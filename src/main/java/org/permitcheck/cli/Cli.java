@@ -4,9 +4,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.report.Messages;
 import picocli.CommandLine;
@@ -90,21 +92,35 @@ public final class Cli {
   static String badFileNameHint(Messages m, String name, Map<String, String> env, String charset) {
     if (name.indexOf('\0') >= 0) {
       return m.get("cli.hint.bad_file_name.nul");
-    } else {
-      String locale = "";
-      for (String variable : new String[] {"LC_ALL", "LC_CTYPE", "LANG"}) {
-        if (locale.isEmpty()) {
-          locale = env.getOrDefault(variable, "");
-        }
-      }
-      String lower = locale.toLowerCase(java.util.Locale.ROOT);
-      // LC_ALL overrides the missing locale for every category (glibc refuses a locale whole if any
-      // category's is missing, so LC_CTYPE alone would not do), and the language is then given again
-      return lower.contains("utf-8") || lower.contains("utf8")
-          ? m.get("cli.hint.bad_file_name.not_installed", charset, Diagnostic.printable(locale),
-              m.language().equals("en") ? "" : " --lang " + m.language())
-          : m.get("cli.hint.bad_file_name.charset", charset);
     }
+    Optional<String> missing = charset.equals("ANSI_X3.4-1968") || charset.equals("US-ASCII")
+        ? namedLocale(env) : Optional.empty();
+    // LC_ALL overrides the missing locale for every category (glibc refuses a locale whole if any
+    // category's is missing, so LC_CTYPE alone would not do), and the language is then given again
+    return missing.isPresent()
+        ? m.get("cli.hint.bad_file_name.not_installed", charset, Diagnostic.printable(missing.get()),
+            m.language().equals("en") ? "" : " --lang " + m.language())
+        : m.get("cli.hint.bad_file_name.charset", charset);
+  }
+
+  /**
+   * The locale the environment names (language_TERRITORY, as de_DE.UTF-8): LC_ALL's, else the first of
+   * the categories' and LANG's. With Java taking names as ASCII, it is one the system does not have.
+   */
+  private static Optional<String> namedLocale(Map<String, String> env) {
+    List<String> variables = new ArrayList<>(List.of("LC_ALL", "LC_CTYPE", "LC_MESSAGES"));
+    env.keySet().stream().filter(k -> k.startsWith("LC_") && !variables.contains(k)).sorted().forEach(variables::add);
+    variables.add("LANG");
+    if (!env.getOrDefault("LC_ALL", "").isEmpty()) {
+      variables.retainAll(List.of("LC_ALL"));
+    }
+    for (String variable : variables) {
+      String value = env.getOrDefault(variable, "");
+      if (value.matches("[A-Za-z]{2,3}_[A-Za-z]{2}([.@].*)?")) {
+        return Optional.of(value);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -31,6 +31,18 @@ class FileNameTest {
   }
 
   @Test
+  void namesTheCategoryLocaleThatIsMissingNotTheOneThatIsThere() {
+    assertThat(Cli.badFileNameHint(new Messages("de"), "caf\uFFFD.yaml",
+        Map.of("LANG", "C.UTF-8", "LC_MESSAGES", "de_DE.UTF-8"), "ANSI_X3.4-1968"))
+        .startsWith("die Locale de_DE.UTF-8 ist hier nicht installiert");
+    assertThat(Cli.badFileNameHint(new Messages("en"), "caf\uFFFD.yaml", Map.of("LC_CTYPE", "UTF-8"), "ANSI_X3.4-1968"))
+        .startsWith("the locale's character set (ANSI_X3.4-1968) cannot write it");
+    assertThat(Cli.badFileNameHint(new Messages("en"), "caf\uFFFD.yaml",
+        Map.of("LC_ALL", "C", "LANG", "fr_FR.UTF-8"), "ANSI_X3.4-1968"))
+        .startsWith("the locale's character set (ANSI_X3.4-1968) cannot write it");
+  }
+
+  @Test
   void asksForAUtf8LocaleWhenTheLocaleNamesNone() {
     assertThat(Cli.badFileNameHint(new Messages("en"), "caf\uFFFD.yaml", Map.of("LANG", "C"), "ANSI_X3.4-1968"))
         .isEqualTo("the locale's character set (ANSI_X3.4-1968) cannot write it: run permitcheck in a UTF-8 locale,"
