@@ -10,7 +10,8 @@ import org.permitcheck.rules.Permit;
  * open question ({@code missing}), and the dates when it opens or closes: {@code fromDiscretionary}
  * when on {@code eligibleFrom} it becomes available only at the authority's discretion, and {@code
  * eligibleUntil}, the last day a permit eligible now stays fully eligible, when after it the permit
- * stays available at the authority's discretion until {@code applyBefore}.
+ * stays available only at the authority's discretion (until {@code applyBefore}, or beyond the horizon
+ * when that is empty).
  */
 public record PermitResult(
     Permit permit,

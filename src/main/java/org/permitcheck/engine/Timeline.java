@@ -31,7 +31,8 @@ final class Timeline {
    * Both timeline dates of one permit, and what they open onto: whether the permit, not available now,
    * first becomes available only at the authority's discretion ({@code fromDiscretionary}), and the
    * last day a permit eligible now stays fully eligible when it then stays available only at the
-   * authority's discretion until {@code applyBefore} ({@code eligibleUntil}).
+   * authority's discretion, until {@code applyBefore} or beyond the horizon, and is not fully eligible
+   * again before it closes ({@code eligibleUntil}).
    */
   record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
       Optional<LocalDate> eligibleUntil) {
@@ -207,6 +208,7 @@ final class Timeline {
     Optional<LocalDate> before = Optional.empty();
     boolean fromDiscretionary = false;
     Optional<LocalDate> eligibleUntil = Optional.empty();
+    boolean eligibleAgain = false; // after eligibleUntil, before the permit closes
     Env at = null; // the facts at each candidate date in turn
     for (long day : sink.inOrder()) {
       LocalDate d = LocalDate.ofEpochDay(day);
@@ -218,6 +220,8 @@ final class Timeline {
       }
       if (now == Verdict.ELIGIBLE && eligibleUntil.isEmpty() && v == Verdict.DISCRETIONARY) {
         eligibleUntil = Optional.of(d.minusDays(1));
+      } else if (eligibleUntil.isPresent() && before.isEmpty() && v == Verdict.ELIGIBLE) {
+        eligibleAgain = true;
       }
       if (availableNow && before.isEmpty() && !available(v)) {
         before = Optional.of(d.minusDays(1));
@@ -226,7 +230,7 @@ final class Timeline {
         break;
       }
     }
-    return new Dates(from, before, fromDiscretionary, before.isPresent() ? eligibleUntil : Optional.empty());
+    return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil);
   }
 
   /**

@@ -43,7 +43,8 @@ final class Explanation {
           return m.get("explain.not_in_force.range", m.range(p.inForce()), m.date(e.asOf()));
         }
         boolean early = p.window().from().filter(e.applicationDate()::isBefore).isPresent();
-        return m.get(early ? "explain.window.not_yet" : "explain.window.closed", m.range(p.window()),
+        String applied = e.subject().applicationDate().isPresent() ? ".applied" : "";
+        return m.get((early ? "explain.window.not_yet" : "explain.window.closed") + applied, m.range(p.window()),
             m.date(e.applicationDate()));
     }
   }
@@ -59,7 +60,10 @@ final class Explanation {
     r.eligibleFrom().ifPresent(d -> out.add(m.get(r.verdict() == Verdict.DISCRETIONARY
         ? "timeline.eligible_from.eligible"
         : r.fromDiscretionary() ? "timeline.eligible_from.discretionary" : "timeline.eligible_from", m.date(d))));
-    boolean applied = !e.applicationDate().equals(e.asOf());
+    boolean applied = e.subject().applicationDate().isPresent();
+    if (r.applyBefore().isEmpty() && r.eligibleUntil().isPresent() && !r.permit().kind().equals("option")) {
+      out.add(m.get("timeline.eligible_until.open", m.date(r.eligibleUntil().get())));
+    }
     r.applyBefore().ifPresent(last -> {
       if (r.permit().kind().equals("option")) {
         out.add(m.get("timeline.holds_until", m.date(last)));

@@ -67,7 +67,7 @@ public final class MarkdownRenderer {
   private void header(StringBuilder out, Evaluation e) {
     out.append("| | |\n|---|---|\n");
     row(out, m.get("md.as_of"), m.date(e.asOf()));
-    if (!e.applicationDate().equals(e.asOf())) {
+    if (e.subject().applicationDate().isPresent()) {
       row(out, m.get("md.application_date"), m.date(e.applicationDate()));
     }
     row(out, m.get("md.ruleset"), m.get("md.ruleset.value", rules.name(), rules.version(), m.date(rules.reviewed())));

@@ -35,7 +35,7 @@ public final class TextRenderer {
   public String render(Evaluation e) {
     StringBuilder out = new StringBuilder();
     String head = m.get("header.case", Diagnostic.printable(e.subject().id()), m.date(e.asOf()));
-    if (!e.applicationDate().equals(e.asOf())) {
+    if (e.subject().applicationDate().isPresent()) {
       head += " · " + m.get("header.application", m.date(e.applicationDate()));
     }
     StringBuilder wrapped = new StringBuilder();

@@ -140,6 +140,22 @@ class TimelineTest {
   }
 
   @Test
+  void aPermitFullyEligibleAgainBeforeItClosesHasNoLastFullyEligibleDay() {
+    PermitResult r = eval(EvaluatorTest.RULESET, "DISCRETION_GAP", LocalDate.of(2026, 1, 15), 5, Map.of());
+    assertThat(r.verdict()).isEqualTo(Verdict.ELIGIBLE);
+    assertThat(r.applyBefore()).contains(LocalDate.of(2026, 12, 31));
+    assertThat(r.eligibleUntil()).isEmpty();
+  }
+
+  @Test
+  void aPermitThatStaysOpenOnlyAtTheAuthorityDiscretionGivesItsLastFullyEligibleDayWithoutAnEnd() {
+    PermitResult r = eval(EvaluatorTest.RULESET, "DISCRETION_AFTER", LocalDate.of(2026, 1, 15), 5, Map.of());
+    assertThat(r.verdict()).isEqualTo(Verdict.ELIGIBLE);
+    assertThat(r.applyBefore()).isEmpty();
+    assertThat(r.eligibleUntil()).contains(LocalDate.of(2026, 2, 28));
+  }
+
+  @Test
   void aPermitThatFirstOpensAtTheAuthorityDiscretionSaysSo() {
     Map<String, Object> f = Map.of("since", LocalDate.of(2022, 3, 1));
     PermitResult r = eval(EvaluatorTest.RULESET, "DISCRETION_FIRST", LocalDate.of(2026, 11, 22), 5, f);
