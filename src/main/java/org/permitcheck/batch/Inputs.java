@@ -2,7 +2,6 @@ package org.permitcheck.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -97,13 +96,19 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   public boolean hasNext() {
     while (pending.isEmpty()) {
       if (lines != null) {
-        Item next = lines.next();
-        if (next != null) {
-          return pending.add(next);
+        try {
+          Item next = lines.next();
+          if (next != null) {
+            return pending.add(next);
+          }
+        } catch (IOException e) {
+          // the input breaks off (stdin is a directory, a device fails): said as its last item
+          pending.add(unreadable(lines));
         }
         doneBytes += lines.position();
         lines.close();
         lines = null;
+        continue;
       }
       if (!walking.isEmpty()) {
         walk();
@@ -123,6 +128,20 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       throw new NoSuchElementException();
     }
     return pending.poll();
+  }
+
+  /**
+   * Why the rest of a stream of cases cannot be read, at the line where reading stopped: standard input
+   * that is a directory ({@code eval - < /tmp}) is said to be one, anything else is a read that failed.
+   */
+  private Item unreadable(LineSource source) {
+    int line = source.lineNo + 1;
+    if (source.in == stdin && stdin instanceof Stdin && ((Stdin) stdin).isDirectory()) {
+      return new Item.Refused(source.name, line, Diagnostic.error(source.name, 0, 0, Phrase.of("stdin.directory"))
+          .withHint(Phrase.of("hint.stdin_directory")));
+    }
+    return new Item.Refused(source.name, line, Diagnostic.error(source.name, line, 0, Phrase.of("input.read_failed"))
+        .withHint(Phrase.of("hint.read_failed")));
   }
 
   private void expand(String arg) {
@@ -450,32 +469,29 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       }
     }
 
-    Item next() {
-      try {
-        byte[] line;
-        while ((line = readLine()) != null) {
-          if (line == TOO_LONG) {
-            return tooLong(lineNo);
-          }
-          int first = firstNonBlank(line);
-          if (first < 0) {
-            continue;
-          }
-          if (json == null) {
-            json = first == '{';
-          }
-          if (json) {
-            return new Item.Line(name, lineNo, line);
-          }
-          Item doc = yamlDocument(line);
-          if (doc != null) {
-            return doc;
-          }
+    /** The next case, or null at the end of the input; an I/O error ends the input, as the caller says. */
+    Item next() throws IOException {
+      byte[] line;
+      while ((line = readLine()) != null) {
+        if (line == TOO_LONG) {
+          return tooLong(lineNo);
         }
-        return null;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        int first = firstNonBlank(line);
+        if (first < 0) {
+          continue;
+        }
+        if (json == null) {
+          json = first == '{';
+        }
+        if (json) {
+          return new Item.Line(name, lineNo, line);
+        }
+        Item doc = yamlDocument(line);
+        if (doc != null) {
+          return doc;
+        }
       }
+      return null;
     }
 
     private Item tooLong(int line) {

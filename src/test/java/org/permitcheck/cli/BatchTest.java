@@ -340,6 +340,49 @@ class BatchTest {
     assertThat(test.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
   }
 
+  /** Standard input that gives {@code text}, then fails as reading a directory or a broken device does. */
+  static java.io.InputStream failingAfter(String text) {
+    return new java.io.SequenceInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        new java.io.InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("Is a directory");
+          }
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eval", "diff", "test"})
+  void standardInputThatIsADirectoryIsAnInputErrorAndTheOtherInputsAreStillRead(String command,
+      @TempDir Path dir) {
+    java.util.function.Function<String, String[]> args = lang -> (command.equals("diff")
+        ? List.of(command, "--lang", lang, "--old", "rules.yaml", "-", "cases/de-young.yaml")
+        : List.of(command, "--lang", lang, "-", "cases/de-young.yaml")).toArray(String[]::new);
+    Run.Result r = Run.run(new org.permitcheck.batch.Stdin(failingAfter(""), dir), Map.of(), FIXTURES, false,
+        args.apply("en"));
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err()).startsWith("<stdin>: error: standard input is a directory, not a stream of cases\n"
+        + "  hint: to read the case files in a directory, name it instead of '-'; to read cases from standard "
+        + "input, redirect a file: - < cases.ndjson\n").doesNotContain("internal error");
+    if (command.equals("eval")) {
+      assertThat(r.out()).contains("Case de-young");
+    }
+    Run.Result de = Run.run(new org.permitcheck.batch.Stdin(failingAfter(""), dir), Map.of(), FIXTURES, false,
+        args.apply("de"));
+    assertThat(de.err()).startsWith("<stdin>: Fehler: die Standardeingabe ist ein Verzeichnis");
+  }
+
+  @Test
+  void aReadErrorInTheMiddleOfStandardInputEndsItAtItsLineAsAnInputError(@TempDir Path dir) {
+    // a stream that breaks off is no directory: the cases read before it are evaluated
+    Run.Result r = Run.run(failingAfter(line(0) + "\n" + line(1) + "\n"), Map.of(), FIXTURES, false, "eval",
+        "--format", "ndjson", "-");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(ids(r.out())).containsExactly("c0", "c1", "<stdin>:3");
+    assertThat(r.err()).startsWith("<stdin>:3: error: the input could not be read from here on\n"
+        + "  hint: the cases before this line were read;");
+  }
+
   @Test
   void refusesStdinGivenTwiceBeforeReadingAnything() {
     String stdin = line(0) + "\n";
