@@ -101,6 +101,10 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           if (next != null) {
             return pending.add(next);
           }
+          if (lines.blank) {
+            // as for a directory without case files: worth saying, but no error
+            warnings.accept(Diagnostic.of(Severity.WARNING, lines.name, 0, 0, "", Phrase.of("stream.no_cases"), null));
+          }
         } catch (IOException e) {
           // the input breaks off (stdin is a directory, a device fails): said as its last item
           pending.add(unreadable(lines));
@@ -365,6 +369,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     final String name;
     final InputStream in;
     Boolean json;
+    /** Whether every line so far was blank: at the end, the input held no case. */
+    boolean blank = true;
     int lineNo;
     private byte[] buf = new byte[1 << 16];
     private int pos;
@@ -474,14 +480,17 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       byte[] line;
       while ((line = readLine()) != null) {
         if (line == TOO_LONG) {
+          blank = false;
           return tooLong(lineNo);
         }
         int first = firstNonBlank(line);
         if (first < 0) {
           continue;
         }
-        if (json == null) {
-          json = first == '{';
+        if (json == null || blank) {
+          // the first line that holds anything (after a line too long to read, json is still open)
+          blank = false;
+          json = json != null ? json : first == '{';
         }
         if (json) {
           return new Item.Line(name, lineNo, line);

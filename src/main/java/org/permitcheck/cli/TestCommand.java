@@ -146,6 +146,12 @@ final class TestCommand implements Callable<Integer> {
       printCoverage(cover, m);
     }
     Diagnostics.summary(ctx.err(), problems, m);
+    if (cases == 0 && problems.stream().noneMatch(Diagnostic::isError)) {
+      // an empty folder or stdin: a run that checked nothing must not look like one that passed
+      ctx.err().println("permitcheck: " + m.get("test.no_cases"));
+      ctx.err().println("  " + m.colon("cli.hint") + " " + m.get("test.hint.no_cases"));
+      return ExitCode.INVALID_INPUT;
+    }
     if (failed > 0) {
       return ExitCode.MISMATCH;
     }

@@ -335,9 +335,43 @@ class BatchTest {
     assertThat(r.exit()).isZero();
     assertThat(ids(r.out())).containsExactly("one");
     assertThat(r.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
-    Run.Result test = Run.run("", Map.of(), dir, "test", "--rules", rules, "empty");
-    assertThat(test.exit()).isZero();
-    assertThat(test.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
+  }
+
+  @Test
+  void warnsOfStandardInputOrAnNdjsonFileWithoutCasesAsOfAnEmptyDirectory(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("blank.ndjson"), "\n  \n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    for (String stdin : List.of("", "\n\r\n")) {
+      Run.Result r = Run.run(stdin, Map.of(), dir, "eval", "--rules", rules, "-");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).isEqualTo("<stdin>: warning: no case found: the input is empty or holds only blank lines\n");
+    }
+    Run.Result file = Run.run("", Map.of(), dir, "eval", "--rules", rules, "--lang", "de", "blank.ndjson");
+    assertThat(file.exit()).isZero();
+    assertThat(file.err()).isEqualTo("blank.ndjson: Warnung: kein Fall gefunden: die Eingabe ist leer oder enthält "
+        + "nur Leerzeilen\n");
+  }
+
+  @Test
+  void testFailsWhenItReadNoCaseButPassesCasesWithoutExpectations(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("empty"));
+    Files.writeString(dir.resolve("one.yaml"), "id: one\nfacts: {}\n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    String nothing = "permitcheck: no case was read, so nothing was tested\n"
+        + "  hint: name case files, or folders or NDJSON files that hold some\n";
+    Run.Result empty = Run.run("", Map.of(), dir, "test", "--rules", rules, "empty");
+    assertThat(empty.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(empty.out()).isEqualTo("0 cases, 0 expectations: 0 passed, 0 failed\n");
+    assertThat(empty.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n"
+        + nothing);
+    Run.Result stdin = Run.run("", Map.of(), dir, "test", "--rules", rules, "-");
+    assertThat(stdin.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stdin.err()).endsWith(nothing);
+    // a case without expect: is read and evaluated: counted, and no failure
+    Run.Result without = Run.run("", Map.of(), dir, "test", "--rules", rules, "one.yaml");
+    assertThat(without.exit()).isZero();
+    assertThat(without.out()).isEqualTo("1 case, 0 expectations: 0 passed, 0 failed; 1 without expect\n");
   }
 
   /** Standard input that gives {@code text}, then fails as reading a directory or a broken device does. */
