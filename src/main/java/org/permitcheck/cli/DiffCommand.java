@@ -193,7 +193,7 @@ final class DiffCommand implements Callable<Integer> {
     LocalDate second = to != null ? to : first;
     // facts are checked against the case's own date; --as-of or --to may lie before them
     LocalDate earlier = first.isBefore(second) ? first : second;
-    before.reader().dateAfter(c, earlier, item.name(), item.line()).ifPresent(d::add);
+    before.reader().dateAfter(c, earlier, item.name(), item.line(), item, Job::document).ifPresent(d::add);
     Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
     Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
     List<DiffJson.Difference> changes = new ArrayList<>();

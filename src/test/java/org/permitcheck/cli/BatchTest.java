@@ -604,10 +604,21 @@ class BatchTest {
     Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "1980-01-01",
         "cases/de-young.yaml");
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).contains("cases/de-young.yaml:1: warning: fact 'date_of_birth' is 2007-09-01, later than the "
-        + "date the case is evaluated at (1980-01-01)");
+    // at the fact's own line and column, naming the first such date and counting the others
+    assertThat(r.err()).contains("cases/de-young.yaml:6:18: warning: fact 'date_of_birth' is 2007-09-01, later than "
+        + "the date the case is evaluated at (1980-01-01), and so are 2 other facts");
     JsonNode warning = new ObjectMapper().readTree(r.out()).get("errors").get(0);
     assertThat(warning.get("severity").asText()).isEqualTo("warning");
+    assertThat(warning.get("line").asInt()).isEqualTo(6);
+    assertThat(warning.get("column").asInt()).isEqualTo(18);
+    // a line of NDJSON, or a document of a YAML stream, on stdin: its own line in the stream
+    Run.Result ndjson = Run.run("\n{\"id\": \"a\", \"as_of\": \"2026-11-22\", \"facts\": {\"de_stay_since\": \"2020-08-20\"}}\n",
+        Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2019-01-01", "-");
+    assertThat(ndjson.err()).startsWith("<stdin>:2:63: warning: fact 'de_stay_since' is 2020-08-20, later than the "
+        + "date the case is evaluated at (2019-01-01)\n");
+    Run.Result yaml = Run.run("id: a\nfacts: {}\n---\nid: b\nas_of: 2026-11-22\nfacts:\n  de_stay_since: 2020-08-20\n",
+        Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2019-01-01", "-");
+    assertThat(yaml.err()).startsWith("<stdin>:7:18: warning: fact 'de_stay_since' is 2020-08-20");
     assertThat(Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22",
         "cases/de-young.yaml").err()).doesNotContain("warning");
   }

@@ -206,7 +206,7 @@ class DiffTest {
   void comparingAtADateBeforeTheCasesOwnDatesWarnsOnStderr() {
     Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--as-of", "1980-01-01", "--to", "2026-11-22",
         "cases/de-young.yaml");
-    assertThat(r.err()).contains("cases/de-young.yaml:1: warning: fact 'date_of_birth' is 2007-09-01, later than the "
-        + "date the case is evaluated at (1980-01-01)");
+    assertThat(r.err()).contains("cases/de-young.yaml:6:18: warning: fact 'date_of_birth' is 2007-09-01, later than "
+        + "the date the case is evaluated at (1980-01-01), and so are 2 other facts");
   }
 }
