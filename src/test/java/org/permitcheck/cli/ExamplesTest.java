@@ -81,6 +81,16 @@ class ExamplesTest {
   }
 
   @Test
+  void testWithoutACaseOutsideACheckoutSaysThatExamplesIsTheDefault(@TempDir Path dir) {
+    Run.Result r = Run.run("", java.util.Map.of(), dir, "test");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("permitcheck: no case named, and no examples/ folder here to test by default\n"
+        + "  hint: name case files or folders, e.g. permitcheck test cases/; without one, test reads examples/ in "
+        + "the current folder\n");
+  }
+
+  @Test
   void aPermitFilterTakesIdsWithSpacesAfterTheCommas() {
     Run.Result r = Run.run("", java.util.Map.of(), GoldenTest.FIXTURES, "test", "--permit", "DE-25b, DE-25a",
         "cases/de-eligible.yaml");
