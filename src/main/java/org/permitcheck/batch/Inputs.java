@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Phrase;
@@ -55,18 +54,15 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /** The directory being walked, as given, and whether a case file was found in it yet. */
   private String walkArg;
   private boolean walkFound;
-  /** Told what is worth saying about the inputs but is no error (a directory without case files). */
-  private final Consumer<Diagnostic> warnings;
 
+  /**
+   * What is worth saying about an input but is no error (a directory without case files) comes as an
+   * {@link Item.Note} in its place among the items.
+   */
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
-    this(args, resolve, stdin, w -> {});
-  }
-
-  public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin, Consumer<Diagnostic> warnings) {
     this.args = new ArrayDeque<>(args);
     this.resolve = resolve;
     this.stdin = stdin;
-    this.warnings = warnings;
   }
 
   public static boolean isLines(String name) {
@@ -103,7 +99,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           }
           if (lines.blank) {
             // as for a directory without case files: worth saying, but no error
-            warnings.accept(Diagnostic.of(Severity.WARNING, lines.name, 0, 0, "", Phrase.of("stream.no_cases"), null));
+            pending.add(new Item.Note(lines.name,
+                Diagnostic.of(Severity.WARNING, lines.name, 0, 0, "", Phrase.of("stream.no_cases"), null)));
           }
         } catch (IOException e) {
           // the input breaks off (stdin is a directory, a device fails): said as its last item
@@ -182,8 +179,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     if (!entries.hasNext()) {
       walking.pop();
       if (walking.isEmpty() && !walkFound) {
-        warnings.accept(Diagnostic.of(Severity.WARNING, walkArg, 0, 0, "",
-            Phrase.of("walk.no_case_files", "*.yaml, *.yml, *.json, *.ndjson, *.jsonl"), null));
+        pending.add(new Item.Note(walkArg, Diagnostic.of(Severity.WARNING, walkArg, 0, 0, "",
+            Phrase.of("walk.no_case_files", "*.yaml, *.yml, *.json, *.ndjson, *.jsonl"), null)));
       }
       return;
     }

@@ -63,8 +63,17 @@ public record Job(
    */
   public record Result(String output, Utf8Slice line, List<Diagnostic> diagnostics, Evaluation evaluation,
       String source, long readNanos) {
+    /** Whether the item was a case that could not be read (or evaluated): not so of a {@link #note()}. */
     public boolean failed() {
-      return evaluation == null;
+      return evaluation == null && !note();
+    }
+
+    /**
+     * Whether the item was no case but a remark about an input ({@link Item.Note}): its warning is to be
+     * said in its place, and it counts for nothing.
+     */
+    public boolean note() {
+      return evaluation == null && output == null && line == null && diagnostics.stream().noneMatch(Diagnostic::isError);
     }
   }
 
@@ -74,6 +83,9 @@ public record Job(
     Checked<Case> c = read(reader, item);
     long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
+      if (item instanceof Item.Note) {
+        return new Result(null, null, c.diagnostics(), null, item.name(), readNanos);
+      }
       // a case whose id could be read is named by it, as its result would be
       String id = c.value().map(Case::id).orElse(item.defaultId());
       return result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
@@ -157,8 +169,12 @@ public record Job(
     if (item instanceof Item.Refused) {
       return Checked.failed(List.of(((Item.Refused) item).error()));
     }
-    Item.Text t = (Item.Text) item;
-    return reader.readDocument(new SourceText(t.name(), t.text(), t.line()), false, t.defaultId());
+    if (item instanceof Item.Text) {
+      Item.Text t = (Item.Text) item;
+      return reader.readDocument(new SourceText(t.name(), t.text(), t.line()), false, t.defaultId());
+    }
+    // no case: its warning, to be said in its place
+    return Checked.failed(List.of(((Item.Note) item).warning()));
   }
 
 }

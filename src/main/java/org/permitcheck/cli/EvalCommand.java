@@ -155,7 +155,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private int run(Job job, int threads, Output output, Messages m) {
     long start = System.nanoTime();
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> output.say(List.of(w)))) {
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
       if (output.showsProgress()) {
         output.track(inputs, inputs.measure(), start);
       }
@@ -231,7 +231,7 @@ final class EvalCommand implements Callable<Integer> {
 
     void accept(Job.Result r) {
       summary.add(r);
-      if (!debug.on()) {
+      if (!debug.on() || r.note()) {
         // nothing to say
       } else if (r.failed()) {
         debug.log("case " + r.source() + ": refused after " + Debug.millis(r.readNanos()));

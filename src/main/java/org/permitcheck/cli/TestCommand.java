@@ -104,7 +104,7 @@ final class TestCommand implements Callable<Integer> {
     int outside = 0;
     List<Diagnostic> problems = new ArrayList<>();
     Coverage cover = new Coverage(chosen);
-    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), m));
+    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in());
     while (inputs.hasNext()) {
       Item item = inputs.next();
       Checked<Case> c = Job.read(reader, item);

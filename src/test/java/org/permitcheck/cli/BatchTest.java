@@ -552,6 +552,32 @@ class BatchTest {
   }
 
   @Test
+  void theWarningOfAnInputWithoutCasesStandsInItsPlaceAmongTheResults(@TempDir Path dir) throws IOException {
+    // eval ... 2>&1 with workers reading ahead: the directory's warning comes where the directory stands
+    Files.createDirectories(dir.resolve("empty"));
+    java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+    ByteWriter stdout = new ByteWriter(new java.io.BufferedOutputStream(both, 1 << 16));
+    PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(both, StandardCharsets.UTF_8));
+    Context ctx = new Context(new ByteArrayInputStream(new byte[0]), stdout, stderr, Map.of(), FIXTURES, Run.TODAY,
+        false);
+    String empty = dir.resolve("empty").toString();
+    assertThat(Cli.run(ctx, "eval", "--format", "ndjson", "--jobs", "2", "--quiet", empty, "cases/de-young.yaml",
+        "nope.yaml", empty)).isEqualTo(ExitCode.INVALID_INPUT);
+    stdout.flush();
+    stderr.flush();
+    String warning = empty + ": warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found";
+    assertThat(both.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("  "))
+        .map(l -> l.startsWith("{") ? "record " + ids(l).get(0) : l).toList())
+        .containsExactly(warning, "record de-young", "nope.yaml: error: no such file", "record nope", warning,
+            "permitcheck: 1 error in 1 file");
+    // diff says them in the same order, among the messages of its cases (its results come after)
+    Run.Result diff = Run.run("", Map.of(), FIXTURES, "diff", "--jobs", "2", "--old", "rules.yaml", empty,
+        "cases/de-young.yaml", "nope.yaml", empty);
+    assertThat(diff.err().lines().filter(l -> !l.startsWith("  ")).toList())
+        .containsExactly(warning, "nope.yaml: error: no such file", warning, "permitcheck: 1 error in 1 file");
+  }
+
+  @Test
   void showsAProgressBarOnATerminalUnlessQuiet(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("cases.ndjson");
     Files.writeString(input, IntStream.range(0, 50).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
