@@ -39,6 +39,9 @@ import picocli.CommandLine.Parameters;
     description = "Evaluate cases: which permits apply, and why.")
 final class EvalCommand implements Callable<Integer> {
   static final List<String> FORMATS = List.of("text", "json", "ndjson", "markdown");
+  /** The fields of a case that --set cannot change, each with the hint that says where it is given. */
+  private static final Map<String, String> CASE_FIELDS = Map.of("as_of", "cli.hint.set_as_of",
+      "application_date", "cli.hint.set_application_date", "country", "cli.hint.set_country");
 
   private final Context ctx;
 
@@ -370,6 +373,10 @@ final class EvalCommand implements Callable<Integer> {
         throw new UsageError(m.get("cli.set_syntax", set), m.get("cli.hint.set"));
       }
       String fact = set.substring(0, eq).trim();
+      if (CASE_FIELDS.containsKey(fact) && rules.currentName(fact).isEmpty()) {
+        // a field of the case, not a fact: said so, with where it is given
+        throw new UsageError(m.get("cli.set_invalid", fact, m.get("cli.set_not_fact", fact)), m.get(CASE_FIELDS.get(fact)));
+      }
       Checked<Optional<Object>> v = reader.parseValue(fact, set.substring(eq + 1), "--set " + fact);
       if (v.hasErrors()) {
         Diagnostic d = org.permitcheck.diag.Translation.of(m.language()).translate(v.errors().get(0));

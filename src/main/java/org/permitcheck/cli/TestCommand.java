@@ -92,7 +92,7 @@ final class TestCommand implements Callable<Integer> {
     boolean filtered = !countries.isEmpty() || !permits.isEmpty();
     if (filtered && chosen.isEmpty()) {
       // a filter that leaves nothing would pass every run without checking anything
-      throw new UsageError(m.get("no_permits"), m.get("cli.hint.permits"));
+      throw new UsageError(m.get("cli.no_permits"), m.get("cli.hint.no_permits"));
     }
     Evaluator evaluator = new Evaluator(rules);
     CaseReader reader = new CaseReader(rules, asOf != null ? asOf : ctx.today());
