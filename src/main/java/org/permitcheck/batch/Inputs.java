@@ -2,7 +2,6 @@ package org.permitcheck.batch;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -20,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Phrase;
@@ -56,18 +54,15 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   /** The directory being walked, as given, and whether a case file was found in it yet. */
   private String walkArg;
   private boolean walkFound;
-  /** Told what is worth saying about the inputs but is no error (a directory without case files). */
-  private final Consumer<Diagnostic> warnings;
 
+  /**
+   * What is worth saying about an input but is no error (a directory without case files) comes as an
+   * {@link Item.Note} in its place among the items.
+   */
   public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin) {
-    this(args, resolve, stdin, w -> {});
-  }
-
-  public Inputs(List<String> args, Function<String, Path> resolve, InputStream stdin, Consumer<Diagnostic> warnings) {
     this.args = new ArrayDeque<>(args);
     this.resolve = resolve;
     this.stdin = stdin;
-    this.warnings = warnings;
   }
 
   public static boolean isLines(String name) {
@@ -97,13 +92,24 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
   public boolean hasNext() {
     while (pending.isEmpty()) {
       if (lines != null) {
-        Item next = lines.next();
-        if (next != null) {
-          return pending.add(next);
+        try {
+          Item next = lines.next();
+          if (next != null) {
+            return pending.add(next);
+          }
+          if (lines.blank) {
+            // as for a directory without case files: worth saying, but no error
+            pending.add(new Item.Note(lines.name,
+                Diagnostic.of(Severity.WARNING, lines.name, 0, 0, "", Phrase.of("stream.no_cases"), null)));
+          }
+        } catch (IOException e) {
+          // the input breaks off (stdin is a directory, a device fails): said as its last item
+          pending.add(unreadable(lines));
         }
         doneBytes += lines.position();
         lines.close();
         lines = null;
+        continue;
       }
       if (!walking.isEmpty()) {
         walk();
@@ -123,6 +129,20 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       throw new NoSuchElementException();
     }
     return pending.poll();
+  }
+
+  /**
+   * Why the rest of a stream of cases cannot be read, at the line where reading stopped: standard input
+   * that is a directory ({@code eval - < /tmp}) is said to be one, anything else is a read that failed.
+   */
+  private Item unreadable(LineSource source) {
+    int line = source.lineNo + 1;
+    if (source.in == stdin && stdin instanceof Stdin && ((Stdin) stdin).isDirectory()) {
+      return new Item.Refused(source.name, line, Diagnostic.error(source.name, 0, 0, Phrase.of("stdin.directory"))
+          .withHint(Phrase.of("hint.stdin_directory")));
+    }
+    return new Item.Refused(source.name, line, Diagnostic.error(source.name, line, 0, Phrase.of("input.read_failed"))
+        .withHint(Phrase.of("hint.read_failed")));
   }
 
   private void expand(String arg) {
@@ -159,8 +179,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     if (!entries.hasNext()) {
       walking.pop();
       if (walking.isEmpty() && !walkFound) {
-        warnings.accept(Diagnostic.of(Severity.WARNING, walkArg, 0, 0, "",
-            Phrase.of("walk.no_case_files", "*.yaml, *.yml, *.json, *.ndjson, *.jsonl"), null));
+        pending.add(new Item.Note(walkArg, Diagnostic.of(Severity.WARNING, walkArg, 0, 0, "",
+            Phrase.of("walk.no_case_files", "*.yaml, *.yml, *.json, *.ndjson, *.jsonl"), null)));
       }
       return;
     }
@@ -346,6 +366,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     final String name;
     final InputStream in;
     Boolean json;
+    /** Whether every line so far was blank: at the end, the input held no case. */
+    boolean blank = true;
     int lineNo;
     private byte[] buf = new byte[1 << 16];
     private int pos;
@@ -450,32 +472,32 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       }
     }
 
-    Item next() {
-      try {
-        byte[] line;
-        while ((line = readLine()) != null) {
-          if (line == TOO_LONG) {
-            return tooLong(lineNo);
-          }
-          int first = firstNonBlank(line);
-          if (first < 0) {
-            continue;
-          }
-          if (json == null) {
-            json = first == '{';
-          }
-          if (json) {
-            return new Item.Line(name, lineNo, line);
-          }
-          Item doc = yamlDocument(line);
-          if (doc != null) {
-            return doc;
-          }
+    /** The next case, or null at the end of the input; an I/O error ends the input, as the caller says. */
+    Item next() throws IOException {
+      byte[] line;
+      while ((line = readLine()) != null) {
+        if (line == TOO_LONG) {
+          blank = false;
+          return tooLong(lineNo);
         }
-        return null;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        int first = firstNonBlank(line);
+        if (first < 0) {
+          continue;
+        }
+        if (json == null || blank) {
+          // the first line that holds anything (after a line too long to read, json is still open)
+          blank = false;
+          json = json != null ? json : first == '{';
+        }
+        if (json) {
+          return new Item.Line(name, lineNo, line);
+        }
+        Item doc = yamlDocument(line);
+        if (doc != null) {
+          return doc;
+        }
       }
+      return null;
     }
 
     private Item tooLong(int line) {

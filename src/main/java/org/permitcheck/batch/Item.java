@@ -8,7 +8,7 @@ import org.permitcheck.diag.Diagnostic;
  * One case to process, in input order: a whole file to read (the worker reads it), or one line of an
  * NDJSON input or one document of a YAML stream, already in memory.
  */
-public sealed interface Item permits Item.File, Item.Line, Item.Text, Item.Refused {
+public sealed interface Item permits Item.File, Item.Line, Item.Text, Item.Refused, Item.Note {
   /** The name shown in diagnostics. */
   String name();
 
@@ -53,6 +53,23 @@ public sealed interface Item permits Item.File, Item.Line, Item.Text, Item.Refus
     @Override
     public String defaultId() {
       return CaseReader.lineId(name, line);
+    }
+  }
+
+  /**
+   * A remark about an input itself that holds no case (a directory without case files, an empty
+   * stdin): a warning handed on in input order, so that it is said where that input stands among the
+   * results. It counts as no case, read or refused.
+   */
+  record Note(String name, Diagnostic warning) implements Item {
+    @Override
+    public String defaultId() {
+      return name;
+    }
+
+    @Override
+    public int line() {
+      return 0;
     }
   }
 

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseReader;
@@ -16,6 +17,8 @@ import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Scope;
 import org.permitcheck.report.Utf8Slice;
 import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.Node;
+import org.permitcheck.tree.TreeReader;
 
 /**
  * What a worker does with one item: read it, type its facts, apply what-if changes, evaluate it and
@@ -60,8 +63,17 @@ public record Job(
    */
   public record Result(String output, Utf8Slice line, List<Diagnostic> diagnostics, Evaluation evaluation,
       String source, long readNanos) {
+    /** Whether the item was a case that could not be read (or evaluated): not so of a {@link #note()}. */
     public boolean failed() {
-      return evaluation == null;
+      return evaluation == null && !note();
+    }
+
+    /**
+     * Whether the item was no case but a remark about an input ({@link Item.Note}): its warning is to be
+     * said in its place, and it counts for nothing.
+     */
+    public boolean note() {
+      return evaluation == null && output == null && line == null && diagnostics.stream().noneMatch(Diagnostic::isError);
     }
   }
 
@@ -71,6 +83,9 @@ public record Job(
     Checked<Case> c = read(reader, item);
     long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
+      if (item instanceof Item.Note) {
+        return new Result(null, null, c.diagnostics(), null, item.name(), readNanos);
+      }
       // a case whose id could be read is named by it, as its result would be
       String id = c.value().map(Case::id).orElse(item.defaultId());
       return result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
@@ -79,7 +94,7 @@ public record Job(
     LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
     if (asOf != null) {
       // facts are checked against the case's own date; --as-of may lie before them
-      c = withWarning(c, reader.dateAfter(original, date, item.name(), item.line()));
+      c = withWarning(c, reader.dateAfter(original, date, item.name(), item.line(), item, Job::document));
     }
     Evaluation e;
     if (changes.isEmpty()) {
@@ -107,13 +122,34 @@ public record Job(
     return Utf8Slice.of(line);
   }
 
-  private static Checked<Case> withWarning(Checked<Case> c, java.util.Optional<Diagnostic> warning) {
+  private static Checked<Case> withWarning(Checked<Case> c, Optional<Diagnostic> warning) {
     if (warning.isEmpty()) {
       return c;
     }
     List<Diagnostic> all = new java.util.ArrayList<>(c.diagnostics());
     all.add(warning.get());
     return new Checked<>(c.value(), all);
+  }
+
+  /**
+   * The document of an item as a positioned tree, read again (a file from its path): for the position
+   * of something found once the case was read, which keeps none. Empty if it cannot be read now.
+   */
+  public static Optional<Node> document(Item item) {
+    if (item instanceof Item.File) {
+      Item.File f = (Item.File) item;
+      return FileText.read(f.path(), f.name(), Limits.CASE.maxBytes()).text()
+          .flatMap(t -> TreeReader.forName(f.name(), Limits.CASE).read(t).root());
+    }
+    if (item instanceof Item.Line) {
+      Item.Line l = (Item.Line) item;
+      return TreeReader.json(Limits.CASE).read(SourceText.ofUtf8(l.name(), l.bytes(), l.line())).root();
+    }
+    if (item instanceof Item.Text) {
+      Item.Text t = (Item.Text) item;
+      return TreeReader.yaml(Limits.CASE).read(new SourceText(t.name(), t.text(), t.line())).root();
+    }
+    return Optional.empty();
   }
 
   /** Reads and types the case of one item. */
@@ -133,8 +169,12 @@ public record Job(
     if (item instanceof Item.Refused) {
       return Checked.failed(List.of(((Item.Refused) item).error()));
     }
-    Item.Text t = (Item.Text) item;
-    return reader.readDocument(new SourceText(t.name(), t.text(), t.line()), false, t.defaultId());
+    if (item instanceof Item.Text) {
+      Item.Text t = (Item.Text) item;
+      return reader.readDocument(new SourceText(t.name(), t.text(), t.line()), false, t.defaultId());
+    }
+    // no case: its warning, to be said in its place
+    return Checked.failed(List.of(((Item.Note) item).warning()));
   }
 
 }

@@ -16,11 +16,14 @@ public final class Summary {
   private final Map<String, long[]> verdicts = new LinkedHashMap<>();
 
   public void add(Job.Result r) {
-    cases++;
-    if (r.failed()) {
-      failed++;
+    if (r.evaluation() == null) {
+      if (!r.note()) { // a remark about an input is no case
+        cases++;
+        failed++;
+      }
       return;
     }
+    cases++;
     for (PermitResult p : r.evaluation().results()) {
       long[] counts = verdicts.get(p.permit().id());
       if (counts == null) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Phrase;
@@ -16,6 +17,7 @@ import org.permitcheck.diag.Suggest;
 import org.permitcheck.rules.Fact;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.ListNode;
 import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
 import org.permitcheck.tree.NodeReader;
@@ -315,23 +317,32 @@ public final class CaseReader {
   }
 
   /**
-   * A warning for a case evaluated at a date before one of its own dates that may not lie in the
-   * future (a fact, or a field of a list's items): {@code --as-of}, or diff's dates, set before the
-   * case's own {@code as_of} make the evaluation read such a fact as already known on that date, so that
-   * an age or a period counted from it comes out negative. The first such date, at {@code file:line};
-   * empty when there is none.
+   * A warning for a case evaluated at a date before its own dates that may not lie in the future (a
+   * fact, or a field of a list's items): {@code --as-of}, or diff's dates, set before the case's own
+   * {@code as_of} make the evaluation read such a fact as already known on that date, so that an age or
+   * a period counted from it comes out negative. One warning a case, at the first such date in the file
+   * and naming it, with the number of the others: a line each would bury the results of a batch
+   * evaluated at an early date. Empty when there is none, which one comparison tells for a case whose
+   * dates were all checked against that date already.
+   *
+   * @param document makes the case's document of {@code source} a tree, only when there is a warning,
+   *     for the position of the date named (read again: the case itself keeps no positions); without a
+   *     tree, or when it does not have the fact, the warning stands at {@code file:line}. (A function
+   *     and its argument rather than a supplier, so that no object is made for a case without one.)
    */
-  public Optional<Diagnostic> dateAfter(Case c, LocalDate date, String file, int line) {
+  public <T> Optional<Diagnostic> dateAfter(Case c, LocalDate date, String file, int line, T source,
+      Function<T, Optional<Node>> document) {
     if (!date.isBefore(knownOn(c.asOf().orElse(null), override, today))) {
       return Optional.empty(); // every such date was checked not to lie after the date the case is known on
     }
+    List<LateDate> late = new ArrayList<>();
     for (Map.Entry<String, Object> e : c.facts().entrySet()) {
       Fact fact = rules.facts().get(e.getKey());
       if (fact == null) {
         continue;
       }
       if (fact.past() && e.getValue() instanceof LocalDate && ((LocalDate) e.getValue()).isAfter(date)) {
-        return Optional.of(evaluatedBefore(e.getKey(), (LocalDate) e.getValue(), date, file, line));
+        late.add(new LateDate(e.getKey(), 0, null, (LocalDate) e.getValue()));
       }
       Map<String, Fact> fields = FactValues.recordFields(fact);
       if (fields.isEmpty() || !(e.getValue() instanceof List)) {
@@ -344,18 +355,62 @@ public final class CaseReader {
           Fact f = fields.get(field.getKey());
           if (f != null && f.past() && field.getValue() instanceof LocalDate
               && ((LocalDate) field.getValue()).isAfter(date)) {
-            return Optional.of(evaluatedBefore(e.getKey() + "[" + index + "]." + field.getKey(),
-                (LocalDate) field.getValue(), date, file, line));
+            late.add(new LateDate(e.getKey(), index, (String) field.getKey(), (LocalDate) field.getValue()));
           }
         }
       }
     }
+    if (late.isEmpty()) {
+      return Optional.empty();
+    }
+    LateDate first = late.get(0);
+    Pos at = document.apply(source).flatMap(root -> locate(root, first)).orElse(new Pos(line, 0));
+    return Optional.of(evaluatedBefore(first, late.size() - 1, date, file, at));
+  }
+
+  /** A date of a case later than the date it is evaluated at: a fact's, or a field's of a list's item. */
+  private record LateDate(String fact, int index, String field, LocalDate value) {
+    String name() {
+      return index == 0 ? fact : fact + "[" + index + "]." + field;
+    }
+  }
+
+  /**
+   * Where a date stands in the case's document: the value of its fact under {@code facts}, written by
+   * its name or a name it was renamed from, or of the field of the list's item.
+   */
+  private Optional<Pos> locate(Node root, LateDate date) {
+    if (!(root instanceof MapNode)) {
+      return Optional.empty();
+    }
+    Optional<Node> facts = ((MapNode) root).get("facts");
+    if (facts.isEmpty() || !(facts.get() instanceof MapNode)) {
+      return Optional.empty();
+    }
+    for (MapNode.Entry e : ((MapNode) facts.get()).entries()) {
+      if (!rules.currentName(e.key()).orElse("").equals(date.fact())) {
+        continue;
+      }
+      if (date.index() == 0) {
+        return Optional.of(e.value().pos());
+      }
+      if (e.value() instanceof ListNode && ((ListNode) e.value()).items().size() >= date.index()
+          && ((ListNode) e.value()).items().get(date.index() - 1) instanceof MapNode) {
+        Optional<Node> field = ((MapNode) ((ListNode) e.value()).items().get(date.index() - 1)).get(date.field());
+        return Optional.of(field.orElse(e.value()).pos());
+      }
+      return Optional.of(e.value().pos());
+    }
     return Optional.empty();
   }
 
-  private static Diagnostic evaluatedBefore(String name, LocalDate value, LocalDate date, String file, int line) {
-    return Diagnostic.of(Severity.WARNING, file, line, 0, "", Phrase.of("case.evaluated_before.value", name, value, date),
-        Phrase.of("case.evaluated_before", name)).withHint(Phrase.of("hint.evaluated_before"));
+  private static Diagnostic evaluatedBefore(LateDate late, int others, LocalDate date, String file, Pos at) {
+    // the same message, and so the same code, however many dates there are
+    Phrase more = others == 0 ? Phrase.literal("")
+        : Phrase.of(others == 1 ? "case.evaluated_before.others.one" : "case.evaluated_before.others.many", others);
+    return Diagnostic.of(Severity.WARNING, file, at.line(), at.column(), "",
+        Phrase.of("case.evaluated_before.value", late.name(), late.value(), date, more),
+        Phrase.of("case.evaluated_before", late.name(), more)).withHint(Phrase.of("hint.evaluated_before"));
   }
 
   /** The default id of a case read from a line of a stream: {@code name:line}. */

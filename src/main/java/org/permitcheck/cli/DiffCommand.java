@@ -84,7 +84,8 @@ final class DiffCommand implements Callable<Integer> {
   /**
    * What one case gives: its id (null: neither side could read it), where it came from, the id an
    * unreadable case's record names it by (its own when that could be read, else one made from where it
-   * came from), its changed results or the refusal by one side's rules, and the diagnostics to print.
+   * came from; null for no case at all but a remark about an input, {@link Item.Note}), its changed
+   * results or the refusal by one side's rules, and the diagnostics to print.
    */
   private record Result(String caseId, String source, String recordId, List<DiffJson.Difference> differences,
       List<Diagnostic> diagnostics) {}
@@ -119,13 +120,16 @@ final class DiffCommand implements Callable<Integer> {
     List<DiffJson.Failure> failures = new ArrayList<>();
     List<Diagnostic> problems = new ArrayList<>();
     long[] counts = new long[3];
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), m))) {
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
       Pipeline.run(inputs, inputs::ready, item -> compare(item, before, after), threads, r -> {
-        counts[0]++;
         if (!r.diagnostics().isEmpty()) {
           Diagnostics.print(ctx.err(), r.diagnostics(), m);
           problems.addAll(r.diagnostics().stream().filter(Diagnostic::isError).toList());
         }
+        if (r.recordId() == null) {
+          return; // no case, but a remark about an input, said in its place
+        }
+        counts[0]++;
         if (r.caseId() == null) {
           counts[2]++;
           DiffJson.Failure f = new DiffJson.Failure(r.recordId(), r.source(),
@@ -182,6 +186,9 @@ final class DiffCommand implements Callable<Integer> {
       now.diagnostics().stream().filter(x -> !d.contains(x)).forEach(d::add);
     }
     if (old.hasErrors() && now.hasErrors()) {
+      if (item instanceof Item.Note) {
+        return new Result(null, item.name(), null, List.of(), d);
+      }
       String id = old.value().or(now::value).map(Case::id).orElse(item.defaultId());
       return new Result(null, item.name(), id, List.of(), d);
     }
@@ -193,7 +200,7 @@ final class DiffCommand implements Callable<Integer> {
     LocalDate second = to != null ? to : first;
     // facts are checked against the case's own date; --as-of or --to may lie before them
     LocalDate earlier = first.isBefore(second) ? first : second;
-    before.reader().dateAfter(c, earlier, item.name(), item.line()).ifPresent(d::add);
+    before.reader().dateAfter(c, earlier, item.name(), item.line(), item, Job::document).ifPresent(d::add);
     Evaluation e1 = before.evaluator().evaluate(c, first, Scope.ALL);
     Evaluation e2 = after.evaluator().evaluate(now.value().get(), second, Scope.ALL);
     List<DiffJson.Difference> changes = new ArrayList<>();

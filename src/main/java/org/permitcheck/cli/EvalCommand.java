@@ -39,6 +39,9 @@ import picocli.CommandLine.Parameters;
     description = "Evaluate cases: which permits apply, and why.")
 final class EvalCommand implements Callable<Integer> {
   static final List<String> FORMATS = List.of("text", "json", "ndjson", "markdown");
+  /** The fields of a case that --set cannot change, each with the hint that says where it is given. */
+  private static final Map<String, String> CASE_FIELDS = Map.of("as_of", "cli.hint.set_as_of",
+      "application_date", "cli.hint.set_application_date", "country", "cli.hint.set_country");
 
   private final Context ctx;
 
@@ -53,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
   List<String> countries = new ArrayList<>();
 
   @Option(names = "--permit", descriptionKey = "eval.permit", split = ",", paramLabel = "ID",
-      description = "Evaluate only these permits.")
+      description = "Evaluate only these permits, whatever the case's country.")
   List<String> permits = new ArrayList<>();
 
   @Option(names = "--as-of", descriptionKey = "eval.as-of", paramLabel = "DATE", converter = DateConverter.class,
@@ -155,7 +158,7 @@ final class EvalCommand implements Callable<Integer> {
 
   private int run(Job job, int threads, Output output, Messages m) {
     long start = System.nanoTime();
-    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in(), w -> output.say(List.of(w)))) {
+    try (Inputs inputs = new Inputs(files, ctx::resolve, ctx.in())) {
       if (output.showsProgress()) {
         output.track(inputs, inputs.measure(), start);
       }
@@ -231,7 +234,7 @@ final class EvalCommand implements Callable<Integer> {
 
     void accept(Job.Result r) {
       summary.add(r);
-      if (!debug.on()) {
+      if (!debug.on() || r.note()) {
         // nothing to say
       } else if (r.failed()) {
         debug.log("case " + r.source() + ": refused after " + Debug.millis(r.readNanos()));
@@ -370,6 +373,10 @@ final class EvalCommand implements Callable<Integer> {
         throw new UsageError(m.get("cli.set_syntax", set), m.get("cli.hint.set"));
       }
       String fact = set.substring(0, eq).trim();
+      if (CASE_FIELDS.containsKey(fact) && rules.currentName(fact).isEmpty()) {
+        // a field of the case, not a fact: said so, with where it is given
+        throw new UsageError(m.get("cli.set_invalid", fact, m.get("cli.set_not_fact", fact)), m.get(CASE_FIELDS.get(fact)));
+      }
       Checked<Optional<Object>> v = reader.parseValue(fact, set.substring(eq + 1), "--set " + fact);
       if (v.hasErrors()) {
         Diagnostic d = org.permitcheck.diag.Translation.of(m.language()).translate(v.errors().get(0));

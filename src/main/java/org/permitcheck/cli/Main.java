@@ -17,7 +17,7 @@ public final class Main {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
     Context ctx;
     try {
-      ctx = Cli.system(System.in, out, err, System.getenv());
+      ctx = Cli.system(org.permitcheck.batch.Stdin.system(System.in), out, err, System.getenv());
     } catch (UsageError e) {
       err.println("permitcheck: " + e.getMessage());
       err.println("  hint: " + e.hint);

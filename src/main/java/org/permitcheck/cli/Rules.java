@@ -39,7 +39,10 @@ final class Rules {
     return codes;
   }
 
-  /** The scope of --country and --permit, both checked against the ruleset. */
+  /**
+   * The scope of --country and --permit, both checked against the ruleset, and against each other: both
+   * given, some permit named must be of a country named.
+   */
   static org.permitcheck.engine.Scope scope(Ruleset rules, List<String> countries, List<String> permits, Messages m) {
     List<String> allIds = rules.permitIds();
     java.util.Set<String> ids = new java.util.LinkedHashSet<>();
@@ -51,7 +54,13 @@ final class Rules {
       }
       ids.add(p);
     }
-    return new org.permitcheck.engine.Scope(new java.util.LinkedHashSet<>(countries(rules, countries, m)), ids);
+    List<String> codes = countries(rules, countries, m);
+    if (!codes.isEmpty() && !ids.isEmpty()
+        && ids.stream().noneMatch(id -> codes.contains(rules.permit(id).get().country()))) {
+      // a filter that leaves nothing would evaluate nothing, and a test run would pass checking nothing
+      throw new UsageError(m.get("cli.no_permits"), m.get("cli.hint.no_permits"));
+    }
+    return new org.permitcheck.engine.Scope(new java.util.LinkedHashSet<>(codes), ids);
   }
 
   /** Loads the rules and prints what {@code render} makes of them for the --country codes given. */

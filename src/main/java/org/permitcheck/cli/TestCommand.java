@@ -1,5 +1,6 @@
 package org.permitcheck.cli;
 
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,6 +34,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "test", sortOptions = false,
     description = "Check the expected verdicts (expect:) of case files; exit 4 on any mismatch.")
 final class TestCommand implements Callable<Integer> {
+  /** What test reads when no case is named. */
+  private static final String DEFAULT_CASES = "examples";
+
   private final Context ctx;
 
   @Mixin CommonOptions common;
@@ -65,6 +69,10 @@ final class TestCommand implements Callable<Integer> {
   public Integer call() {
     Messages m = common.messages(ctx);
     CommonOptions.stdinOnce(files, m);
+    if (files.isEmpty() && !Files.isDirectory(ctx.resolve(DEFAULT_CASES))) {
+      // outside a checkout: say what the default was, not that a path nobody typed is missing
+      throw new UsageError(m.get("test.no_examples"), m.get("test.hint.no_examples"));
+    }
     Checked<Ruleset> loaded = Rules.load(ctx, common);
     if (loaded.hasErrors()) {
       return ExitCode.INVALID_RULES;
@@ -84,11 +92,11 @@ final class TestCommand implements Callable<Integer> {
     boolean filtered = !countries.isEmpty() || !permits.isEmpty();
     if (filtered && chosen.isEmpty()) {
       // a filter that leaves nothing would pass every run without checking anything
-      throw new UsageError(m.get("no_permits"), m.get("cli.hint.permits"));
+      throw new UsageError(m.get("cli.no_permits"), m.get("cli.hint.no_permits"));
     }
     Evaluator evaluator = new Evaluator(rules);
     CaseReader reader = new CaseReader(rules, asOf != null ? asOf : ctx.today());
-    List<String> paths = files.isEmpty() ? List.of("examples") : files;
+    List<String> paths = files.isEmpty() ? List.of(DEFAULT_CASES) : files;
     int cases = 0;
     int checked = 0;
     int failed = 0;
@@ -96,7 +104,7 @@ final class TestCommand implements Callable<Integer> {
     int outside = 0;
     List<Diagnostic> problems = new ArrayList<>();
     Coverage cover = new Coverage(chosen);
-    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in(), w -> Diagnostics.print(ctx.err(), List.of(w), m));
+    Inputs inputs = new Inputs(paths, ctx::resolve, ctx.in());
     while (inputs.hasNext()) {
       Item item = inputs.next();
       Checked<Case> c = Job.read(reader, item);
@@ -146,6 +154,12 @@ final class TestCommand implements Callable<Integer> {
       printCoverage(cover, m);
     }
     Diagnostics.summary(ctx.err(), problems, m);
+    if (cases == 0 && problems.stream().noneMatch(Diagnostic::isError)) {
+      // an empty folder or stdin: a run that checked nothing must not look like one that passed
+      ctx.err().println("permitcheck: " + m.get("test.no_cases"));
+      ctx.err().println("  " + m.colon("cli.hint") + " " + m.get("test.hint.no_cases"));
+      return ExitCode.INVALID_INPUT;
+    }
     if (failed > 0) {
       return ExitCode.MISMATCH;
     }

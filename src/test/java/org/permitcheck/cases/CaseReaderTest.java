@@ -222,13 +222,43 @@ class CaseReaderTest {
     Case c = read("c.yaml", "as_of: 2026-11-22\nfacts:\n  children:\n    - {date_of_birth: 2015-02-01}\n"
         + "    - {date_of_birth: 2020-03-01}\n").value().get();
     CaseReader reader = new CaseReader(rules, TODAY);
-    assertThat(reader.dateAfter(c, LocalDate.of(2018, 1, 1), "c.yaml", 1)).get().satisfies(d -> {
+    java.util.function.Function<Object, Optional<org.permitcheck.tree.Node>> none = x -> Optional.empty();
+    assertThat(reader.dateAfter(c, LocalDate.of(2018, 1, 1), "c.yaml", 1, null, none)).get().satisfies(d -> {
       assertThat(d.isError()).isFalse();
       assertThat(d.message()).isEqualTo(
           "fact 'children[2].date_of_birth' is 2020-03-01, later than the date the case is evaluated at (2018-01-01)");
       assertThat(d.withoutValues()).doesNotContain("2020-03-01");
+      assertThat(d.line()).isEqualTo(1); // where the case starts, when its document cannot be had
     });
-    assertThat(reader.dateAfter(c, LocalDate.of(2020, 3, 1), "c.yaml", 1)).isEmpty();
-    assertThat(reader.dateAfter(c, LocalDate.of(2030, 1, 1), "c.yaml", 1)).isEmpty();
+    assertThat(reader.dateAfter(c, LocalDate.of(2020, 3, 1), "c.yaml", 1, null, none)).isEmpty();
+    assertThat(reader.dateAfter(c, LocalDate.of(2030, 1, 1), "c.yaml", 1, null, none)).isEmpty();
   }
+
+  @Test
+  void warnsOfALateDateAtItsOwnLineAndColumnAndCountsTheOthers() {
+    String text = "as_of: 2026-11-22\nfacts:\n  de_stay_since: 2016-03-01\n  children:\n"
+        + "    - {date_of_birth: 2015-02-01}\n    - {date_of_birth: 2020-03-01}\n  date_of_birth: 1990-01-01\n";
+    Case c = read("c.yaml", text).value().get();
+    CaseReader reader = new CaseReader(rules, TODAY);
+    java.util.function.Function<String, Optional<org.permitcheck.tree.Node>> document =
+        t -> org.permitcheck.tree.TreeReader.yaml(org.permitcheck.tree.Limits.CASE).read(
+            new org.permitcheck.diag.SourceText("c.yaml", t)).root();
+    assertThat(reader.dateAfter(c, LocalDate.of(2018, 1, 1), "c.yaml", 1, text, document)).get().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(6);
+      assertThat(d.column()).isEqualTo(23);
+      assertThat(d.message()).isEqualTo("fact 'children[2].date_of_birth' is 2020-03-01, later than the date the "
+          + "case is evaluated at (2018-01-01)");
+    });
+    // every date of the case is later: the first is named, where it is, and the others counted
+    assertThat(reader.dateAfter(c, LocalDate.of(1980, 1, 1), "c.yaml", 1, text, document)).get().satisfies(d -> {
+      assertThat(d.line()).isEqualTo(3);
+      assertThat(d.column()).isEqualTo(18);
+      assertThat(d.message()).isEqualTo("fact 'de_stay_since' is 2016-03-01, later than the date the case is "
+          + "evaluated at (1980-01-01), and so are 3 other facts");
+      assertThat(d.withoutValues()).isEqualTo("fact 'de_stay_since' is later than the date the case is evaluated at, "
+          + "and so are 3 other facts");
+      assertThat(d.code()).isEqualTo("case.evaluated_before.value"); // as for one date: scripts count them alike
+    });
+  }
+
 }

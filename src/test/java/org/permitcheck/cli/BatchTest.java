@@ -335,9 +335,86 @@ class BatchTest {
     assertThat(r.exit()).isZero();
     assertThat(ids(r.out())).containsExactly("one");
     assertThat(r.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
-    Run.Result test = Run.run("", Map.of(), dir, "test", "--rules", rules, "empty");
-    assertThat(test.exit()).isZero();
-    assertThat(test.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n");
+  }
+
+  @Test
+  void warnsOfStandardInputOrAnNdjsonFileWithoutCasesAsOfAnEmptyDirectory(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("blank.ndjson"), "\n  \n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    for (String stdin : List.of("", "\n\r\n")) {
+      Run.Result r = Run.run(stdin, Map.of(), dir, "eval", "--rules", rules, "-");
+      assertThat(r.exit()).isZero();
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).isEqualTo("<stdin>: warning: no case found: the input is empty or holds only blank lines\n");
+    }
+    Run.Result file = Run.run("", Map.of(), dir, "eval", "--rules", rules, "--lang", "de", "blank.ndjson");
+    assertThat(file.exit()).isZero();
+    assertThat(file.err()).isEqualTo("blank.ndjson: Warnung: kein Fall gefunden: die Eingabe ist leer oder enthält "
+        + "nur Leerzeilen\n");
+  }
+
+  @Test
+  void testFailsWhenItReadNoCaseButPassesCasesWithoutExpectations(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("empty"));
+    Files.writeString(dir.resolve("one.yaml"), "id: one\nfacts: {}\n");
+    String rules = FIXTURES.resolve("rules.yaml").toString();
+    String nothing = "permitcheck: no case was read, so nothing was tested\n"
+        + "  hint: name case files, or folders or NDJSON files that hold some\n";
+    Run.Result empty = Run.run("", Map.of(), dir, "test", "--rules", rules, "empty");
+    assertThat(empty.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(empty.out()).isEqualTo("0 cases, 0 expectations: 0 passed, 0 failed\n");
+    assertThat(empty.err()).isEqualTo("empty: warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found\n"
+        + nothing);
+    Run.Result stdin = Run.run("", Map.of(), dir, "test", "--rules", rules, "-");
+    assertThat(stdin.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(stdin.err()).endsWith(nothing);
+    // a case without expect: is read and evaluated: counted, and no failure
+    Run.Result without = Run.run("", Map.of(), dir, "test", "--rules", rules, "one.yaml");
+    assertThat(without.exit()).isZero();
+    assertThat(without.out()).isEqualTo("1 case, 0 expectations: 0 passed, 0 failed; 1 without expect\n");
+  }
+
+  /** Standard input that gives {@code text}, then fails as reading a directory or a broken device does. */
+  static java.io.InputStream failingAfter(String text) {
+    return new java.io.SequenceInputStream(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        new java.io.InputStream() {
+          @Override
+          public int read() throws IOException {
+            throw new IOException("Is a directory");
+          }
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"eval", "diff", "test"})
+  void standardInputThatIsADirectoryIsAnInputErrorAndTheOtherInputsAreStillRead(String command,
+      @TempDir Path dir) {
+    java.util.function.Function<String, String[]> args = lang -> (command.equals("diff")
+        ? List.of(command, "--lang", lang, "--old", "rules.yaml", "-", "cases/de-young.yaml")
+        : List.of(command, "--lang", lang, "-", "cases/de-young.yaml")).toArray(String[]::new);
+    Run.Result r = Run.run(new org.permitcheck.batch.Stdin(failingAfter(""), dir), Map.of(), FIXTURES, false,
+        args.apply("en"));
+    assertThat(r.exit()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(r.err()).startsWith("<stdin>: error: standard input is a directory, not a stream of cases\n"
+        + "  hint: to read the case files in a directory, name it instead of '-'; to read cases from standard "
+        + "input, redirect a file: - < cases.ndjson\n").doesNotContain("internal error");
+    if (command.equals("eval")) {
+      assertThat(r.out()).contains("Case de-young");
+    }
+    Run.Result de = Run.run(new org.permitcheck.batch.Stdin(failingAfter(""), dir), Map.of(), FIXTURES, false,
+        args.apply("de"));
+    assertThat(de.err()).startsWith("<stdin>: Fehler: die Standardeingabe ist ein Verzeichnis");
+  }
+
+  @Test
+  void aReadErrorInTheMiddleOfStandardInputEndsItAtItsLineAsAnInputError(@TempDir Path dir) {
+    // a stream that breaks off is no directory: the cases read before it are evaluated
+    Run.Result r = Run.run(failingAfter(line(0) + "\n" + line(1) + "\n"), Map.of(), FIXTURES, false, "eval",
+        "--format", "ndjson", "-");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(ids(r.out())).containsExactly("c0", "c1", "<stdin>:3");
+    assertThat(r.err()).startsWith("<stdin>:3: error: the input could not be read from here on\n"
+        + "  hint: the cases before this line were read;");
   }
 
   @Test
@@ -475,6 +552,32 @@ class BatchTest {
   }
 
   @Test
+  void theWarningOfAnInputWithoutCasesStandsInItsPlaceAmongTheResults(@TempDir Path dir) throws IOException {
+    // eval ... 2>&1 with workers reading ahead: the directory's warning comes where the directory stands
+    Files.createDirectories(dir.resolve("empty"));
+    java.io.ByteArrayOutputStream both = new java.io.ByteArrayOutputStream();
+    ByteWriter stdout = new ByteWriter(new java.io.BufferedOutputStream(both, 1 << 16));
+    PrintWriter stderr = new PrintWriter(new java.io.OutputStreamWriter(both, StandardCharsets.UTF_8));
+    Context ctx = new Context(new ByteArrayInputStream(new byte[0]), stdout, stderr, Map.of(), FIXTURES, Run.TODAY,
+        false);
+    String empty = dir.resolve("empty").toString();
+    assertThat(Cli.run(ctx, "eval", "--format", "ndjson", "--jobs", "2", "--quiet", empty, "cases/de-young.yaml",
+        "nope.yaml", empty)).isEqualTo(ExitCode.INVALID_INPUT);
+    stdout.flush();
+    stderr.flush();
+    String warning = empty + ": warning: no case files (*.yaml, *.yml, *.json, *.ndjson, *.jsonl) found";
+    assertThat(both.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("  "))
+        .map(l -> l.startsWith("{") ? "record " + ids(l).get(0) : l).toList())
+        .containsExactly(warning, "record de-young", "nope.yaml: error: no such file", "record nope", warning,
+            "permitcheck: 1 error in 1 file");
+    // diff says them in the same order, among the messages of its cases (its results come after)
+    Run.Result diff = Run.run("", Map.of(), FIXTURES, "diff", "--jobs", "2", "--old", "rules.yaml", empty,
+        "cases/de-young.yaml", "nope.yaml", empty);
+    assertThat(diff.err().lines().filter(l -> !l.startsWith("  ")).toList())
+        .containsExactly(warning, "nope.yaml: error: no such file", warning, "permitcheck: 1 error in 1 file");
+  }
+
+  @Test
   void showsAProgressBarOnATerminalUnlessQuiet(@TempDir Path dir) throws IOException {
     Path input = dir.resolve("cases.ndjson");
     Files.writeString(input, IntStream.range(0, 50).mapToObj(BatchTest::line).collect(Collectors.joining("\n")));
@@ -527,10 +630,21 @@ class BatchTest {
     Run.Result r = Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "1980-01-01",
         "cases/de-young.yaml");
     assertThat(r.exit()).isZero();
-    assertThat(r.err()).contains("cases/de-young.yaml:1: warning: fact 'date_of_birth' is 2007-09-01, later than the "
-        + "date the case is evaluated at (1980-01-01)");
+    // at the fact's own line and column, naming the first such date and counting the others
+    assertThat(r.err()).contains("cases/de-young.yaml:6:18: warning: fact 'date_of_birth' is 2007-09-01, later than "
+        + "the date the case is evaluated at (1980-01-01), and so are 2 other facts");
     JsonNode warning = new ObjectMapper().readTree(r.out()).get("errors").get(0);
     assertThat(warning.get("severity").asText()).isEqualTo("warning");
+    assertThat(warning.get("line").asInt()).isEqualTo(6);
+    assertThat(warning.get("column").asInt()).isEqualTo(18);
+    // a line of NDJSON, or a document of a YAML stream, on stdin: its own line in the stream
+    Run.Result ndjson = Run.run("\n{\"id\": \"a\", \"as_of\": \"2026-11-22\", \"facts\": {\"de_stay_since\": \"2020-08-20\"}}\n",
+        Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2019-01-01", "-");
+    assertThat(ndjson.err()).startsWith("<stdin>:2:63: warning: fact 'de_stay_since' is 2020-08-20, later than the "
+        + "date the case is evaluated at (2019-01-01)\n");
+    Run.Result yaml = Run.run("id: a\nfacts: {}\n---\nid: b\nas_of: 2026-11-22\nfacts:\n  de_stay_since: 2020-08-20\n",
+        Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2019-01-01", "-");
+    assertThat(yaml.err()).startsWith("<stdin>:7:18: warning: fact 'de_stay_since' is 2020-08-20");
     assertThat(Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22",
         "cases/de-young.yaml").err()).doesNotContain("warning");
   }

@@ -203,10 +203,22 @@ class DiffTest {
   }
 
   @Test
+  void theUsageErrorAsksForWhatDiffReallyNeedsOldRulesOrTo() {
+    // --as-of alone compares a date with itself; --to alone compares each case's own date with it
+    Run.Result asOf = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--as-of", "2025-06-01", "cases/de-young.yaml");
+    assertThat(asOf.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(asOf.err()).startsWith("permitcheck: diff needs --old RULES or --to DATE\n");
+    assertThat(Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--to", "2027-11-22", "cases/de-young.yaml").exit())
+        .isZero();
+    assertThat(Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--lang", "fr", "--as-of", "2025-06-01",
+        "cases/de-young.yaml").err()).startsWith("permitcheck: diff a besoin de --old RÈGLES ou de --to DATE\n");
+  }
+
+  @Test
   void comparingAtADateBeforeTheCasesOwnDatesWarnsOnStderr() {
     Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--as-of", "1980-01-01", "--to", "2026-11-22",
         "cases/de-young.yaml");
-    assertThat(r.err()).contains("cases/de-young.yaml:1: warning: fact 'date_of_birth' is 2007-09-01, later than the "
-        + "date the case is evaluated at (1980-01-01)");
+    assertThat(r.err()).contains("cases/de-young.yaml:6:18: warning: fact 'date_of_birth' is 2007-09-01, later than "
+        + "the date the case is evaluated at (1980-01-01), and so are 2 other facts");
   }
 }

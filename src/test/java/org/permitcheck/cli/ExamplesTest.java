@@ -69,6 +69,28 @@ class ExamplesTest {
   }
 
   @Test
+  void aPermitNamedIsCheckedWhateverTheCasesCountryAsInEval(@TempDir Path dir) throws IOException {
+    Path c = dir.resolve("be.yaml");
+    Files.writeString(c, "country: BE\nfacts: {}\nexpect:\n  DE-25b: undetermined\n");
+    Run.Result named = Run.run("", java.util.Map.of(), GoldenTest.FIXTURES, "test", "--permit", "DE-25b", c.toString());
+    assertThat(named.out()).isEqualTo("1 case, 1 expectation: 1 passed, 0 failed\n");
+    assertThat(named.exit()).isZero();
+    // without --permit the case's country decides, as --country would
+    Run.Result plain = Run.run("", java.util.Map.of(), GoldenTest.FIXTURES, "test", c.toString());
+    assertThat(plain.out()).startsWith("FAIL " + c + ": DE-25b expected undetermined, got out of scope\n");
+  }
+
+  @Test
+  void testWithoutACaseOutsideACheckoutSaysThatExamplesIsTheDefault(@TempDir Path dir) {
+    Run.Result r = Run.run("", java.util.Map.of(), dir, "test");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("permitcheck: no case named, and no examples/ folder here to test by default\n"
+        + "  hint: name case files or folders, e.g. permitcheck test cases/; without one, test reads examples/ in "
+        + "the current folder\n");
+  }
+
+  @Test
   void aPermitFilterTakesIdsWithSpacesAfterTheCommas() {
     Run.Result r = Run.run("", java.util.Map.of(), GoldenTest.FIXTURES, "test", "--permit", "DE-25b, DE-25a",
         "cases/de-eligible.yaml");

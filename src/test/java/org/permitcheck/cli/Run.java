@@ -2,6 +2,7 @@ package org.permitcheck.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,16 @@ public final class Run {
 
   /** As above, with stdin given as bytes (which need not be UTF-8). */
   public static Result run(byte[] stdin, Map<String, String> env, Path cwd, boolean terminal, String... args) {
+    return run(new ByteArrayInputStream(stdin), env, cwd, terminal, args);
+  }
+
+  /** As above, with stdin as a stream (one that fails, say). */
+  public static Result run(InputStream stdin, Map<String, String> env, Path cwd, boolean terminal, String... args) {
     // stdout as the program has it: text and bytes already encoded, to one stream
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     StringWriter err = new StringWriter();
     ByteWriter stdout = new ByteWriter(out);
-    Context ctx = new Context(new ByteArrayInputStream(stdin),
-        stdout, new PrintWriter(err), env, cwd, TODAY, terminal);
+    Context ctx = new Context(stdin, stdout, new PrintWriter(err), env, cwd, TODAY, terminal);
     int exit = Cli.run(ctx, args);
     stdout.flush();
     return new Result(normalise(out.toString(StandardCharsets.UTF_8)), normalise(err.toString()), exit);
