@@ -57,23 +57,28 @@ final class Explanation {
    */
   List<String> timeline(PermitResult r, Evaluation e) {
     List<String> out = new ArrayList<>();
-    r.eligibleFrom().ifPresent(d -> out.add(m.get(r.verdict() == Verdict.DISCRETIONARY
-        ? "timeline.eligible_from.eligible"
-        : r.fromDiscretionary() ? "timeline.eligible_from.discretionary" : "timeline.eligible_from", m.date(d))));
-    boolean applied = e.subject().applicationDate().isPresent();
-    if (r.applyBefore().isEmpty() && r.eligibleUntil().isPresent() && !r.permit().kind().equals("option")) {
-      out.add(m.get("timeline.eligible_until.open", m.date(r.eligibleUntil().get())));
+    if (r.eligibleFrom().isPresent()) {
+      String key = r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible"
+          : r.fromDiscretionary() ? "timeline.eligible_from.discretionary" : "timeline.eligible_from";
+      out.add(m.get(key, m.date(r.eligibleFrom().get())));
     }
-    r.applyBefore().ifPresent(last -> {
-      if (r.permit().kind().equals("option")) {
-        out.add(m.get("timeline.holds_until", m.date(last)));
-      } else if (r.eligibleUntil().isPresent()) {
-        out.add(m.get(applied ? "timeline.eligible_until.applied" : "timeline.eligible_until",
-            m.date(r.eligibleUntil().get()), m.date(last)));
-      } else {
-        out.add(m.get(applied ? "timeline.available_until" : "timeline.apply_before", m.date(last)));
+    boolean applied = e.subject().applicationDate().isPresent();
+    boolean option = r.permit().kind().equals("option");
+    if (r.applyBefore().isEmpty()) {
+      if (r.eligibleUntil().isPresent() && !option) {
+        out.add(m.get("timeline.eligible_until.open", m.date(r.eligibleUntil().get())));
       }
-    });
+      return out;
+    }
+    String last = m.date(r.applyBefore().get());
+    if (option) {
+      out.add(m.get("timeline.holds_until", last));
+    } else if (r.eligibleUntil().isPresent()) {
+      out.add(m.get(applied ? "timeline.eligible_until.applied" : "timeline.eligible_until",
+          m.date(r.eligibleUntil().get()), last));
+    } else {
+      out.add(m.get(applied ? "timeline.available_until" : "timeline.apply_before", last));
+    }
     return out;
   }
 
