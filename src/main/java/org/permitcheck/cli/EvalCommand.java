@@ -56,7 +56,7 @@ final class EvalCommand implements Callable<Integer> {
   List<String> countries = new ArrayList<>();
 
   @Option(names = "--permit", descriptionKey = "eval.permit", split = ",", paramLabel = "ID",
-      description = "Evaluate only these permits, whatever the case's country.")
+      description = "Evaluate only these permits.")
   List<String> permits = new ArrayList<>();
 
   @Option(names = "--as-of", descriptionKey = "eval.as-of", paramLabel = "DATE", converter = DateConverter.class,

@@ -277,16 +277,12 @@ public final class Evaluator {
     return scoped;
   }
 
-  /**
-   * The permits of a scope: of the countries it names, else of the case's country (else of all); a
-   * permit it names is evaluated whatever the case's country, as a country it names is. Both named:
-   * the permits named among those countries'.
-   */
   private List<Permit> inScope(Case c, Scope scope) {
     List<Permit> out = new ArrayList<>();
     for (Country country : rules.countries()) {
-      boolean countryIn = !scope.countries().isEmpty() ? scope.countries().contains(country.code())
-          : !scope.permits().isEmpty() || c.country().isEmpty() || c.country().get().equals(country.code());
+      boolean countryIn = scope.countries().isEmpty()
+          ? c.country().isEmpty() || c.country().get().equals(country.code())
+          : scope.countries().contains(country.code());
       if (!countryIn) {
         continue;
       }

@@ -45,7 +45,9 @@ public final class TextRenderer {
     }
     out.append(m.get("header.ruleset", rules.name(), rules.version(), m.date(rules.reviewed()))).append('\n');
     if (e.results().isEmpty()) {
-      out.append('\n').append(m.get("no_permits")).append('\n');
+      // a case of one country with --permit of another: the case's country limits the permits named
+      String none = e.subject().country().map(c -> m.get("no_permits.country", c)).orElse(m.get("no_permits"));
+      Wrap.append(out.append('\n'), "", "", none);
     }
     for (PermitResult r : e.results()) {
       out.append('\n');

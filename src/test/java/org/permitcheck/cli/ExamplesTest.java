@@ -69,18 +69,6 @@ class ExamplesTest {
   }
 
   @Test
-  void aPermitNamedIsCheckedWhateverTheCasesCountryAsInEval(@TempDir Path dir) throws IOException {
-    Path c = dir.resolve("be.yaml");
-    Files.writeString(c, "country: BE\nfacts: {}\nexpect:\n  DE-25b: undetermined\n");
-    Run.Result named = Run.run("", java.util.Map.of(), GoldenTest.FIXTURES, "test", "--permit", "DE-25b", c.toString());
-    assertThat(named.out()).isEqualTo("1 case, 1 expectation: 1 passed, 0 failed\n");
-    assertThat(named.exit()).isZero();
-    // without --permit the case's country decides, as --country would
-    Run.Result plain = Run.run("", java.util.Map.of(), GoldenTest.FIXTURES, "test", c.toString());
-    assertThat(plain.out()).startsWith("FAIL " + c + ": DE-25b expected undetermined, got out of scope\n");
-  }
-
-  @Test
   void testWithoutACaseOutsideACheckoutSaysThatExamplesIsTheDefault(@TempDir Path dir) {
     Run.Result r = Run.run("", java.util.Map.of(), dir, "test");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
