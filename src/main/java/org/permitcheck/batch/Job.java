@@ -133,11 +133,16 @@ public record Job(
 
   /**
    * The document of an item as a positioned tree, read again (a file from its path): for the position
-   * of something found once the case was read, which keeps none. Empty if it cannot be read now.
+   * of something found once the case was read, which keeps none. Empty if it cannot be read now, and
+   * for a file that is not a regular one (a named pipe would wait for a writer that never comes; a
+   * process substitution holds nothing more).
    */
   public static Optional<Node> document(Item item) {
     if (item instanceof Item.File) {
       Item.File f = (Item.File) item;
+      if (!java.nio.file.Files.isRegularFile(f.path())) {
+        return Optional.empty();
+      }
       return FileText.read(f.path(), f.name(), Limits.CASE.maxBytes()).text()
           .flatMap(t -> TreeReader.forName(f.name(), Limits.CASE).read(t).root());
     }

@@ -650,6 +650,27 @@ class BatchTest {
   }
 
   @Test
+  void aNamedPipeEvaluatedBeforeItsOwnDatesWarnsWithoutWaitingForASecondWriter(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("late.yaml");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(fifo, "id: late\nas_of: 2026-11-22\nfacts:\n  de_stay_since: 2020-08-20\n");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    // the position of the late date is not looked up by opening the pipe again: that would wait for good
+    Run.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+        () -> Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2019-01-01", fifo.toString()));
+    writer.join();
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).startsWith(fifo + ":1: warning: fact 'de_stay_since' is 2020-08-20");
+  }
+
+  @Test
   void formatIsReadWhateverItsCaseAsLangIs() {
     Run.Result upper = Run.run("", Map.of(), FIXTURES, "eval", "--format", "NDJSON", "cases/de-young.yaml");
     assertThat(upper.exit()).as(upper.err()).isZero();
