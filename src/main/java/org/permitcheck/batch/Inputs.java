@@ -95,9 +95,10 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
         try {
           Item next = lines.next();
           if (next != null) {
+            lines.items++;
             return pending.add(next);
           }
-          if (lines.blank) {
+          if (lines.items == 0) {
             // as for a directory without case files: worth saying, but no error
             pending.add(new Item.Note(lines.name,
                 Diagnostic.of(Severity.WARNING, lines.name, 0, 0, "", Phrase.of("stream.no_cases"), null)));
@@ -366,8 +367,10 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     final String name;
     final InputStream in;
     Boolean json;
-    /** Whether every line so far was blank: at the end, the input held no case. */
+    /** Whether every line so far was blank. */
     boolean blank = true;
+    /** How many items the input gave: none at the end, and it held no case. */
+    int items;
     int lineNo;
     private byte[] buf = new byte[1 << 16];
     private int pos;
@@ -568,10 +571,29 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       if (refused != null) {
         return refused;
       }
-      if (doc.toString().isBlank()) {
-        return null;
+      if (noContent(doc)) {
+        return null; // like an empty one, a document of comments alone holds no case
       }
       return new Item.Text(name, start, doc.toString());
+    }
+
+    /** Whether a document's lines are all blank or comments. */
+    private static boolean noContent(CharSequence doc) {
+      boolean lineStart = true;
+      for (int i = 0; i < doc.length(); i++) {
+        char c = doc.charAt(i);
+        if (c == '\n') {
+          lineStart = true;
+        } else if (lineStart && c == '#') {
+          while (i < doc.length() && doc.charAt(i) != '\n') {
+            i++;
+          }
+          lineStart = true;
+        } else if (!Character.isWhitespace(c)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** The refusal of a line of a YAML stream that is not valid UTF-8, or null. */

@@ -59,21 +59,20 @@ public record Job(
   /**
    * The outcome of one item: its rendered output (as text, or as a line of UTF-8 ending in a newline),
    * its diagnostics, its evaluation when it had one, where it came from and how long reading it took
-   * (for --debug).
+   * (for --debug); {@code note} when the item was no case but a remark about an input ({@link
+   * Item.Note}), whose warning is said in its place and which counts for nothing.
    */
   public record Result(String output, Utf8Slice line, List<Diagnostic> diagnostics, Evaluation evaluation,
-      String source, long readNanos) {
-    /** Whether the item was a case that could not be read (or evaluated): not so of a {@link #note()}. */
-    public boolean failed() {
-      return evaluation == null && !note();
+      String source, long readNanos, boolean note) {
+    /** The result of a case, read or not. */
+    public Result(String output, Utf8Slice line, List<Diagnostic> diagnostics, Evaluation evaluation, String source,
+        long readNanos) {
+      this(output, line, diagnostics, evaluation, source, readNanos, false);
     }
 
-    /**
-     * Whether the item was no case but a remark about an input ({@link Item.Note}): its warning is to be
-     * said in its place, and it counts for nothing.
-     */
-    public boolean note() {
-      return evaluation == null && output == null && line == null && diagnostics.stream().noneMatch(Diagnostic::isError);
+    /** Whether the item was a case that could not be read (or evaluated): not so of a {@link #note()}. */
+    public boolean failed() {
+      return evaluation == null && !note;
     }
   }
 
@@ -84,7 +83,7 @@ public record Job(
     long readNanos = System.nanoTime() - start;
     if (c.hasErrors()) {
       if (item instanceof Item.Note) {
-        return new Result(null, null, c.diagnostics(), null, item.name(), readNanos);
+        return new Result(null, null, c.diagnostics(), null, item.name(), readNanos, true);
       }
       // a case whose id could be read is named by it, as its result would be
       String id = c.value().map(Case::id).orElse(item.defaultId());

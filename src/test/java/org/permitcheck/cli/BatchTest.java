@@ -341,16 +341,29 @@ class BatchTest {
   void warnsOfStandardInputOrAnNdjsonFileWithoutCasesAsOfAnEmptyDirectory(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("blank.ndjson"), "\n  \n");
     String rules = FIXTURES.resolve("rules.yaml").toString();
-    for (String stdin : List.of("", "\n\r\n")) {
+    for (String stdin : List.of("", "\n\r\n", "# a comment\n", "---\n", "---\n# nothing\n---\n...\n")) {
       Run.Result r = Run.run(stdin, Map.of(), dir, "eval", "--rules", rules, "-");
-      assertThat(r.exit()).isZero();
+      assertThat(r.exit()).as(stdin).isZero();
       assertThat(r.out()).isEmpty();
-      assertThat(r.err()).isEqualTo("<stdin>: warning: no case found: the input is empty or holds only blank lines\n");
+      assertThat(r.err()).isEqualTo("<stdin>: warning: no case found: the input is empty or holds only blank lines, "
+          + "comments or document markers\n");
     }
     Run.Result file = Run.run("", Map.of(), dir, "eval", "--rules", rules, "--lang", "de", "blank.ndjson");
     assertThat(file.exit()).isZero();
     assertThat(file.err()).isEqualTo("blank.ndjson: Warnung: kein Fall gefunden: die Eingabe ist leer oder enthält "
-        + "nur Leerzeilen\n");
+        + "nur Leerzeilen, Kommentare oder Dokumentmarken\n");
+  }
+
+  @Test
+  void aDocumentOfCommentsAloneInAYamlStreamIsSkippedInEveryFormat() {
+    String stream = "id: a\nfacts: {}\n---\n# nothing here\n---\nid: b\nfacts: {}\n";
+    for (String format : List.of("text", "json", "ndjson")) {
+      Run.Result r = Run.run(stream, Map.of(), FIXTURES, "eval", "--format", format, "-");
+      assertThat(r.exit()).as(format + ": " + r.err()).isZero();
+      assertThat(r.err()).as(format).doesNotContain(": error").doesNotContain("1 case with errors");
+    }
+    assertThat(ids(Run.run(stream, Map.of(), FIXTURES, "eval", "--format", "ndjson", "-").out()))
+        .containsExactly("a", "b");
   }
 
   @Test
