@@ -97,10 +97,10 @@ public final class Cli {
         ? namedLocale(env) : Optional.empty();
     // LC_ALL overrides the missing locale for every category (glibc refuses a locale whole if any
     // category's is missing, so LC_CTYPE alone would not do), and the language is then given again
+    String lang = m.language().equals("en") ? "" : " --lang " + m.language();
     return missing.isPresent()
-        ? m.get("cli.hint.bad_file_name.not_installed", charset, Diagnostic.printable(missing.get()),
-            m.language().equals("en") ? "" : " --lang " + m.language())
-        : m.get("cli.hint.bad_file_name.charset", charset);
+        ? m.get("cli.hint.bad_file_name.not_installed", charset, Diagnostic.printable(missing.get()), lang)
+        : m.get("cli.hint.bad_file_name.charset", charset, lang);
   }
 
   /**

@@ -66,7 +66,8 @@ final class Explanation {
     boolean option = r.permit().kind().equals("option");
     if (r.applyBefore().isEmpty()) {
       if (r.eligibleUntil().isPresent() && !option) {
-        out.add(m.get("timeline.eligible_until.open", m.date(r.eligibleUntil().get())));
+        out.add(m.get(applied ? "timeline.eligible_until.open.applied" : "timeline.eligible_until.open",
+            m.date(r.eligibleUntil().get())));
       }
       return out;
     }

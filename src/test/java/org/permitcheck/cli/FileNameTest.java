@@ -45,8 +45,7 @@ class FileNameTest {
   @Test
   void asksForAUtf8LocaleWhenTheLocaleNamesNone() {
     assertThat(Cli.badFileNameHint(new Messages("en"), "caf\uFFFD.yaml", Map.of("LANG", "C"), "ANSI_X3.4-1968"))
-        .isEqualTo("the locale's character set (ANSI_X3.4-1968) cannot write it: run permitcheck in a UTF-8 locale,"
-            + " e.g. LANG=C.UTF-8");
+        .isEqualTo("the locale's character set (ANSI_X3.4-1968) cannot write it: run LC_ALL=C.UTF-8 permitcheck …");
   }
 
   @Test
