@@ -137,7 +137,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
    * that is a directory ({@code eval - < /tmp}) is said to be one, anything else is a read that failed.
    */
   private Item unreadable(LineSource source) {
-    int line = source.lineNo + 1;
+    // inside a YAML document, at its first line: neither it nor what follows was read
+    int line = source.brokenDocument > 0 ? source.brokenDocument : source.lineNo + 1;
     if (source.in == stdin && stdin instanceof Stdin && ((Stdin) stdin).isDirectory()) {
       return new Item.Refused(source.name, line, Diagnostic.error(source.name, 0, 0, Phrase.of("stdin.directory"))
           .withHint(Phrase.of("hint.stdin_directory")));
@@ -371,6 +372,8 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     boolean blank = true;
     /** How many items the input gave: none at the end, and it held no case. */
     int items;
+    /** The first line of the YAML document being read when the input broke off, or 0. */
+    int brokenDocument;
     int lineNo;
     private byte[] buf = new byte[1 << 16];
     private int pos;
@@ -544,7 +547,16 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       }
       long size = doc.length();
       byte[] raw;
-      while ((raw = readLine()) != null) {
+      while (true) {
+        try {
+          raw = readLine();
+        } catch (IOException e) {
+          brokenDocument = doc.length() > 0 ? start : 0;
+          throw e;
+        }
+        if (raw == null) {
+          break;
+        }
         if (raw == TOO_LONG) {
           refused = refused != null ? refused : tooLong(lineNo);
           continue;

@@ -431,6 +431,17 @@ class BatchTest {
   }
 
   @Test
+  void aYamlStreamThatBreaksOffInADocumentIsAnErrorAtThatDocumentsFirstLine() {
+    Run.Result r = Run.run(failingAfter("id: a\nfacts: {}\n---\nid: b\nfacts:\n  de_60b_months: 1\n"), Map.of(),
+        FIXTURES, false, "eval", "--format", "ndjson", "-");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    // the document begun is neither evaluated in part nor passed over: the error stands at its start
+    assertThat(ids(r.out())).containsExactly("a", "<stdin>:4");
+    assertThat(r.err()).startsWith("<stdin>:4: error: the input could not be read from here on\n"
+        + "  hint: the cases before this line were read;");
+  }
+
+  @Test
   void refusesStdinGivenTwiceBeforeReadingAnything() {
     String stdin = line(0) + "\n";
     for (String[] args : List.of(new String[] {"eval", "-", "-"}, new String[] {"test", "-", "examples", "-"},
