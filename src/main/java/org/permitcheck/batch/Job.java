@@ -92,8 +92,10 @@ public record Job(
     Case original = c.value().get();
     LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
     if (asOf != null) {
-      // facts are checked against the case's own date; --as-of may lie before them
-      c = withWarning(c, reader.dateAfter(original, date, item.name(), item.line(), item, Job::document));
+      // facts are checked against the case's own date; --as-of may lie before them (the facts evaluated:
+      // with --set's values)
+      Case evaluated = changes.isEmpty() ? original : original.with(changes);
+      c = withWarning(c, reader.dateAfter(evaluated, date, item.name(), item.line(), item, Job::document));
     }
     Evaluation e;
     if (changes.isEmpty()) {

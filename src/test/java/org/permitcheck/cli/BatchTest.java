@@ -671,6 +671,9 @@ class BatchTest {
     assertThat(yaml.err()).startsWith("<stdin>:7:18: warning: fact 'de_stay_since' is 2020-08-20");
     assertThat(Run.run("", Map.of(), FIXTURES, "eval", "--format", "ndjson", "--as-of", "2026-11-22",
         "cases/de-young.yaml").err()).doesNotContain("warning");
+    // the facts evaluated, with --set's values: a date set earlier, or unknown, is not late
+    assertThat(Run.run("id: a\nas_of: 2026-11-22\nfacts:\n  de_stay_since: 2020-08-20\n", Map.of(), FIXTURES, "eval",
+        "--as-of", "2019-01-01", "--set", "de_stay_since=2018-01-01", "-").err()).isEmpty();
   }
 
   @Test
