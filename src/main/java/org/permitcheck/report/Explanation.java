@@ -83,6 +83,15 @@ final class Explanation {
     return out;
   }
 
+  /**
+   * Why a case has no result: no permit in scope, and when the case names its country, that a permit
+   * named with --permit of another country is evaluated only with --country.
+   */
+  String noPermits(Evaluation e) {
+    return e.subject().country().isPresent() ? m.get("no_permits.country", e.subject().country().get())
+        : m.get("no_permits");
+  }
+
   /** The verdict's name, with "(near miss)" when it is one. */
   String verdict(PermitResult r) {
     String v = m.verdict(r.verdict().key());

@@ -47,7 +47,9 @@ public final class MarkdownRenderer {
     situation(out, e);
     List<PermitResult> applies = e.results().stream().filter(Explanation::appliesOrNearly).toList();
     out.append("## ").append(Md.escape(m.get("md.applies"))).append("\n\n");
-    if (applies.isEmpty()) {
+    if (e.results().isEmpty()) {
+      out.append(Md.escape(why.noPermits(e))).append("\n\n");
+    } else if (applies.isEmpty()) {
       out.append(Md.escape(m.get("md.applies.none"))).append("\n\n");
     }
     for (PermitResult r : applies) {

@@ -45,9 +45,7 @@ public final class TextRenderer {
     }
     out.append(m.get("header.ruleset", rules.name(), rules.version(), m.date(rules.reviewed()))).append('\n');
     if (e.results().isEmpty()) {
-      // a case of one country with --permit of another: the case's country limits the permits named
-      String none = e.subject().country().map(c -> m.get("no_permits.country", c)).orElse(m.get("no_permits"));
-      Wrap.append(out.append('\n'), "", "", none);
+      Wrap.append(out.append('\n'), "", "", why.noPermits(e));
     }
     for (PermitResult r : e.results()) {
       out.append('\n');
