@@ -589,7 +589,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       return new Item.Text(name, start, doc.toString());
     }
 
-    /** Whether a document's lines are all blank or comments. */
+    /** Whether a document's lines are all blank or comments (a byte-order mark counts as blank). */
     private static boolean noContent(CharSequence doc) {
       boolean lineStart = true;
       for (int i = 0; i < doc.length(); i++) {
@@ -601,7 +601,7 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
             i++;
           }
           lineStart = true;
-        } else if (!Character.isWhitespace(c)) {
+        } else if (!Character.isWhitespace(c) && c != '\uFEFF') {
           return false;
         }
       }

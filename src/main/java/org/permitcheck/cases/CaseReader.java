@@ -170,7 +170,7 @@ public final class CaseReader {
     }
     TreeReader.Result parsed = TreeReader.forName(json ? "x.json" : "x.yaml", Limits.CASE).read(source);
     if (!parsed.ok()) {
-      return Checked.failed(parsed.diagnostics());
+      return Checked.failed(refusal(source, parsed)); // never refused without saying why
     }
     return read(source, parsed.root().get(), defaultId);
   }

@@ -356,6 +356,11 @@ class BatchTest {
 
   @Test
   void aDocumentOfCommentsAloneInAYamlStreamIsSkippedInEveryFormat() {
+    for (String comments : List.of("# nothing here\n", "\uFEFF# nothing here\n", "\uFEFF\n")) {
+      String stream = "id: a\nfacts: {}\n---\n" + comments + "---\nid: b\nfacts: {}\n";
+      assertThat(ids(Run.run(stream, Map.of(), FIXTURES, "eval", "--format", "ndjson", "-").out())).as(comments)
+          .containsExactly("a", "b");
+    }
     String stream = "id: a\nfacts: {}\n---\n# nothing here\n---\nid: b\nfacts: {}\n";
     for (String format : List.of("text", "json", "ndjson")) {
       Run.Result r = Run.run(stream, Map.of(), FIXTURES, "eval", "--format", format, "-");
