@@ -98,6 +98,13 @@ final class InterviewCommand implements Callable<Integer> {
         return ExitCode.INVALID_INPUT;
       }
       start = r.value().get();
+      java.util.Optional<String> country = start.draft().subject().country();
+      if (scope.countries().isEmpty() && !scope.permits().isEmpty() && country.isPresent()
+          && scope.permits().stream().noneMatch(id -> rules.permit(id).get().country().equals(country.get()))) {
+        // the case's country limits the permits named, as in eval: nothing would be asked or decided
+        throw new UsageError(common.messages(ctx).get("cli.no_permits.case", country.get()),
+            common.messages(ctx).get("cli.hint.no_permits.case"));
+      }
     } else {
       start = InterviewStart.fresh(ctx, rules, scope, save, asOf != null ? asOf : ctx.today());
     }

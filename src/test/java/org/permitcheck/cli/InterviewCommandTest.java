@@ -286,6 +286,19 @@ class InterviewCommandTest {
   }
 
   @Test
+  void refusesToResumeACaseWithPermitsOfAnotherCountryOnly() throws IOException {
+    Files.writeString(dir.resolve("be.yaml"), "country: BE\nas_of: 2026-11-22\nfacts: {}\n");
+    Run.Result r = interview("quit\n", "--resume", "be.yaml", "--permit", "DE-25b");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).startsWith("permitcheck: no permit named with --permit is of the case's country (BE): a permit "
+        + "of another country is evaluated only with --country\n");
+    assertThat(dir.resolve("be.draft.yaml")).doesNotExist();
+    // with --country, as in eval, the permits named are those of the countries named
+    assertThat(interview("quit\n", "--resume", "be.yaml", "--permit", "DE-25b", "--country", "DE").exit())
+        .isEqualTo(ExitCode.STOPPED);
+  }
+
+  @Test
   void everyCommandToContinueKeepsThePermitsOfTheInterview() {
     Run.Result stopped = interview("1\n2017-03-01\nquit\n", "--permit", "DE-25b", "--save", "p1.yaml");
     assertThat(stopped.err()).contains("  permitcheck interview --resume p1.draft.yaml --permit DE-25b\n");
