@@ -368,8 +368,6 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
     final String name;
     final InputStream in;
     Boolean json;
-    /** Whether every line so far was blank. */
-    boolean blank = true;
     /** How many items the input gave: none at the end, and it held no case. */
     int items;
     /** The first line of the YAML document being read when the input broke off, or 0. */
@@ -483,17 +481,15 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
       byte[] line;
       while ((line = readLine()) != null) {
         if (line == TOO_LONG) {
-          blank = false;
           return tooLong(lineNo);
         }
         int first = firstNonBlank(line);
         if (first < 0) {
           continue;
         }
-        if (json == null || blank) {
+        if (json == null) {
           // the first line that holds anything (after a line too long to read, json is still open)
-          blank = false;
-          json = json != null ? json : first == '{';
+          json = first == '{';
         }
         if (json) {
           return new Item.Line(name, lineNo, line);
