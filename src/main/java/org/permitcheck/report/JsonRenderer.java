@@ -14,6 +14,7 @@ import org.permitcheck.engine.CriterionResult;
 import org.permitcheck.engine.Evaluation;
 import org.permitcheck.engine.Outcome;
 import org.permitcheck.engine.PermitResult;
+import org.permitcheck.engine.Verdict;
 import org.permitcheck.rules.Criterion;
 import org.permitcheck.rules.DateRange;
 import org.permitcheck.rules.Permit;
@@ -36,7 +37,7 @@ public final class JsonRenderer {
   /** The keys of a permit's result; the compact form (NDJSON without --explain) has only some. */
   public static final List<String> RESULT_KEYS = List.of("permit", "country", "kind", "title", "legal_basis",
       "source", "in_force", "window", "verdict", "near_miss", "discretionary_decision", "criteria", "missing",
-      "eligible_from", "apply_before", "what_if", "next_steps");
+      "eligible_from", "apply_before", "eligible_from_verdict", "eligible_until", "what_if", "next_steps");
   public static final List<String> COMPACT_RESULT_KEYS = List.of("permit", "country", "verdict", "near_miss",
       "discretionary_decision", "criteria", "missing", "eligible_from", "apply_before");
   public static final List<String> CRITERION_KEYS = List.of("id", "outcome", "waivable", "text", "when", "combine",
@@ -367,6 +368,13 @@ public final class JsonRenderer {
     w.endArray();
     w.name("eligible_from").date(r.eligibleFrom());
     w.name("apply_before").date(r.applyBefore());
+    if (full) {
+      // what the timeline sentences say beside the two dates: whether the permit opens only at the
+      // authority's discretion, and the last day it stays fully eligible before that
+      w.name("eligible_from_verdict").string(r.eligibleFrom().isEmpty() ? null
+          : (r.fromDiscretionary() ? Verdict.DISCRETIONARY : Verdict.ELIGIBLE).key());
+      w.name("eligible_until").date(r.eligibleUntil());
+    }
     if (e.isWhatIf()) {
       whatIf(w, r, e);
     }

@@ -100,7 +100,12 @@ final class ResultSchema {
           return Json.arrayOf(Json.type("string"));
         case "eligible_from":
         case "apply_before":
+        case "eligible_until":
           return Json.nullableDate();
+        case "eligible_from_verdict":
+          ObjectNode opens = Json.nullable("string");
+          opens.putArray("enum").add(Verdict.ELIGIBLE.key()).add(Verdict.DISCRETIONARY.key()).addNull();
+          return opens;
         case "what_if":
           return keys(JsonRenderer.WHAT_IF_KEYS, w -> w.equals("moved") ? Json.type("boolean")
               : keys(JsonRenderer.BEFORE_KEYS, ResultSchema::before, JsonRenderer.BEFORE_KEYS), JsonRenderer.WHAT_IF_KEYS);

@@ -188,6 +188,11 @@ final class ReferenceJsonRenderer {
     g.writeEndArray();
     date(g, "eligible_from", r.eligibleFrom());
     date(g, "apply_before", r.applyBefore());
+    if (full) {
+      g.writeStringField("eligible_from_verdict", r.eligibleFrom().isEmpty() ? null
+          : r.fromDiscretionary() ? "discretionary" : "eligible");
+      date(g, "eligible_until", r.eligibleUntil());
+    }
     if (e.isWhatIf()) {
       PermitResult b = e.before().get(p.id());
       g.writeObjectFieldStart("what_if");
