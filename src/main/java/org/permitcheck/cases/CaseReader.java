@@ -229,10 +229,7 @@ public final class CaseReader {
     for (MapNode.Entry e : section.entries()) {
       Optional<String> current = rules.currentName(e.key());
       if (current.isEmpty()) {
-        Phrase hint = rules.derived().containsKey(e.key()) ? Phrase.of("hint.derived", e.key())
-            : Suggest.hint(e.key(), rules.facts().keySet());
-        reader.error(e.keyPos(), Phrase.of("case.unknown_fact", e.key()), null,
-            hint != null ? hint : Phrase.of("hint.facts_command"));
+        reader.error(e.keyPos(), Phrase.of("case.unknown_fact", e.key()), null, unknownFactHint(e.key()));
         continue;
       }
       String name = current.get();
@@ -278,6 +275,15 @@ public final class CaseReader {
     }
   }
 
+  /** What to do about a name that is not a fact: a derived fact's sources, a close name, or the list. */
+  private Phrase unknownFactHint(String name) {
+    if (rules.derived().containsKey(name)) {
+      return Phrase.of("hint.derived", name);
+    }
+    Phrase close = Suggest.hint(name, rules.facts().keySet());
+    return close != null ? close : Phrase.of("hint.facts_command");
+  }
+
   /**
    * Parses a value given on the command line ({@code --set fact=value}) or typed in an interview,
    * with the same rules as in a case file. The text is read as a YAML value, so lists can be given
@@ -288,7 +294,7 @@ public final class CaseReader {
     Optional<String> current = rules.currentName(factName);
     if (current.isEmpty()) {
       return Checked.failed(List.of(Diagnostic.error(origin, 0, 0, Phrase.of("case.unknown_fact", factName))
-          .withHint(Suggest.hint(factName, rules.facts().keySet()))));
+          .withHint(unknownFactHint(factName))));
     }
     if (text.isBlank()) {
       return Checked.of(Optional.empty(), List.of());
