@@ -558,12 +558,67 @@ public final class Evaluator {
    * tree of results that explains it: what the timeline needs at each of its dates.
    */
   Verdict verdictOnly(Permit permit, Env env) {
+    return verdictOf(standing(permit, env));
+  }
+
+  /**
+   * {@link #verdictOnly} in the low bits ({@link #verdictOf}), and, for a permit available only at
+   * the authority's discretion, which top-level criteria are not met without a waiver ({@link
+   * #waivedOf}, one bit each in their order; the 61st and later share the last bit). Nothing is waived
+   * for an eligible permit, nor for one decided at the authority's discretion whatever its criteria
+   * (the Belgian 9bis routes) when every criterion is met. The timeline tells by it the last day
+   * before one more criterion is left to the authority.
+   */
+  long standing(Permit permit, Env env) {
     if (!permit.inForce().contains(env.asOfDay()) || !permit.window().contains(env.applicationDay())) {
-      return Verdict.NOT_IN_FORCE;
+      return Verdict.NOT_IN_FORCE.ordinal();
     }
     int o = outcomes(permit.criteria(), env);
-    return verdict(permit, OUTCOMES[o >> 2 & 3], OUTCOMES[o & 3], env);
+    Outcome strict = OUTCOMES[o >> 2 & 3];
+    Verdict v = verdict(permit, strict, OUTCOMES[o & 3], env);
+    if (strict == Outcome.MET || v != Verdict.DISCRETIONARY) {
+      return v.ordinal();
+    }
+    if (permit.rootIsTopLevel()) {
+      return v.ordinal() | 1L << 3;
+    }
+    long waived = 0;
+    List<Criterion> top = ((Criterion.Group) permit.criteria()).children();
+    for (int i = 0, n = top.size(); i < n; i++) {
+      Outcome s = OUTCOMES[outcomes(top.get(i), env) >> 2 & 3];
+      if (s != Outcome.MET && s != Outcome.NOT_IN_FORCE) {
+        waived |= 1L << Math.min(i, 60);
+      }
+    }
+    return v.ordinal() | waived << 3;
   }
+
+  static Verdict verdictOf(long standing) {
+    return VERDICTS[(int) (standing & 7)];
+  }
+
+  /** The top-level criteria that a {@link #standing} leaves to the authority's discretion. */
+  static long waivedOf(long standing) {
+    return standing >>> 3;
+  }
+
+  /** {@link #waivedOf} for a permit's verdict and tree of results. */
+  static long waivedOf(Permit permit, Verdict v, CriterionResult tree) {
+    if (v != Verdict.DISCRETIONARY || tree.outcome() == Outcome.MET) {
+      return 0;
+    }
+    List<CriterionResult> top = PermitResult.topLevel(permit, tree);
+    long waived = 0;
+    for (int i = 0; i < top.size(); i++) {
+      Outcome s = top.get(i).outcome();
+      if (s != Outcome.MET && s != Outcome.NOT_IN_FORCE) {
+        waived |= 1L << Math.min(i, 60);
+      }
+    }
+    return waived;
+  }
+
+  private static final Verdict[] VERDICTS = Verdict.values();
 
   private static final Outcome[] OUTCOMES = Outcome.values();
   /** What {@link #outcomes} gives a criterion out of force. */

@@ -201,6 +201,9 @@ final class Timeline {
       sink.acceptAll(collected[id]);
     }
     boolean availableNow = available(now);
+    // the top-level criteria left to the authority now: the timeline looks for the last day before
+    // one more is (none for an eligible permit: its last fully eligible day)
+    long waivedNow = Evaluator.waivedOf(permit, now, tree);
     // a discretionary permit held back by a criterion that time cannot change never becomes eligible
     boolean wantFrom = now != Verdict.ELIGIBLE
         && !(now == Verdict.DISCRETIONARY && heldBack(permit, tree, a.topMoves(), false));
@@ -213,14 +216,16 @@ final class Timeline {
     for (long day : sink.inOrder()) {
       LocalDate d = LocalDate.ofEpochDay(day);
       at = at == null ? env.at(d, fixedApplication.orElse(d)) : at.moveTo(d, fixedApplication.orElse(d));
-      Verdict v = evaluator.verdictOnly(permit, at);
+      long standing = evaluator.standing(permit, at);
+      Verdict v = Evaluator.verdictOf(standing);
+      boolean more = available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
       if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
         from = Optional.of(d);
         fromDiscretionary = v == Verdict.DISCRETIONARY;
       }
-      if (now == Verdict.ELIGIBLE && eligibleUntil.isEmpty() && v == Verdict.DISCRETIONARY) {
+      if (availableNow && eligibleUntil.isEmpty() && more) {
         eligibleUntil = Optional.of(d.minusDays(1));
-      } else if (eligibleUntil.isPresent() && before.isEmpty() && v == Verdict.ELIGIBLE) {
+      } else if (eligibleUntil.isPresent() && before.isEmpty() && available(v) && !more) {
         eligibleAgain = true;
       }
       if (availableNow && before.isEmpty() && !available(v)) {

@@ -64,10 +64,13 @@ final class Explanation {
     }
     boolean applied = e.subject().applicationDate().isPresent();
     boolean option = r.permit().kind().equals("option");
+    // until eligibleUntil every criterion is met, or, where one is already left to the authority,
+    // no more of them than today
+    String until = r.verdict() == Verdict.DISCRETIONARY && r.tree().outcome() != Outcome.MET
+        ? "timeline.eligible_until.more" : "timeline.eligible_until";
     if (r.applyBefore().isEmpty()) {
       if (r.eligibleUntil().isPresent() && !option) {
-        out.add(m.get(applied ? "timeline.eligible_until.open.applied" : "timeline.eligible_until.open",
-            m.date(r.eligibleUntil().get())));
+        out.add(m.get(until + (applied ? ".open.applied" : ".open"), m.date(r.eligibleUntil().get())));
       }
       return out;
     }
@@ -75,8 +78,7 @@ final class Explanation {
     if (option) {
       out.add(m.get("timeline.holds_until", last));
     } else if (r.eligibleUntil().isPresent()) {
-      out.add(m.get(applied ? "timeline.eligible_until.applied" : "timeline.eligible_until",
-          m.date(r.eligibleUntil().get()), last));
+      out.add(m.get(applied ? until + ".applied" : until, m.date(r.eligibleUntil().get()), last));
     } else {
       out.add(m.get(applied ? "timeline.available_until" : "timeline.apply_before", last));
     }

@@ -90,6 +90,7 @@ class TimelineExactTest {
     Evaluator evaluator = new Evaluator(rules, horizon);
     Random r = new Random(5);
     int dated = 0;
+    int untilDated = 0;
     for (int i = 0; i < 1000; i++) {
       Generate.Read g = Generate.read(rules, reader, r, i);
       String line = g.line();
@@ -98,13 +99,25 @@ class TimelineExactTest {
       Env env = evaluator.env(c, start);
       for (PermitResult p : evaluator.evaluate(c, start, Scope.ALL, i % 2 == 0).results()) {
         boolean availableNow = Timeline.available(p.verdict());
+        long waivedNow = Evaluator.waivedOf(p.permit(), p.verdict(), p.tree());
         Optional<LocalDate> from = Optional.empty();
         Optional<LocalDate> before = Optional.empty();
+        Optional<LocalDate> until = Optional.empty(); // the last day no criterion needs a waiver
+        boolean fromDiscretionary = false;
+        boolean again = false;
         for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)); d = d.plusDays(1)) {
-          Verdict v = evaluator.verdictOnly(p.permit(), env.at(d, c.applicationDate().orElse(d)));
+          long standing = evaluator.standing(p.permit(), env.at(d, c.applicationDate().orElse(d)));
+          Verdict v = Evaluator.verdictOf(standing);
+          boolean more = Timeline.available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
           if (p.verdict() != Verdict.ELIGIBLE && from.isEmpty()
               && (availableNow ? v == Verdict.ELIGIBLE : Timeline.available(v))) {
             from = Optional.of(d);
+            fromDiscretionary = v == Verdict.DISCRETIONARY;
+          }
+          if (availableNow && until.isEmpty() && before.isEmpty() && more) {
+            until = Optional.of(d.minusDays(1));
+          } else if (until.isPresent() && before.isEmpty() && Timeline.available(v) && !more) {
+            again = true;
           }
           if (availableNow && before.isEmpty() && !Timeline.available(v)) {
             before = Optional.of(d.minusDays(1));
@@ -113,10 +126,16 @@ class TimelineExactTest {
         String what = p.permit().id() + " from " + start + " for " + line;
         assertThat(p.eligibleFrom()).as(what).isEqualTo(from);
         assertThat(p.applyBefore()).as(what).isEqualTo(before);
+        if (from.isPresent()) {
+          assertThat(p.fromDiscretionary()).as(what).isEqualTo(fromDiscretionary);
+        }
+        assertThat(p.eligibleUntil()).as(what).isEqualTo(again ? Optional.empty() : until);
+        untilDated += p.eligibleUntil().isPresent() ? 1 : 0;
         dated += from.isPresent() || before.isPresent() ? 1 : 0;
       }
     }
     assertThat(dated).as("results with a date").isGreaterThan(5);
+    assertThat(untilDated).as("results with a last day before more is left to the authority").isGreaterThan(0);
   }
 
   /** A date near one of the case's own dates, where conditions change. */
@@ -141,17 +160,24 @@ class TimelineExactTest {
   }
 
   @Test
-  void endsTheFrenchTimeLimitInMonthsOnTheLastDayOfAShorterMonth() throws IOException {
+  void endsTheFrenchTimeLimitInMonthsOnTheLastDayOfAShorterMonthAndLeavesTheThreeDaysAfterToTheAuthority()
+      throws IOException {
     // registered on 31 Dec 2025: 2 months end on 28 Feb 2026 (same day number, else the month's last
-    // day), not on 1 March as a period that is complete would
+    // day), not on 1 March as a period that is complete would; 28 Feb 2026 is a Saturday, and the
+    // three days after it are left to the authority (a limit may run to the next working day)
     String name = "examples/fr-parallel-request-month-end-last-day.yaml";
     Case c = new CaseReader(rules, LocalDate.of(2026, 11, 22))
         .read(new SourceText(name, Files.readString(Path.of(name)))).value().get();
     Scope parent = new Scope(Set.of(), Set.of("FR-vpf-parent-french-child"));
     PermitResult r = new Evaluator(rules).evaluate(c, c.asOf().get(), parent).results().get(0);
     assertThat(r.verdict()).isEqualTo(Verdict.DISCRETIONARY);
-    assertThat(r.applyBefore()).contains(LocalDate.of(2026, 2, 28));
-    assertThat(new Evaluator(rules).evaluate(c, LocalDate.of(2026, 3, 1), parent).results().get(0).verdict())
+    assertThat(r.eligibleUntil()).contains(LocalDate.of(2026, 2, 28));
+    assertThat(r.applyBefore()).contains(LocalDate.of(2026, 3, 3));
+    PermitResult after = new Evaluator(rules).evaluate(c, LocalDate.of(2026, 3, 1), parent).results().get(0);
+    assertThat(after.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(after.tree().children()).filteredOn(t -> t.criterion().id().equals("timing_l431_2"))
+        .singleElement().satisfies(t -> assertThat(t.waivable()).isTrue());
+    assertThat(new Evaluator(rules).evaluate(c, LocalDate.of(2026, 3, 4), parent).results().get(0).verdict())
         .isEqualTo(Verdict.NOT_ELIGIBLE);
   }
 

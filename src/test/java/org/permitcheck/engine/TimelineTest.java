@@ -133,6 +133,20 @@ class TimelineTest {
   }
 
   @Test
+  void aPermitDecidedAtTheAuthorityDiscretionGivesTheLastDayNoCriterionNeedsAWaiver() {
+    PermitResult r = eval(EvaluatorTest.RULESET, "DECIDED_AT_DISCRETION", LocalDate.of(2025, 12, 1), 5,
+        Map.of("a", true));
+    assertThat(r.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(r.eligibleUntil()).contains(LocalDate.of(2025, 12, 30));
+    assertThat(r.applyBefore()).contains(LocalDate.of(2026, 1, 2));
+    PermitResult waived = eval(EvaluatorTest.RULESET, "DECIDED_AT_DISCRETION", LocalDate.of(2025, 12, 31), 5,
+        Map.of("a", true));
+    assertThat(waived.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(waived.eligibleUntil()).isEmpty();
+    assertThat(waived.applyBefore()).contains(LocalDate.of(2026, 1, 2));
+  }
+
+  @Test
   void aPermitThatClosesWhileFullyEligibleHasNoLastFullyEligibleDayOfItsOwn() {
     PermitResult r = eval(EvaluatorTest.RULESET, "DATED", LocalDate.of(2025, 6, 1), 5, Map.of("a", true));
     assertThat(r.applyBefore()).contains(LocalDate.of(2025, 12, 31));
