@@ -249,7 +249,11 @@ class AdviserReportTest {
         .doesNotContain("loi du 15").doesNotContain("annulée").doesNotContain("Conseil d'État");
     String fr = Run.run("eval", "--lang", "fr", "examples/nl-spouse-income-one-cent-short.yaml").out()
         .replaceAll("\\s+", " ");
-    assertThat(fr).contains("(Vreemdelingenwet 2000 (la source ne cite aucun article))")
+    assertThat(fr).contains("(Vreemdelingenwet 2000 (loi sur les étrangers de 2000 ; la source ne cite aucun article))")
+        .doesNotContain("de bron noemt").doesNotContain("regels van 1 november 2004");
+    String en = Run.run("eval", "--lang", "en", "examples/nl-spouse-income-one-cent-short.yaml").out()
+        .replaceAll("\\s+", " ");
+    assertThat(en).contains("(Vreemdelingenwet 2000 (Aliens Act 2000; the source names no article))")
         .doesNotContain("de bron noemt").doesNotContain("regels van 1 november 2004");
   }
 
