@@ -42,7 +42,7 @@ final class EvalCommand implements Callable<Integer> {
   /** The fields of a case that --set cannot change, each with the hint that says where it is given. */
   private static final Map<String, String> CASE_FIELDS = Map.of("as_of", "cli.hint.set_as_of",
       "application_date", "cli.hint.set_application_date", "country", "cli.hint.set_country",
-      "id", "cli.hint.set_id", "expect", "cli.hint.set_expect");
+      "id", "cli.hint.set_id", "expect", "cli.hint.set_expect", "note", "cli.hint.set_note");
 
   private final Context ctx;
 

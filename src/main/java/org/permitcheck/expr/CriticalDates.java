@@ -1075,6 +1075,9 @@ public final class CriticalDates {
     if (e instanceof Nodes.Extreme) {
       return ((Nodes.Extreme) e).args();
     }
+    if (e instanceof Nodes.WorkingDay) {
+      return List.of(((Nodes.WorkingDay) e).date());
+    }
     if (e instanceof Nodes.OverList) {
       return List.of(((Nodes.OverList) e).list(), ((Nodes.OverList) e).condition());
     }

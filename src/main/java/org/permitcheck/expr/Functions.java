@@ -17,6 +17,7 @@ final class Functions {
       Map.entry("add_years", "add_years(date_of_birth, 18)"),
       Map.entry("add_months", "add_months(asylum_decision_date, 6)"),
       Map.entry("add_days", "add_days(asylum_decision_date, 30)"),
+      Map.entry("working_day", "working_day(add_days(be_refusal_notification_date, 30), 'BE')"),
       Map.entry("known", "known(de_stay_since)"),
       Map.entry("min", "min(de_stay_since, de_duldung_since)"),
       Map.entry("max", "max(de_stay_since, de_duldung_since)"),
@@ -49,6 +50,8 @@ final class Functions {
         return add(c, call, 'm');
       case "add_days":
         return add(c, call, 'd');
+      case "working_day":
+        return workingDay(c, call);
       case "known":
         return known(c, call);
       case "min":
@@ -118,6 +121,24 @@ final class Functions {
     boolean ok = expect(c, call, 0, date, Type.Kind.DATE) & expect(c, call, 1, n, Type.Kind.INTEGER);
     return ok ? new ExprCompiler.Typed(new Nodes.AddToDate(unit, date.expr(), n.expr()), Type.DATE)
         : ExprCompiler.ERROR;
+  }
+
+  /** working_day(date, 'BE'): the date, or the first working day after it in that country's calendar. */
+  private static ExprCompiler.Typed workingDay(ExprCompiler c, Ast.Call call) {
+    if (!arity(c, call, 2, "a date and a country in quotes")) {
+      return ExprCompiler.ERROR;
+    }
+    ExprCompiler.Typed date = c.check(call.args().get(0));
+    boolean ok = expect(c, call, 0, date, Type.Kind.DATE);
+    Ast country = call.args().get(1);
+    if (!(country instanceof Ast.Literal) || ((Ast.Literal) country).type().kind() != Type.Kind.TEXT
+        || !Holidays.COUNTRIES.contains((String) ((Ast.Literal) country).value())) {
+      c.error(country, "argument 2 of 'working_day' must be a country whose holidays are known, in quotes",
+          "countries: " + String.join(", ", new java.util.TreeSet<>(Holidays.COUNTRIES)) + ", " + example(call.name()));
+      return ExprCompiler.ERROR;
+    }
+    return ok ? new ExprCompiler.Typed(new Nodes.WorkingDay(date.expr(), (String) ((Ast.Literal) country).value()),
+        Type.DATE) : ExprCompiler.ERROR;
   }
 
   private static ExprCompiler.Typed known(ExprCompiler c, Ast.Call call) {

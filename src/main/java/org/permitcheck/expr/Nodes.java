@@ -354,6 +354,22 @@ final class Nodes {
     }
   }
 
+  /** The date, or the first day after it that is not a Saturday, a Sunday or a public holiday there. */
+  record WorkingDay(Expr date, String country) implements Expr {
+    @Override
+    public Object eval(Env env) {
+      Object d = date.eval(env);
+      if (d == null) {
+        return null;
+      }
+      try {
+        return Holidays.workingDay((LocalDate) d, country);
+      } catch (DateTimeException e) {
+        return null; // beyond the calendar: unknown
+      }
+    }
+  }
+
   record Known(Expr operand) implements Expr {
     @Override
     public Object eval(Env env) {

@@ -64,10 +64,9 @@ final class Explanation {
     }
     boolean applied = e.subject().applicationDate().isPresent();
     boolean option = r.permit().kind().equals("option");
-    // until eligibleUntil every criterion is met, or, where one is already left to the authority,
-    // no more of them than today
-    String until = r.verdict() == Verdict.DISCRETIONARY && r.tree().outcome() != Outcome.MET
-        ? "timeline.eligible_until.more" : "timeline.eligible_until";
+    // until eligibleUntil every criterion is met (an eligible permit), or no criterion met today is
+    // left to the authority (a permit already at its discretion)
+    String until = r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_until.more" : "timeline.eligible_until";
     if (r.applyBefore().isEmpty()) {
       if (r.eligibleUntil().isPresent() && !option) {
         out.add(m.get(until + (applied ? ".open.applied" : ".open"), m.date(r.eligibleUntil().get())));

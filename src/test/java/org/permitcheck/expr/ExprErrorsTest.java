@@ -66,6 +66,8 @@ class ExprErrorsTest {
     "d + 1 > d ~ 0 ~ '+' cannot be applied to dates ~ use add_days/add_months/add_years to move a date, days_between/months_between/years_between to measure",
     "name + 1 > 2 ~ 0 ~ '+' needs numbers, found text ~ compute with integer, decimal or money facts only, e.g. de_current_duldung_months + de_duldung_months_before_60b",
     "yaers_between(d, as_of) > 3 ~ 0 ~ unknown function 'yaers_between' ~ did you mean 'years_between'?",
+    "working_day(d, 'DE') <= as_of ~ 15 ~ argument 2 of 'working_day' must be a country whose holidays are known, in quotes ~ countries: BE, FR, e.g. working_day(add_days(be_refusal_notification_date, 30), 'BE')",
+    "working_day(d) <= as_of ~ 0 ~ 'working_day' takes 2 arguments (a date and a country in quotes), found 1 ~ e.g. working_day(add_days(be_refusal_notification_date, 30), 'BE')",
     "years_between(d) > 3 ~ 0 ~ 'years_between' takes 2 arguments (two dates: from, to), found 1 ~ e.g. years_between(date_of_birth, as_of)",
     "years_between(d, 3) > 3 ~ 17 ~ argument 2 of 'years_between' must be a date, found an integer ~ give a date fact, as_of, application_date or a date like 2008-03-18, e.g. years_between(date_of_birth, as_of)",
     "add_years(d, 1.5) > d ~ 13 ~ argument 2 of 'add_years' must be an integer, found a number ~ give a whole number, e.g. add_years(date_of_birth, 18)",

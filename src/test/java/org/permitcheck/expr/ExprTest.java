@@ -178,6 +178,20 @@ class ExprTest {
     "add_months(2023-03-15, -1) | 2023-02-15",
     "add_days(2024-02-28, 1) | 2024-02-29",
     "add_days(2024-12-31, 1) | 2025-01-01",
+    // a time limit's last day moved to the next working day: weekends, fixed holidays, Easter's
+    "working_day(2026-03-02, 'FR') | 2026-03-02",
+    "working_day(2026-02-28, 'FR') | 2026-03-02",
+    "working_day(2026-11-21, 'BE') | 2026-11-23",
+    "working_day(2026-04-04, 'BE') | 2026-04-07",
+    "working_day(2026-05-14, 'BE') | 2026-05-15",
+    "working_day(2026-05-25, 'FR') | 2026-05-26",
+    "working_day(2026-05-08, 'FR') | 2026-05-11",
+    "working_day(2026-05-08, 'BE') | 2026-05-08",
+    "working_day(2026-07-14, 'FR') | 2026-07-15",
+    "working_day(2026-07-14, 'BE') | 2026-07-14",
+    "working_day(2026-07-21, 'BE') | 2026-07-22",
+    "working_day(2010-12-25, 'BE') | 2010-12-27",
+    "working_day(2008-03-22, 'FR') | 2008-03-25",
     "min(3, 1, 2) | 1", "max(3, 1.5) | 3", "min(2008-03-18, 2007-06-01) | 2007-06-01",
     "max(2008-03-18, 2007-06-01) | 2008-03-18",
   })
@@ -481,6 +495,9 @@ class ExprTest {
     "months_between(d2, as_of) + 5 >= 2",
     "years_between(d2, as_of) >= 0",
     "months_between(d2, add_days(as_of, 10)) > -2",
+    "as_of <= working_day(add_days(d2, 30), 'BE')",
+    "as_of <= working_day(add_months(d2, 2), 'FR')",
+    "working_day(as_of, 'BE') == as_of",
   })
   void aMonthCountChangesOnlyOnItsCriticalDates(String expr) {
     Symbols s = symbols();
