@@ -9,9 +9,10 @@ import org.permitcheck.rules.Permit;
  * The verdict for one permit with its explanation: the criteria tree, the facts that would decide an
  * open question ({@code missing}), and the dates when it opens or closes: {@code fromDiscretionary}
  * when on {@code eligibleFrom} it becomes available only at the authority's discretion, and {@code
- * eligibleUntil}, the last day a permit eligible now stays fully eligible, when after it the permit
- * stays available only at the authority's discretion (until {@code applyBefore}, or beyond the horizon
- * when that is empty).
+ * eligibleUntil}, the last day before a criterion met today is left to the authority's discretion
+ * (for an eligible permit, its last fully eligible day), when the permit then stays available until
+ * {@code applyBefore} or beyond the horizon, and {@code afterApplyBefore}, the verdict on the day after
+ * {@code applyBefore} (undetermined when facts the case does not give then decide).
  */
 public record PermitResult(
     Permit permit,
@@ -22,7 +23,8 @@ public record PermitResult(
     Optional<LocalDate> eligibleFrom,
     Optional<LocalDate> applyBefore,
     boolean fromDiscretionary,
-    Optional<LocalDate> eligibleUntil) {
+    Optional<LocalDate> eligibleUntil,
+    Optional<Verdict> afterApplyBefore) {
 
   public PermitResult {
     missing = List.copyOf(missing);
@@ -31,7 +33,8 @@ public record PermitResult(
   /** A result without a timeline, or whose timeline opens onto no discretion. */
   public PermitResult(Permit permit, Verdict verdict, boolean nearMiss, CriterionResult tree, List<String> missing,
       Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
-    this(permit, verdict, nearMiss, tree, missing, eligibleFrom, applyBefore, false, Optional.empty());
+    this(permit, verdict, nearMiss, tree, missing, eligibleFrom, applyBefore, false, Optional.empty(),
+        Optional.empty());
   }
 
   /** The top-level criteria results (children of the root group, or the root). */

@@ -32,11 +32,14 @@ final class Timeline {
    * first becomes available only at the authority's discretion ({@code fromDiscretionary}), and the
    * last day a permit eligible now stays fully eligible when it then stays available only at the
    * authority's discretion, until {@code applyBefore} or beyond the horizon, and is not fully eligible
-   * again before it closes ({@code eligibleUntil}).
+   * again before it closes ({@code eligibleUntil}; for a permit already at the authority's discretion,
+   * the last day before a criterion met today needs a waiver), and the verdict on the day after
+   * {@code applyBefore} ({@code afterApplyBefore}).
    */
   record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
-      Optional<LocalDate> eligibleUntil) {
-    static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty());
+      Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore) {
+    static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -209,6 +212,7 @@ final class Timeline {
         && !(now == Verdict.DISCRETIONARY && heldBack(permit, tree, a.topMoves(), false));
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
+    Optional<Verdict> after = Optional.empty();
     boolean fromDiscretionary = false;
     Optional<LocalDate> eligibleUntil = Optional.empty();
     boolean eligibleAgain = false; // after eligibleUntil, before the permit closes
@@ -230,12 +234,13 @@ final class Timeline {
       }
       if (availableNow && before.isEmpty() && !available(v)) {
         before = Optional.of(d.minusDays(1));
+        after = Optional.of(v);
       }
       if ((!wantFrom || from.isPresent()) && (!availableNow || before.isPresent())) {
         break;
       }
     }
-    return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil);
+    return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after);
   }
 
   /**

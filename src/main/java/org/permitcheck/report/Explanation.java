@@ -81,6 +81,9 @@ final class Explanation {
     } else {
       out.add(m.get(applied ? "timeline.available_until" : "timeline.apply_before", last));
     }
+    if (r.afterApplyBefore().orElse(null) == Verdict.UNDETERMINED) {
+      out.add(m.get("timeline.after_undetermined", last));
+    }
     return out;
   }
 

@@ -102,6 +102,11 @@ final class ResultSchema {
         case "apply_before":
         case "eligible_until":
           return Json.nullableDate();
+        case "verdict_after_apply_before":
+          ObjectNode then = Json.nullable("string");
+          then.putArray("enum").add(Verdict.UNDETERMINED.key()).add(Verdict.NOT_ELIGIBLE.key())
+              .add(Verdict.NOT_IN_FORCE.key()).addNull();
+          return then;
         case "eligible_from_verdict":
           ObjectNode opens = Json.nullable("string");
           opens.putArray("enum").add(Verdict.ELIGIBLE.key()).add(Verdict.DISCRETIONARY.key()).addNull();

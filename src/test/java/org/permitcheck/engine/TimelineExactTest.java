@@ -103,6 +103,7 @@ class TimelineExactTest {
         Optional<LocalDate> from = Optional.empty();
         Optional<LocalDate> before = Optional.empty();
         Optional<LocalDate> until = Optional.empty(); // the last day no criterion needs a waiver
+        Optional<Verdict> after = Optional.empty(); // the verdict the day after apply_before
         boolean fromDiscretionary = false;
         boolean again = false;
         for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)); d = d.plusDays(1)) {
@@ -121,11 +122,13 @@ class TimelineExactTest {
           }
           if (availableNow && before.isEmpty() && !Timeline.available(v)) {
             before = Optional.of(d.minusDays(1));
+            after = Optional.of(v);
           }
         }
         String what = p.permit().id() + " from " + start + " for " + line;
         assertThat(p.eligibleFrom()).as(what).isEqualTo(from);
         assertThat(p.applyBefore()).as(what).isEqualTo(before);
+        assertThat(p.afterApplyBefore()).as(what).isEqualTo(after);
         if (from.isPresent()) {
           assertThat(p.fromDiscretionary()).as(what).isEqualTo(fromDiscretionary);
         }

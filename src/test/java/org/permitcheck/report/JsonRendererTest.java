@@ -125,7 +125,7 @@ class JsonRendererTest {
       List<String> missing = new ArrayList<>(r.missing());
       missing.add(AWKWARD);
       results.add(new PermitResult(copy, r.verdict(), r.nearMiss(), tree, missing, r.eligibleFrom(),
-          r.applyBefore(), r.fromDiscretionary(), r.eligibleUntil()));
+          r.applyBefore(), r.fromDiscretionary(), r.eligibleUntil(), r.afterApplyBefore()));
     }
     return new Evaluation(e.subject(), e.asOf(), e.applicationDate(), results);
   }

@@ -192,6 +192,7 @@ final class ReferenceJsonRenderer {
       g.writeStringField("eligible_from_verdict", r.eligibleFrom().isEmpty() ? null
           : r.fromDiscretionary() ? "discretionary" : "eligible");
       date(g, "eligible_until", r.eligibleUntil());
+      g.writeStringField("verdict_after_apply_before", r.afterApplyBefore().map(v -> v.key()).orElse(null));
     }
     if (e.isWhatIf()) {
       PermitResult b = e.before().get(p.id());
