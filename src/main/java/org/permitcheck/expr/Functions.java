@@ -133,8 +133,11 @@ final class Functions {
     Ast country = call.args().get(1);
     if (!(country instanceof Ast.Literal) || ((Ast.Literal) country).type().kind() != Type.Kind.TEXT
         || !Holidays.COUNTRIES.contains((String) ((Ast.Literal) country).value())) {
-      c.error(country, "argument 2 of 'working_day' must be a country whose holidays are known, in quotes",
-          "countries: " + String.join(", ", new java.util.TreeSet<>(Holidays.COUNTRIES)) + ", " + example(call.name()));
+      String given = country instanceof Ast.Literal && ((Ast.Literal) country).value() instanceof String
+          ? ((String) ((Ast.Literal) country).value()).toUpperCase(java.util.Locale.ROOT) : "";
+      c.error(country, "argument 2 of 'working_day' must be 'BE' or 'FR' (the countries whose holidays are known)",
+          Holidays.COUNTRIES.contains(given) ? "did you mean '" + given + "'?"
+              : "e.g. working_day(add_months(fr_asylum_registration_date, 2), 'FR')");
       return ExprCompiler.ERROR;
     }
     return ok ? new ExprCompiler.Typed(new Nodes.WorkingDay(date.expr(), (String) ((Ast.Literal) country).value()),
