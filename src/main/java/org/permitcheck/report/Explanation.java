@@ -35,7 +35,9 @@ final class Explanation {
       case NOT_ELIGIBLE:
         if (r.nearMiss()) {
           long failing = r.topLevel().stream().filter(c -> c.lenient() == Outcome.NOT_MET).count();
-          return failing == 1 ? m.get("explain.near_miss.one") : m.get("explain.near_miss", failing);
+          // an option is a situation, not something applied for: no "there may be a way" into it
+          String key = p.kind().equals("option") ? "explain.near_miss.option" : "explain.near_miss";
+          return failing == 1 ? m.get(key + ".one") : m.get(key, failing);
         }
         return m.get("explain.not_eligible");
       default:
