@@ -76,15 +76,18 @@ final class Explanation {
       return out;
     }
     String last = m.date(r.applyBefore().get());
+    // after the last day, facts the case does not give may decide: said in the same sentence
+    boolean thenUnknown = r.afterApplyBefore().orElse(null) == Verdict.UNDETERMINED;
+    String then = thenUnknown ? ".then_unknown" : "";
     if (option) {
-      out.add(m.get("timeline.holds_until", last));
+      out.add(m.get("timeline.holds_until" + then, last));
     } else if (r.eligibleUntil().isPresent()) {
       out.add(m.get(applied ? until + ".applied" : until, m.date(r.eligibleUntil().get()), last));
+      if (thenUnknown) {
+        out.add(m.get("timeline.after_undetermined", last));
+      }
     } else {
-      out.add(m.get(applied ? "timeline.available_until" : "timeline.apply_before", last));
-    }
-    if (r.afterApplyBefore().orElse(null) == Verdict.UNDETERMINED) {
-      out.add(m.get("timeline.after_undetermined", last));
+      out.add(m.get((applied ? "timeline.available_until" : "timeline.apply_before") + then, last));
     }
     return out;
   }
