@@ -12,7 +12,8 @@ import org.permitcheck.rules.Permit;
  * eligibleUntil}, the last day before a criterion met today is left to the authority's discretion
  * (for an eligible permit, its last fully eligible day), when the permit then stays available until
  * {@code applyBefore} or beyond the horizon, and {@code afterApplyBefore}, the verdict on the day after
- * {@code applyBefore} (undetermined when facts the case does not give then decide).
+ * {@code applyBefore} (undetermined when facts the case does not give then decide: {@code
+ * missingAfterApplyBefore}).
  */
 public record PermitResult(
     Permit permit,
@@ -24,17 +25,19 @@ public record PermitResult(
     Optional<LocalDate> applyBefore,
     boolean fromDiscretionary,
     Optional<LocalDate> eligibleUntil,
-    Optional<Verdict> afterApplyBefore) {
+    Optional<Verdict> afterApplyBefore,
+    List<String> missingAfterApplyBefore) {
 
   public PermitResult {
     missing = List.copyOf(missing);
+    missingAfterApplyBefore = List.copyOf(missingAfterApplyBefore);
   }
 
   /** A result without a timeline, or whose timeline opens onto no discretion. */
   public PermitResult(Permit permit, Verdict verdict, boolean nearMiss, CriterionResult tree, List<String> missing,
       Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
     this(permit, verdict, nearMiss, tree, missing, eligibleFrom, applyBefore, false, Optional.empty(),
-        Optional.empty());
+        Optional.empty(), List.of());
   }
 
   /** The top-level criteria results (children of the root group, or the root). */

@@ -37,9 +37,9 @@ final class Timeline {
    * {@code applyBefore} ({@code afterApplyBefore}).
    */
   record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
-      Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore) {
+      Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore, List<String> missingAfter) {
     static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty());
+        Optional.empty(), List.of());
   }
 
   /**
@@ -213,6 +213,7 @@ final class Timeline {
     Optional<LocalDate> from = Optional.empty();
     Optional<LocalDate> before = Optional.empty();
     Optional<Verdict> after = Optional.empty();
+    List<String> missingAfter = List.of();
     boolean fromDiscretionary = false;
     Optional<LocalDate> eligibleUntil = Optional.empty();
     boolean eligibleAgain = false; // after eligibleUntil, before the permit closes
@@ -235,12 +236,16 @@ final class Timeline {
       if (availableNow && before.isEmpty() && !available(v)) {
         before = Optional.of(d.minusDays(1));
         after = Optional.of(v);
+        if (v == Verdict.UNDETERMINED) { // which facts would then decide, for the report to name
+          missingAfter = evaluator.evaluate(permit, at).missing();
+        }
       }
       if ((!wantFrom || from.isPresent()) && (!availableNow || before.isPresent())) {
         break;
       }
     }
-    return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after);
+    return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after,
+        missingAfter);
   }
 
   /**

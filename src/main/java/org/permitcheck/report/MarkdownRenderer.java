@@ -171,9 +171,15 @@ public final class MarkdownRenderer {
           .append(Md.escape(why.criterionText(c.criterion()) + suffix)).append('\n');
     }
     out.append('\n');
-    if (!r.missing().isEmpty()) {
+    List<String> asked = r.missing();
+    if (asked.isEmpty() && !r.missingAfterApplyBefore().isEmpty()) {
+      asked = r.missingAfterApplyBefore();
+      out.append("#### ").append(Md.escape(m.get("md.questions_after", m.date(r.applyBefore().get())))).append("\n\n");
+    } else if (!asked.isEmpty()) {
       section(out, "md.questions");
-      for (String fact : r.missing()) {
+    }
+    if (!asked.isEmpty()) {
+      for (String fact : asked) {
         out.append("- ").append(Md.escape(m.text(rules.facts().get(fact).question()))).append(" (`").append(fact)
             .append("`)\n");
       }

@@ -98,11 +98,19 @@ public final class TextRenderer {
   }
 
   private void questions(StringBuilder out, PermitResult r) {
-    if (r.missing().isEmpty()) {
+    // the questions that decide now, or, for a permit available until a day after which facts the
+    // case does not give decide, those
+    List<String> facts = r.missing();
+    String label = m.colon("label.missing");
+    if (facts.isEmpty() && !r.missingAfterApplyBefore().isEmpty()) {
+      facts = r.missingAfterApplyBefore();
+      label = m.colon("label.missing_after", m.date(r.applyBefore().get()));
+    }
+    if (facts.isEmpty()) {
       return;
     }
-    out.append("  ").append(m.colon("label.missing")).append("\n");
-    for (String fact : r.missing()) {
+    out.append("  ").append(label).append("\n");
+    for (String fact : facts) {
       Fact f = rules.facts().get(fact);
       Wrap.append(out, "    - ", "      ", m.text(f.question()) + " [" + fact + "]");
     }

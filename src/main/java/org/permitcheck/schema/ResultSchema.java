@@ -97,6 +97,7 @@ final class ResultSchema {
         case "criteria":
           return Json.arrayOf(Json.ref("criterion"));
         case "missing":
+        case "missing_after_apply_before":
           return Json.arrayOf(Json.type("string"));
         case "eligible_from":
         case "apply_before":

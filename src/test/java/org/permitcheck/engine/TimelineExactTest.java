@@ -104,6 +104,7 @@ class TimelineExactTest {
         Optional<LocalDate> before = Optional.empty();
         Optional<LocalDate> until = Optional.empty(); // the last day no criterion needs a waiver
         Optional<Verdict> after = Optional.empty(); // the verdict the day after apply_before
+        List<String> missingAfter = List.of();
         boolean fromDiscretionary = false;
         boolean again = false;
         for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)); d = d.plusDays(1)) {
@@ -123,12 +124,16 @@ class TimelineExactTest {
           if (availableNow && before.isEmpty() && !Timeline.available(v)) {
             before = Optional.of(d.minusDays(1));
             after = Optional.of(v);
+            if (v == Verdict.UNDETERMINED) {
+              missingAfter = evaluator.evaluate(p.permit(), env.at(d, c.applicationDate().orElse(d))).missing();
+            }
           }
         }
         String what = p.permit().id() + " from " + start + " for " + line;
         assertThat(p.eligibleFrom()).as(what).isEqualTo(from);
         assertThat(p.applyBefore()).as(what).isEqualTo(before);
         assertThat(p.afterApplyBefore()).as(what).isEqualTo(after);
+        assertThat(p.missingAfterApplyBefore()).as(what).isEqualTo(missingAfter);
         if (from.isPresent()) {
           assertThat(p.fromDiscretionary()).as(what).isEqualTo(fromDiscretionary);
         }

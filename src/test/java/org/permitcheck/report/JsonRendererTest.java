@@ -125,7 +125,8 @@ class JsonRendererTest {
       List<String> missing = new ArrayList<>(r.missing());
       missing.add(AWKWARD);
       results.add(new PermitResult(copy, r.verdict(), r.nearMiss(), tree, missing, r.eligibleFrom(),
-          r.applyBefore(), r.fromDiscretionary(), r.eligibleUntil(), r.afterApplyBefore()));
+          r.applyBefore(), r.fromDiscretionary(), r.eligibleUntil(), r.afterApplyBefore(),
+          r.missingAfterApplyBefore()));
     }
     return new Evaluation(e.subject(), e.asOf(), e.applicationDate(), results);
   }

@@ -193,6 +193,11 @@ final class ReferenceJsonRenderer {
           : r.fromDiscretionary() ? "discretionary" : "eligible");
       date(g, "eligible_until", r.eligibleUntil());
       g.writeStringField("verdict_after_apply_before", r.afterApplyBefore().map(v -> v.key()).orElse(null));
+      g.writeArrayFieldStart("missing_after_apply_before");
+      for (String f : r.missingAfterApplyBefore()) {
+        g.writeString(f);
+      }
+      g.writeEndArray();
     }
     if (e.isWhatIf()) {
       PermitResult b = e.before().get(p.id());
