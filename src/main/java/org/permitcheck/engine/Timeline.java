@@ -233,14 +233,15 @@ final class Timeline {
       } else if (eligibleUntil.isPresent() && before.isEmpty() && available(v) && !more) {
         eligibleAgain = true;
       }
-      if (availableNow && before.isEmpty() && !available(v)) {
+      // the last day available: of a permit available now, or of the opening that eligibleFrom begins
+      if ((availableNow || from.isPresent()) && before.isEmpty() && !available(v)) {
         before = Optional.of(d.minusDays(1));
         after = Optional.of(v);
         if (v == Verdict.UNDETERMINED) { // which facts would then decide, for the report to name
           missingAfter = evaluator.evaluate(permit, at).missing();
         }
       }
-      if ((!wantFrom || from.isPresent()) && (!availableNow || before.isPresent())) {
+      if ((!wantFrom || from.isPresent()) && before.isPresent()) {
         break;
       }
     }

@@ -121,7 +121,7 @@ class TimelineExactTest {
           } else if (until.isPresent() && before.isEmpty() && Timeline.available(v) && !more) {
             again = true;
           }
-          if (availableNow && before.isEmpty() && !Timeline.available(v)) {
+          if ((availableNow || from.isPresent()) && before.isEmpty() && !Timeline.available(v)) {
             before = Optional.of(d.minusDays(1));
             after = Optional.of(v);
             if (v == Verdict.UNDETERMINED) {

@@ -183,11 +183,14 @@ class TimelineTest {
   }
 
   @Test
-  void aProvisionNotYetInForceOpensOnItsFirstDay() {
+  void aProvisionNotYetInForceOpensOnItsFirstDayAndSaysItsLastOne() {
     PermitResult r = eval(EvaluatorTest.RULESET, "DATED", LocalDate.of(2022, 6, 1), 5, Map.of("a", true));
     assertThat(r.verdict()).isEqualTo(Verdict.NOT_IN_FORCE);
     assertThat(r.eligibleFrom()).contains(LocalDate.of(2022, 12, 31));
-    assertThat(r.applyBefore()).isEmpty();
+    // the opening that eligible_from begins ends with the provision (an audit found a French permit
+    // of five weeks told only when it opens)
+    assertThat(r.applyBefore()).contains(LocalDate.of(2025, 12, 31));
+    assertThat(r.afterApplyBefore()).contains(Verdict.NOT_IN_FORCE);
   }
 
   @Test
