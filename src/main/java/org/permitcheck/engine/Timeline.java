@@ -207,6 +207,9 @@ final class Timeline {
     // the top-level criteria left to the authority now: the timeline looks for the last day before
     // one more is (none for an eligible permit: its last fully eligible day)
     long waivedNow = Evaluator.waivedOf(permit, now, tree);
+    // whether the days seen are within an opening: now's, or the one eligible_from begins (its
+    // waivers then are the reference)
+    boolean open = availableNow;
     // a discretionary permit held back by a criterion that time cannot change never becomes eligible
     boolean wantFrom = now != Verdict.ELIGIBLE
         && !(now == Verdict.DISCRETIONARY && heldBack(permit, tree, a.topMoves(), false));
@@ -223,18 +226,22 @@ final class Timeline {
       at = at == null ? env.at(d, fixedApplication.orElse(d)) : at.moveTo(d, fixedApplication.orElse(d));
       long standing = evaluator.standing(permit, at);
       Verdict v = Evaluator.verdictOf(standing);
-      boolean more = available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
       if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
         from = Optional.of(d);
         fromDiscretionary = v == Verdict.DISCRETIONARY;
+        if (!availableNow) {
+          open = true;
+          waivedNow = Evaluator.waivedOf(standing);
+        }
       }
-      if (availableNow && eligibleUntil.isEmpty() && more) {
+      boolean more = available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
+      if (open && eligibleUntil.isEmpty() && more) {
         eligibleUntil = Optional.of(d.minusDays(1));
       } else if (eligibleUntil.isPresent() && before.isEmpty() && available(v) && !more) {
         eligibleAgain = true;
       }
       // the last day available: of a permit available now, or of the opening that eligibleFrom begins
-      if ((availableNow || from.isPresent()) && before.isEmpty() && !available(v)) {
+      if (open && before.isEmpty() && !available(v)) {
         before = Optional.of(d.minusDays(1));
         after = Optional.of(v);
         if (v == Verdict.UNDETERMINED) { // which facts would then decide, for the report to name

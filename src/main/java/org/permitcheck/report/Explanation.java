@@ -68,7 +68,10 @@ final class Explanation {
     boolean option = r.permit().kind().equals("option");
     // until eligibleUntil every criterion is met (an eligible permit), or no criterion met today is
     // left to the authority (a permit already at its discretion)
-    String until = r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_until.more" : "timeline.eligible_until";
+    // available now: its verdict; opening later: the verdict it opens with
+    boolean availableNow = r.verdict() == Verdict.ELIGIBLE || r.verdict() == Verdict.DISCRETIONARY;
+    boolean discretionary = availableNow ? r.verdict() == Verdict.DISCRETIONARY : r.fromDiscretionary();
+    String until = discretionary ? "timeline.eligible_until.more" : "timeline.eligible_until";
     if (r.applyBefore().isEmpty()) {
       if (r.eligibleUntil().isPresent() && !option) {
         out.add(m.get(until + (applied ? ".open.applied" : ".open"), m.date(r.eligibleUntil().get())));

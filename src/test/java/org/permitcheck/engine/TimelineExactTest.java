@@ -100,6 +100,7 @@ class TimelineExactTest {
       for (PermitResult p : evaluator.evaluate(c, start, Scope.ALL, i % 2 == 0).results()) {
         boolean availableNow = Timeline.available(p.verdict());
         long waivedNow = Evaluator.waivedOf(p.permit(), p.verdict(), p.tree());
+        boolean open = availableNow; // within now's opening, or the one eligible_from begins
         Optional<LocalDate> from = Optional.empty();
         Optional<LocalDate> before = Optional.empty();
         Optional<LocalDate> until = Optional.empty(); // the last day no criterion needs a waiver
@@ -110,18 +111,22 @@ class TimelineExactTest {
         for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)); d = d.plusDays(1)) {
           long standing = evaluator.standing(p.permit(), env.at(d, c.applicationDate().orElse(d)));
           Verdict v = Evaluator.verdictOf(standing);
-          boolean more = Timeline.available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
           if (p.verdict() != Verdict.ELIGIBLE && from.isEmpty()
               && (availableNow ? v == Verdict.ELIGIBLE : Timeline.available(v))) {
             from = Optional.of(d);
             fromDiscretionary = v == Verdict.DISCRETIONARY;
+            if (!availableNow) {
+              open = true;
+              waivedNow = Evaluator.waivedOf(standing);
+            }
           }
-          if (availableNow && until.isEmpty() && before.isEmpty() && more) {
+          boolean more = Timeline.available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
+          if (open && until.isEmpty() && before.isEmpty() && more) {
             until = Optional.of(d.minusDays(1));
           } else if (until.isPresent() && before.isEmpty() && Timeline.available(v) && !more) {
             again = true;
           }
-          if ((availableNow || from.isPresent()) && before.isEmpty() && !Timeline.available(v)) {
+          if (open && before.isEmpty() && !Timeline.available(v)) {
             before = Optional.of(d.minusDays(1));
             after = Optional.of(v);
             if (v == Verdict.UNDETERMINED) {
