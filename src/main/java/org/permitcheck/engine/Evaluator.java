@@ -585,10 +585,7 @@ public final class Evaluator {
     long waived = 0;
     List<Criterion> top = ((Criterion.Group) permit.criteria()).children();
     for (int i = 0, n = top.size(); i < n; i++) {
-      Outcome s = OUTCOMES[outcomes(top.get(i), env) >> 2 & 3];
-      if (s != Outcome.MET && s != Outcome.NOT_IN_FORCE) {
-        waived |= 1L << Math.min(i, 60);
-      }
+      waived |= waivedBit(i, OUTCOMES[outcomes(top.get(i), env) >> 2 & 3]);
     }
     return v.ordinal() | waived << 3;
   }
@@ -610,12 +607,14 @@ public final class Evaluator {
     List<CriterionResult> top = PermitResult.topLevel(permit, tree);
     long waived = 0;
     for (int i = 0; i < top.size(); i++) {
-      Outcome s = top.get(i).outcome();
-      if (s != Outcome.MET && s != Outcome.NOT_IN_FORCE) {
-        waived |= 1L << Math.min(i, 60);
-      }
+      waived |= waivedBit(i, top.get(i).outcome());
     }
     return waived;
+  }
+
+  /** The bit of the top-level criterion at {@code index} when its strict outcome needs a waiver. */
+  private static long waivedBit(int index, Outcome strict) {
+    return strict == Outcome.MET || strict == Outcome.NOT_IN_FORCE ? 0 : 1L << Math.min(index, 60);
   }
 
   private static final Verdict[] VERDICTS = Verdict.values();

@@ -171,7 +171,7 @@ final class Timeline {
    */
   Dates of(Permit permit, Analysed a, Verdict now, CriterionResult tree, Env env,
       Optional<LocalDate> fixedApplication, long[][] collected) {
-    if (!available(now) && closedForGood(permit, env, fixedApplication)) {
+    if (!now.available() && closedForGood(permit, env, fixedApplication)) {
       return Dates.NONE;
     }
     if (neverChanges(now, permit, tree, a.topMoves()) || (!a.rootMoves() && permit.inForce().isAlways()
@@ -203,7 +203,7 @@ final class Timeline {
       }
       sink.acceptAll(collected[id]);
     }
-    boolean availableNow = available(now);
+    boolean availableNow = now.available();
     // the top-level criteria left to the authority now: the timeline looks for the last day before
     // one more is (none for an eligible permit: its last fully eligible day)
     long waivedNow = Evaluator.waivedOf(permit, now, tree);
@@ -226,7 +226,7 @@ final class Timeline {
       at = at == null ? env.at(d, fixedApplication.orElse(d)) : at.moveTo(d, fixedApplication.orElse(d));
       long standing = evaluator.standing(permit, at);
       Verdict v = Evaluator.verdictOf(standing);
-      if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : available(v))) {
+      if (wantFrom && from.isEmpty() && (availableNow ? v == Verdict.ELIGIBLE : v.available())) {
         from = Optional.of(d);
         fromDiscretionary = v == Verdict.DISCRETIONARY;
         if (!availableNow) {
@@ -234,14 +234,14 @@ final class Timeline {
           waivedNow = Evaluator.waivedOf(standing);
         }
       }
-      boolean more = available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
+      boolean more = v.available() && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
       if (open && eligibleUntil.isEmpty() && more) {
         eligibleUntil = Optional.of(d.minusDays(1));
-      } else if (eligibleUntil.isPresent() && before.isEmpty() && available(v) && !more) {
+      } else if (eligibleUntil.isPresent() && before.isEmpty() && v.available() && !more) {
         eligibleAgain = true;
       }
       // the last day available: of a permit available now, or of the opening that eligibleFrom begins
-      if (open && before.isEmpty() && !available(v)) {
+      if (open && before.isEmpty() && !v.available()) {
         before = Optional.of(d.minusDays(1));
         after = Optional.of(v);
         if (v == Verdict.UNDETERMINED) { // which facts would then decide, for the report to name
@@ -269,16 +269,12 @@ final class Timeline {
         : permit.window().endsBy(env.asOfDay());
   }
 
-  static boolean available(Verdict v) {
-    return v == Verdict.ELIGIBLE || v == Verdict.DISCRETIONARY;
-  }
-
   /**
    * A permit that is not available and has a failing or unknown top-level criterion whose value
    * cannot change with time will not open: no need to look further.
    */
   private static boolean neverChanges(Verdict now, Permit permit, CriterionResult tree, boolean[] topMoves) {
-    if (available(now) || now == Verdict.NOT_IN_FORCE) {
+    if (now.available() || now == Verdict.NOT_IN_FORCE) {
       return false;
     }
     return heldBack(permit, tree, topMoves, true);

@@ -21,4 +21,9 @@ public enum Verdict {
   public String key() {
     return key;
   }
+
+  /** Whether the permit can be granted: eligible, or at the authority's discretion. */
+  public boolean available() {
+    return this == ELIGIBLE || this == DISCRETIONARY;
+  }
 }

@@ -69,8 +69,7 @@ final class Explanation {
     // until eligibleUntil every criterion is met (an eligible permit), or no criterion met today is
     // left to the authority (a permit already at its discretion)
     // available now: its verdict; opening later: the verdict it opens with
-    boolean availableNow = r.verdict() == Verdict.ELIGIBLE || r.verdict() == Verdict.DISCRETIONARY;
-    boolean discretionary = availableNow ? r.verdict() == Verdict.DISCRETIONARY : r.fromDiscretionary();
+    boolean discretionary = r.verdict().available() ? r.verdict() == Verdict.DISCRETIONARY : r.fromDiscretionary();
     String until = discretionary ? "timeline.eligible_until.more" : "timeline.eligible_until";
     if (r.applyBefore().isEmpty()) {
       if (r.eligibleUntil().isPresent() && !option) {
@@ -104,6 +103,19 @@ final class Explanation {
         : m.get("no_permits");
   }
 
+  /**
+   * The facts to ask about a permit: those that decide it now, or, when none does but facts the case
+   * does not give decide it after apply_before, those ({@link #asksAfter}).
+   */
+  static List<String> asked(PermitResult r) {
+    return asksAfter(r) ? r.missingAfterApplyBefore() : r.missing();
+  }
+
+  /** Whether {@link #asked} are the questions that decide after apply_before. */
+  static boolean asksAfter(PermitResult r) {
+    return r.missing().isEmpty() && !r.missingAfterApplyBefore().isEmpty();
+  }
+
   /** The verdict's name, with "(near miss)" when it is one. */
   String verdict(PermitResult r) {
     String v = m.verdict(r.verdict().key());
@@ -112,8 +124,7 @@ final class Explanation {
 
   /** Whether a report dwells on this permit: it applies, or nearly does. */
   static boolean appliesOrNearly(PermitResult r) {
-    return r.verdict() == Verdict.ELIGIBLE || r.verdict() == Verdict.DISCRETIONARY
-        || r.verdict() == Verdict.UNDETERMINED || r.nearMiss();
+    return r.verdict().available() || r.verdict() == Verdict.UNDETERMINED || r.nearMiss();
   }
 
   /** The texts of the top-level criteria that are not met (for a short "why not"). */

@@ -37,7 +37,8 @@ public final class JsonRenderer {
   /** The keys of a permit's result; the compact form (NDJSON without --explain) has only some. */
   public static final List<String> RESULT_KEYS = List.of("permit", "country", "kind", "title", "legal_basis",
       "source", "in_force", "window", "verdict", "near_miss", "discretionary_decision", "criteria", "missing",
-      "eligible_from", "apply_before", "eligible_from_verdict", "eligible_until", "verdict_after_apply_before", "missing_after_apply_before", "what_if", "next_steps");
+      "eligible_from", "apply_before", "eligible_from_verdict", "eligible_until", "verdict_after_apply_before",
+      "missing_after_apply_before", "what_if", "next_steps");
   public static final List<String> COMPACT_RESULT_KEYS = List.of("permit", "country", "verdict", "near_miss",
       "discretionary_decision", "criteria", "missing", "eligible_from", "apply_before");
   public static final List<String> CRITERION_KEYS = List.of("id", "outcome", "waivable", "text", "when", "combine",

@@ -162,7 +162,7 @@ public final class MarkdownRenderer {
         .append(Md.escape(why.why(r, e))).append("\n\n");
     e.movedFrom(r).ifPresent(b -> out.append(Md.escape(m.get("what_if.moved", m.verdict(b.verdict().key()))))
         .append("\n\n"));
-    out.append("#### ").append(Md.escape(m.get("md.reasons"))).append("\n\n");
+    section(out, "md.reasons");
     for (CriterionResult c : r.topLevel()) {
       String suffix = c.decidesNotAlone() ? " (" + why.waivable(r, c) + ")"
           : c.maybeDecidesNotAlone() ? " (" + m.get("label.waivable.maybe") + ")"
@@ -171,14 +171,10 @@ public final class MarkdownRenderer {
           .append(Md.escape(why.criterionText(c.criterion()) + suffix)).append('\n');
     }
     out.append('\n');
-    List<String> asked = r.missing();
-    if (asked.isEmpty() && !r.missingAfterApplyBefore().isEmpty()) {
-      asked = r.missingAfterApplyBefore();
-      out.append("#### ").append(Md.escape(m.get("md.questions_after", m.date(r.applyBefore().get())))).append("\n\n");
-    } else if (!asked.isEmpty()) {
-      section(out, "md.questions");
-    }
+    List<String> asked = Explanation.asked(r);
     if (!asked.isEmpty()) {
+      heading(out, Explanation.asksAfter(r) ? m.get("md.questions_after", m.date(r.applyBefore().get()))
+          : m.get("md.questions"));
       for (String fact : asked) {
         out.append("- ").append(Md.escape(m.text(rules.facts().get(fact).question()))).append(" (`").append(fact)
             .append("`)\n");
@@ -187,8 +183,7 @@ public final class MarkdownRenderer {
     }
     paragraph(out, "rules.decision", p.discretionary());
     deadlines(out, r, e);
-    boolean grantable = r.verdict() == Verdict.ELIGIBLE || r.verdict() == Verdict.DISCRETIONARY
-        || r.verdict() == Verdict.UNDETERMINED;
+    boolean grantable = r.verdict().available() || r.verdict() == Verdict.UNDETERMINED;
     if (grantable) {
       paragraph(out, "md.grants", p.grants());
       paragraph(out, "md.apply", p.apply());
@@ -218,7 +213,11 @@ public final class MarkdownRenderer {
   }
 
   private void section(StringBuilder out, String key) {
-    out.append("#### ").append(Md.escape(m.get(key))).append("\n\n");
+    heading(out, m.get(key));
+  }
+
+  private static void heading(StringBuilder out, String text) {
+    out.append("#### ").append(Md.escape(text)).append("\n\n");
   }
 
   private void paragraph(StringBuilder out, String key, Text text) {

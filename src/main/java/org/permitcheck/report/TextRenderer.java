@@ -98,18 +98,12 @@ public final class TextRenderer {
   }
 
   private void questions(StringBuilder out, PermitResult r) {
-    // the questions that decide now, or, for a permit available until a day after which facts the
-    // case does not give decide, those
-    List<String> facts = r.missing();
-    String label = m.colon("label.missing");
-    if (facts.isEmpty() && !r.missingAfterApplyBefore().isEmpty()) {
-      facts = r.missingAfterApplyBefore();
-      label = m.colon("label.missing_after", m.date(r.applyBefore().get()));
-    }
+    List<String> facts = Explanation.asked(r);
     if (facts.isEmpty()) {
       return;
     }
-    out.append("  ").append(label).append("\n");
+    out.append("  ").append(Explanation.asksAfter(r) ? m.colon("label.missing_after", m.date(r.applyBefore().get()))
+        : m.colon("label.missing")).append("\n");
     for (String fact : facts) {
       Fact f = rules.facts().get(fact);
       Wrap.append(out, "    - ", "      ", m.text(f.question()) + " [" + fact + "]");

@@ -98,7 +98,7 @@ class TimelineExactTest {
       LocalDate start = nearItsDates(c, r);
       Env env = evaluator.env(c, start);
       for (PermitResult p : evaluator.evaluate(c, start, Scope.ALL, i % 2 == 0).results()) {
-        boolean availableNow = Timeline.available(p.verdict());
+        boolean availableNow = p.verdict().available();
         long waivedNow = Evaluator.waivedOf(p.permit(), p.verdict(), p.tree());
         boolean open = availableNow; // within now's opening, or the one eligible_from begins
         Optional<LocalDate> from = Optional.empty();
@@ -112,7 +112,7 @@ class TimelineExactTest {
           long standing = evaluator.standing(p.permit(), env.at(d, c.applicationDate().orElse(d)));
           Verdict v = Evaluator.verdictOf(standing);
           if (p.verdict() != Verdict.ELIGIBLE && from.isEmpty()
-              && (availableNow ? v == Verdict.ELIGIBLE : Timeline.available(v))) {
+              && (availableNow ? v == Verdict.ELIGIBLE : v.available())) {
             from = Optional.of(d);
             fromDiscretionary = v == Verdict.DISCRETIONARY;
             if (!availableNow) {
@@ -120,13 +120,13 @@ class TimelineExactTest {
               waivedNow = Evaluator.waivedOf(standing);
             }
           }
-          boolean more = Timeline.available(v) && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
+          boolean more = v.available() && (Evaluator.waivedOf(standing) & ~waivedNow) != 0;
           if (open && until.isEmpty() && before.isEmpty() && more) {
             until = Optional.of(d.minusDays(1));
-          } else if (until.isPresent() && before.isEmpty() && Timeline.available(v) && !more) {
+          } else if (until.isPresent() && before.isEmpty() && v.available() && !more) {
             again = true;
           }
-          if (open && before.isEmpty() && !Timeline.available(v)) {
+          if (open && before.isEmpty() && !v.available()) {
             before = Optional.of(d.minusDays(1));
             after = Optional.of(v);
             if (v == Verdict.UNDETERMINED) {
