@@ -41,11 +41,23 @@ final class PermitReader {
   private final Symbols symbols;
   private final Set<String> reads = new LinkedHashSet<>();
   private final Map<String, Pos> permitIds = new HashMap<>();
+  /**
+   * For each fact and derived fact, the facts asked only in some countries that it reads (itself, or
+   * through derived facts); empty when the file's facts were checked before (the bundled form).
+   */
+  private final Map<String, List<Fact>> restricted;
+  /** The country of the permit being read. */
+  private String country = "";
 
   PermitReader(NodeReader reader, TextReader texts, Symbols symbols) {
+    this(reader, texts, symbols, Map.of());
+  }
+
+  PermitReader(NodeReader reader, TextReader texts, Symbols symbols, Map<String, List<Fact>> restricted) {
     this.reader = reader;
     this.texts = texts;
     this.symbols = symbols;
+    this.restricted = restricted;
   }
 
   /** The facts and derived facts read by every criterion, for the "unused fact" warning. */
@@ -117,6 +129,7 @@ final class PermitReader {
   }
 
   private Optional<Permit> permit(String country, Node node) {
+    this.country = country;
     Optional<MapNode> opt = reader.map(node, "a permit of country '" + country + "'");
     if (opt.isEmpty()) {
       return Optional.empty();
@@ -334,8 +347,30 @@ final class PermitReader {
     DerivedReader.report(reader, expr, r.errors(), where);
     if (r.expr().isPresent()) {
       reads.addAll(r.expr().get().reads());
+      askedElsewhere(expr, r.expr().get(), where);
     }
     return r.expr();
+  }
+
+  /**
+   * Reports each fact of another country that a condition reads: the interview never asks it for this
+   * permit's country, so the permit could never be decided.
+   */
+  private void askedElsewhere(ScalarNode expr, CompiledExpr compiled, String where) {
+    for (String name : compiled.reads()) {
+      for (Fact f : restricted.getOrDefault(name, List.of())) {
+        if (f.appliesTo(country)) {
+          continue;
+        }
+        java.util.regex.Matcher m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
+            .matcher(expr.text());
+        Pos pos = ExprLocator.locate(reader.source(), expr, m.find() ? m.start() : 0);
+        String through = f.name().equals(name) ? "" : " (through derived fact '" + name + "')";
+        reader.error(pos, "fact '" + f.name() + "'" + through + " is asked only in " + String.join(", ", f.countries())
+            + ", but " + where + " (" + country + ") reads it: the interview would never ask it there",
+            "add " + country + " to the 'countries' of fact '" + f.name() + "', or use a fact asked in " + country);
+      }
+    }
   }
 
   /**

@@ -121,7 +121,7 @@ public final class RulesLoader {
     }
     Symbols scope = symbols.build();
 
-    PermitReader permits = new PermitReader(reader, texts, scope);
+    PermitReader permits = new PermitReader(reader, texts, scope, restricted(facts, derived));
     List<Country> countries = new ArrayList<>();
     Optional<MapNode> countriesAgain = reader.map(root, "countries", "'countries'");
     if (countriesAgain.isEmpty()) {
@@ -140,6 +140,42 @@ public final class RulesLoader {
       warnUnused(reader, root, facts, derived, permits.reads());
     }
     return Optional.of(new Ruleset(name, version, reviewed, languages, facts, derived, countries, scope, sha256));
+  }
+
+  /**
+   * For each fact and derived fact, the facts asked only in some countries that it reads, itself or
+   * through derived facts (a cycle among derived facts is reported elsewhere and read once here).
+   */
+  private static Map<String, List<Fact>> restricted(Map<String, Fact> facts, Map<String, DerivedFact> derived) {
+    Map<String, List<Fact>> out = new LinkedHashMap<>();
+    for (Fact f : facts.values()) {
+      if (!f.countries().isEmpty()) {
+        out.put(f.name(), List.of(f));
+      }
+    }
+    for (String name : derived.keySet()) {
+      Set<Fact> found = new LinkedHashSet<>();
+      Set<String> seen = new HashSet<>();
+      Deque<String> todo = new ArrayDeque<>(List.of(name));
+      while (!todo.isEmpty()) {
+        String n = todo.pop();
+        if (!seen.add(n)) {
+          continue;
+        }
+        Fact f = facts.get(n);
+        if (f != null && !f.countries().isEmpty()) {
+          found.add(f);
+        }
+        DerivedFact d = derived.get(n);
+        if (d != null) {
+          todo.addAll(d.expr().reads());
+        }
+      }
+      if (!found.isEmpty()) {
+        out.put(name, List.copyOf(found));
+      }
+    }
+    return out;
   }
 
   private static List<String> languages(NodeReader reader, MapNode root) {

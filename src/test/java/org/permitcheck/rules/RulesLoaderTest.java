@@ -136,6 +136,24 @@ public class RulesLoaderTest {
   }
 
   @Test
+  void refusesAFactAskedOnlyInAnotherCountryDirectlyOrThroughADerivedFact() {
+    String head = HEAD.replace("[en, fr]", "[en, fr, de]")
+        + "  g:\n    type: integer\n    countries: [DE]\n    question: {en: 'G?', fr: 'G ?', de: 'G?'}\n";
+    String criteria = "          all:\n            - {id: x, text: {en: X, fr: X}, when: \"n > 1 and g > 1\"}\n"
+        + "            - {id: y, text: {en: Y, fr: Y}, when: \"n > 2 or a > 1\"}\n";
+    String de = "  DE:\n    name: {en: D, fr: D, de: D}\n    permits: []\n";
+    Checked<Ruleset> r = load(permit(criteria).replace(HEAD, head + "derived:\n  a: \"g + n\"\n") + de);
+    assertThat(located(r)).containsExactly(
+        "25:62 fact 'g' is asked only in DE, but criterion 'x' of permit 'P' (BE) reads it: the interview would"
+            + " never ask it there",
+        "26:61 fact 'g' (through derived fact 'a') is asked only in DE, but criterion 'y' of permit 'P' (BE) reads"
+            + " it: the interview would never ask it there");
+    assertThat(r.diagnostics().get(0).hints()).containsExactly("add BE to the 'countries' of fact 'g', or use a fact asked in BE");
+    assertThat(load(permit(criteria).replace(HEAD, head.replace("[DE]", "[DE, BE]") + "derived:\n  a: \"g + n\"\n") + de)
+        .diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+  }
+
+  @Test
   void reportsADerivationCycleOnceNotAtEachUse() {
     Checked<Ruleset> r = load(usingDerived(HEAD, "derived:\n  a: \"b + n\"\n  b: \"a - 1\"\n"));
     assertThat(located(r)).hasSize(2).anyMatch(m -> m.contains("cycle"))
