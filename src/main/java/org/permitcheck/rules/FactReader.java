@@ -120,7 +120,7 @@ final class FactReader {
     }
     List<String> required = langs;
     Text question = texts.required(m, "question", what, "question of " + what, required);
-    Text help = texts.optional(m, "help", "help of " + what, RulesLoader.REQUIRED_LANGUAGES);
+    Text help = texts.optional(m, "help", "help of " + what, required);
     Optional<String> typeName = reader.requiredString(m, "type", what, "'type' of " + what);
     if (typeName.isEmpty()) {
       return Optional.empty();
@@ -134,7 +134,7 @@ final class FactReader {
       return Optional.empty();
     }
     Map<String, Text> labels = new LinkedHashMap<>();
-    List<String> values = values(m, t, what, labels);
+    List<String> values = values(m, t, what, labels, required);
     Map<String, Fact> fields = new LinkedHashMap<>();
     Type type = type(name, t, m, values, fields, what);
     Optional<BigDecimal> min = reader.number(m, "min", "'min' of " + what);
@@ -168,7 +168,8 @@ final class FactReader {
     return hint.isEmpty() ? "countries: " + String.join(", ", countryCodes) : hint;
   }
 
-  private List<String> values(MapNode m, String t, String what, Map<String, Text> labels) {
+  /** The values of an enum, level or periods fact, their labels in {@code langs} put in {@code labels}. */
+  private List<String> values(MapNode m, String t, String what, Map<String, Text> labels, List<String> langs) {
     boolean needsValues = t.equals("enum") || t.equals("periods");
     Optional<Node> node = m.get("values");
     if (node.isEmpty()) {
@@ -188,7 +189,7 @@ final class FactReader {
     } else if (node.get() instanceof MapNode) {
       for (MapNode.Entry e : ((MapNode) node.get()).entries()) {
         values.add(e.key());
-        labels.put(e.key(), texts.read(e.value(), "label of '" + e.key() + "' in " + what, RulesLoader.REQUIRED_LANGUAGES));
+        labels.put(e.key(), texts.read(e.value(), "label of '" + e.key() + "' in " + what, langs));
       }
     } else {
       reader.error(node.get().pos(), "'values' of " + what + " must be a list or a mapping of value to label",

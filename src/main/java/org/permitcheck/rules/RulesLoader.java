@@ -68,7 +68,7 @@ public final class RulesLoader {
         d.add(Diagnostic.error(source.name(), 1, 0, "the rules file is empty")
             .withHint("a rules file starts with 'ruleset:', 'version:' and 'reviewed:'"));
       }
-      return Checked.failed(d.stream().map(RulesLoader::forRulesFile).toList());
+      return Checked.failed(d.stream().map(RulesLoader::forRulesFile).map(RulesLoader::stopsHere).toList());
     }
     // a tree with problems (a duplicate key, of which the first is kept; a second document) is still
     // checked, so that every other problem is reported at once
@@ -252,6 +252,16 @@ public final class RulesLoader {
       return d.withOnlyHint("check that this is a rules file: a ruleset of every permit stays far below this size");
     }
     return d;
+  }
+
+  /**
+   * A syntax error says that it is the only problem reported: the YAML reader stops at it, so the rest
+   * of the file (its content and any other syntax error) is checked once it is fixed.
+   */
+  private static Diagnostic stopsHere(Diagnostic d) {
+    return d.isError() && d.message().startsWith("YAML syntax error")
+        ? d.withHint("the file is read no further than this error: the rest is checked once it is fixed")
+        : d;
   }
 
   public static String sha256(String text) {

@@ -154,6 +154,17 @@ public class RulesLoaderTest {
   }
 
   @Test
+  void requiresTheLabelsAndHelpOfAFactOfOneCountryInThatCountrysLanguage() {
+    String head = HEAD.replace("[en, fr]", "[en, fr, de]") + "  s:\n    type: enum\n    countries: [DE]\n"
+        + "    question: {en: 'S?', fr: 'S ?', de: 'S?'}\n    help: {en: 'H', fr: 'H'}\n"
+        + "    values: {a: {en: A, fr: A, de: A}, b: {en: B, fr: B}}\n";
+    String criteria = "          all:\n            - {id: x, text: {en: X, fr: X}, when: \"n > 1\"}\n";
+    String de = "  DE:\n    name: {en: D, fr: D, de: D}\n    permits: []\n";
+    assertThat(located(load(permit(criteria).replace(HEAD, head) + de))).containsExactly(
+        "13:11 help of fact 's' has no 'de' text", "14:43 label of 'b' in fact 's' has no 'de' text");
+  }
+
+  @Test
   void reportsADerivationCycleOnceNotAtEachUse() {
     Checked<Ruleset> r = load(usingDerived(HEAD, "derived:\n  a: \"b + n\"\n  b: \"a - 1\"\n"));
     assertThat(located(r)).hasSize(2).anyMatch(m -> m.contains("cycle"))
@@ -212,6 +223,8 @@ public class RulesLoaderTest {
   void reportsAYamlSyntaxErrorWithItsLine() {
     Checked<Ruleset> r = load("ruleset: x\n\tversion: 1\n");
     assertThat(located(r)).containsExactly("2:1 YAML syntax error: a tab character cannot be used for indentation");
+    assertThat(r.diagnostics().get(0).hints()).containsExactly("indent with spaces only",
+        "the file is read no further than this error: the rest is checked once it is fixed");
   }
 
   /**
