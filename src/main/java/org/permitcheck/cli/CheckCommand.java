@@ -1,5 +1,6 @@
 package org.permitcheck.cli;
 
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import org.permitcheck.diag.Checked;
 import org.permitcheck.report.Messages;
@@ -27,7 +28,11 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages m = common.messages(ctx);
-    Checked<Ruleset> rules = RulesSource.loadYaml(ctx, file != null ? file : common.rules, common.debug(ctx));
+    if (file != null && common.rules != null && !file.equals(common.rules)) {
+      throw new UsageError(m.get("cli.check_twice", file, common.rules), m.get("cli.hint.check_twice"));
+    }
+    String option = file != null ? file : common.rules;
+    Checked<Ruleset> rules = RulesSource.loadYaml(ctx, option, common.debug(ctx));
     Diagnostics.print(ctx.err(), rules.diagnostics());
     if (rules.hasErrors()) {
       Diagnostics.summary(ctx.err(), rules.diagnostics(), m);
@@ -35,7 +40,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     Ruleset r = rules.value().get();
     int warnings = rules.diagnostics().size();
-    ctx.out().println(m.get("check.ok", r.name(), r.version(),
+    // which file was checked: without RULES or --rules, ./rules.yaml if there is one, else the bundled rules
+    String checked = option != null ? option
+        : Files.isRegularFile(ctx.resolve("rules.yaml")) ? "rules.yaml" : RulesSource.BUNDLED_NAME;
+    ctx.out().println(m.get("check.ok", checked, r.name(), r.version(),
         m.count(r.countries().size(), "count.country.one", "count.country.many"),
         m.count(r.permits().size(), "count.permit.one", "count.permit.many"),
         m.count(r.facts().size(), "count.fact.one", "count.fact.many"),
