@@ -130,6 +130,10 @@ final class Operators {
   }
 
   private static String hintForMismatch(Type a, Type b) {
+    if (a.kind() == Type.Kind.DATE && b.isNumeric() || b.kind() == Type.Kind.DATE && a.isNumeric()) {
+      return "to compare a length of time, count it first, e.g. months_between(since, as_of) >= 72"
+          + " (or years_between, days_between)";
+    }
     if (a.kind() == Type.Kind.DATE || b.kind() == Type.Kind.DATE) {
       return "dates are written without quotes, e.g. 2008-03-18";
     }

@@ -136,7 +136,8 @@ final class FactReader {
     Map<String, Text> labels = new LinkedHashMap<>();
     List<String> values = values(m, t, what, labels, required);
     Map<String, Fact> fields = new LinkedHashMap<>();
-    Type type = type(name, t, m, values, fields, what);
+    boolean[] fieldFailed = {false};
+    Type type = type(name, t, m, values, fields, what, fieldFailed);
     Optional<BigDecimal> min = reader.number(m, "min", "'min' of " + what);
     Optional<BigDecimal> max = reader.number(m, "max", "'max' of " + what);
     if ((min.isPresent() || max.isPresent()) && !type.isNumeric()) {
@@ -158,6 +159,9 @@ final class FactReader {
     List<String> renamed = new ArrayList<>();
     for (ScalarNode item : renamedFrom) {
       renamed.add(item.text());
+    }
+    if (fieldFailed[0]) { // reported at the field; the list's uses are then not reported again
+      return Optional.empty();
     }
     return Optional.of(new Fact(name, type, countries, question, help, labels, fields, min, max, unit, past, renamed));
   }
@@ -202,7 +206,9 @@ final class FactReader {
     return values;
   }
 
-  private Type type(String name, String t, MapNode m, List<String> values, Map<String, Fact> fields, String what) {
+  /** The type of a fact; {@code fieldFailed[0]} is set when a field of a list could not be read. */
+  private Type type(String name, String t, MapNode m, List<String> values, Map<String, Fact> fields, String what,
+      boolean[] fieldFailed) {
     switch (t) {
       case "boolean":
         return Type.BOOLEAN;
@@ -237,6 +243,8 @@ final class FactReader {
           if (f.isPresent()) {
             fields.put(f.get().name(), f.get());
             fieldTypes.put(f.get().name(), f.get().type());
+          } else {
+            fieldFailed[0] = true;
           }
         }
         return Type.list(name, fieldTypes);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.permitcheck.diag.Suggest;
 import org.permitcheck.expr.CompiledExpr;
 import org.permitcheck.expr.ExprCompiler;
 import org.permitcheck.expr.Symbols;
@@ -243,7 +244,9 @@ final class PermitReader {
       reader.error(m.get().pos(), what + " ends (" + until.get() + ") before it starts (" + from.get() + ")",
           "'from' is the first day it applies and 'until' the last: swap them, or correct the mistyped one");
     }
-    if (!m.get().has("from") && !m.get().has("until")) {
+    if (!m.get().has("from") && !m.get().has("until")
+        && m.get().entries().stream().noneMatch(e -> Suggest.closest(e.key(), RANGE_KEYS).isPresent())) {
+      // (a misspelt 'from' or 'until' is reported as such)
       reader.error(m.get().pos(), what + " gives neither 'from' nor 'until'", "remove it, or give a date");
     }
     return new DateRange(from, until);

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.permitcheck.tree.MapNode;
 import org.permitcheck.tree.Node;
 import org.permitcheck.tree.NodeReader;
+import org.permitcheck.tree.ScalarNode;
 
 /** Reads {@code {en: ..., fr: ...}} texts and checks that the required languages are present. */
 final class TextReader {
@@ -26,7 +27,8 @@ final class TextReader {
   Text read(Node node, String what, List<String> required) {
     if (!(node instanceof MapNode)) {
       reader.error(node.pos(), what + " must give the text per language, e.g. {en: \"...\", fr: \"...\"}, found "
-          + node.kind(), "");
+          + (node instanceof ScalarNode && ((ScalarNode) node).text().isEmpty() ? "nothing"
+              : NodeReader.kind(node).english()), "write the text in each language, each on its own key: en, fr, …");
       return Text.EMPTY;
     }
     MapNode map = (MapNode) node;

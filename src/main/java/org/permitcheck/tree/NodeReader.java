@@ -4,7 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.permitcheck.diag.Diagnostic;
@@ -20,6 +25,13 @@ import org.permitcheck.diag.Suggest;
 public final class NodeReader {
   private final SourceText source;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  /**
+   * By mapping, the required keys reported missing and the keys suggested for its unknown keys: a
+   * misspelt required key ("critera") is reported once, as an unknown key with its suggestion, not
+   * also as a missing one, whichever of the two checks runs first.
+   */
+  private final Map<MapNode, Map<String, Diagnostic>> missing = new IdentityHashMap<>();
+  private final Map<MapNode, Set<String>> suggested = new IdentityHashMap<>();
   /** Whether its diagnostics keep their {@link Diagnostic#wording()}, to be said in other languages. */
   private final boolean translated;
 
@@ -160,9 +172,17 @@ public final class NodeReader {
   private void onlyKeys(MapNode map, Collection<String> allowed, Object where) {
     for (MapNode.Entry e : map.entries()) {
       if (!allowed.contains(e.key())) {
-        Phrase hint = Suggest.hint(e.key(), allowed);
+        Optional<String> meant = Suggest.closest(e.key(), allowed);
         error(e.keyPos(), Phrase.of("node.unknown_key", e.key(), where), null,
-            hint != null ? hint : Phrase.of("node.allowed_keys", new TreeSet<>(allowed)));
+            meant.isPresent() ? Phrase.of("hint.did_you_mean", meant.get())
+                : Phrase.of("node.allowed_keys", new TreeSet<>(allowed)));
+        if (meant.isPresent()) {
+          suggested.computeIfAbsent(map, k -> new HashSet<>()).add(meant.get());
+          Diagnostic alsoMissing = missing.getOrDefault(map, Map.of()).get(meant.get());
+          if (alsoMissing != null) {
+            diagnostics.remove(alsoMissing);
+          }
+        }
       }
     }
   }
@@ -180,7 +200,14 @@ public final class NodeReader {
   private Optional<Node> required(MapNode map, String key, Object where) {
     Optional<Node> n = map.get(key);
     if (n.isEmpty() || (n.get() instanceof ScalarNode && ((ScalarNode) n.get()).isNull())) {
-      error(map.pos(), Phrase.of("node.missing_key", where, key), null, Phrase.of("node.missing_key.hint", key));
+      if (n.isEmpty() && suggested.getOrDefault(map, Set.of()).contains(key)) {
+        return Optional.empty(); // reported as the misspelt key
+      }
+      Diagnostic d = error(map.pos(), Phrase.of("node.missing_key", where, key), null,
+          Phrase.of("node.missing_key.hint", key));
+      if (n.isEmpty()) {
+        missing.computeIfAbsent(map, k -> new HashMap<>()).put(key, d);
+      }
       return Optional.empty();
     }
     return n;

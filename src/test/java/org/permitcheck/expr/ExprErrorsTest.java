@@ -42,7 +42,7 @@ class ExprErrorsTest {
     "n > 1 m > 2 ~ 6 ~ unexpected 'm' after a complete condition ~ join two conditions with 'and' or 'or'",
     "1 < n < 3 ~ 6 ~ comparisons cannot be chained ~ write two comparisons joined by 'and', e.g. \"a >= 14 and a < 27\"",
     "d < 2023-02-30 ~ 4 ~ '2023-02-30' is not a valid date ~ dates are written YYYY-MM-DD and must exist in the calendar",
-    "d >= 18 ~ 0 ~ cannot compare a date with an integer ~ dates are written without quotes, e.g. 2008-03-18",
+    "d >= 18 ~ 0 ~ cannot compare a date with an integer ~ to compare a length of time, count it first, e.g. months_between(since, as_of) >= 72 (or years_between, days_between)",
     "d >= '2020-01-01' ~ 0 ~ cannot compare a date with text ~ dates are written without quotes, e.g. 2008-03-18",
     "lvl >= 2 ~ 0 ~ cannot compare a level of 'lvl' with an integer ~ compare with one of its values in quotes, e.g. lvl >= 'A2'",
     "status == 1 ~ 0 ~ cannot compare a value of 'status' with an integer ~ compare with one of its values in quotes, e.g. status == 'duldung'",

@@ -213,6 +213,15 @@ public class RulesLoaderTest {
   }
 
   @Test
+  void reportsAListFieldOfUnknownTypeOnceNotAtEachUseOfTheList() {
+    String head = HEAD + "  kids:\n    type: list\n    question: {en: 'K?', fr: 'K ?'}\n"
+        + "    fields: {f: {type: bool, question: {en: F, fr: F}}}\n";
+    Checked<Ruleset> r = load(permit("          all:\n            - {id: x, text: {en: X, fr: X}, when: \"any(kids, f)\"}\n")
+        .replace(HEAD, head));
+    assertThat(located(r)).containsExactly("12:24 unknown type 'bool' for field 'f'");
+  }
+
+  @Test
   void rejectsDuplicateKeysAndKeepsCheckingTheRest() {
     Checked<Ruleset> r = load(HEAD.replace("facts:", "version: '2'\nfacts:"));
     assertThat(located(r)).containsExactly("1:1 the rules file declares no 'countries'",
@@ -327,6 +336,23 @@ public class RulesLoaderTest {
         java.util.regex.Matcher.quoteReplacement(to.replace("\\n", "\n")))).errors().get(0);
     assertThat(first.message()).isEqualTo(message);
     assertThat(first.hints()).containsExactly(hint);
+  }
+
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(delimiter = '~', value = {
+    // in a ruleset of one fact 'n' and one permit 'P': replace | by | its only error
+    "criteria: ~ critera: ~ unknown key 'critera' in permit 'P'",
+    "when: \"n > 1\"} ~ when: \"n > 1\", in_force: {form: 2020-01-01}}"
+        + " ~ unknown key 'form' in 'in_force' of criterion 'a' of permit 'P'",
+    "when: \"n > 1\"} ~ when: \"n > 1\", discretionary: ''}"
+        + " ~ 'discretionary' of criterion 'a' of permit 'P' must give the text per language, e.g. {en: \"...\","
+        + " fr: \"...\"}, found nothing",
+  })
+  void reportsAMisspeltOrEmptyKeyOnceNotAlsoAsMissing(String from, String to, String message) {
+    String text = permit("          all:\n            - {id: a, text: {en: A, fr: A}, when: \"n > 1\"}\n");
+    assertThat(text).contains(from);
+    assertThat(load(text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)))
+        .errors()).extracting(Diagnostic::message).containsExactly(message);
   }
 
   @Test
