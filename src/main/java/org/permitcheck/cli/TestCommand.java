@@ -120,7 +120,7 @@ final class TestCommand implements Callable<Integer> {
       String path = where(item, subject);
       LocalDate date = subject.asOf().orElse(asOf != null ? asOf : ctx.today());
       Evaluation e = evaluator.evaluate(subject, date, scope);
-      cover.add(e);
+      cover.add(e, subject.expect().keySet());
       if (subject.expect().isEmpty()) {
         withoutExpect++;
         continue;
@@ -193,6 +193,11 @@ final class TestCommand implements Callable<Integer> {
     } else {
       ctx.out().println(m.get("coverage.never", never.size()));
       never.forEach(e -> ctx.out().println("  " + e.path()));
+    }
+    List<String> unchecked = cover.unchecked();
+    if (!unchecked.isEmpty()) {
+      ctx.out().println(m.get("coverage.unchecked", unchecked.size()));
+      unchecked.forEach(id -> ctx.out().println("  " + id));
     }
   }
 

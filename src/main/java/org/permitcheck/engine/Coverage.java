@@ -2,6 +2,7 @@ package org.permitcheck.engine;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 
 /**
- * Rule coverage: for every criterion of every permit, which outcomes the evaluated cases gave it. A
- * criterion is exercised when some case decided it (met or not met); one only ever unknown, or never
- * in scope, is not.
+ * Rule coverage: for every criterion of every permit, which outcomes the cases that check the permit's
+ * verdict (under their {@code expect:}) gave it. A criterion is exercised when such a case decided it
+ * (met or not met); one only ever unknown, or of a permit no case checks, is not.
  */
 public final class Coverage {
   /** One criterion, where it sits ({@code DE-25b/residence_period/#2}), and the outcomes seen. */
@@ -25,6 +26,9 @@ public final class Coverage {
 
   private final Map<Criterion, Entry> entries = new IdentityHashMap<>();
   private final List<Entry> ordered = new ArrayList<>();
+  /** The permits covered, in rules-file order, and those some case checks. */
+  private final List<String> permits = new ArrayList<>();
+  private final Set<String> checked = new HashSet<>();
 
   public Coverage(Ruleset rules) {
     this(rules.permits());
@@ -33,6 +37,7 @@ public final class Coverage {
   /** The coverage of these permits' criteria only. */
   public Coverage(List<Permit> permits) {
     for (Permit p : permits) {
+      this.permits.add(p.id());
       List<Criterion> top = p.topLevel();
       if (!(top.size() == 1 && top.get(0) == p.criteria())) {
         register(p.id(), p.criteria(), p.id(), false);
@@ -68,11 +73,22 @@ public final class Coverage {
     return c.id().isEmpty() ? "#" + (index + 1) : c.id();
   }
 
-  /** Records the outcomes of one evaluation. Not thread-safe. */
-  public void add(Evaluation e) {
+  /**
+   * Records the outcomes of one evaluation for the permits {@code expected} names (those whose verdict
+   * the case checks). Not thread-safe.
+   */
+  public void add(Evaluation e, Set<String> expected) {
     for (PermitResult r : e.results()) {
-      mark(r.tree());
+      if (expected.contains(r.permit().id())) {
+        checked.add(r.permit().id());
+        mark(r.tree());
+      }
     }
+  }
+
+  /** The permits whose verdict no case checked, in rules-file order. */
+  public List<String> unchecked() {
+    return permits.stream().filter(id -> !checked.contains(id)).toList();
   }
 
   private void mark(CriterionResult r) {
