@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Change;
+import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Outcome;
+import org.permitcheck.engine.Verdict;
+import org.permitcheck.engine.PermitResult;
 import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
@@ -67,8 +70,8 @@ final class DiffText {
             .append(m.get(c.before().nearMiss() ? "value.yes" : "value.no")).append(" → ")
             .append(m.get(c.after().nearMiss() ? "value.yes" : "value.no"));
       }
-      dates(s, m.get("diff.eligible_from"), c.before().eligibleFrom(), c.after().eligibleFrom(), m);
-      dates(s, m.get("diff.apply_before"), c.before().applyBefore(), c.after().applyBefore(), m);
+      dates(s, m.get("diff.eligible_from"), c.before(), c.after(), true, m);
+      dates(s, m.get("diff.apply_before"), c.before(), c.after(), false, m);
     }
     if (!c.criteria().isEmpty() || !c.permitChanges().isEmpty()) {
       s.append("  ").append(m.get("diff.because"));
@@ -99,13 +102,31 @@ final class DiffText {
     }
   }
 
-  private static void dates(StringBuilder s, String label, Optional<LocalDate> a, Optional<LocalDate> b,
+  /** A change of eligible_from ({@code from}) or apply_before, said on both sides. */
+  private static void dates(StringBuilder s, String label, PermitResult before, PermitResult after, boolean from,
       Messages m) {
+    Optional<LocalDate> a = from ? before.eligibleFrom() : before.applyBefore();
+    Optional<LocalDate> b = from ? after.eligibleFrom() : after.applyBefore();
     if (!a.equals(b)) {
-      s.append("  ").append(label).append(' ').append(a.map(m::date).orElse("–")).append(" → ")
-          .append(b.map(m::date).orElse("–"));
+      s.append("  ").append(label).append(' ').append(date(a, before, from, m)).append(" → ")
+          .append(date(b, after, from, m));
     }
   }
+
+  /**
+   * A side's date, or what its absence means: eligible now ("now"), no date within the timeline's
+   * horizon, or, for apply_before of a permit not available, nothing to say ("–").
+   */
+  private static String date(Optional<LocalDate> d, PermitResult r, boolean from, Messages m) {
+    if (d.isPresent()) {
+      return m.date(d.get());
+    }
+    if (from && r.verdict() == Verdict.ELIGIBLE) {
+      return m.get("diff.now");
+    }
+    return from || r.verdict().available() ? m.get("diff.no_date", Evaluator.DEFAULT_HORIZON.getYears()) : "–";
+  }
+
 
   /**
    * A criterion's outcome on one side, and whether discretion may make up for it: "not_met but

@@ -24,6 +24,18 @@ class DiffTest {
   }
 
   @Test
+  void aDateBeyondTheHorizonIsSaidSoAndAnEligiblePermitIsEligibleNow(@TempDir Path dir) throws IOException {
+    // 72 months of stay (old) reach 2027-05-01, beyond five years from 2021-06-01; 60 (new) 2026-05-01
+    Path young = dir.resolve("stay.yaml");
+    Files.writeString(young, Files.readString(GoldenTest.FIXTURES.resolve("cases/de-five-years.yaml"))
+        .replace("as_of: 2026-11-22", "as_of: 2021-06-01"));
+    Run.Result r = Run.run("", Map.of(), GoldenTest.FIXTURES, "diff", "--old", "rules.yaml", "--new",
+        "rules-shorter-stay.yaml", young.toString(), "cases/de-five-years.yaml");
+    assertThat(r.out()).contains("DE-25b  not_eligible → not_eligible  eligible from none within 5 years → 2026-05-01",
+        "DE-25b  not_eligible → eligible  near miss yes → no  eligible from 2027-05-01 → now");
+  }
+
+  @Test
   void exitCodeGivesFourForAChangeEvenWhenAnotherCaseIsUnreadable() {
     Run.Result r = diff("text", "--exit-code");
     assertThat(r.out()).contains("de-young  DE-25a  not_in_force → eligible", "1 result changed");
