@@ -8,8 +8,8 @@ import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.engine.Change;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.Outcome;
-import org.permitcheck.engine.Verdict;
 import org.permitcheck.engine.PermitResult;
+import org.permitcheck.engine.Verdict;
 import org.permitcheck.report.Messages;
 import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
@@ -126,7 +126,6 @@ final class DiffText {
     }
     return from || r.verdict().available() ? m.get("diff.no_date", Evaluator.DEFAULT_HORIZON.getYears()) : "–";
   }
-
 
   /**
    * A criterion's outcome on one side, and whether discretion may make up for it: "not_met but

@@ -9,8 +9,8 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.permitcheck.diag.Diagnostic;
 import org.permitcheck.diag.Phrase;
@@ -28,10 +28,11 @@ public final class NodeReader {
   /**
    * By mapping, the required keys reported missing and the keys suggested for its unknown keys: a
    * misspelt required key ("critera") is reported once, as an unknown key with its suggestion, not
-   * also as a missing one, whichever of the two checks runs first.
+   * also as a missing one, whichever of the two checks runs first. Made at the first such problem (a
+   * reader is made for every case of a batch).
    */
-  private final Map<MapNode, Map<String, Diagnostic>> missing = new IdentityHashMap<>();
-  private final Map<MapNode, Set<String>> suggested = new IdentityHashMap<>();
+  private Map<MapNode, Map<String, Diagnostic>> missing;
+  private Map<MapNode, Set<String>> suggested;
   /** Whether its diagnostics keep their {@link Diagnostic#wording()}, to be said in other languages. */
   private final boolean translated;
 
@@ -177,8 +178,11 @@ public final class NodeReader {
             meant.isPresent() ? Phrase.of("hint.did_you_mean", meant.get())
                 : Phrase.of("node.allowed_keys", new TreeSet<>(allowed)));
         if (meant.isPresent()) {
+          if (suggested == null) {
+            suggested = new IdentityHashMap<>();
+          }
           suggested.computeIfAbsent(map, k -> new HashSet<>()).add(meant.get());
-          Diagnostic alsoMissing = missing.getOrDefault(map, Map.of()).get(meant.get());
+          Diagnostic alsoMissing = missing == null ? null : missing.getOrDefault(map, Map.of()).get(meant.get());
           if (alsoMissing != null) {
             diagnostics.remove(alsoMissing);
           }
@@ -200,12 +204,15 @@ public final class NodeReader {
   private Optional<Node> required(MapNode map, String key, Object where) {
     Optional<Node> n = map.get(key);
     if (n.isEmpty() || (n.get() instanceof ScalarNode && ((ScalarNode) n.get()).isNull())) {
-      if (n.isEmpty() && suggested.getOrDefault(map, Set.of()).contains(key)) {
+      if (n.isEmpty() && suggested != null && suggested.getOrDefault(map, Set.of()).contains(key)) {
         return Optional.empty(); // reported as the misspelt key
       }
       Diagnostic d = error(map.pos(), Phrase.of("node.missing_key", where, key), null,
           Phrase.of("node.missing_key.hint", key));
       if (n.isEmpty()) {
+        if (missing == null) {
+          missing = new IdentityHashMap<>();
+        }
         missing.computeIfAbsent(map, k -> new HashMap<>()).put(key, d);
       }
       return Optional.empty();
