@@ -84,8 +84,8 @@ final class AnswerParser {
       t = t.substring(0, Math.max(t.indexOf('.'), t.indexOf(',')));
     }
     if (t.matches("-?\\d{1,15}[.,]\\d{1,6}")) {
-      String rounded = new BigDecimal(t.replace(',', '.')).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString();
-      return Parsed.invalid(m.get("interview.invalid.fraction", text, rounded));
+      // no rounded number is suggested: 19.5 hours rounded to 20 would meet "at least 20 hours"
+      return Parsed.invalid(m.get("interview.invalid.fraction", text));
     }
     if (!t.matches("-?\\d{1,15}")) {
       return Parsed.invalid(m.get("interview.invalid.integer", text));
