@@ -84,6 +84,15 @@ final class CommonOptions {
     return fromEnvironment(ctx.env());
   }
 
+  /**
+   * The {@code --lang} option that a command proposed to the user must repeat to speak the same
+   * language: none when it is English and so is the language the environment gives.
+   */
+  String langOption(Context ctx) {
+    String chosen = language(ctx);
+    return chosen.equals("en") && fromEnvironment(ctx.env()).equals("en") ? "" : " --lang " + chosen;
+  }
+
   /** The program's texts in the chosen language. */
   Messages messages(Context ctx) {
     return new Messages(language(ctx));

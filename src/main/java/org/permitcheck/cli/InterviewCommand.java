@@ -91,7 +91,7 @@ final class InterviewCommand implements Callable<Integer> {
     Scope scope = Rules.scope(rules, countries, permits, common.messages(ctx));
     InterviewStart start;
     if (resume != null) {
-      Checked<InterviewStart> r = InterviewStart.resume(ctx, rules, resume, scope, save, asOf);
+      Checked<InterviewStart> r = InterviewStart.resume(ctx, rules, resume, scope, save, asOf, common.langOption(ctx));
       Diagnostics.print(ctx.err(), r.diagnostics(), common.messages(ctx));
       if (r.hasErrors()) {
         Diagnostics.summary(ctx.err(), r.diagnostics(), common.messages(ctx));
@@ -106,7 +106,8 @@ final class InterviewCommand implements Callable<Integer> {
             common.messages(ctx).get("cli.hint.no_permits.case"));
       }
     } else {
-      start = InterviewStart.fresh(ctx, rules, scope, save, asOf != null ? asOf : ctx.today());
+      start = InterviewStart.fresh(ctx, rules, scope, save, asOf != null ? asOf : ctx.today(),
+          common.langOption(ctx));
     }
     Messages m = new Messages(lang);
     Prompter prompter = onTerminal(ctx) ? TerminalPrompter.system() : new LinePrompter(ctx.in(), ctx.err());
@@ -151,7 +152,7 @@ final class InterviewCommand implements Callable<Integer> {
       // the command on a line of its own, whole, to be copied; with the language, which the draft does
       // not keep, so that the interview goes on in the language it was begun in
       prompter.show(wrapped(m.get("interview.kept", draftPath)) + "  permitcheck interview --resume " + draftPath
-          + result.draft().scopeOptions() + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
+          + result.draft().scopeOptions() + common.langOption(ctx) + "\n");
       return ExitCode.STOPPED;
     }
     return save(rules, result.draft(), draftPath, start.comments(), prompter, m, lang);
@@ -180,7 +181,7 @@ final class InterviewCommand implements Callable<Integer> {
     Files.deleteIfExists(ctx.resolve(draftPath));
     // like the command to continue a draft: whole on a line of its own, in the interview's language
     prompter.show(wrapped(m.get("interview.saved", target)) + "  permitcheck eval " + target + d.scopeOptions()
-        + (lang.equals("en") ? "" : " --lang " + lang) + "\n");
+        + common.langOption(ctx) + "\n");
     report(rules, c, d.scope(), lang);
     return ExitCode.OK;
   }

@@ -31,8 +31,11 @@ import org.permitcheck.tree.TreeReader;
  */
 record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean savedCase, Comments comments) {
 
-  /** A new interview: {@code save} (may be null) names the case file, else an id is proposed. */
-  static InterviewStart fresh(Context ctx, Ruleset rules, Scope scope, String save, LocalDate asOf) {
+  /**
+   * A new interview: {@code save} (may be null) names the case file, else an id is proposed; {@code
+   * lang} is the {@code --lang} option the commands it proposes repeat ("" for none).
+   */
+  static InterviewStart fresh(Context ctx, Ruleset rules, Scope scope, String save, LocalDate asOf, String lang) {
     if (save != null) {
       checkYaml(save);
     }
@@ -42,18 +45,18 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     Draft d = Draft.start(c, scope, save == null ? "" : save);
     if (save != null && Files.exists(ctx.resolve(save))) {
       throw new UsageError("'" + save + "' already exists", "to change its answers: permitcheck interview --resume "
-          + save + d.scopeOptions() + "; else choose another --save");
+          + save + d.scopeOptions() + lang + "; else choose another --save");
     }
     String draftPath = draftFor(save != null ? save : id + ".yaml");
-    checkNoDraft(ctx, draftPath, d);
+    checkNoDraft(ctx, draftPath, d, lang);
     return new InterviewStart(d, draftPath, false, false, Comments.NONE);
   }
 
   /** Refuses to start over a draft that holds someone's answers; says how to continue it instead. */
-  private static void checkNoDraft(Context ctx, String draftPath, Draft d) {
+  private static void checkNoDraft(Context ctx, String draftPath, Draft d, String lang) {
     if (Files.exists(ctx.resolve(draftPath))) {
       throw new UsageError("a draft '" + draftPath + "' already exists", "continue it: permitcheck interview --resume "
-          + draftPath + d.scopeOptions() + " (or delete it)");
+          + draftPath + d.scopeOptions() + lang + " (or delete it)");
     }
   }
 
@@ -95,10 +98,10 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
 
   /**
    * Resumes a draft, or re-opens a case file (its draft beside it). Options override what the file
-   * says: {@code save}, {@code asOf}, and the scope when not empty.
+   * says: {@code save}, {@code asOf}, and the scope when not empty; {@code lang} as for {@link #fresh}.
    */
   static Checked<InterviewStart> resume(Context ctx, Ruleset rules, String file, Scope scope, String save,
-      LocalDate asOf) {
+      LocalDate asOf, String lang) {
     FileText.Result in = FileText.read(ctx.resolve(file), file, Limits.CASE.maxBytes());
     if (in.text().isEmpty()) {
       return Checked.failed(List.of(in.error().get()));
@@ -129,7 +132,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
       String target = save != null ? save : yamlName(file.replaceFirst("\\.json$", ""));
       d = Draft.of(read.value().get(), target);
       draftPath = draftFor(target);
-      checkNoDraft(ctx, draftPath, adjust(d, scope, save, asOf));
+      checkNoDraft(ctx, draftPath, adjust(d, scope, save, asOf), lang);
       notes = read.diagnostics();
     }
     if (save != null) {

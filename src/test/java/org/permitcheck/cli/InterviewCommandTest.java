@@ -324,6 +324,18 @@ class InterviewCommandTest {
   }
 
   @Test
+  void theCommandToContinueSaysEnglishWhenTheEnvironmentSpeaksAnotherLanguage() {
+    List<String> args = new ArrayList<>(List.of("interview", "--rules", RULES.toString(), "--country", "DE",
+        "--lang", "en"));
+    Run.Result r = Run.run("1\n2017-03-01\nquit\n", Map.of("LANG", "fr_FR.UTF-8"), dir, args.toArray(new String[0]));
+    assertThat(r.err()).contains("  permitcheck interview --resume " + DRAFT + " --lang en\n");
+    args.add("--save");
+    args.add(DRAFT.replace(".draft", ""));
+    assertThat(Run.run("", Map.of("LANG", "fr_FR.UTF-8"), dir, args.toArray(new String[0])).err())
+        .contains("hint: continue it: permitcheck interview --resume " + DRAFT + " --lang en (or delete it)");
+  }
+
+  @Test
   void quitEndsWithASummaryKeepsTheDraftAndExitsAsStopped() throws IOException {
     Run.Result r = interview("1\n2017-03-01\nquit\n", "--country", "DE");
     assertThat(r.exit()).isEqualTo(ExitCode.STOPPED);
