@@ -158,8 +158,13 @@ final class Relevance {
     if (own.isEmpty() || readsKnown(condition)) {
       return true;
     }
-    Optional<Others> others = others(condition, list, env, false, skipped);
     List<?> items = (List<?>) value;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> asked = (Map<String, Object>) items.get(item);
+    if (condition.itemFieldCannotMatter(env, slot(list), asked, field, own, env.symbols())) {
+      return false; // e.g. a child who is not Belgian: whether it has a family life with the person
+    }
+    Optional<Others> others = others(condition, list, env, false, skipped);
     List<String> names = new ArrayList<>(listFact.fields().keySet());
     List<int[]> holes = new ArrayList<>(Evaluator.holes(items, names, read));
     holes.removeIf(h -> h[0] == item && names.get(h[1]).equals(field));

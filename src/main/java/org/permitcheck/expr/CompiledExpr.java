@@ -1,9 +1,12 @@
 package org.permitcheck.expr;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,6 +44,61 @@ public record CompiledExpr(String source, Expr root, Type type, List<String> rea
       }
     }
     return Set.copyOf(out);
+  }
+
+  /**
+   * Whether the field {@code field} of one item of the list fact in slot {@code listSlot} cannot change
+   * this expression, whatever the rest of the list: the list is read only by any, all and count (here
+   * or in the derived facts read), and the condition of each, for that item, gives the same known value
+   * for every one of {@code values} of the field, the other unknowns left unknown (a known result stays
+   * when unknowns are given). False when that cannot be shown.
+   */
+  public boolean itemFieldCannotMatter(Env env, int listSlot, Map<String, Object> item, String field,
+      List<Object> values, Symbols symbols) {
+    List<Nodes.OverList> over = new ArrayList<>();
+    Set<Integer> derived = new HashSet<>();
+    Deque<Expr> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Expr e = todo.pop();
+      if (e instanceof Nodes.OverList && ((Nodes.OverList) e).list() instanceof Nodes.Slot
+          && ((Nodes.Slot) ((Nodes.OverList) e).list()).slot() == listSlot) {
+        over.add((Nodes.OverList) e);
+        todo.push(((Nodes.OverList) e).condition());
+      } else if (e instanceof Nodes.Slot) {
+        int slot = ((Nodes.Slot) e).slot();
+        if (slot == listSlot) {
+          return false; // the list read otherwise than item by item
+        }
+        if (slot >= symbols.factCount() && derived.add(slot)) {
+          todo.push(symbols.derivedExpr(slot).root());
+        }
+      } else {
+        CriticalDates.children(e).forEach(todo::push);
+      }
+    }
+    if (over.isEmpty()) {
+      return false;
+    }
+    for (Nodes.OverList q : over) {
+      Object first = null;
+      for (Object v : values) {
+        Map<String, Object> given = new HashMap<>(item);
+        given.put(field, v);
+        env.pushItem(given);
+        Object r;
+        try {
+          r = q.condition().eval(env);
+        } finally {
+          env.popItem();
+        }
+        if (r == null || first != null && !first.equals(r)) {
+          return false;
+        }
+        first = r;
+      }
+    }
+    return true;
   }
 
   /** Evaluates a condition: TRUE, FALSE, or null when unknown. */

@@ -105,6 +105,34 @@ class InterviewerTest {
     assertThat(r.draft().skipped()).isEmpty();
   }
 
+  /** A permit for the parent of a Belgian child with whom there is a family life, through a derived fact. */
+  static final String CHILDREN = String.join("\n",
+      "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+      "facts:",
+      "  kids:",
+      "    type: list",
+      "    question: {en: 'Children?', fr: E}",
+      "    fields:",
+      "      born: {type: date, question: {en: 'Born?', fr: N}}",
+      "      citizenship: {type: enum, values: [belgian, other], question: {en: 'Citizenship?', fr: C}}",
+      "      family_life: {type: boolean, question: {en: 'Family life?', fr: V}}",
+      "derived:",
+      "  belgian_child: \"any(kids, years_between(born, as_of) < 18 and citizenship == 'belgian' and family_life)\"",
+      "countries: {BE: {name: {en: B, fr: B}, permits: [",
+      "  {id: P, title: {en: T, fr: T}, legal_basis: x, source: {seed: s}, criteria: {all: [",
+      "    {id: child, text: {en: C, fr: C}, when: belgian_child}]}}]}}",
+      "");
+
+  @Test
+  void asksAFieldOfAListItemOnlyWhereThatItemCanStillDecide() throws IOException {
+    // the first child is not Belgian: its family life cannot matter, whatever the second child is
+    FakePrompter p = new FakePrompter("2", "2015-01-01", "other", "2016-01-01", "belgian", "yes");
+    Interviewer.Result r = run(CHILDREN, p, new ArrayList<>());
+    assertThat(r.ending()).isEqualTo(Interviewer.Ending.FINISHED);
+    assertThat(p.shown.toString()).doesNotContain("[1/2] Family life?").contains("[2/2] Family life?");
+    assertThat(r.draft().subject().facts().get("kids")).asList().hasSize(2);
+  }
+
   /** P is discretionary while 'works' is unknown (it could still become eligible); Q is undetermined. */
   static final String TWO_PERMITS = String.join("\n",
       "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
