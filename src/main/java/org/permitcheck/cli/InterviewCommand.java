@@ -225,6 +225,9 @@ final class InterviewCommand implements Callable<Integer> {
   }
 
   private void report(Ruleset rules, Case c, Scope scope, String lang) {
+    if (!ctx.terminal()) {
+      Wrap.fitTo(0); // a report written to a file keeps 80 columns, whatever the terminal's width
+    }
     LocalDate date = c.asOf().orElse(ctx.today());
     Evaluation e = new Evaluator(rules).evaluate(c, date, scope);
     OutputOptions options = new OutputOptions(lang, false, common.color(ctx), false);

@@ -15,6 +15,7 @@ import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.permitcheck.report.Wrap;
 
 /**
  * The interview on a terminal, through JLine: line editing and Tab completion of the choices. History
@@ -47,6 +48,7 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
         .variable(LineReader.DISABLE_HISTORY, true)
         .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
         .build();
+    Wrap.fitTo(terminal.getWidth());
   }
 
   /**
@@ -93,6 +95,8 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
       return Optional.empty();
     } catch (EndOfFileException | java.io.IOError e) {
       return Optional.empty();
+    } finally {
+      Wrap.fitTo(terminal.getWidth()); // the next question fits the terminal as it is now
     }
   }
 
@@ -108,6 +112,7 @@ public final class TerminalPrompter implements Prompter, AutoCloseable {
 
   @Override
   public void close() {
+    Wrap.fitTo(0);
     try {
       terminal.close();
     } catch (IOException e) {

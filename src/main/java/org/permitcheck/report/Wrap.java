@@ -1,10 +1,24 @@
 package org.permitcheck.report;
 
-/** Word-wraps text to a width with a hanging indent, so that reports fit 80 columns. */
+/**
+ * Word-wraps text to a width with a hanging indent, so that reports fit 80 columns, or a narrower
+ * terminal that an interview runs in ({@link #fitTo}).
+ */
 public final class Wrap {
   static final int WIDTH = 80;
+  /** The narrowest width wrapped to: below it a terminal breaks lines itself. */
+  static final int NARROWEST = 20;
+  private static volatile int width = WIDTH;
 
   private Wrap() {}
+
+  /**
+   * Wraps to a terminal of {@code columns} from now on when it is narrower than 80 columns; 80 again
+   * for 0 (unknown, or the terminal is gone). Set by the interview, which knows its terminal.
+   */
+  public static void fitTo(int columns) {
+    width = columns <= 0 ? WIDTH : Math.max(NARROWEST, Math.min(WIDTH, columns));
+  }
 
   /**
    * Appends {@code first} + text, continuing on new lines indented by {@code rest}; each line ends
@@ -12,7 +26,7 @@ public final class Wrap {
    * that colour codes never move a line break.
    */
   public static void append(StringBuilder out, String first, String rest, String text) {
-    int width = WIDTH;
+    int width = Wrap.width;
     StringBuilder line = new StringBuilder(first);
     int visible = visibleLength(first);
     boolean empty = true;

@@ -38,6 +38,30 @@ class WrapTest {
   }
 
   @Test
+  void fitsANarrowerTerminalAndNeverWrapsBelowTwentyOrAboveEightyColumns() {
+    String words = "one two three four five six seven eight nine ten eleven twelve";
+    try {
+      Wrap.fitTo(30);
+      StringBuilder narrow = new StringBuilder();
+      Wrap.append(narrow, "", "  ", words);
+      assertThat(narrow.toString()).isEqualTo("one two three four five six\n  seven eight nine ten eleven\n  twelve\n");
+      Wrap.fitTo(5);
+      StringBuilder tiny = new StringBuilder();
+      Wrap.append(tiny, "", "", words);
+      assertThat(tiny.toString().lines()).allMatch(l -> l.length() <= 20).first().isEqualTo("one two three four");
+      Wrap.fitTo(200);
+      StringBuilder wide = new StringBuilder();
+      Wrap.append(wide, "", "", words + " " + words);
+      assertThat(wide.toString().lines()).allMatch(l -> l.length() <= 80).hasSize(2);
+    } finally {
+      Wrap.fitTo(0);
+    }
+    StringBuilder again = new StringBuilder();
+    Wrap.append(again, "", "", words);
+    assertThat(again.toString()).isEqualTo(words + "\n");
+  }
+
+  @Test
   void breaksColouredTextWhereItBreaksPlainText() {
     String words = "Residence permit for sustainable integration (§ 25b AufenthG)";
     StringBuilder plain = new StringBuilder();
