@@ -154,7 +154,8 @@ public final class RulesLoader {
       }
     }
     for (String name : derived.keySet()) {
-      Set<Fact> found = new LinkedHashSet<>();
+      // by name: hashing the Fact records would bootstrap method handles at every start
+      Map<String, Fact> found = new LinkedHashMap<>();
       Set<String> seen = new HashSet<>();
       Deque<String> todo = new ArrayDeque<>(List.of(name));
       while (!todo.isEmpty()) {
@@ -164,7 +165,7 @@ public final class RulesLoader {
         }
         Fact f = facts.get(n);
         if (f != null && !f.countries().isEmpty()) {
-          found.add(f);
+          found.put(n, f);
         }
         DerivedFact d = derived.get(n);
         if (d != null) {
@@ -172,7 +173,7 @@ public final class RulesLoader {
         }
       }
       if (!found.isEmpty()) {
-        out.put(name, List.copyOf(found));
+        out.put(name, List.copyOf(found.values()));
       }
     }
     return out;
