@@ -59,22 +59,33 @@ public record CompiledExpr(String source, Expr root, Type type, List<String> rea
     Set<Integer> derived = new HashSet<>();
     Deque<Expr> todo = new ArrayDeque<>();
     todo.push(root);
-    while (!todo.isEmpty()) {
-      Expr e = todo.pop();
-      if (e instanceof Nodes.OverList && ((Nodes.OverList) e).list() instanceof Nodes.Slot
-          && ((Nodes.Slot) ((Nodes.OverList) e).list()).slot() == listSlot) {
-        over.add((Nodes.OverList) e);
-        todo.push(((Nodes.OverList) e).condition());
+    // the conditions of any/all/count are walked after the rest, so that a list function inside one is
+    // seen there: a nested one (an item within an item) is not tried
+    Deque<Expr> inner = new ArrayDeque<>();
+    while (!todo.isEmpty() || !inner.isEmpty()) {
+      boolean inside = todo.isEmpty();
+      Expr e = inside ? inner.pop() : todo.pop();
+      if (e instanceof Nodes.OverList && inside) {
+        return false;
+      }
+      if (e instanceof Nodes.OverList) {
+        Nodes.OverList q = (Nodes.OverList) e;
+        if (q.list() instanceof Nodes.Slot && ((Nodes.Slot) q.list()).slot() == listSlot) {
+          over.add(q);
+        } else {
+          todo.push(q.list());
+        }
+        inner.push(q.condition());
       } else if (e instanceof Nodes.Slot) {
         int slot = ((Nodes.Slot) e).slot();
         if (slot == listSlot) {
           return false; // the list read otherwise than item by item
         }
         if (slot >= symbols.factCount() && derived.add(slot)) {
-          todo.push(symbols.derivedExpr(slot).root());
+          todo.push(symbols.derivedExpr(slot).root()); // a derived fact reads no item's field
         }
       } else {
-        CriticalDates.children(e).forEach(todo::push);
+        CriticalDates.children(e).forEach(inside ? inner::push : todo::push);
       }
     }
     if (over.isEmpty()) {

@@ -133,6 +133,24 @@ class InterviewerTest {
     assertThat(r.draft().subject().facts().get("kids")).asList().hasSize(2);
   }
 
+  @Test
+  void asksTheFieldsOfAListReadWithinAnotherListsItems() throws IOException {
+    // the inner condition reads a field of the outer item: no item-by-item shortcut, every field asked
+    String nested = String.join("\n",
+        "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+        "facts:",
+        "  parents: {type: list, question: {en: 'Parents?', fr: P}, fields: {pbel: {type: boolean, question: {en: 'Belgian?', fr: B}}}}",
+        "  kids: {type: list, question: {en: 'Kids?', fr: E}, fields: {minor: {type: boolean, question: {en: 'Minor?', fr: M}}}}",
+        "countries: {BE: {name: {en: B, fr: B}, permits: [",
+        "  {id: P, title: {en: T, fr: T}, legal_basis: x, source: {seed: s}, criteria: {all: [",
+        "    {id: c, text: {en: C, fr: C}, when: \"any(parents, any(kids, minor and pbel))\"}]}}]}}",
+        "");
+    FakePrompter p = new FakePrompter("1", "yes", "1", "yes");
+    Interviewer.Result r = run(nested, p, new ArrayList<>());
+    assertThat(r.ending()).isEqualTo(Interviewer.Ending.FINISHED);
+    assertThat(p.shown.toString()).contains("[1/1] Belgian?", "[1/1] Minor?");
+  }
+
   /** P is discretionary while 'works' is unknown (it could still become eligible); Q is undetermined. */
   static final String TWO_PERMITS = String.join("\n",
       "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
