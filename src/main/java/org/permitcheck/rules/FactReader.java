@@ -63,7 +63,7 @@ final class FactReader {
       if (reserved(e.keyPos(), e.key())) {
         continue;
       }
-      Optional<Fact> read = read(e.key(), e.value(), false);
+      Optional<Fact> read = read(e.key(), e.value(), null);
       if (read.isPresent()) {
         facts.put(read.get().name(), read.get());
       }
@@ -96,7 +96,12 @@ final class FactReader {
     }
   }
 
-  private Optional<Fact> read(String name, Node node, boolean field) {
+  /**
+   * A fact, or with {@code listLanguages} a field of a list fact, whose texts need the languages the
+   * list's do (a field has no countries of its own).
+   */
+  private Optional<Fact> read(String name, Node node, List<String> listLanguages) {
+    boolean field = listLanguages != null;
     String what = (field ? "field '" : "fact '") + name + "'";
     Optional<MapNode> opt = reader.map(node, what);
     if (opt.isEmpty()) {
@@ -115,7 +120,9 @@ final class FactReader {
       }
     }
     List<String> langs = new ArrayList<>(RulesLoader.REQUIRED_LANGUAGES);
-    if (countries.size() == 1) {
+    if (field) {
+      langs = new ArrayList<>(listLanguages);
+    } else if (countries.size() == 1) {
       langs = new ArrayList<>(RulesLoader.requiredFor(countries.get(0)));
     }
     List<String> required = langs;
@@ -137,7 +144,7 @@ final class FactReader {
     List<String> values = values(m, t, what, labels, required);
     Map<String, Fact> fields = new LinkedHashMap<>();
     boolean[] fieldFailed = {false};
-    Type type = type(name, t, m, values, fields, what, fieldFailed);
+    Type type = type(name, t, m, values, fields, what, fieldFailed, required);
     Optional<BigDecimal> min = reader.number(m, "min", "'min' of " + what);
     Optional<BigDecimal> max = reader.number(m, "max", "'max' of " + what);
     if ((min.isPresent() || max.isPresent()) && !type.isNumeric()) {
@@ -206,9 +213,12 @@ final class FactReader {
     return values;
   }
 
-  /** The type of a fact; {@code fieldFailed[0]} is set when a field of a list could not be read. */
+  /**
+   * The type of a fact; {@code fieldFailed[0]} is set when a field of a list could not be read, whose
+   * texts need {@code languages}.
+   */
   private Type type(String name, String t, MapNode m, List<String> values, Map<String, Fact> fields, String what,
-      boolean[] fieldFailed) {
+      boolean[] fieldFailed, List<String> languages) {
     switch (t) {
       case "boolean":
         return Type.BOOLEAN;
@@ -239,7 +249,7 @@ final class FactReader {
           if (reserved(e.keyPos(), e.key())) {
             continue;
           }
-          Optional<Fact> f = read(e.key(), e.value(), true);
+          Optional<Fact> f = read(e.key(), e.value(), languages);
           if (f.isPresent()) {
             fields.put(f.get().name(), f.get());
             fieldTypes.put(f.get().name(), f.get().type());

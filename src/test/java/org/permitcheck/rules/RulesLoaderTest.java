@@ -165,6 +165,17 @@ public class RulesLoaderTest {
   }
 
   @Test
+  void requiresTheFieldsOfAListOfOneCountryInThatCountrysLanguage() {
+    String head = HEAD.replace("[en, fr]", "[en, fr, de]") + "  l:\n    type: list\n    countries: [DE]\n"
+        + "    question: {en: 'L?', fr: 'L ?', de: 'L?'}\n"
+        + "    fields: {k: {type: enum, question: {en: K, fr: K}, values: {a: {en: A, fr: A, de: A}}}}\n";
+    String criteria = "          all:\n            - {id: x, text: {en: X, fr: X}, when: \"n > 1\"}\n";
+    String de = "  DE:\n    name: {en: D, fr: D, de: D}\n    permits: []\n";
+    assertThat(located(load(permit(criteria).replace(HEAD, head) + de)))
+        .containsExactly("13:40 question of field 'k' has no 'de' text");
+  }
+
+  @Test
   void reportsADerivationCycleOnceNotAtEachUse() {
     Checked<Ruleset> r = load(usingDerived(HEAD, "derived:\n  a: \"b + n\"\n  b: \"a - 1\"\n"));
     assertThat(located(r)).hasSize(2).anyMatch(m -> m.contains("cycle"))
