@@ -114,15 +114,16 @@ final class DiffText {
   }
 
   /**
-   * A side's date, or what its absence means: eligible now ("now"), no date within the timeline's
-   * horizon, or, for apply_before of a permit not available, nothing to say ("–").
+   * A side's date, or what its absence means: available now ("now", or at the authority's discretion),
+   * no date within the timeline's horizon, or, for apply_before of a permit not available, nothing to
+   * say ("–").
    */
   private static String date(Optional<LocalDate> d, PermitResult r, boolean from, Messages m) {
     if (d.isPresent()) {
       return m.date(d.get());
     }
-    if (from && r.verdict() == Verdict.ELIGIBLE) {
-      return m.get("diff.now");
+    if (from && r.verdict().available()) {
+      return m.get(r.verdict() == Verdict.ELIGIBLE ? "diff.now" : "diff.now_discretionary");
     }
     return from || r.verdict().available() ? m.get("diff.no_date", Evaluator.DEFAULT_HORIZON.getYears()) : "–";
   }

@@ -36,6 +36,23 @@ class DiffTest {
   }
 
   @Test
+  void aPermitAvailableNowAtTheAuthoritysDiscretionIsSaidSo(@TempDir Path dir) throws IOException {
+    // the old rules read the Belgian language rule broadly only: on the day six months after the
+    // closure the request is refused, and the day after it opens; the new leave that day to the authority
+    String rules = Files.readString(Path.of("rules.yaml"));
+    Path old = dir.resolve("old.yaml");
+    Files.writeString(old, rules.replaceFirst("(?m)^  be_language_rule_surely_applies: .*$",
+        "  be_language_rule_surely_applies: \"be_language_rule_applies\""));
+    Path lastDay = dir.resolve("last-day.yaml");
+    Files.writeString(lastDay, Files.readString(Path.of("examples/be-language-six-months-last-day.yaml"))
+        .replace("as_of: '2026-11-23'\napplication_date: '2026-11-22'", "as_of: '2026-11-22'"));
+    Run.Result r = Run.run("", Map.of(), dir, "diff", "--old", old.toString(), "--new",
+        Path.of("rules.yaml").toAbsolutePath().toString(), lastDay.toString());
+    assertThat(r.out()).contains("BE-9bis-admissibility  not_eligible → discretionary  near miss yes → no"
+        + "  eligible from 2026-11-23 → now, at the authority's discretion  because: language");
+  }
+
+  @Test
   void exitCodeGivesFourForAChangeEvenWhenAnotherCaseIsUnreadable() {
     Run.Result r = diff("text", "--exit-code");
     assertThat(r.out()).contains("de-young  DE-25a  not_in_force → eligible", "1 result changed");
