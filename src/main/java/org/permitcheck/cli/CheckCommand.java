@@ -28,7 +28,8 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Messages m = common.messages(ctx);
-    if (file != null && common.rules != null && !file.equals(common.rules)) {
+    if (file != null && common.rules != null
+        && !ctx.resolve(file).normalize().equals(ctx.resolve(common.rules).normalize())) {
       throw new UsageError(m.get("cli.check_twice", file, common.rules), m.get("cli.hint.check_twice"));
     }
     String option = file != null ? file : common.rules;

@@ -131,7 +131,7 @@ final class InterviewCommand implements Callable<Integer> {
 
   private int interview(Ruleset rules, InterviewStart start, Prompter prompter, Messages m, String lang)
       throws IOException {
-    DraftFile drafts = new DraftFile(rules, ctx.today());
+    DraftFile drafts = new DraftFile(rules, ctx.today(), common.langOption(ctx));
     String draftPath = start.draftPath();
     if (start.resumed()) {
       prompter.show(m.get("interview.resumed", resume, m.count(start.draft().asked().size(), "interview.answers.one",

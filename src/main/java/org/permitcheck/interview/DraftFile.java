@@ -35,10 +35,17 @@ public final class DraftFile {
 
   private final Ruleset rules;
   private final LocalDate today;
+  private final String lang;
 
   public DraftFile(Ruleset rules, LocalDate today) {
+    this(rules, today, "");
+  }
+
+  /** {@code lang}: the {@code --lang} option the header's command to continue repeats ("" for none). */
+  public DraftFile(Ruleset rules, LocalDate today, String lang) {
     this.rules = rules;
     this.today = today;
+    this.lang = lang;
   }
 
   public String write(Draft d) {
@@ -49,7 +56,8 @@ public final class DraftFile {
   public String write(Draft d, Comments comments) {
     StringBuilder out = new StringBuilder();
     out.append("# permitcheck interview draft: personal data, readable only by you.\n");
-    out.append("# Continue it with: permitcheck interview --resume <this file>").append(d.scopeOptions()).append('\n');
+    out.append("# Continue it with: permitcheck interview --resume <this file>").append(d.scopeOptions()).append(lang)
+        .append('\n');
     out.append("draft: 1\n");
     out.append("save: ").append(d.save().isEmpty() ? "null" : CaseWriter.string(d.save())).append('\n');
     out.append("countries: ").append(list(d.scope().countries().stream().sorted().toList())).append('\n');

@@ -329,6 +329,8 @@ class InterviewCommandTest {
         "--lang", "en"));
     Run.Result r = Run.run("1\n2017-03-01\nquit\n", Map.of("LANG", "fr_FR.UTF-8"), dir, args.toArray(new String[0]));
     assertThat(r.err()).contains("  permitcheck interview --resume " + DRAFT + " --lang en\n");
+    assertThat(dir.resolve(DRAFT)).content().contains("# Continue it with: permitcheck interview --resume <this file>"
+        + " --lang en\n");
     args.add("--save");
     args.add(DRAFT.replace(".draft", ""));
     assertThat(Run.run("", Map.of("LANG", "fr_FR.UTF-8"), dir, args.toArray(new String[0])).err())
