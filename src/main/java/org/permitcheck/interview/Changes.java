@@ -30,8 +30,12 @@ final class Changes {
     this.m = views.messages();
   }
 
-  /** The question whose answer to change ({@link Draft#COUNTRY} or a fact), or empty for none. */
-  Optional<String> choose(Draft d, boolean decided) {
+  /**
+   * The question whose answer to change ({@link Draft#COUNTRY} or a fact), or empty for none. {@code
+   * noQuestion}: no question is left, with the answered lists an open permit still misses fields of
+   * (empty: every verdict is decided); empty when questions are left.
+   */
+  Optional<String> choose(Draft d, Optional<List<String>> noQuestion) {
     List<String> keys = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     d.subject().country().ifPresent(c -> {
@@ -49,8 +53,10 @@ final class Changes {
     if (keys.isEmpty()) {
       return Optional.empty();
     }
-    StringBuilder out = new StringBuilder("\n").append(views.line(m.get(decided ? "interview.change.title"
-        : "interview.change.title.open")));
+    String title = noQuestion.isEmpty() ? m.get("interview.change.title.open")
+        : noQuestion.get().isEmpty() ? m.get("interview.change.title")
+        : m.get("interview.change.title.incomplete", String.join(", ", noQuestion.get()));
+    StringBuilder out = new StringBuilder("\n").append(views.line(title));
     int width = String.valueOf(shown.size()).length();
     for (int i = 0; i < shown.size(); i++) { // "  9. …" and "10. …", continued under the text
       String number = String.format("    %" + width + "d. ", i + 1);

@@ -91,7 +91,8 @@ public final class Interviewer {
     while (true) {
       if (offer) {
         offer = false;
-        again = changes.choose(d, next(Optional.empty()).isEmpty());
+        again = changes.choose(d, next(Optional.empty()).isEmpty() ? Optional.of(incompleteLists(standings()))
+            : Optional.empty());
         if (again.equals(Optional.of(Changes.QUIT))) {
           return stop(Reply.of(Reply.Kind.QUIT));
         }
@@ -121,7 +122,9 @@ public final class Interviewer {
   private Result finish() throws IOException {
     List<Standing> standings = standings();
     boolean open = standings.stream().anyMatch(Standing::open);
-    prompter.show("\n" + views.line(m.get(open ? "interview.done.open" : "interview.done")));
+    List<String> incomplete = incompleteLists(standings);
+    prompter.show("\n" + views.line(!open ? m.get("interview.done") : incomplete.isEmpty() ? m.get("interview.done.open")
+        : m.get("interview.done.incomplete", String.join(", ", incomplete))));
     d = d.finish();
     store.save(d);
     return new Result(Ending.FINISHED, d, standings);
@@ -206,6 +209,24 @@ public final class Interviewer {
 
   private List<Standing> standings() {
     return standings(d);
+  }
+
+  /**
+   * The lists, already answered, that an open permit still misses: some of their items lack a field
+   * that could decide it. The interview does not ask a field of an item already given; changing the
+   * list's answer asks it again.
+   */
+  private List<String> incompleteLists(List<Standing> standings) {
+    List<String> out = new ArrayList<>();
+    for (Standing s : standings) {
+      for (String fact : s.open() ? s.result().missing() : List.<String>of()) {
+        if (d.subject().facts().get(fact) instanceof List && rules.facts().get(fact).type().isRecords()
+            && !out.contains(fact)) {
+          out.add(fact);
+        }
+      }
+    }
+    return out;
   }
 
   private List<Standing> standings(Draft draft) {

@@ -134,6 +134,21 @@ class InterviewerTest {
   }
 
   @Test
+  void saysWhichAnsweredListLacksAFieldThatCouldDecide() throws IOException {
+    Checked<Ruleset> rules = RulesLoader.load(new SourceText("rules.yaml", CHILDREN));
+    Map<String, Object> child = Map.of("born", LocalDate.of(2016, 1, 1), "citizenship", "belgian");
+    Case c = new Case("t", "", Optional.of("BE"), Optional.of(TODAY), Optional.empty(),
+        Map.of("kids", List.of(child)), Map.of());
+    FakePrompter p = new FakePrompter("");
+    Interviewer.Result r = new Interviewer(rules.value().get(), p, new Messages("en"), TODAY, d -> { })
+        .run(Draft.start(c, Scope.ALL, "t.yaml"), true);
+    assertThat(r.ending()).isEqualTo(Interviewer.Ending.FINISHED);
+    assertThat(p.shown.toString().replace("\n  ", " ")).contains(
+        "No question is left, but items of kids lack answers that could decide an open permit",
+        "No question left can decide the open permits as answered: items of kids lack answers");
+  }
+
+  @Test
   void asksTheFieldsOfAListReadWithinAnotherListsItems() throws IOException {
     // the inner condition reads a field of the outer item: no item-by-item shortcut, every field asked
     String nested = String.join("\n",
