@@ -471,7 +471,11 @@ public final class Evaluator {
     }
   }
 
-  /** One or two top-level criteria fail (and cannot be waived), and none is unknown. */
+  /**
+   * One or two top-level criteria fail (and cannot be waived), and none is unknown: a criterion that
+   * fails and may be waived (its waiver's condition unknown) is a failure or not, and the answer holds
+   * when it holds both ways.
+   */
   private static boolean nearMiss(Permit permit, CriterionResult tree) {
     List<CriterionResult> top = PermitResult.topLevel(permit, tree);
     int[] packed = new int[top.size()];
@@ -484,15 +488,18 @@ public final class Evaluator {
   /** {@link #nearMiss(Permit, CriterionResult)} from the top-level criteria's packed outcomes. */
   private static boolean nearMiss(int[] top) {
     int failing = 0;
+    int maybe = 0; // fail, and may be waived
     for (int o : top) {
       Outcome lenient = OUTCOMES[o & 3];
       if (lenient == Outcome.NOT_MET) {
         failing++;
+      } else if (lenient == Outcome.UNKNOWN && OUTCOMES[o >> 2 & 3] == Outcome.NOT_MET) {
+        maybe++;
       } else if (lenient == Outcome.UNKNOWN) {
         return false;
       }
     }
-    return failing >= 1 && failing <= 2;
+    return failing >= 1 && failing + maybe <= 2;
   }
 
   /**

@@ -329,6 +329,16 @@ class EvaluatorTest {
   }
 
   @Test
+  void aNearMissWhicheverWayAnUnknownWaiverGoesIsOne() {
+    // a fails; c fails and may be waived (waiver_ok unknown): one or two failures either way
+    PermitResult r = eval("P", AS_OF, "a", false, "b", true, "c", false);
+    assertThat(r.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+    assertThat(r.nearMiss()).isTrue();
+    // a and b fail: with c not waived three would, so it is not one either way
+    assertThat(eval("P", AS_OF, "a", false, "b", false, "c", false).nearMiss()).isFalse();
+  }
+
+  @Test
   void noNearMissWhenAnotherCriterionIsUnknown() {
     PermitResult r = eval("P", AS_OF, "a", false, "c", true);
     assertThat(r.verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
