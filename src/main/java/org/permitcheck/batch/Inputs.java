@@ -576,8 +576,9 @@ public final class Inputs implements Iterator<Item>, AutoCloseable {
           doc.append(line).append('\n');
         }
       }
-      if (refused != null) {
-        return refused;
+      if (refused != null) { // named by the document's first line, as a document read whole is; the
+        // diagnostic stays at the line that is wrong
+        return new Item.Refused(name, start, ((Item.Refused) refused).error());
       }
       if (noContent(doc)) {
         return null; // like an empty one, a document of comments alone holds no case

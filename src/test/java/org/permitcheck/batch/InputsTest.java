@@ -204,7 +204,8 @@ class InputsTest {
   void refusesAYamlDocumentWithALineTooLongAndReadsTheNextOne() {
     List<Item> items = items(longLineThen("id: long\nnote: ", 5 * 1024 * 1024, "\nfacts: {}\n---\nid: next\n"));
     assertThat(items).hasSize(2);
-    assertThat(((Item.Refused) items.get(0)).line()).isEqualTo(2);
+    assertThat(((Item.Refused) items.get(0)).line()).isEqualTo(1); // the document's, as a case's name
+    assertThat(((Item.Refused) items.get(0)).error().line()).isEqualTo(2); // the line that is wrong
     assertThat(((Item.Text) items.get(1)).text()).isEqualTo("id: next\n");
   }
 
