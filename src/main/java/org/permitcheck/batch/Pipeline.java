@@ -26,7 +26,7 @@ import java.util.function.Function;
  */
 public final class Pipeline {
   /** Items per chunk handed to a worker. */
-  static final int CHUNK = 64;
+  public static final int CHUNK = 64;
   /** Chunks in flight per worker. */
   static final int CHUNKS_PER_JOB = 4;
 
@@ -41,6 +41,16 @@ public final class Pipeline {
    */
   public static <I, O> void run(Iterator<I> items, BooleanSupplier ready, Function<I, O> work, int jobs,
       Consumer<O> sink, Runnable idle) {
+    run(items, ready, work, jobs, sink, idle, CHUNK);
+  }
+
+  /**
+   * As {@link #run(Iterator, BooleanSupplier, Function, int, Consumer, Runnable)}, {@code chunk} items
+   * to a chunk: fewer for large results (the full JSON form, about 90 KB a case), so that the results
+   * in flight stay small.
+   */
+  public static <I, O> void run(Iterator<I> items, BooleanSupplier ready, Function<I, O> work, int jobs,
+      Consumer<O> sink, Runnable idle, int chunkSize) {
     if (jobs <= 1) {
       while (items.hasNext()) {
         sink.accept(work.apply(items.next()));
@@ -56,12 +66,12 @@ public final class Pipeline {
       Deque<Future<List<O>>> inFlight = new ArrayDeque<>();
       int capacity = jobs * CHUNKS_PER_JOB;
       while (items.hasNext()) {
-        List<I> chunk = new ArrayList<>(CHUNK);
+        List<I> chunk = new ArrayList<>(chunkSize);
         boolean more;
         do {
           chunk.add(items.next());
           more = ready.getAsBoolean();
-        } while (chunk.size() < CHUNK && more && items.hasNext());
+        } while (chunk.size() < chunkSize && more && items.hasNext());
         inFlight.add(pool.submit(() -> map(chunk, work)));
         while (inFlight.size() >= capacity || !more && !inFlight.isEmpty()
             || !inFlight.isEmpty() && inFlight.peek().isDone()) {

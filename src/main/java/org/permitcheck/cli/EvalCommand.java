@@ -163,7 +163,9 @@ final class EvalCommand implements Callable<Integer> {
       if (output.showsProgress()) {
         output.track(inputs, inputs.measure(), start);
       }
-      Pipeline.run(inputs, inputs::ready, job, threads, output::accept, output::idle);
+      // the full JSON form is about 90 KB a case: 8 to a chunk keep about 6 MB in flight with 2 jobs
+      boolean full = format.equals("json") || explain;
+      Pipeline.run(inputs, inputs::ready, job, threads, output::accept, output::idle, full ? 8 : Pipeline.CHUNK);
       output.finish();
     } catch (OutputStopped e) {
       // no one reads on (e.g. | head): evaluating the rest would be for nothing; a file says so in call()
