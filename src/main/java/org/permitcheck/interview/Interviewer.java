@@ -52,6 +52,13 @@ public final class Interviewer {
   private Draft d;
   /** The question chosen from the list of answers to change its answer, until it is asked. */
   private Optional<String> changing = Optional.empty();
+  /**
+   * The answered lists whose items were offered for the answers they lack, once each in an interview:
+   * a field skipped again is not asked a second time.
+   */
+  private final java.util.Set<String> completed = new java.util.HashSet<>();
+  /** The list {@link #completion} offered last, if the question it gave is the one asked. */
+  private Optional<Completion> completion = Optional.empty();
   /** An answer was chosen to change: the questions are numbered on after the list of answers. */
   private boolean changed;
 
@@ -152,17 +159,59 @@ public final class Interviewer {
       return Optional.of(f.equals(Draft.COUNTRY) ? Question.country(List.of())
           : Question.fact(f, NextQuestion.decidedBy(d.pending().isPresent() ? standings : standings(d.forget(f)), f)));
     }
-    return picker.next(standings, d.countryOpen());
+    Optional<Question> q = picker.next(standings, d.countryOpen());
+    return q.isPresent() ? q : completion(standings);
   }
+
+  /**
+   * When no other question is left: the first field, not given, of an item of an answered list that
+   * could still decide an open permit (a case saved before the field was asked, or with it skipped),
+   * once per list in an interview. Asking it ({@link #ask}) goes on with the list's dialogue from that
+   * field, past the fields given and those that cannot decide.
+   */
+  private Optional<Question> completion(List<Standing> standings) {
+    completion = Optional.empty();
+    for (String list : incompleteLists(standings)) {
+      if (completed.contains(list)) {
+        continue;
+      }
+      List<?> items = (List<?>) d.subject().facts().get(list);
+      List<String> fields = new ArrayList<>(rules.facts().get(list).fields().keySet());
+      LocalDate asOf = d.subject().asOf().orElse(today);
+      for (int i = 0; i < items.size(); i++) {
+        Map<?, ?> item = (Map<?, ?>) items.get(i);
+        for (int f = 0; f < fields.size(); f++) {
+          if (item.get(fields.get(f)) == null
+              && picker.fieldDecides(standings, d.subject(), asOf, d.skipped(), list, i, fields.get(f))) {
+            completion = Optional.of(new Completion(list, i * fields.size() + f + 1));
+            return Optional.of(Question.fact(list, NextQuestion.decidedBy(standings, list)));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A list to complete and the step (item and field) its dialogue starts at. */
+  private record Completion(String list, int step) {}
 
   private Reply ask(Question q) throws IOException {
     Supplier<String> why = () -> views.why(standings(), q);
     Fact fact = q.isCountry() ? countryFact() : rules.facts().get(q.fact());
-    prompter.show(views.question(number(q), fact));
     Optional<Object> current = changing.filter(key(q)::equals).flatMap(this::answer);
+    // a list being completed (its items given, some fields not) asks only what they lack, as a new question
+    boolean completing = fact.type().isRecords() && current.isEmpty() && d.pending().isEmpty()
+        && completion.filter(c -> c.list().equals(fact.name())).isPresent();
+    prompter.show(views.question(number(q) + (completing ? 1 : 0), fact));
     current.ifPresent(v -> prompter.show(views.current(fact, v)));
     if (fact.type().isRecords()) {
-      ListDialogue.Result lr = lists.run(d, fact, current.isPresent(), why,
+      if (completing) {
+        completed.add(fact.name());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> given = (List<Map<String, Object>>) d.subject().facts().get(fact.name());
+        d = d.pending(fact.name(), given, completion.get().step());
+      }
+      ListDialogue.Result lr = lists.run(d, fact, current.isPresent(), completing, why,
           draft -> picker.settled(standings(draft), fact.name()),
           (draft, item, field) -> picker.fieldDecides(standings(draft), draft.subject(),
               draft.subject().asOf().orElse(today), draft.skipped(), fact.name(), item, field));
@@ -213,8 +262,8 @@ public final class Interviewer {
 
   /**
    * The lists, already answered, that an open permit still misses: some of their items lack a field
-   * that could decide it. The interview does not ask a field of an item already given; changing the
-   * list's answer asks it again.
+   * that could decide it. {@link #completion} asks those fields once; changing the list's answer asks
+   * it again whole.
    */
   private List<String> incompleteLists(List<Standing> standings) {
     List<String> out = new ArrayList<>();

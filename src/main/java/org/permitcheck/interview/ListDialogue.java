@@ -56,6 +56,16 @@ final class ListDialogue {
    */
   Result run(Draft start, Fact list, boolean keeps, Supplier<String> why, Predicate<Draft> settled,
       FieldCheck asks) throws IOException {
+    return run(start, list, keeps, false, why, settled, asks);
+  }
+
+  /**
+   * As {@link #run(Draft, Fact, boolean, Supplier, Predicate, FieldCheck)}; {@code completing}: the
+   * items are given and the draft's pending step is the first field they lack, and the fields already
+   * given are passed over (not asked again).
+   */
+  Result run(Draft start, Fact list, boolean keeps, boolean completing, Supplier<String> why,
+      Predicate<Draft> settled, FieldCheck asks) throws IOException {
     d = start;
     fact = list;
     this.keeps = keeps;
@@ -74,7 +84,8 @@ final class ListDialogue {
       }
       // a field that can no longer change a verdict, whatever the fields after it, is left unknown
       while (step > 0 && fact.type().kind() == Type.Kind.LIST && step <= items.size() * fields.size()
-          && !asks.matters(d, (step - 1) / fields.size(), fields.get((step - 1) % fields.size()).name())) {
+          && (completing && items.get((step - 1) / fields.size()).get(fields.get((step - 1) % fields.size()).name()) != null
+          || !asks.matters(d, (step - 1) / fields.size(), fields.get((step - 1) % fields.size()).name()))) {
         passed.add(step);
         step++;
         d = d.pending(fact.name(), copy(items), step);
