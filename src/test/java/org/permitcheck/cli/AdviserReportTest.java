@@ -43,7 +43,7 @@ class AdviserReportTest {
   void marksACriterionWhoseDiscretionLiesInOneOfItsAlternativesNotDecisiveInEveryFormat() {
     String file = "examples/de-25b-60b-months-in-stay.yaml";
     assertThat(Run.run("eval", "--permit", "DE-25b", file).out())
-        .contains("DISCRETIONARY").contains("Beschäftigungsduldung (not decisive: see above)");
+        .contains("DISCRETIONARY").contains("Beschäftigungsduldung (not decisive: see\n    above)");
     assertThat(Run.run("eval", "--permit", "DE-25b", "--format", "markdown", file).out())
         .contains("Beschäftigungsduldung (not decisive: see above)");
     assertThat(Run.run("eval", "--permit", "DE-25b", "--format", "ndjson", file).out())
@@ -57,7 +57,7 @@ class AdviserReportTest {
     String[] args = {"eval", "--set", "de_duldung_months_before_60b=", "--permit", "DE-25a",
         "examples/de-25a-60b-between-two-duldungen.yaml"};
     assertThat(Run.run(args).out()).contains("UNDETERMINED")
-        .contains("§ 104c permit (maybe not\n    decisive: it depends on the questions still open)");
+        .contains("§ 104c permit (until 30 Dec\n    2025) (maybe not decisive: it depends on the questions still open)");
   }
 
   @Test
@@ -102,7 +102,7 @@ class AdviserReportTest {
   @Test
   void agreesANearMissWithTheNumberOfCriteriaInFrench() {
     assertThat(Run.run("eval", "--lang", "fr", "examples/fr-student-61499-near-miss.yaml").out())
-        .contains("Seulement 1 critère non rempli :", "Seulement 2 critères non remplis :").doesNotContain("(s)");
+        .contains("Seulement 1 critère décisif non rempli :", "Seulement 2 critères décisifs non remplis :").doesNotContain("(s)");
   }
 
   @Test
@@ -154,7 +154,7 @@ class AdviserReportTest {
   void aNearMissOnACriterionThePersonCannotChangeKeepsTheAdviceAndMarksWhatFails() {
     Run.Result r = Run.run("eval", "--permit", "BE-9bis-2.1", "examples/be-1.1-family-day-before.yaml");
     assertThat(r.out()).contains("NOT ELIGIBLE (near miss) · BE-9bis-2.1",
-        "Only 1 criterion not met: ask an advice service, there may be a way.",
+        "Only 1 decisive criterion not met: ask an advice service, there may be a way.",
         "  ✗ Not met: Is the parent of a minor Belgian child and has a real and effective\n");
   }
 
