@@ -642,6 +642,11 @@ public final class CriticalDates {
       if (p.to() != null) {
         w.changesNear(p.to().plusDays(1));
       }
+      if (w.runs.size() > 1) {
+        // its days while it runs, beside other runs', may add a month any day (worked out when the other
+        // runs have ended)
+        w.daysOfRunning(p, start, p.to(), true, lower);
+      }
     }
   }
 
@@ -725,6 +730,11 @@ public final class CriticalDates {
         w.changesNear(c);
       }
       w.changesNear(startReached);
+      if (w.runs.size() > 1) {
+        // its days while it runs and grows, beside other runs', may add a month on any day
+        w.daysOfRunning(p, p.from(), p.to() == null || p.to().isAfter(startReached.plusDays(3))
+            ? startReached.plusDays(3) : p.to(), false, null);
+      }
       if (p.to() == null) {
         continue;
       }
@@ -768,9 +778,21 @@ public final class CriticalDates {
       for (Periods.Period run : runs) {
         w.anniversaries(run.from().isAfter(p.from()) ? run.from() : p.from(), p);
       }
+      if (w.runs.size() > 1) {
+        // its days while it runs, beside other runs', may add a month any day; while the window's start
+        // stays where it is (no boundary of its periods after as_of), worked out as a fixed window's
+        LocalDate from = Periods.continuousSince(runs, since.statuses(), env.asOf());
+        boolean fixedStart = from != null && runs.stream().noneMatch(q -> q.from().isAfter(env.asOf())
+            || q.to() != null && !q.to().isBefore(env.asOf()));
+        w.daysOfRunning(p, fixedStart && from.isAfter(p.from()) ? from : p.from(), p.to(), fixedStart,
+            fixedStart ? from : null);
+      }
     }
     return true;
   }
+
+  /** Days to a month when separate runs' days are added up ({@link Periods#monthsIn}). */
+  private static final long DAYS = 30;
 
   /** How far a window's anniversaries are followed: 100 years of months. */
   private static final long MAX_MONTHS = 1200;
@@ -815,6 +837,79 @@ public final class CriticalDates {
           break;
         }
         changesNear(c);
+      }
+    }
+
+    /**
+     * Reports the days a run, from {@code start} to {@code last} (null: still going), with other runs
+     * beside it, may change the count on while it runs: its days are added up with the others', 30 to a
+     * month, so the count can grow on any day — about twice a month (once for the whole months with the
+     * days left over, once for all the days). In a window of {@code fixed} start ({@code lower}, or
+     * none: the whole history) whose other runs all ended before as_of, those days are worked out; otherwise
+     * they are found by computing the count on each day of the run after as_of, up to the end.
+     */
+    void daysOfRunning(Periods.Period run, LocalDate start, LocalDate last, boolean fixed, LocalDate lower) {
+      if (last != null && last.isBefore(env.asOf())) {
+        return;
+      }
+      LocalDate first = start.isAfter(env.asOf()) ? start : env.asOf().plusDays(1);
+      LocalDate end = last == null || last.plusDays(1).isAfter(until) ? until : last.plusDays(1);
+      if (fixed && othersEnded(run)) {
+        fixedDays(run, start, first, end, lower);
+      } else {
+        changesBetween(first, end);
+      }
+    }
+
+    /** Whether every run but {@code run} ended before as_of. */
+    boolean othersEnded(Periods.Period run) {
+      for (Periods.Period q : runs) {
+        if (q != run && (q.to() == null || !q.to().isBefore(env.asOf()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * The days from {@code first} to {@code end} the count of a fixed window may change on while {@code
+     * run}, counted from {@code start}, goes on, the other runs having ended: the ended runs leave fixed whole months,
+     * days left over and days (as months_in reckons them, the running run left out); the running run
+     * adds a month to the days left over each time they pass a multiple of 30 in a month, and to all
+     * the days each 30 days. Each such day is reported; the anniversaries are reported elsewhere.
+     */
+    private void fixedDays(Periods.Period run, LocalDate start, LocalDate first, LocalDate end, LocalDate lower) {
+      LocalDate s0 = start; // the run's start, or the window's if later
+      long leftOver = 0;
+      long days = 0;
+      for (Periods.Period q : runs) {
+        LocalDate qs = lower != null && lower.isAfter(q.from()) ? lower : q.from();
+        if (q == run || q.to() == null || !q.to().plusDays(1).isAfter(qs)) {
+          continue;
+        }
+        LocalDate qe = q.to().plusDays(1);
+        long months = Dates.monthsBetween(qs, qe);
+        leftOver += Dates.daysBetween(Dates.addMonths(qs, months), qe);
+        days += Dates.daysBetween(qs, qe);
+      }
+      // all the days: on the day the running run's days so far (as_of left out) reach 30k - days
+      long firstDays = Dates.daysBetween(s0, first);
+      long k = Math.floorDiv(days + firstDays, DAYS) + 1;
+      for (LocalDate d = s0.plusDays(k * DAYS - days); !d.isAfter(end); d = d.plusDays(DAYS)) {
+        changesBetween(d, d); // only if the count does change that day
+      }
+      // the days left over: within each month of the run, when they pass 30j - leftOver
+      for (long m = Math.max(0, Dates.monthsBetween(s0, first) - 1); m <= MAX_MONTHS; m++) {
+        LocalDate anniversary = Dates.addMonths(s0, m);
+        if (anniversary.isAfter(end)) {
+          break;
+        }
+        for (long j = Math.floorDiv(leftOver, DAYS) + 1; j * DAYS - leftOver <= 31; j++) {
+          LocalDate d = anniversary.plusDays(j * DAYS - leftOver);
+          if (!d.isBefore(first) && !d.isAfter(end) && d.isBefore(Dates.addMonths(s0, m + 1).plusDays(1))) {
+            changesBetween(d, d); // only if the count does change that day
+          }
+        }
       }
     }
 
@@ -980,7 +1075,8 @@ public final class CriticalDates {
     }
     LocalDate start = ongoing == null ? null
         : lower != null && lower.isAfter(ongoing.from()) ? lower : ongoing.from();
-    if (start == null || over.isAfter(env.asOf()) || start.isAfter(env.asOf())) {
+    if (start == null || all.size() > 1 || over.isAfter(env.asOf()) || start.isAfter(env.asOf())) {
+      // (beside other runs, the ongoing one's days add up with theirs: not linear in its months)
       // no run going on, or other runs still to end or the ongoing one still to start: the count
       // is not linear from as_of on
       return List.of();

@@ -34,10 +34,10 @@ public final class Periods {
    * entered as several lines counts as much as one line, and overlapping lines count once. A single run
    * counts its whole months (a period of N months from S is complete on S + N), up to {@code asOf}, an
    * ended run up to the day after its last day. Separate runs are months that need not be consecutive:
-   * a run still going at {@code asOf} counts its whole months (the month it is in counts once
-   * complete), and the runs that have ended count either their whole months plus the days they leave
-   * over, added up 30 to a month, or all their days 30 to a month, whichever is more, as § 191 BGB
-   * reckons such months (so 16 contracts of 25 days count 13 months, 8 of 45 days 12).
+   * they count either their whole months plus the days they leave over, added up 30 to a month, or all
+   * their days 30 to a month, whichever is more, as § 191 BGB reckons such months (so 16 contracts of
+   * 25 days count 13 months, 8 of 45 days 12); a run still going at {@code asOf} counts up to it, as_of
+   * itself left out (an ended job of 5 months 20 days and one of 6 months 14 days so far count 12).
    */
   static long monthsIn(List<Period> periods, Set<String> statuses, LocalDate lower, LocalDate asOf) {
     return monthsInRuns(runs(periods, statuses), lower, asOf);
@@ -45,32 +45,30 @@ public final class Periods {
 
   /** {@link #monthsIn} of periods already joined into runs ({@link #runs}). */
   static long monthsInRuns(List<Period> runs, LocalDate lower, LocalDate asOf) {
-    long running = 0;
-    long endedWhole = 0;
+    long whole = 0;
     long leftOver = 0;
-    long endedDays = 0;
+    long days = 0;
     int counted = 0;
     for (Period p : runs) {
       LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
       boolean ended = p.to() != null && p.to().isBefore(asOf);
+      // a run still going counts up to as_of, as_of itself left out, like its whole months
       LocalDate endExclusive = ended ? p.to().plusDays(1) : asOf;
       if (!endExclusive.isAfter(start)) {
         continue;
       }
       counted++;
-      long whole = Dates.monthsBetween(start, endExclusive);
-      if (!ended) {
-        running += whole;
-        continue;
-      }
-      endedWhole += whole;
-      leftOver += Dates.daysBetween(Dates.addMonths(start, whole), endExclusive);
-      endedDays += Dates.daysBetween(start, endExclusive);
+      long months = Dates.monthsBetween(start, endExclusive);
+      whole += months;
+      leftOver += Dates.daysBetween(Dates.addMonths(start, months), endExclusive);
+      days += Dates.daysBetween(start, endExclusive);
     }
     if (counted == 1) {
-      return running + endedWhole; // one run: its calendar months, nothing left over to add up
+      return whole; // one run: its calendar months, nothing left over to add up
     }
-    return running + Math.max(endedWhole + leftOver / DAYS_PER_MONTH, endedDays / DAYS_PER_MONTH);
+    // several runs, "consecutive or not": whole months and the days left over, 30 to a month, or all
+    // the days, 30 to a month, whichever is more; a run still going counts its days too
+    return Math.max(whole + leftOver / DAYS_PER_MONTH, days / DAYS_PER_MONTH);
   }
 
   /** Days to a month when days left over by separate periods are added up. */

@@ -369,11 +369,13 @@ class ExprTest {
     // different listed statuses join up too; an unlisted one between them does not
     assertThat(evalWith("months_in(history, 'duldung', 'permit')", "history", overlapping, LocalDate.of(2026, 1, 1)))
         .isEqualTo(12L);
-    // a gap of a day keeps two runs, each counting its own whole months
+    // a gap of a day keeps two runs, reckoned as separate months: 186 days, and the ongoing run's days
+    // so far (as_of left out), make 12 months of 30 days once they are 174, on 11 January
     List<Map<String, Object>> gap = List.of(
         period("duldung", "2025-01-15", "2025-07-19"),
         period("duldung", "2025-07-21", null));
-    assertThat(evalWith("months_in(history, 'duldung')", "history", gap, LocalDate.of(2026, 1, 15))).isEqualTo(11L);
+    assertThat(evalWith("months_in(history, 'duldung')", "history", gap, LocalDate.of(2026, 1, 11))).isEqualTo(12L);
+    assertThat(evalWith("months_in(history, 'duldung')", "history", gap, LocalDate.of(2026, 1, 10))).isEqualTo(11L);
   }
 
   @Test
@@ -391,11 +393,13 @@ class ExprTest {
     // one period alone keeps the calendar: 360 days from 1 January are 11 months and 26 days
     assertThat(evalWith("months_in(history, 'duldung')", "history",
         List.of(period("duldung", "2025-01-01", "2025-12-26")), LocalDate.of(2026, 2, 1))).isEqualTo(11L);
-    // the month an ongoing period is in counts only once complete, whatever is left over elsewhere
+    // an ongoing period's days so far (as_of left out) add up with the others' too: 20 days and 9 make
+    // no month, 20 and 10 one (an audit found them left out: a current job's days never counted)
     List<Map<String, Object>> ongoing = List.of(
         period("duldung", "2025-01-01", "2025-01-20"),
         period("duldung", "2025-02-01", null));
-    assertThat(evalWith("months_in(history, 'duldung')", "history", ongoing, LocalDate.of(2025, 2, 28))).isEqualTo(0L);
+    assertThat(evalWith("months_in(history, 'duldung')", "history", ongoing, LocalDate.of(2025, 2, 10))).isEqualTo(0L);
+    assertThat(evalWith("months_in(history, 'duldung')", "history", ongoing, LocalDate.of(2025, 2, 11))).isEqualTo(1L);
     assertThat(evalWith("months_in(history, 'duldung')", "history", ongoing, LocalDate.of(2025, 3, 1))).isEqualTo(1L);
     // 20 days left over: a second period that ends after 10 more days than whole months adds a month
     List<Map<String, Object>> two = List.of(
@@ -489,7 +493,7 @@ class ExprTest {
     "any(children, years_between(date_of_birth, as_of) < 18 and in_school)",
     "years_between(d, as_of) > count(children, in_school)",
     "(years_between(d, as_of) < 18 and b) == a",
-    "months_between(d, as_of) >= months_in(history, 'duldung')",
+    "months_between(d, as_of) >= months_in(history, 'duldung') * 2",
     // d2 may lie after as_of: a count of whole months or years before its anchor rounds towards zero
     "months_between(d2, as_of) >= -3",
     "months_between(d2, as_of) + 5 >= 2",
