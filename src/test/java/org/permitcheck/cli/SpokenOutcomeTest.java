@@ -14,7 +14,7 @@ class SpokenOutcomeTest {
   @Test
   void textReportSaysEachCriterionsOutcomeInWords() {
     String out = Run.run("eval", "--permit", "DE-25a", CASE).out();
-    assertThat(out).contains("  ✓ Met: Is at least 14 years old at the decision\n",
+    assertThat(out).contains("  ✓ Met: Is at least 14 years old at the decision (the application may be filed\n",
         "  ✗ Not met: Applies before the 27th birthday (before 31 Dec 2022: before the",
         "  ? Unknown: Has lived in Germany");
   }
