@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -144,7 +144,7 @@ public final class RulesLoader {
 
   /**
    * For each fact and derived fact, the facts asked only in some countries that it reads, itself or
-   * through derived facts (a cycle among derived facts is reported elsewhere and read once here).
+   * through derived facts.
    */
   private static Map<String, List<Fact>> restricted(Map<String, Fact> facts, Map<String, DerivedFact> derived) {
     Map<String, List<Fact>> out = new LinkedHashMap<>();
@@ -154,26 +154,34 @@ public final class RulesLoader {
       }
     }
     for (String name : derived.keySet()) {
-      // by name: hashing the Fact records would bootstrap method handles at every start
-      Map<String, Fact> found = new LinkedHashMap<>();
-      Set<String> seen = new HashSet<>();
-      Deque<String> todo = new ArrayDeque<>(List.of(name));
-      while (!todo.isEmpty()) {
-        String n = todo.pop();
-        if (!seen.add(n)) {
-          continue;
-        }
+      // a list, not a set: hashing the Fact records would bootstrap method handles at every start
+      List<Fact> found = new ArrayList<>();
+      for (String n : readThrough(List.of(name), derived)) {
         Fact f = facts.get(n);
         if (f != null && !f.countries().isEmpty()) {
-          found.put(n, f);
-        }
-        DerivedFact d = derived.get(n);
-        if (d != null) {
-          todo.addAll(d.expr().reads());
+          found.add(f);
         }
       }
       if (!found.isEmpty()) {
-        out.put(name, List.copyOf(found.values()));
+        out.put(name, List.copyOf(found));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The names {@code names} read, themselves and through the derived facts among them, each once (a
+   * cycle among derived facts is reported elsewhere and followed once here).
+   */
+  private static Set<String> readThrough(Collection<String> names, Map<String, DerivedFact> derived) {
+    Set<String> out = new LinkedHashSet<>(names);
+    Deque<String> todo = new ArrayDeque<>(names);
+    while (!todo.isEmpty()) {
+      DerivedFact d = derived.get(todo.pop());
+      for (String read : d == null ? List.<String>of() : d.expr().reads()) {
+        if (out.add(read)) {
+          todo.push(read);
+        }
       }
     }
     return out;
@@ -200,16 +208,7 @@ public final class RulesLoader {
    */
   private static void warnUnused(NodeReader reader, MapNode root, Map<String, Fact> facts,
       Map<String, DerivedFact> derived, Set<String> criteriaReads) {
-    Set<String> used = new HashSet<>(criteriaReads);
-    Deque<String> todo = new ArrayDeque<>(criteriaReads);
-    while (!todo.isEmpty()) {
-      DerivedFact d = derived.get(todo.pop());
-      for (String read : d == null ? List.<String>of() : d.expr().reads()) {
-        if (used.add(read)) {
-          todo.push(read);
-        }
-      }
-    }
+    Set<String> used = readThrough(criteriaReads, derived);
     for (Fact f : facts.values()) {
       if (!used.contains(f.name())) {
         warnUnused(reader, root, "facts", "fact '" + f.name() + "'", f.name(), derived);
