@@ -770,6 +770,12 @@ public final class CriticalDates {
         w.changesNear(p.to().plusDays(1));
       }
     }
+    // with several runs, while the window's start stays where it is (no boundary of its periods after
+    // as_of), a run's days are worked out as in a fixed window's
+    boolean several = w.runs.size() > 1;
+    LocalDate from = several ? Periods.continuousSince(runs, since.statuses(), env.asOf()) : null;
+    boolean fixedStart = from != null && runs.stream().noneMatch(q -> q.from().isAfter(env.asOf())
+        || q.to() != null && !q.to().isBefore(env.asOf()));
     for (Periods.Period p : w.runs) {
       w.changesNear(p.from());
       if (p.to() != null) {
@@ -778,12 +784,7 @@ public final class CriticalDates {
       for (Periods.Period run : runs) {
         w.anniversaries(run.from().isAfter(p.from()) ? run.from() : p.from(), p);
       }
-      if (w.runs.size() > 1) {
-        // its days while it runs, beside other runs', may add a month any day; while the window's start
-        // stays where it is (no boundary of its periods after as_of), worked out as a fixed window's
-        LocalDate from = Periods.continuousSince(runs, since.statuses(), env.asOf());
-        boolean fixedStart = from != null && runs.stream().noneMatch(q -> q.from().isAfter(env.asOf())
-            || q.to() != null && !q.to().isBefore(env.asOf()));
+      if (several) { // its days while it runs, beside other runs', may add a month any day
         w.daysOfRunning(p, fixedStart && from.isAfter(p.from()) ? from : p.from(), p.to(), fixedStart,
             fixedStart ? from : null);
       }
@@ -873,40 +874,36 @@ public final class CriticalDates {
 
     /**
      * The days from {@code first} to {@code end} the count of a fixed window may change on while {@code
-     * run}, counted from {@code start}, goes on, the other runs having ended: the ended runs leave fixed whole months,
+     * run}, counted from {@code start} (the window's, if later), goes on, the other runs having ended: the ended runs leave fixed whole months,
      * days left over and days (as months_in reckons them, the running run left out); the running run
      * adds a month to the days left over each time they pass a multiple of 30 in a month, and to all
      * the days each 30 days. Each such day is reported; the anniversaries are reported elsewhere.
      */
     private void fixedDays(Periods.Period run, LocalDate start, LocalDate first, LocalDate end, LocalDate lower) {
-      LocalDate s0 = start; // the run's start, or the window's if later
-      long leftOver = 0;
-      long days = 0;
+      List<Periods.Period> others = new ArrayList<>(runs.size());
       for (Periods.Period q : runs) {
-        LocalDate qs = lower != null && lower.isAfter(q.from()) ? lower : q.from();
-        if (q == run || q.to() == null || !q.to().plusDays(1).isAfter(qs)) {
-          continue;
+        if (q != run) { // by identity: a record's equals would bootstrap method handles
+          others.add(q);
         }
-        LocalDate qe = q.to().plusDays(1);
-        long months = Dates.monthsBetween(qs, qe);
-        leftOver += Dates.daysBetween(Dates.addMonths(qs, months), qe);
-        days += Dates.daysBetween(qs, qe);
       }
+      Periods.Tally ended = Periods.tally(others, lower, env.asOf()); // all ended before as_of
+      long leftOver = ended.leftOver();
+      long days = ended.days();
       // all the days: on the day the running run's days so far (as_of left out) reach 30k - days
-      long firstDays = Dates.daysBetween(s0, first);
+      long firstDays = Dates.daysBetween(start, first);
       long k = Math.floorDiv(days + firstDays, DAYS) + 1;
-      for (LocalDate d = s0.plusDays(k * DAYS - days); !d.isAfter(end); d = d.plusDays(DAYS)) {
+      for (LocalDate d = start.plusDays(k * DAYS - days); !d.isAfter(end); d = d.plusDays(DAYS)) {
         changesBetween(d, d); // only if the count does change that day
       }
       // the days left over: within each month of the run, when they pass 30j - leftOver
-      for (long m = Math.max(0, Dates.monthsBetween(s0, first) - 1); m <= MAX_MONTHS; m++) {
-        LocalDate anniversary = Dates.addMonths(s0, m);
+      for (long m = Math.max(0, Dates.monthsBetween(start, first) - 1); m <= MAX_MONTHS; m++) {
+        LocalDate anniversary = Dates.addMonths(start, m);
         if (anniversary.isAfter(end)) {
           break;
         }
         for (long j = Math.floorDiv(leftOver, DAYS) + 1; j * DAYS - leftOver <= 31; j++) {
           LocalDate d = anniversary.plusDays(j * DAYS - leftOver);
-          if (!d.isBefore(first) && !d.isAfter(end) && d.isBefore(Dates.addMonths(s0, m + 1).plusDays(1))) {
+          if (!d.isBefore(first) && !d.isAfter(end) && d.isBefore(Dates.addMonths(start, m + 1).plusDays(1))) {
             changesBetween(d, d); // only if the count does change that day
           }
         }

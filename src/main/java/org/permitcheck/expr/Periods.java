@@ -45,6 +45,23 @@ public final class Periods {
 
   /** {@link #monthsIn} of periods already joined into runs ({@link #runs}). */
   static long monthsInRuns(List<Period> runs, LocalDate lower, LocalDate asOf) {
+    Tally t = tally(runs, lower, asOf);
+    if (t.counted() == 1) {
+      return t.whole(); // one run: its calendar months, nothing left over to add up
+    }
+    // several runs, "consecutive or not": whole months and the days left over, 30 to a month, or all
+    // the days, 30 to a month, whichever is more; a run still going counts its days too
+    return Math.max(t.whole() + t.leftOver() / DAYS_PER_MONTH, t.days() / DAYS_PER_MONTH);
+  }
+
+  /** What runs add up to in a window: their whole months, the days those leave over, all their days. */
+  record Tally(long whole, long leftOver, long days, int counted) {}
+
+  /**
+   * The {@link Tally} of {@code runs} from {@code lower} (or no bound) up to {@code asOf}: an ended run
+   * up to the day after its last day, a run still going up to as_of, that day left out.
+   */
+  static Tally tally(List<Period> runs, LocalDate lower, LocalDate asOf) {
     long whole = 0;
     long leftOver = 0;
     long days = 0;
@@ -52,7 +69,6 @@ public final class Periods {
     for (Period p : runs) {
       LocalDate start = lower != null && lower.isAfter(p.from()) ? lower : p.from();
       boolean ended = p.to() != null && p.to().isBefore(asOf);
-      // a run still going counts up to as_of, as_of itself left out, like its whole months
       LocalDate endExclusive = ended ? p.to().plusDays(1) : asOf;
       if (!endExclusive.isAfter(start)) {
         continue;
@@ -63,12 +79,7 @@ public final class Periods {
       leftOver += Dates.daysBetween(Dates.addMonths(start, months), endExclusive);
       days += Dates.daysBetween(start, endExclusive);
     }
-    if (counted == 1) {
-      return whole; // one run: its calendar months, nothing left over to add up
-    }
-    // several runs, "consecutive or not": whole months and the days left over, 30 to a month, or all
-    // the days, 30 to a month, whichever is more; a run still going counts its days too
-    return Math.max(whole + leftOver / DAYS_PER_MONTH, days / DAYS_PER_MONTH);
+    return new Tally(whole, leftOver, days, counted);
   }
 
   /** Days to a month when days left over by separate periods are added up. */
