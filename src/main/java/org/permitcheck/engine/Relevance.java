@@ -161,7 +161,7 @@ final class Relevance {
     List<?> items = (List<?>) value;
     @SuppressWarnings("unchecked")
     Map<String, Object> asked = (Map<String, Object>) items.get(item);
-    if (condition.itemFieldCannotMatter(env, slot(list), asked, field, own, env.symbols())) {
+    if (condition.itemFieldCannotMatter(env, slot(list), asked, field, own)) {
       return false; // e.g. a child who is not Belgian: whether it has a family life with the person
     }
     Optional<Others> others = others(condition, list, env, false, skipped);

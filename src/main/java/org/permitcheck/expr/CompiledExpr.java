@@ -54,7 +54,8 @@ public record CompiledExpr(String source, Expr root, Type type, List<String> rea
    * when unknowns are given). False when that cannot be shown.
    */
   public boolean itemFieldCannotMatter(Env env, int listSlot, Map<String, Object> item, String field,
-      List<Object> values, Symbols symbols) {
+      List<Object> values) {
+    Symbols symbols = env.symbols();
     List<Nodes.OverList> over = new ArrayList<>();
     Set<Integer> derived = new HashSet<>();
     Deque<Expr> todo = new ArrayDeque<>();

@@ -3,10 +3,12 @@ package org.permitcheck.interview;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.permitcheck.engine.Evaluator;
 import org.permitcheck.engine.NextQuestion;
@@ -56,7 +58,7 @@ public final class Interviewer {
    * The answered lists whose items were offered for the answers they lack, once each in an interview:
    * a field skipped again is not asked a second time.
    */
-  private final java.util.Set<String> completed = new java.util.HashSet<>();
+  private final Set<String> completed = new HashSet<>();
   /** The list {@link #completion} offered last, if the question it gave is the one asked. */
   private Optional<Completion> completion = Optional.empty();
   /** An answer was chosen to change: the questions are numbered on after the list of answers. */

@@ -84,8 +84,7 @@ final class ListDialogue {
       }
       // a field that can no longer change a verdict, whatever the fields after it, is left unknown
       while (step > 0 && fact.type().kind() == Type.Kind.LIST && step <= items.size() * fields.size()
-          && (completing && items.get((step - 1) / fields.size()).get(fields.get((step - 1) % fields.size()).name()) != null
-          || !asks.matters(d, (step - 1) / fields.size(), fields.get((step - 1) % fields.size()).name()))) {
+          && passesOver(step, completing, asks)) {
         passed.add(step);
         step++;
         d = d.pending(fact.name(), copy(items), step);
@@ -95,6 +94,16 @@ final class ListDialogue {
       }
       store.save(d);
     }
+  }
+
+  /**
+   * Whether the field of {@code step} is not asked: it can no longer change a verdict, or, when {@code
+   * completing} a list, it is already given.
+   */
+  private boolean passesOver(int step, boolean completing, FieldCheck asks) {
+    int item = (step - 1) / fields.size();
+    String field = fields.get((step - 1) % fields.size()).name();
+    return completing && items.get(item).get(field) != null || !asks.matters(d, item, field);
   }
 
   /** Whether a field of an item, not given yet, can still change a verdict (for a draft). */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.permitcheck.diag.Suggest;
 import org.permitcheck.expr.CompiledExpr;
@@ -365,7 +366,7 @@ final class PermitReader {
         if (f.appliesTo(country)) {
           continue;
         }
-        java.util.regex.Matcher m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
+        Matcher m = Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(name) + "(?![A-Za-z0-9_])")
             .matcher(expr.text());
         Pos pos = ExprLocator.locate(reader.source(), expr, m.find() ? m.start() : 0);
         String through = f.name().equals(name) ? "" : " (through derived fact '" + name + "')";
