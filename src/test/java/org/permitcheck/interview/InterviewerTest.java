@@ -22,8 +22,10 @@ import org.permitcheck.rules.RulesLoader;
 /** The loop with a hand-written fake prompter, on a status history (periods). */
 class InterviewerTest {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+  /** The first lines of every ruleset here: its name, version, review date and languages. */
+  static final String HEAD = "ruleset: t\nversion: '1'\nreviewed: 2026-01-01\nlanguages: [en, fr]";
   static final String RULES = String.join("\n",
-      "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+      HEAD,
       "facts:",
       "  history: {type: periods, values: [duldung, gestattung], question: {en: 'Status history?', fr: H}}",
       "  works: {type: boolean, question: {en: 'Works?', fr: W}}",
@@ -107,7 +109,7 @@ class InterviewerTest {
 
   /** A permit for the parent of a Belgian child with whom there is a family life, through a derived fact. */
   static final String CHILDREN = String.join("\n",
-      "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+      HEAD,
       "facts:",
       "  kids:",
       "    type: list",
@@ -167,7 +169,7 @@ class InterviewerTest {
   void asksTheFieldsOfAListReadWithinAnotherListsItems() throws IOException {
     // the inner condition reads a field of the outer item: no item-by-item shortcut, every field asked
     String nested = String.join("\n",
-        "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+        HEAD,
         "facts:",
         "  parents: {type: list, question: {en: 'Parents?', fr: P}, fields: {pbel: {type: boolean, question: {en: 'Belgian?', fr: B}}}}",
         "  kids: {type: list, question: {en: 'Kids?', fr: E}, fields: {minor: {type: boolean, question: {en: 'Minor?', fr: M}}}}",
@@ -183,7 +185,7 @@ class InterviewerTest {
 
   /** P is discretionary while 'works' is unknown (it could still become eligible); Q is undetermined. */
   static final String TWO_PERMITS = String.join("\n",
-      "ruleset: t", "version: '1'", "reviewed: 2026-01-01", "languages: [en, fr]",
+      HEAD,
       "facts: {months: {type: integer, question: {en: 'Months?', fr: M}}, works: {type: boolean, question: {en: W, fr: W}}}",
       "countries: {BE: {name: {en: B, fr: B}, permits: [",
       "  {id: P, title: {en: T, fr: T}, legal_basis: x, source: {seed: s}, criteria: {all: [",

@@ -135,43 +135,49 @@ public class RulesLoaderTest {
         .anyMatch(m -> m.contains("unknown fact 'nn'"));
   }
 
+  /**
+   * A ruleset with German among its languages and a country DE without permits: HEAD's facts with
+   * {@code more} (more facts, then a derived section if any), and permit 'P' of BE with {@code criteria}.
+   */
+  static String withGermany(String more, String criteria) {
+    return permit(criteria).replace(HEAD, HEAD.replace("[en, fr]", "[en, fr, de]") + more)
+        + "  DE:\n    name: {en: D, fr: D, de: D}\n    permits: []\n";
+  }
+
+  /** One criterion that holds no surprise, for a test about the facts. */
+  static final String ONE_CRITERION = "          all:\n            - {id: x, text: {en: X, fr: X}, when: \"n > 1\"}\n";
+
   @Test
   void refusesAFactAskedOnlyInAnotherCountryDirectlyOrThroughADerivedFact() {
-    String head = HEAD.replace("[en, fr]", "[en, fr, de]")
-        + "  g:\n    type: integer\n    countries: [DE]\n    question: {en: 'G?', fr: 'G ?', de: 'G?'}\n";
+    String g = "  g:\n    type: integer\n    countries: [DE]\n    question: {en: 'G?', fr: 'G ?', de: 'G?'}\n"
+        + "derived:\n  a: \"g + n\"\n";
     String criteria = "          all:\n            - {id: x, text: {en: X, fr: X}, when: \"n > 1 and g > 1\"}\n"
         + "            - {id: y, text: {en: Y, fr: Y}, when: \"n > 2 or a > 1\"}\n";
-    String de = "  DE:\n    name: {en: D, fr: D, de: D}\n    permits: []\n";
-    Checked<Ruleset> r = load(permit(criteria).replace(HEAD, head + "derived:\n  a: \"g + n\"\n") + de);
+    Checked<Ruleset> r = load(withGermany(g, criteria));
     assertThat(located(r)).containsExactly(
         "25:62 fact 'g' is asked only in DE, but criterion 'x' of permit 'P' (BE) reads it: the interview would"
             + " never ask it there",
         "26:61 fact 'g' (through derived fact 'a') is asked only in DE, but criterion 'y' of permit 'P' (BE) reads"
             + " it: the interview would never ask it there");
     assertThat(r.diagnostics().get(0).hints()).containsExactly("add BE to the 'countries' of fact 'g', or use a fact asked in BE");
-    assertThat(load(permit(criteria).replace(HEAD, head.replace("[DE]", "[DE, BE]") + "derived:\n  a: \"g + n\"\n") + de)
-        .diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
+    assertThat(load(withGermany(g.replace("[DE]", "[DE, BE]"), criteria)).diagnostics())
+        .filteredOn(Diagnostic::isError).isEmpty();
   }
 
   @Test
   void requiresTheLabelsAndHelpOfAFactOfOneCountryInThatCountrysLanguage() {
-    String head = HEAD.replace("[en, fr]", "[en, fr, de]") + "  s:\n    type: enum\n    countries: [DE]\n"
+    String s = "  s:\n    type: enum\n    countries: [DE]\n"
         + "    question: {en: 'S?', fr: 'S ?', de: 'S?'}\n    help: {en: 'H', fr: 'H'}\n"
         + "    values: {a: {en: A, fr: A, de: A}, b: {en: B, fr: B}}\n";
-    String criteria = "          all:\n            - {id: x, text: {en: X, fr: X}, when: \"n > 1\"}\n";
-    String de = "  DE:\n    name: {en: D, fr: D, de: D}\n    permits: []\n";
-    assertThat(located(load(permit(criteria).replace(HEAD, head) + de))).containsExactly(
+    assertThat(located(load(withGermany(s, ONE_CRITERION)))).containsExactly(
         "13:11 help of fact 's' has no 'de' text", "14:43 label of 'b' in fact 's' has no 'de' text");
   }
 
   @Test
   void requiresTheFieldsOfAListOfOneCountryInThatCountrysLanguage() {
-    String head = HEAD.replace("[en, fr]", "[en, fr, de]") + "  l:\n    type: list\n    countries: [DE]\n"
-        + "    question: {en: 'L?', fr: 'L ?', de: 'L?'}\n"
+    String l = "  l:\n    type: list\n    countries: [DE]\n    question: {en: 'L?', fr: 'L ?', de: 'L?'}\n"
         + "    fields: {k: {type: enum, question: {en: K, fr: K}, values: {a: {en: A, fr: A, de: A}}}}\n";
-    String criteria = "          all:\n            - {id: x, text: {en: X, fr: X}, when: \"n > 1\"}\n";
-    String de = "  DE:\n    name: {en: D, fr: D, de: D}\n    permits: []\n";
-    assertThat(located(load(permit(criteria).replace(HEAD, head) + de)))
+    assertThat(located(load(withGermany(l, ONE_CRITERION))))
         .containsExactly("13:40 question of field 'k' has no 'de' text");
   }
 
