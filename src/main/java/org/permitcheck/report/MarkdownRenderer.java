@@ -45,7 +45,11 @@ public final class MarkdownRenderer {
     header(out, e);
     out.append("> ").append(Md.escape(notice())).append("\n\n");
     situation(out, e);
-    List<PermitResult> applies = e.results().stream().filter(Explanation::appliesOrNearly).toList();
+    // an option (forced return, staying without papers) is a situation, not a permit: its own section
+    List<PermitResult> applies = e.results().stream()
+        .filter(r -> Explanation.appliesOrNearly(r) && !isOption(r)).toList();
+    List<PermitResult> options = e.results().stream()
+        .filter(r -> Explanation.appliesOrNearly(r) && isOption(r)).toList();
     out.append("## ").append(Md.escape(m.get("md.applies"))).append("\n\n");
     if (e.results().isEmpty()) {
       out.append(Md.escape(why.noPermits(e))).append("\n\n");
@@ -55,11 +59,21 @@ public final class MarkdownRenderer {
     for (PermitResult r : applies) {
       permit(out, r, e);
     }
+    if (!options.isEmpty()) {
+      out.append("## ").append(Md.escape(m.get("md.options"))).append("\n\n");
+      for (PermitResult r : options) {
+        permit(out, r, e);
+      }
+    }
     others(out, e);
     advice(out, e);
     out.append("*").append(Md.escape(notice())).append(" ")
         .append(Md.escape(m.get("md.sha256", rules.sha256()))).append("*\n");
     return out.toString();
+  }
+
+  private static boolean isOption(PermitResult r) {
+    return r.permit().kind().equals("option");
   }
 
   private String notice() {

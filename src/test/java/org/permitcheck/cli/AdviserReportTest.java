@@ -31,6 +31,17 @@ class AdviserReportTest {
   }
 
   @Test
+  void theMarkdownReportListsOptionsApartFromThePermitsThatApply() {
+    String md = Run.run("eval", "--format", "markdown", "examples/nl-appeal-may-wait-no-removal.yaml").out();
+    int permits = md.indexOf("## Permits that apply or nearly apply");
+    int options = md.indexOf("## Options and situations that apply or nearly apply");
+    assertThat(permits).isNotNegative();
+    assertThat(options).isGreaterThan(permits);
+    assertThat(md.substring(permits, options)).doesNotContain("NL-opt-forced-return").doesNotContain("NL-opt-appeal-wait");
+    assertThat(md.substring(options)).contains("### NL-opt-forced-return").contains("### NL-opt-appeal-wait");
+  }
+
+  @Test
   void quotesTheRulesOwnDiscretionaryTextInsteadOfClaimingTheAuthorityMayGrant() {
     Run.Result r = Run.run("eval", "examples/nl-ukraine-refugee.yaml");
     assertThat(r.exit()).isZero();
