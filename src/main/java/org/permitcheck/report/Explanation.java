@@ -91,6 +91,11 @@ final class Explanation {
     } else {
       out.add(m.get((applied ? "timeline.available_until" : "timeline.apply_before") + then, last));
     }
+    // "apply by" the day a provision ends must not read as the end of what it grants, nor as a
+    // promise that a request filed that day is still decided under it
+    if (!option && r.afterApplyBefore().orElse(null) == Verdict.NOT_IN_FORCE) {
+      out.add(m.get(applied ? "timeline.after_not_in_force.applied" : "timeline.after_not_in_force", last));
+    }
     return out;
   }
 
