@@ -369,10 +369,21 @@ public final class Evaluator {
     List<String> missing = List.of();
     if (verdict == Verdict.NOT_ELIGIBLE) {
       nearMiss = nearMiss(permit, tree);
-    } else if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
+    } else if (factsCanChange(permit, verdict)) {
       missing = missing(permit, tree, env, verdict == Verdict.UNDETERMINED);
     }
     return new PermitResult(permit, verdict, nearMiss, tree, missing, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * Whether facts not given can still change the verdict: an open one, or a discretionary one that
+   * would be eligible with every criterion met. A permit the authority always decides stays
+   * discretionary once its criteria are met or waived (its root's lenient outcome is met, which no
+   * answer undoes), so nothing is missing: e.g. an unknown asylum time limit for an admission
+   * exceptionnelle, which a late request only leaves to the préfet as the permit itself is.
+   */
+  private static boolean factsCanChange(Permit permit, Verdict verdict) {
+    return verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY && permit.discretionary().isEmpty();
   }
 
   /**
@@ -409,7 +420,7 @@ public final class Evaluator {
     }
     Verdict verdict = verdict(permit, tree, env);
     List<String> missing = List.of();
-    if (verdict == Verdict.UNDETERMINED || verdict == Verdict.DISCRETIONARY) {
+    if (factsCanChange(permit, verdict)) {
       missing = missing(root, packed(tree), permit.rootIsTopLevel() ? null : packed, env,
           verdict == Verdict.UNDETERMINED);
     }

@@ -58,6 +58,21 @@ class EvaluatorTest {
       "        criteria:",
       "          all:",
       "            - {id: a, text: {en: A, fr: A}, when: \"a\"}",
+      "      - id: WAIVED",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        criteria:",
+      "          all:",
+      "            - {id: a, text: {en: A, fr: A}, when: \"a\", discretionary: {text: {en: late, fr: tard}}}",
+      "      - id: WHOLE-WAIVED",
+      "        title: {en: T, fr: T}",
+      "        legal_basis: x",
+      "        source: {seed: s}",
+      "        discretionary: {en: the authority decides, fr: l'autorité décide}",
+      "        criteria:",
+      "          all:",
+      "            - {id: a, text: {en: A, fr: A}, when: \"a\", discretionary: {text: {en: late, fr: tard}}}",
       "      - id: DATED",
       "        title: {en: T, fr: T}",
       "        legal_basis: x",
@@ -375,6 +390,16 @@ class EvaluatorTest {
   void aWholeDiscretionaryDecisionTurnsAnAllMetResultIntoDiscretionary() {
     assertThat(eval("WHOLE", AS_OF, "a", true).verdict()).isEqualTo(Verdict.DISCRETIONARY);
     assertThat(eval("WHOLE", AS_OF, "a", false).verdict()).isEqualTo(Verdict.NOT_ELIGIBLE);
+  }
+
+  @Test
+  void anUnknownCriterionTheAuthorityMayWaiveAsksOnlyWhereItsAnswerCouldMakeThePermitEligible() {
+    PermitResult open = eval("WAIVED", AS_OF);
+    assertThat(open.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(open.missing()).containsExactly("a");
+    PermitResult always = eval("WHOLE-WAIVED", AS_OF);
+    assertThat(always.verdict()).isEqualTo(Verdict.DISCRETIONARY);
+    assertThat(always.missing()).isEmpty();
   }
 
   @Test
