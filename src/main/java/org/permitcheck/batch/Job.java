@@ -90,6 +90,13 @@ public record Job(
       return result(renderer.failure(id, item.name(), c.errors()), c.diagnostics(), null, item.name(), readNanos);
     }
     Case original = c.value().get();
+    Optional<Diagnostic> lateSet = changes.isEmpty() ? Optional.empty() : reader.setAfterCaseDate(original, changes, item.name(), item.line());
+    if (lateSet.isPresent()) {
+      List<Diagnostic> all = new java.util.ArrayList<>(c.diagnostics());
+      all.add(lateSet.get());
+      return result(renderer.failure(original.id(), item.name(), List.of(lateSet.get())), all, null, item.name(),
+          readNanos);
+    }
     LocalDate date = asOf != null ? asOf : original.asOf().orElse(today);
     if (asOf != null) {
       // facts are checked against the case's own date; --as-of may lie before them (the facts evaluated:

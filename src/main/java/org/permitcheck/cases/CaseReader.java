@@ -289,7 +289,7 @@ public final class CaseReader {
    * with the same rules as in a case file. The text is read as a YAML value, so lists can be given
    * in flow style: {@code [{status: duldung, from: 2019-01-01}]}. An empty text, null or ~ means unknown.
    */
-  public Checked<Optional<Object>> parseValue(String factName, String text, String origin) {
+  public Checked<Optional<Object>> parseValue(String factName, String text, String origin, LocalDate known) {
     SourceText source = new SourceText(origin, text);
     Optional<String> current = rules.currentName(factName);
     if (current.isEmpty()) {
@@ -315,7 +315,7 @@ public final class CaseReader {
         && rules.facts().get(current.get()).type().kind() == org.permitcheck.expr.Type.Kind.TEXT) {
       node = new ScalarNode(ScalarNode.Type.STRING, text.strip(), Pos.NONE, false);
     }
-    Optional<Object> v = new FactValues(reader, knownOn(null, override, today)).read(rules.facts().get(current.get()), node, current.get());
+    Optional<Object> v = new FactValues(reader, known).read(rules.facts().get(current.get()), node, current.get());
     if (reader.hasErrors()) {
       return Checked.failed(reader.diagnostics());
     }
@@ -341,8 +341,38 @@ public final class CaseReader {
     if (!date.isBefore(knownOn(c.asOf().orElse(null), override, today))) {
       return Optional.empty(); // every such date was checked not to lie after the date the case is known on
     }
+    List<LateDate> late = lateDates(c.facts(), date);
+    if (late.isEmpty()) {
+      return Optional.empty();
+    }
+    LateDate first = late.get(0);
+    Pos at = document.apply(source).flatMap(root -> locate(root, first)).orElse(new Pos(line, 0));
+    return Optional.of(evaluatedBefore(first, late.size() - 1, date, file, at));
+  }
+
+  /**
+   * The error for a case when a value of {@code --set} is a date that may not lie after the date the
+   * case is known on (its as_of, else --as-of, else today), and does: the values are typed once for
+   * every case, and checked against each case's own date here, as the case's own facts are.
+   */
+  public Optional<Diagnostic> setAfterCaseDate(Case c, Map<String, Object> changes, String file, int line) {
+    LocalDate known = knownOn(c.asOf().orElse(null), override, today);
+    List<LateDate> late = lateDates(changes, known);
+    if (late.isEmpty()) {
+      return Optional.empty();
+    }
+    LateDate first = late.get(0);
+    // at the case it does not fit; the value only in the long form: --redact keeps it out of error records
+    return Optional.of(Diagnostic.of(Severity.ERROR, file, line, 0, "",
+        Phrase.of("set.after_case_date", first.fact(), Phrase.of("fact.after_case_date.value", first.name(), first.value(), known)),
+        Phrase.of("set.after_case_date", first.fact(), Phrase.of("fact.after_case_date", first.name())))
+        .withHint(Phrase.of("hint.check_year")));
+  }
+
+  /** The dates among {@code facts} that may not lie in the future and lie after {@code date}. */
+  private List<LateDate> lateDates(Map<String, Object> facts, LocalDate date) {
     List<LateDate> late = new ArrayList<>();
-    for (Map.Entry<String, Object> e : c.facts().entrySet()) {
+    for (Map.Entry<String, Object> e : facts.entrySet()) {
       Fact fact = rules.facts().get(e.getKey());
       if (fact == null) {
         continue;
@@ -366,12 +396,7 @@ public final class CaseReader {
         }
       }
     }
-    if (late.isEmpty()) {
-      return Optional.empty();
-    }
-    LateDate first = late.get(0);
-    Pos at = document.apply(source).flatMap(root -> locate(root, first)).orElse(new Pos(line, 0));
-    return Optional.of(evaluatedBefore(first, late.size() - 1, date, file, at));
+    return late;
   }
 
   /** A date of a case later than the date it is evaluated at: a fact's, or a field's of a list's item. */

@@ -380,7 +380,8 @@ final class EvalCommand implements Callable<Integer> {
         // a field of the case, not a fact: said so, with where it is given
         throw new UsageError(m.get("cli.set_invalid", fact, m.get("cli.set_not_fact", fact)), m.get(CASE_FIELDS.get(fact)));
       }
-      Checked<Optional<Object>> v = reader.parseValue(fact, set.substring(eq + 1), "--set " + fact);
+      // typed once for every case; a date is checked against each case's own date (Job)
+      Checked<Optional<Object>> v = reader.parseValue(fact, set.substring(eq + 1), "--set " + fact, LocalDate.MAX);
       if (v.hasErrors()) {
         Diagnostic d = org.permitcheck.diag.Translation.of(m.language()).translate(v.errors().get(0));
         throw new UsageError(m.get("cli.set_invalid", fact, d.message()), d.hints().isEmpty() ? "" : d.hints().get(0));

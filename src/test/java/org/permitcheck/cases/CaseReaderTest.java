@@ -199,21 +199,21 @@ class CaseReaderTest {
   @Test
   void parsesAValueFromTheCommandLineLikeACaseFileDoes() {
     CaseReader r = new CaseReader(rules, TODAY);
-    assertThat(r.parseValue("german_level", "B1", "--set").value()).contains(Optional.of("B1"));
-    assertThat(r.parseValue("convicted", "yes", "--set").value()).contains(Optional.of(true));
-    assertThat(r.parseValue("de_60b_months", "4", "--set").value()).contains(Optional.of(4L));
-    assertThat(r.parseValue("de_60b_months", "", "--set").value()).contains(Optional.empty());
-    assertThat(r.parseValue("german_level", "Z9", "--set").hasErrors()).isTrue();
-    assertThat(r.parseValue("children", "[{date_of_birth: 2015-01-01, in_school: true}]", "--set").value().get())
+    assertThat(r.parseValue("german_level", "B1", "--set", TODAY).value()).contains(Optional.of("B1"));
+    assertThat(r.parseValue("convicted", "yes", "--set", TODAY).value()).contains(Optional.of(true));
+    assertThat(r.parseValue("de_60b_months", "4", "--set", TODAY).value()).contains(Optional.of(4L));
+    assertThat(r.parseValue("de_60b_months", "", "--set", TODAY).value()).contains(Optional.empty());
+    assertThat(r.parseValue("german_level", "Z9", "--set", TODAY).hasErrors()).isTrue();
+    assertThat(r.parseValue("children", "[{date_of_birth: 2015-01-01, in_school: true}]", "--set", TODAY).value().get())
         .contains(List.of(Map.of("date_of_birth", LocalDate.of(2015, 1, 1), "in_school", true)));
   }
 
   @Test
   void readsNullOnTheCommandLineAsUnknownAndRefusesAValueThatIsOnlyAComment() {
     CaseReader r = new CaseReader(rules, TODAY);
-    assertThat(r.parseValue("german_level", "null", "--set").value()).contains(Optional.empty());
-    assertThat(r.parseValue("date_of_birth", "~", "--set").value()).contains(Optional.empty());
-    assertThat(r.parseValue("german_level", "#B1", "--set").errors()).singleElement()
+    assertThat(r.parseValue("german_level", "null", "--set", TODAY).value()).contains(Optional.empty());
+    assertThat(r.parseValue("date_of_birth", "~", "--set", TODAY).value()).contains(Optional.empty());
+    assertThat(r.parseValue("german_level", "#B1", "--set", TODAY).errors()).singleElement()
         .satisfies(d -> assertThat(d.message()).isEqualTo("the value '#B1' is a YAML comment, so no value at all"));
   }
 

@@ -684,6 +684,24 @@ class BatchTest {
   }
 
   @Test
+  void aDateSetOnTheCommandLineIsCheckedAgainstEachCasesOwnDate() {
+    String cases = "{\"id\": \"later\", \"as_of\": \"2031-01-01\", \"facts\": {}}\n"
+        + "{\"id\": \"today\", \"as_of\": \"2026-11-22\", \"facts\": {}}\n";
+    Run.Result r = Run.run(cases, Map.of(), FIXTURES, "eval", "--format", "ndjson", "--set",
+        "de_stay_since=2030-06-01", "-");
+    assertThat(r.exit()).isEqualTo(ExitCode.INVALID_INPUT);
+    String[] lines = r.out().split("\n");
+    assertThat(lines).hasSize(2);
+    assertThat(lines[0]).startsWith("{\"schema_version\":1,\"case\":\"later\"").contains("\"errors\":[]");
+    assertThat(lines[1]).contains("\"case\":\"today\"", "fact 'de_stay_since' is 2030-06-01, later than the case's date (2026-11-22)");
+    assertThat(r.err()).contains("<stdin>:2: error: --set de_stay_since: fact 'de_stay_since' is 2030-06-01, later than the case's date (2026-11-22)");
+    // --redact keeps the value out of the error record
+    assertThat(Run.run(cases, Map.of(), FIXTURES, "eval", "--format", "ndjson", "--redact", "--set",
+        "de_stay_since=2030-06-01", "-").out()).contains("fact 'de_stay_since' is later than the case's date")
+        .doesNotContain("2030-06-01");
+  }
+
+  @Test
   void aNamedPipeEvaluatedBeforeItsOwnDatesWarnsWithoutWaitingForASecondWriter(@TempDir Path dir) throws Exception {
     Path fifo = dir.resolve("late.yaml");
     org.junit.jupiter.api.Assumptions.assumeTrue(
