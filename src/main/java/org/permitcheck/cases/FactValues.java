@@ -211,25 +211,27 @@ final class FactValues {
         continue;
       }
       Map<String, Object> record = new LinkedHashMap<>();
+      boolean itemOk = true;
       for (MapNode.Entry e : ((MapNode) item).entries()) {
         Fact field = fields.get(e.key());
         if (field == null) {
           Phrase hint = Suggest.hint(e.key(), fields.keySet());
           reader.error(e.keyPos(), Phrase.of("item.unknown_field", e.key(), index, name), null,
               hint != null ? hint : Phrase.of("hint.fields", fields.keySet()));
-          ok = false;
+          itemOk = false;
           continue;
         }
         Optional<Object> v = read(field, e.value(), where + "." + e.key());
         if (v.isPresent()) {
           record.put(e.key(), v.get());
         } else if (!(e.value() instanceof ScalarNode && ((ScalarNode) e.value()).isNull())) {
-          ok = false;
+          itemOk = false;
         }
       }
       if (fact.type().kind() == Type.Kind.PERIODS) {
-        ok &= checkPeriod(item, record, name, index);
+        itemOk &= checkPeriod((MapNode) item, record, name, index);
       }
+      ok &= itemOk;
       out.add(record);
     }
     return ok ? Optional.of(List.copyOf(out)) : Optional.empty();
@@ -249,14 +251,23 @@ final class FactValues {
     return to == null || !to.isBefore((LocalDate) record.get("from"));
   }
 
+  /** Whether a record's field is not written, or written as null (unknown). */
+  private static boolean absent(MapNode item, String key) {
+    Optional<Node> v = item.get(key);
+    return v.isEmpty() || v.get() instanceof ScalarNode && ((ScalarNode) v.get()).isNull();
+  }
+
   /** {@link #validPeriod}, saying what is wrong. */
-  private boolean checkPeriod(Node item, Map<String, Object> record, String name, int index) {
+  private boolean checkPeriod(MapNode item, Map<String, Object> record, String name, int index) {
     if (validPeriod(record)) {
       return true;
     }
     if (!record.containsKey("status") || !record.containsKey("from")) {
-      reader.error(item.pos(), Phrase.of("item.period_incomplete", index, name), null,
-          Phrase.of("hint.period_open"));
+      // a status or start written but refused has had its own error: not also said to be missing
+      if (absent(item, "status") || absent(item, "from")) {
+        reader.error(item.pos(), Phrase.of("item.period_incomplete", index, name), null,
+            Phrase.of("hint.period_open"));
+      }
       return false;
     }
     reader.error(item.pos(), Phrase.of("item.ends_before.value", index, name, record.get("to"), record.get("from")),

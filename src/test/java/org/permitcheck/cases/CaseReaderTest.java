@@ -57,6 +57,22 @@ class CaseReaderTest {
   }
 
   @Test
+  void aPeriodWhoseStatusOrStartIsRefusedIsNotAlsoSaidToLackIt() throws IOException {
+    Ruleset real = RulesLoader.load(new SourceText("rules.yaml", Files.readString(Path.of("rules.yaml")))).value().get();
+    Checked<Case> c = new CaseReader(real, TODAY).read(new SourceText("c.yaml", "country: FR\nfacts:\n"
+        + "  fr_work_history:\n"
+        + "    - {status: other, from: 2022-03-01}\n"
+        + "    - {status: other_work, from: 2022-13-01}\n"
+        + "    - {from: 2022-03-01}\n"
+        + "    - {status: other_work, from: ~}\n"));
+    assertThat(errors(c)).extracting(e -> e.replaceAll(" — .*", "")).containsExactly(
+        "4:16 fact 'fr_work_history[1].status' has no value 'other'",
+        "5:34 fact 'fr_work_history[2].from' expects a date like 1999-05-14, found '2022-13-01'",
+        "6:7 item 3 of fact 'fr_work_history' needs a 'status' and a 'from' date",
+        "7:7 item 4 of fact 'fr_work_history' needs a 'status' and a 'from' date");
+  }
+
+  @Test
   void readsJsonCasesWithTheSameRules() {
     Checked<Case> c = read("c.json", "{\"id\": \"j\", \"as_of\": \"2026-01-01\", \"facts\": {\"date_of_birth\": \"1999-05-14\","
         + " \"convicted\": false, \"de_60b_months\": 0}}");
