@@ -353,7 +353,7 @@ public final class Evaluator {
         Timeline.Dates t = timeline.of(p, a, r.verdict(), r.tree(), env, c.applicationDate(), collected);
         if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent() || t.eligibleUntil().isPresent()) {
           r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore(),
-              t.fromDiscretionary(), t.eligibleUntil(), t.afterApplyBefore(), t.missingAfter());
+              t.fromDiscretionary(), t.eligibleUntil(), t.afterApplyBefore(), t.missingAfter(), t.decisionBy());
         }
       }
       results.add(r);

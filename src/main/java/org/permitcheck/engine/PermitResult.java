@@ -13,7 +13,8 @@ import org.permitcheck.rules.Permit;
  * (for an eligible permit, its last fully eligible day), when the permit then stays available until
  * {@code applyBefore} or beyond the horizon, and {@code afterApplyBefore}, the verdict on the day after
  * {@code applyBefore} (undetermined when facts the case does not give then decide: {@code
- * missingAfterApplyBefore}).
+ * missingAfterApplyBefore}), and {@code decisionByApplyBefore} when {@code applyBefore} is the last day
+ * of the decision, not of the request (a criterion judged on the day of the decision closes it).
  */
 public record PermitResult(
     Permit permit,
@@ -26,7 +27,8 @@ public record PermitResult(
     boolean fromDiscretionary,
     Optional<LocalDate> eligibleUntil,
     Optional<Verdict> afterApplyBefore,
-    List<String> missingAfterApplyBefore) {
+    List<String> missingAfterApplyBefore,
+    boolean decisionByApplyBefore) {
 
   public PermitResult {
     missing = List.copyOf(missing);
@@ -37,7 +39,7 @@ public record PermitResult(
   public PermitResult(Permit permit, Verdict verdict, boolean nearMiss, CriterionResult tree, List<String> missing,
       Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
     this(permit, verdict, nearMiss, tree, missing, eligibleFrom, applyBefore, false, Optional.empty(),
-        Optional.empty(), List.of());
+        Optional.empty(), List.of(), false);
   }
 
   /** The top-level criteria results (children of the root group, or the root). */

@@ -34,12 +34,15 @@ final class Timeline {
    * authority's discretion, until {@code applyBefore} or beyond the horizon, and is not fully eligible
    * again before it closes ({@code eligibleUntil}; for a permit already at the authority's discretion,
    * the last day before a criterion met today needs a waiver), and the verdict on the day after
-   * {@code applyBefore} ({@code afterApplyBefore}).
+   * {@code applyBefore} ({@code afterApplyBefore}), and whether {@code applyBefore} is the last day of
+   * the decision rather than of the request ({@code decisionBy}: a request made on it but decided the
+   * day after no longer gets the permit, e.g. a child who must still be a minor when it is decided).
    */
   record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
-      Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore, List<String> missingAfter) {
+      Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore, List<String> missingAfter,
+      boolean decisionBy) {
     static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty(), List.of());
+        Optional.empty(), List.of(), false);
   }
 
   /**
@@ -220,6 +223,7 @@ final class Timeline {
     boolean fromDiscretionary = false;
     Optional<LocalDate> eligibleUntil = Optional.empty();
     boolean eligibleAgain = false; // after eligibleUntil, before the permit closes
+    boolean decisionBy = false;
     Env at = null; // the facts at each candidate date in turn
     for (long day : sink.inOrder()) {
       LocalDate d = LocalDate.ofEpochDay(day);
@@ -247,13 +251,25 @@ final class Timeline {
         if (v == Verdict.UNDETERMINED) { // which facts would then decide, for the report to name
           missingAfter = evaluator.evaluate(permit, at).missing();
         }
+        // requested on the last day, decided the day after: still closed when a criterion judged on
+        // the day of the decision closed it (a provision's end is said apart, by afterApplyBefore);
+        // only what an authority grants on request: an option is a situation, and a procedure's
+        // (an appeal's) evaluation date is the day it is lodged
+        if (fixedApplication.isEmpty() && v != Verdict.NOT_IN_FORCE && decided(permit)) {
+          decisionBy = !Evaluator.verdictOf(evaluator.standing(permit, env.at(d, d.minusDays(1)))).available();
+        }
       }
       if ((!wantFrom || from.isPresent()) && before.isPresent()) {
         break;
       }
     }
     return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after,
-        missingAfter);
+        missingAfter, decisionBy);
+  }
+
+  /** Whether an authority grants the permit on a request and decides it later: a permit or a toleration. */
+  private static boolean decided(Permit permit) {
+    return permit.kind().equals("permit") || permit.kind().equals("toleration");
   }
 
   /**

@@ -81,13 +81,20 @@ final class Explanation {
     // after the last day, facts the case does not give may decide: said in the same sentence
     boolean thenUnknown = r.afterApplyBefore().orElse(null) == Verdict.UNDETERMINED;
     String then = thenUnknown ? ".then_unknown" : "";
+    // the last day of the decision, not of the request (a child who must still be a minor then)
+    boolean decision = "decision".equals(judgedAt(r, e));
     if (option) {
       out.add(m.get("timeline.holds_until" + then, last));
     } else if (r.eligibleUntil().isPresent()) {
       out.add(m.get(applied ? until + ".applied" : until, m.date(r.eligibleUntil().get()), last));
+      if (decision) {
+        out.add(m.get("timeline.decision_by", last));
+      }
       if (thenUnknown) {
         out.add(m.get("timeline.after_undetermined", last));
       }
+    } else if (decision) {
+      out.add(m.get("timeline.decide_before" + then, last));
     } else {
       out.add(m.get((applied ? "timeline.available_until" : "timeline.apply_before") + then, last));
     }
@@ -97,6 +104,21 @@ final class Explanation {
       out.add(m.get(applied ? "timeline.after_not_in_force.applied" : "timeline.after_not_in_force", last));
     }
     return out;
+  }
+
+  /**
+   * Whether a request made by apply_before is enough ("application"), or the decision must be taken by
+   * then ("decision"); null without apply_before, once the case gives its application date, and when
+   * the provision itself ends (whether a request made in time is still decided under it is not known),
+   * and for what nobody requests from an authority that decides later (an option, an appeal).
+   */
+  static String judgedAt(PermitResult r, Evaluation e) {
+    if (r.applyBefore().isEmpty() || e.subject().applicationDate().isPresent()
+        || r.afterApplyBefore().orElse(null) == Verdict.NOT_IN_FORCE
+        || !r.permit().kind().equals("permit") && !r.permit().kind().equals("toleration")) {
+      return null;
+    }
+    return r.decisionByApplyBefore() ? "decision" : "application";
   }
 
   /**

@@ -38,7 +38,7 @@ public final class JsonRenderer {
   public static final List<String> RESULT_KEYS = List.of("permit", "country", "kind", "title", "legal_basis",
       "source", "in_force", "window", "verdict", "near_miss", "discretionary_decision", "criteria", "missing",
       "eligible_from", "apply_before", "eligible_from_verdict", "eligible_until", "verdict_after_apply_before",
-      "missing_after_apply_before", "what_if", "next_steps");
+      "missing_after_apply_before", "apply_before_judged_at", "what_if", "next_steps");
   public static final List<String> COMPACT_RESULT_KEYS = List.of("permit", "country", "verdict", "near_miss",
       "discretionary_decision", "criteria", "missing", "eligible_from", "apply_before");
   public static final List<String> CRITERION_KEYS = List.of("id", "outcome", "waivable", "text", "when", "combine",
@@ -379,6 +379,7 @@ public final class JsonRenderer {
       w.name("missing_after_apply_before").beginArray();
       r.missingAfterApplyBefore().forEach(w::string);
       w.endArray();
+      w.name("apply_before_judged_at").string(Explanation.judgedAt(r, e));
     }
     if (e.isWhatIf()) {
       whatIf(w, r, e);

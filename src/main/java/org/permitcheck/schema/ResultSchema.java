@@ -108,6 +108,10 @@ final class ResultSchema {
           then.putArray("enum").add(Verdict.UNDETERMINED.key()).add(Verdict.NOT_ELIGIBLE.key())
               .add(Verdict.NOT_IN_FORCE.key()).addNull();
           return then;
+        case "apply_before_judged_at":
+          ObjectNode judged = Json.nullable("string");
+          judged.putArray("enum").add("application").add("decision").addNull();
+          return judged;
         case "eligible_from_verdict":
           ObjectNode opens = Json.nullable("string");
           opens.putArray("enum").add(Verdict.ELIGIBLE.key()).add(Verdict.DISCRETIONARY.key()).addNull();

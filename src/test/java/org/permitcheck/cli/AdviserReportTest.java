@@ -42,6 +42,19 @@ class AdviserReportTest {
   }
 
   @Test
+  void saysWhenTheLastDayIsTheDecisionsRatherThanTheRequests() throws IOException {
+    String decided = "examples/de-25b-child-turns-18-decision-day.yaml";
+    assertThat(Run.run("eval", "--permit", "DE-25b", decided).out())
+        .contains("Available until 2026-11-25, if the decision is taken by that day").doesNotContain("apply by that day");
+    JsonNode json = new ObjectMapper().readTree(Run.run("eval", "--format", "json", "--permit", "DE-25b", decided).out());
+    assertThat(json.at("/results/0/apply_before_judged_at").asText()).isEqualTo("decision");
+    // § 25a's age is judged on the day of the request
+    String requested = "examples/de-25a-29-february-last-day.yaml";
+    assertThat(new ObjectMapper().readTree(Run.run("eval", "--format", "json", "--permit", "DE-25a", requested).out())
+        .at("/results/0/apply_before_judged_at").asText()).isEqualTo("application");
+  }
+
+  @Test
   void quotesTheRulesOwnDiscretionaryTextInsteadOfClaimingTheAuthorityMayGrant() {
     Run.Result r = Run.run("eval", "examples/nl-ukraine-refugee.yaml");
     assertThat(r.exit()).isZero();

@@ -91,6 +91,7 @@ class TimelineExactTest {
     Random r = new Random(5);
     int dated = 0;
     int untilDated = 0;
+    int decidedBy = 0;
     for (int i = 0; i < 1000; i++) {
       Generate.Read g = Generate.read(rules, reader, r, i);
       String line = g.line();
@@ -108,6 +109,7 @@ class TimelineExactTest {
         List<String> missingAfter = List.of();
         boolean fromDiscretionary = false;
         boolean again = false;
+        boolean decisionBy = false; // requested on apply_before, decided the day after: closed
         for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)); d = d.plusDays(1)) {
           long standing = evaluator.standing(p.permit(), env.at(d, c.applicationDate().orElse(d)));
           Verdict v = Evaluator.verdictOf(standing);
@@ -132,6 +134,9 @@ class TimelineExactTest {
             if (v == Verdict.UNDETERMINED) {
               missingAfter = evaluator.evaluate(p.permit(), env.at(d, c.applicationDate().orElse(d))).missing();
             }
+            decisionBy = c.applicationDate().isEmpty() && v != Verdict.NOT_IN_FORCE
+                && List.of("permit", "toleration").contains(p.permit().kind())
+                && !Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, d.minusDays(1)))).available();
           }
         }
         String what = p.permit().id() + " from " + start + " for " + line;
@@ -143,12 +148,15 @@ class TimelineExactTest {
           assertThat(p.fromDiscretionary()).as(what).isEqualTo(fromDiscretionary);
         }
         assertThat(p.eligibleUntil()).as(what).isEqualTo(again ? Optional.empty() : until);
+        assertThat(p.decisionByApplyBefore()).as(what).isEqualTo(decisionBy);
+        decidedBy += decisionBy ? 1 : 0;
         untilDated += p.eligibleUntil().isPresent() ? 1 : 0;
         dated += from.isPresent() || before.isPresent() ? 1 : 0;
       }
     }
     assertThat(dated).as("results with a date").isGreaterThan(5);
     assertThat(untilDated).as("results with a last day before more is left to the authority").isGreaterThan(0);
+    assertThat(decidedBy).as("results whose last day is the decision's").isGreaterThan(0);
   }
 
   /** A date near one of the case's own dates, where conditions change. */

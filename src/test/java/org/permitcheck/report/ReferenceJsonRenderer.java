@@ -198,6 +198,10 @@ final class ReferenceJsonRenderer {
         g.writeString(f);
       }
       g.writeEndArray();
+      g.writeStringField("apply_before_judged_at", r.applyBefore().isEmpty() || e.subject().applicationDate().isPresent()
+          || r.afterApplyBefore().orElse(null) == org.permitcheck.engine.Verdict.NOT_IN_FORCE
+          || !List.of("permit", "toleration").contains(p.kind()) ? null
+          : r.decisionByApplyBefore() ? "decision" : "application");
     }
     if (e.isWhatIf()) {
       PermitResult b = e.before().get(p.id());
