@@ -1,6 +1,7 @@
 package org.permitcheck.cli;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
   static InterviewStart fresh(Context ctx, Ruleset rules, Scope scope, String save, LocalDate asOf, String lang) {
     if (save != null) {
       checkYaml(save);
+      checkFolder(ctx, save);
     }
     String id = save != null ? CaseReader.defaultId(save) : proposeId(ctx);
     Case c = new Case(id, save == null ? "" : save, country(rules, scope), Optional.of(asOf), Optional.empty(),
@@ -85,6 +87,16 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     return name.matches("(?s).*\\.ya?ml") ? name : name + ".yaml";
   }
 
+  /** Refuses a --save into a folder that does not exist, before the first question: the draft goes there too. */
+  static void checkFolder(Context ctx, String save) {
+    Path folder = ctx.resolve(save).toAbsolutePath().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      Path written = Path.of(save).getParent();
+      throw new UsageError("--save '" + save + "': there is no folder '" + (written != null ? written : folder) + "'",
+          "create the folder first, or choose a file in an existing one");
+    }
+  }
+
   static void checkYaml(String save) {
     if (!save.matches("(?s).*\\.ya?ml")) {
       throw new UsageError("--save '" + save + "': the case is saved as YAML", "use a name ending in .yaml");
@@ -130,25 +142,39 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
         return Checked.failed(read.diagnostics());
       }
       String target = save != null ? save : yamlName(file.replaceFirst("\\.json$", ""));
-      d = Draft.of(read.value().get(), target);
+      d = Draft.of(read.value().get(), target, samePath(ctx, target, file));
       draftPath = draftFor(target);
-      checkNoDraft(ctx, draftPath, adjust(d, scope, save, asOf), lang);
+      checkNoDraft(ctx, draftPath, adjust(ctx, d, scope, save, asOf), lang);
       notes = read.diagnostics();
     }
     if (save != null) {
       checkYaml(save);
+      checkFolder(ctx, save);
     }
-    d = adjust(d, scope, save, asOf);
+    d = adjust(ctx, d, scope, save, asOf);
+    if (!d.save().isEmpty() && !d.replaces() && Files.exists(ctx.resolve(d.save()))) {
+      // another case (a person's) may be there: finishing would write over it
+      throw new UsageError("'" + d.save() + "' already exists, and it is not the case this interview edits",
+          "to save the case elsewhere: permitcheck interview --resume " + file + " --save ANOTHER.yaml"
+              + d.scopeOptions() + lang);
+    }
     Comments comments = TreeReader.isJson(file) ? Comments.NONE
         : Comments.read(text.text(), savedCase ? List.of() : List.of("case"));
     return Checked.of(new InterviewStart(d, draftPath, true, savedCase, comments), notes);
   }
 
-  private static Draft adjust(Draft d, Scope scope, String save, LocalDate asOf) {
+  private static boolean samePath(Context ctx, String a, String b) {
+    return ctx.resolve(a).toAbsolutePath().normalize().equals(ctx.resolve(b).toAbsolutePath().normalize());
+  }
+
+  private static Draft adjust(Context ctx, Draft d, Scope scope, String save, LocalDate asOf) {
     Case c = d.subject();
     Optional<LocalDate> date = asOf != null ? Optional.of(asOf) : c.asOf();
     c = new Case(c.id(), c.source(), c.country(), date, c.applicationDate(), c.facts(), c.expect(), c.note());
     Scope s = scope.countries().isEmpty() && scope.permits().isEmpty() ? d.scope() : scope;
-    return new Draft(c, s, d.asked(), d.skipped(), d.pending(), save != null ? save : d.save(), d.finished());
+    // a file named by --save is not the case re-opened, unless it is the same file
+    boolean replaces = d.replaces() && (save == null || samePath(ctx, save, d.save()));
+    return new Draft(c, s, d.asked(), d.skipped(), d.pending(), save != null ? save : d.save(), replaces,
+        d.finished());
   }
 }

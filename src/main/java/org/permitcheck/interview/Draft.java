@@ -16,7 +16,9 @@ import org.permitcheck.engine.Scope;
  * An interview so far, as saved after every answer: the case being built, the scope it was started
  * with, the questions answered or skipped in order (for {@code back}; {@value #COUNTRY} stands for the
  * country), the facts left unknown on purpose, a list being answered item by item, where the case
- * will be saved, and whether every verdict was decided.
+ * will be saved, whether the file there is the case this interview edits ({@code replaces}: a case
+ * file re-opened; else the interview must not write over a file there), and whether every verdict was
+ * decided.
  */
 public record Draft(
     Case subject,
@@ -25,6 +27,7 @@ public record Draft(
     Set<String> skipped,
     Optional<Pending> pending,
     String save,
+    boolean replaces,
     boolean finished) {
   /** The country question in {@code asked}; no fact can have this name. */
   public static final String COUNTRY = "@country";
@@ -41,15 +44,18 @@ public record Draft(
   }
 
   public static Draft start(Case subject, Scope scope, String save) {
-    return new Draft(subject, scope, List.of(), Set.of(), Optional.empty(), save, false);
+    return new Draft(subject, scope, List.of(), Set.of(), Optional.empty(), save, false, false);
   }
 
-  /** A case file re-opened as a draft: its country and facts count as answered, in file order. */
-  public static Draft of(Case subject, String save) {
+  /**
+   * A case file re-opened as a draft: its country and facts count as answered, in file order; {@code
+   * replaces} when {@code save} is that file.
+   */
+  public static Draft of(Case subject, String save, boolean replaces) {
     List<String> asked = new ArrayList<>();
     subject.country().ifPresent(c -> asked.add(COUNTRY));
     asked.addAll(subject.facts().keySet());
-    return new Draft(subject, Scope.ALL, asked, Set.of(), Optional.empty(), save, false);
+    return new Draft(subject, Scope.ALL, asked, Set.of(), Optional.empty(), save, replaces, false);
   }
 
   /**
@@ -82,13 +88,13 @@ public record Draft(
     if (value.isEmpty()) {
       s.add(fact);
     }
-    return new Draft(subject.with(change), scope, append(fact), s, Optional.empty(), save, false);
+    return new Draft(subject.with(change), scope, append(fact), s, Optional.empty(), save, replaces, false);
   }
 
   Draft country(Optional<String> code) {
     Case c = new Case(subject.id(), subject.source(), code, subject.asOf(), subject.applicationDate(),
         subject.facts(), subject.expect(), subject.note());
-    return new Draft(c, scope, append(COUNTRY), skipped, Optional.empty(), save, false);
+    return new Draft(c, scope, append(COUNTRY), skipped, Optional.empty(), save, replaces, false);
   }
 
   /** Forgets the answer to a question (the country, or a fact), so that it can be asked again. */
@@ -106,22 +112,22 @@ public record Draft(
       change.put(question, null);
       c = c.with(change);
     }
-    return new Draft(c, scope, a, s, Optional.empty(), save, false);
+    return new Draft(c, scope, a, s, Optional.empty(), save, replaces, false);
   }
 
   /** A list fact in progress: its partial value and where its sub-dialogue stands. */
   Draft pending(String fact, List<Map<String, Object>> items, int step) {
     Map<String, Object> change = new LinkedHashMap<>();
     change.put(fact, items);
-    return new Draft(subject.with(change), scope, asked, skipped, Optional.of(new Pending(fact, step)), save, false);
+    return new Draft(subject.with(change), scope, asked, skipped, Optional.of(new Pending(fact, step)), save, replaces, false);
   }
 
   Draft finish() {
-    return new Draft(subject, scope, asked, skipped, pending, save, true);
+    return new Draft(subject, scope, asked, skipped, pending, save, replaces, true);
   }
 
   Draft reopen() {
-    return new Draft(subject, scope, asked, skipped, pending, save, false);
+    return new Draft(subject, scope, asked, skipped, pending, save, replaces, false);
   }
 
   private List<String> append(String question) {

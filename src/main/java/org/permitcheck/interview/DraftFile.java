@@ -31,7 +31,7 @@ import org.permitcheck.tree.TreeReader;
  */
 public final class DraftFile {
   static final List<String> KEYS =
-      List.of("draft", "save", "countries", "permits", "asked", "skipped", "pending", "finished", "case");
+      List.of("draft", "save", "replaces", "countries", "permits", "asked", "skipped", "pending", "finished", "case");
 
   private final Ruleset rules;
   private final LocalDate today;
@@ -60,6 +60,9 @@ public final class DraftFile {
         .append('\n');
     out.append("draft: 1\n");
     out.append("save: ").append(d.save().isEmpty() ? "null" : CaseWriter.string(d.save())).append('\n');
+    if (d.replaces()) {
+      out.append("replaces: true\n"); // the case file at save is the one re-opened: replaced when finished
+    }
     out.append("countries: ").append(list(d.scope().countries().stream().sorted().toList())).append('\n');
     out.append("permits: ").append(list(d.scope().permits().stream().sorted().toList())).append('\n');
     out.append("asked: ").append(list(d.asked())).append('\n');
@@ -117,6 +120,7 @@ public final class DraftFile {
       return Optional.of(new Draft.Pending(fact.get(), step.get().intValue()));
     });
     boolean finished = m.get("finished").flatMap(n -> reader.bool(n, "'finished'")).orElse(false);
+    boolean replaces = m.get("replaces").flatMap(n -> reader.bool(n, "'replaces'")).orElse(false);
     Optional<Node> caseNode = reader.required(m, "case", aDraft);
     List<Diagnostic> diagnostics = new ArrayList<>(reader.diagnostics());
     if (caseNode.isEmpty()) {
@@ -128,7 +132,7 @@ public final class DraftFile {
       return Checked.failed(Diagnostic.sorted(diagnostics));
     }
     Draft d = new Draft(c.value().get(), new Scope(Set.copyOf(countries), Set.copyOf(permits)), asked,
-        new LinkedHashSet<>(skipped), pending, save, finished);
+        new LinkedHashSet<>(skipped), pending, save, replaces, finished);
     return Checked.of(d, diagnostics);
   }
 

@@ -349,6 +349,30 @@ class InterviewCommandTest {
   }
 
   @Test
+  void resumingADraftNeverWritesOverACaseThatWasPutWhereItWouldBeSaved() throws IOException {
+    Run.Result first = interview("1\n2017-03-01\nquit\n", "--country", "DE", "--save", "ana.yaml");
+    assertThat(first.exit()).isEqualTo(ExitCode.STOPPED);
+    Files.writeString(dir.resolve("ana.yaml"), "id: someone-else\ncountry: DE\nfacts: {}\n");
+    Run.Result resumed = interview(DE_ANSWERS, "--resume", "ana.draft.yaml");
+    assertThat(resumed.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(resumed.err()).contains("'ana.yaml' already exists, and it is not the case this interview edits",
+        "permitcheck interview --resume ana.draft.yaml --save ANOTHER.yaml");
+    assertThat(Files.readString(dir.resolve("ana.yaml"))).startsWith("id: someone-else");
+    // nor over another file named by --save when a case is re-opened
+    Files.writeString(dir.resolve("bo.yaml"), "id: bo\ncountry: DE\nfacts: {}\n");
+    assertThat(interview("", "--resume", "bo.yaml", "--save", "ana.yaml").exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(Files.readString(dir.resolve("ana.yaml"))).startsWith("id: someone-else");
+  }
+
+  @Test
+  void refusesToSaveIntoAFolderThatDoesNotExistBeforeTheFirstQuestion() {
+    Run.Result r = interview("1\n", "--country", "DE", "--save", "nodir/ana.yaml");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).startsWith("permitcheck: --save 'nodir/ana.yaml': there is no folder 'nodir'");
+    assertThat(asked(r.err())).isEmpty();
+  }
+
+  @Test
   void closedInputMidwayLosesNoAnswerAndResumesAtTheNextQuestion(@TempDir Path oneGo) throws IOException {
     Run.Result first = interview("1\n2017-03-01\n0\nno\n", "--country", "DE");
     assertThat(first.exit()).isEqualTo(ExitCode.STOPPED);
