@@ -19,6 +19,7 @@ import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.tree.Comments;
 import org.permitcheck.tree.Limits;
+import org.permitcheck.tree.Node;
 import org.permitcheck.tree.TreeReader;
 
 /**
@@ -150,6 +151,16 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     if (save != null) {
       checkYaml(save);
       checkFolder(ctx, save);
+    }
+    if (asOf != null) {
+      // the case is saved with --as-of as its as_of: none of its dates that must lie in the past may be later
+      Optional<Diagnostic> late = new CaseReader(rules, ctx.today())
+          .dateAfter(d.subject(), asOf, file, 0, text, t -> Optional.<Node>empty());
+      if (late.isPresent()) {
+        throw new UsageError("--as-of " + asOf + ": " + late.get().message(), "the interview saves the case with "
+            + "this date as its as_of, and the case's dates may not lie after it: give a later --as-of, or evaluate "
+            + "the case at an earlier date with permitcheck eval --as-of");
+      }
     }
     d = adjust(ctx, d, scope, save, asOf);
     if (!d.save().isEmpty() && !d.replaces() && Files.exists(ctx.resolve(d.save()))) {

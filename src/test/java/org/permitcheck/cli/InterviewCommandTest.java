@@ -365,6 +365,16 @@ class InterviewCommandTest {
   }
 
   @Test
+  void refusesToResumeACaseAtADateBeforeItsOwnDatesSinceItWouldSaveACaseNoCommandCanRead() throws IOException {
+    assertThat(interview(DE_ANSWERS, "--country", "DE", "--save", "ana.yaml").exit()).isZero();
+    String saved = Files.readString(dir.resolve("ana.yaml"));
+    Run.Result r = interview("\n", "--resume", "ana.yaml", "--as-of", "2016-01-01");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).startsWith("permitcheck: --as-of 2016-01-01: fact 'de_stay_since' is 2017-03-01, later than");
+    assertThat(Files.readString(dir.resolve("ana.yaml"))).isEqualTo(saved);
+  }
+
+  @Test
   void refusesToSaveIntoAFolderThatDoesNotExistBeforeTheFirstQuestion() {
     Run.Result r = interview("1\n", "--country", "DE", "--save", "nodir/ana.yaml");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
