@@ -62,6 +62,11 @@ final class Explanation {
     if (r.eligibleFrom().isPresent()) {
       String key = r.verdict() == Verdict.DISCRETIONARY ? "timeline.eligible_from.eligible"
           : r.fromDiscretionary() ? "timeline.eligible_from.discretionary" : "timeline.eligible_from";
+      // an open verdict opens on that day with its questions still unanswered: whatever their answers,
+      // and maybe sooner (the Markdown and text reports list the questions above the timeline)
+      if (r.verdict() == Verdict.UNDETERMINED && !r.missing().isEmpty()) {
+        key += ".open";
+      }
       out.add(m.get(key, m.date(r.eligibleFrom().get())));
     }
     boolean applied = e.subject().applicationDate().isPresent();

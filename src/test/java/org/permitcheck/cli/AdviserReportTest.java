@@ -55,6 +55,14 @@ class AdviserReportTest {
   }
 
   @Test
+  void anOpenVerdictsFirstDaySaysItHoldsWhateverTheAnswersAndMayComeSooner() {
+    String out = Run.run("eval", "--permit", "BE-9bis-1.1", "examples/be-1.1-household-unknown-three-and-a-half-years.yaml")
+        .out();
+    assertThat(out).contains("UNDETERMINED", "[be_household]", "From 2027-05-25 the authority could grant it at its "
+        + "discretion whatever the\n      answers to the questions above");
+  }
+
+  @Test
   void quotesTheRulesOwnDiscretionaryTextInsteadOfClaimingTheAuthorityMayGrant() {
     Run.Result r = Run.run("eval", "examples/nl-ukraine-refugee.yaml");
     assertThat(r.exit()).isZero();
