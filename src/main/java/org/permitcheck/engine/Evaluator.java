@@ -351,9 +351,11 @@ public final class Evaluator {
           scoped.analysed[i] = a;
         }
         Timeline.Dates t = timeline.of(p, a, r.verdict(), r.tree(), env, c.applicationDate(), collected);
-        if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent() || t.eligibleUntil().isPresent()) {
+        if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent() || t.eligibleUntil().isPresent()
+            || t.fromIfRequestedNow().isPresent()) {
           r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore(),
-              t.fromDiscretionary(), t.eligibleUntil(), t.afterApplyBefore(), t.missingAfter(), t.decisionBy());
+              t.fromDiscretionary(), t.eligibleUntil(), t.afterApplyBefore(), t.missingAfter(), t.decisionBy(),
+              t.fromIfRequestedNow(), t.requestBy());
         }
       }
       results.add(r);

@@ -36,13 +36,17 @@ final class Timeline {
    * the last day before a criterion met today needs a waiver), and the verdict on the day after
    * {@code applyBefore} ({@code afterApplyBefore}), and whether {@code applyBefore} is the last day of
    * the decision rather than of the request ({@code decisionBy}: a request made on it but decided the
-   * day after no longer gets the permit, e.g. a child who must still be a minor when it is decided).
+   * day after no longer gets the permit, e.g. a child who must still be a minor when it is decided), and
+   * for a permit that never opens as each day's request would find it, the first day a request made
+   * on as_of could be granted ({@code fromIfRequestedNow}: § 25a asked before the 27th birthday, the
+   * three years of stay complete after it), with the last day such a request can be made ({@code
+   * requestBy}).
    */
   record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
       Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore, List<String> missingAfter,
-      boolean decisionBy) {
+      boolean decisionBy, Optional<LocalDate> fromIfRequestedNow, Optional<LocalDate> requestBy) {
     static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty(), List.of(), false);
+        Optional.empty(), List.of(), false, Optional.empty(), Optional.empty());
   }
 
   /**
@@ -50,10 +54,13 @@ final class Timeline {
    * the analysis of its expressions, whether the whole and each top-level criterion can change with
    * time alone ({@link #moves}), the conditions that can (the only ones with critical dates), and, as
    * epoch days, the fixed dates of the in-force ranges of the permit and its criteria and of the
-   * permit's application window (which counts only when the application date is not fixed).
+   * permit's application window (which counts only when the application date is not fixed), and
+   * whether a request's own date can close the permit ({@code requestBound}: an application window,
+   * or a criterion the authority may not waive that reads application_date, e.g. § 25a's age).
    */
   record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
-      CriticalDates.Prepared[] moving, int[] movingIds, long[] fixedDays, long[] windowDays) {}
+      CriticalDates.Prepared[] moving, int[] movingIds, long[] fixedDays, long[] windowDays,
+      boolean requestBound) {}
 
   private final Evaluator evaluator;
   private final Period horizon;
@@ -109,7 +116,8 @@ final class Timeline {
     List<LocalDate> window = new ArrayList<>();
     range(permit.window(), window::add);
     return new Analysed(analysis, moves.get(permit.criteria()), topMoves, moving.toArray(new CriticalDates.Prepared[0]),
-        movingIds, epochDays(fixed), epochDays(window));
+        movingIds, epochDays(fixed), epochDays(window),
+        !permit.window().isAlways() || requestBound(permit.criteria(), analysis));
   }
 
   private static long[] epochDays(List<LocalDate> dates) {
@@ -136,6 +144,22 @@ final class Timeline {
   }
 
   /** The conditions of a criterion and its descendants, waivers included, in tree order. */
+  /** Whether a criterion without a discretion of its own, here or below, reads application_date. */
+  private static boolean requestBound(Criterion c, CriticalDates.Analysis analysis) {
+    if (c.discretionary().isPresent()) {
+      return false; // the authority may waive it: a late request is left to it, not closed
+    }
+    if (c instanceof Criterion.Leaf) {
+      return analysis.readsApplicationDate(((Criterion.Leaf) c).when().root());
+    }
+    for (Criterion child : ((Criterion.Group) c).children()) {
+      if (requestBound(child, analysis)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void conditions(Criterion c, List<CompiledExpr> out) {
     if (c.discretionary().when().isPresent()) {
       out.add(c.discretionary().when().get());
@@ -225,7 +249,8 @@ final class Timeline {
     boolean eligibleAgain = false; // after eligibleUntil, before the permit closes
     boolean decisionBy = false;
     Env at = null; // the facts at each candidate date in turn
-    for (long day : sink.inOrder()) {
+    long[] days = sink.inOrder();
+    for (long day : days) {
       LocalDate d = LocalDate.ofEpochDay(day);
       at = at == null ? env.at(d, fixedApplication.orElse(d)) : at.moveTo(d, fixedApplication.orElse(d));
       long standing = evaluator.standing(permit, at);
@@ -263,8 +288,41 @@ final class Timeline {
         break;
       }
     }
+    // never open as each day's request finds it, but a request made today, decided on a later day, may
+    // be (with the application pinned, only the days of the conditions judged on the decision's day
+    // can change anything: a subset of these)
+    Optional<LocalDate> ifRequestedNow = Optional.empty();
+    Optional<LocalDate> requestBy = Optional.empty();
+    if (wantFrom && from.isEmpty() && !availableNow && fixedApplication.isEmpty() && a.requestBound()
+        && decided(permit)) {
+      LocalDate today = env.asOf();
+      Env pinned = null;
+      for (long day : days) {
+        LocalDate d = LocalDate.ofEpochDay(day);
+        pinned = pinned == null ? env.at(d, today) : pinned.moveTo(d, today);
+        if (Evaluator.verdictOf(evaluator.standing(permit, pinned)).available()) {
+          ifRequestedNow = Optional.of(d);
+          break;
+        }
+      }
+      if (ifRequestedNow.isPresent()) {
+        // the last day a request decided on that day still works: the day before the first that fails
+        LocalDate granted = ifRequestedNow.get();
+        requestBy = Optional.of(granted);
+        for (long day : days) {
+          LocalDate d = LocalDate.ofEpochDay(day);
+          if (d.isAfter(granted)) {
+            break;
+          }
+          if (!Evaluator.verdictOf(evaluator.standing(permit, env.at(granted, d))).available()) {
+            requestBy = Optional.of(d.minusDays(1));
+            break;
+          }
+        }
+      }
+    }
     return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after,
-        missingAfter, decisionBy);
+        missingAfter, decisionBy, ifRequestedNow, requestBy);
   }
 
   /** Whether an authority grants the permit on a request and decides it later: a permit or a toleration. */

@@ -197,6 +197,11 @@ public final class CriticalDates {
           && dependsOnTime(((Nodes.MonthsIn) m).since()) && !dependsOnTime(fixed);
     }
 
+    /** Whether an expression reads application_date, directly or through derived facts. */
+    public boolean readsApplicationDate(Expr e) {
+      return tree(e).readsApplicationDate();
+    }
+
     /** Whether an expression's value can change when only the date changes. */
     public boolean dependsOnTime(Expr e) {
       Boolean known = timeDependent.get(e);

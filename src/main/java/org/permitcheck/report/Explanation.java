@@ -71,6 +71,8 @@ final class Explanation {
     }
     boolean applied = e.subject().applicationDate().isPresent();
     boolean option = r.permit().kind().equals("option");
+    r.eligibleFromIfRequestedNow().ifPresent(d -> out.add(m.get("timeline.if_requested_now", m.date(d),
+        m.date(r.requestBy().orElse(d)))));
     // until eligibleUntil every criterion is met (an eligible permit), or no criterion met today is
     // left to the authority (a permit already at its discretion)
     // available now: its verdict; opening later: the verdict it opens with

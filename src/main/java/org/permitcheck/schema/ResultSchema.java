@@ -102,6 +102,8 @@ final class ResultSchema {
         case "eligible_from":
         case "apply_before":
         case "eligible_until":
+        case "eligible_from_if_requested_now":
+        case "request_by":
           return Json.nullableDate();
         case "verdict_after_apply_before":
           ObjectNode then = Json.nullable("string");

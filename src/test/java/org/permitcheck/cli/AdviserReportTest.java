@@ -63,6 +63,19 @@ class AdviserReportTest {
   }
 
   @Test
+  void saysWhenARequestMadeBeforeTheAgeLimitCouldBeGrantedOnceTheStayIsComplete() throws IOException {
+    String file = "examples/de-25a-request-before-27-stay-complete-after.yaml";
+    assertThat(Run.run("eval", "--permit", "DE-25a", file).out())
+        .contains("A request made by 2027-01-09 could be granted from 2027-02-01, if it is\n      decided on or after that day");
+    JsonNode r = new ObjectMapper().readTree(Run.run("eval", "--format", "json", "--permit", "DE-25a", file).out())
+        .at("/results/0");
+    assertThat(r.get("verdict").asText()).isEqualTo("not_eligible");
+    assertThat(r.get("eligible_from").isNull()).isTrue();
+    assertThat(r.get("eligible_from_if_requested_now").asText()).isEqualTo("2027-02-01");
+    assertThat(r.get("request_by").asText()).isEqualTo("2027-01-09");
+  }
+
+  @Test
   void quotesTheRulesOwnDiscretionaryTextInsteadOfClaimingTheAuthorityMayGrant() {
     Run.Result r = Run.run("eval", "examples/nl-ukraine-refugee.yaml");
     assertThat(r.exit()).isZero();

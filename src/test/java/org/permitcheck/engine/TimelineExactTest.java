@@ -92,6 +92,7 @@ class TimelineExactTest {
     int dated = 0;
     int untilDated = 0;
     int decidedBy = 0;
+    Timeline timeline = new Timeline(evaluator, horizon);
     for (int i = 0; i < 1000; i++) {
       Generate.Read g = Generate.read(rules, reader, r, i);
       String line = g.line();
@@ -150,6 +151,28 @@ class TimelineExactTest {
         assertThat(p.eligibleUntil()).as(what).isEqualTo(again ? Optional.empty() : until);
         assertThat(p.decisionByApplyBefore()).as(what).isEqualTo(decisionBy);
         decidedBy += decisionBy ? 1 : 0;
+        // never open as each day's request finds it: the first day a request made at the start is granted
+        Optional<LocalDate> ifRequestedNow = Optional.empty();
+        if (from.isEmpty() && p.verdict() != Verdict.ELIGIBLE && !availableNow && c.applicationDate().isEmpty()
+            && List.of("permit", "toleration").contains(p.permit().kind())
+            && timeline.analysed(p.permit()).requestBound()) {
+          for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)) && ifRequestedNow.isEmpty();
+              d = d.plusDays(1)) {
+            if (Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, start))).available()) {
+              ifRequestedNow = Optional.of(d);
+            }
+          }
+        }
+        assertThat(p.eligibleFromIfRequestedNow()).as(what).isEqualTo(ifRequestedNow);
+        Optional<LocalDate> requestBy = ifRequestedNow;
+        for (LocalDate d = start.plusDays(1); ifRequestedNow.isPresent() && !d.isAfter(ifRequestedNow.get());
+            d = d.plusDays(1)) {
+          if (!Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(ifRequestedNow.get(), d))).available()) {
+            requestBy = Optional.of(d.minusDays(1));
+            break;
+          }
+        }
+        assertThat(p.requestBy()).as(what).isEqualTo(requestBy);
         untilDated += p.eligibleUntil().isPresent() ? 1 : 0;
         dated += from.isPresent() || before.isPresent() ? 1 : 0;
       }

@@ -202,6 +202,8 @@ final class ReferenceJsonRenderer {
           || r.afterApplyBefore().orElse(null) == org.permitcheck.engine.Verdict.NOT_IN_FORCE
           || !List.of("permit", "toleration").contains(p.kind()) ? null
           : r.decisionByApplyBefore() ? "decision" : "application");
+      date(g, "eligible_from_if_requested_now", r.eligibleFromIfRequestedNow());
+      date(g, "request_by", r.requestBy());
     }
     if (e.isWhatIf()) {
       PermitResult b = e.before().get(p.id());
