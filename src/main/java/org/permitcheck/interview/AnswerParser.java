@@ -87,6 +87,9 @@ final class AnswerParser {
       // no rounded number is suggested: 19.5 hours rounded to 20 would meet "at least 20 hours"
       return Parsed.invalid(m.get("interview.invalid.fraction", text));
     }
+    if (t.matches("-?\\d{16,}")) {
+      return Parsed.invalid(m.get("interview.invalid.too_large", text)); // a whole number, too large to be a count
+    }
     if (!t.matches("-?\\d{1,15}")) {
       return Parsed.invalid(m.get("interview.invalid.integer", text));
     }

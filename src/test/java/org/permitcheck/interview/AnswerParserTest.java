@@ -79,6 +79,7 @@ class AnswerParserTest {
       "1.000     | invalid: '1.000' could be 1000 or 1: type it without a thousands separator, e.g. 1000.",
       "12,000    | invalid: '12,000' could be 12000 or 12: type it without a thousands separator, e.g. 12000.",
       "many      | invalid: 'many' is not a whole number.",
+      "99999999999999999999 | invalid: '99999999999999999999' is too large for this question: check the number.",
   })
   void readsWholeNumbersWithinTheirRange(String text, String expected) {
     assertThat(parse(fact(Type.INTEGER, false, "0", "24", "months"), text)).isEqualTo(expected);
