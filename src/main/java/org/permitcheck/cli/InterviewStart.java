@@ -115,6 +115,11 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
    */
   static Checked<InterviewStart> resume(Context ctx, Ruleset rules, String file, Scope scope, String save,
       LocalDate asOf, String lang) {
+    if (file.matches("(?s).*\\.(ndjson|jsonl)")) {
+      // before reading it: its size or its second line would be reported as if the file were wrong
+      throw new UsageError("--resume '" + file + "': an interview resumes one case or a draft, and this file holds "
+          + "one case per line", "save the case's line as a .json file and resume that file");
+    }
     FileText.Result in = FileText.read(ctx.resolve(file), file, Limits.CASE.maxBytes());
     if (in.text().isEmpty()) {
       return Checked.failed(List.of(in.error().get()));

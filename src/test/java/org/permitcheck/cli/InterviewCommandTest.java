@@ -375,6 +375,14 @@ class InterviewCommandTest {
   }
 
   @Test
+  void refusesToResumeAFileOfOneCasePerLineSayingWhatToDoInstead() throws IOException {
+    Files.writeString(dir.resolve("cases.ndjson"), "{\"id\": \"a\", \"facts\": {}}\n{\"id\": \"b\", \"facts\": {}}\n");
+    Run.Result r = interview("", "--resume", "cases.ndjson");
+    assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(r.err()).contains("holds one case per line", "save the case's line as a .json file");
+  }
+
+  @Test
   void refusesToSaveIntoAFolderThatDoesNotExistBeforeTheFirstQuestion() {
     Run.Result r = interview("1\n", "--country", "DE", "--save", "nodir/ana.yaml");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);
