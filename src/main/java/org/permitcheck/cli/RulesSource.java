@@ -165,6 +165,11 @@ final class RulesSource {
   static Checked<SourceText> text(Context ctx, String option) {
     Path path;
     String shown;
+    if ("-".equals(option)) {
+      // stdin holds the cases of eval and diff: rules come from a file, as a second stdin could not
+      throw new UsageError("rules are read from a file, not from stdin ('-')",
+          "save them to a file first, e.g. git show HEAD:rules.yaml > old-rules.yaml");
+    }
     if (option != null) {
       path = ctx.resolve(option);
       shown = option;
