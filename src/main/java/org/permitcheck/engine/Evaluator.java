@@ -352,10 +352,10 @@ public final class Evaluator {
         }
         Timeline.Dates t = timeline.of(p, a, r.verdict(), r.tree(), env, c.applicationDate(), collected);
         if (t.eligibleFrom().isPresent() || t.applyBefore().isPresent() || t.eligibleUntil().isPresent()
-            || t.fromIfRequestedNow().isPresent()) {
+            || t.fromIfRequested().isPresent()) {
           r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore(),
-              t.fromDiscretionary(), t.eligibleUntil(), t.afterApplyBefore(), t.missingAfter(), t.decisionBy(),
-              t.fromIfRequestedNow(), t.requestBy());
+              t.fromDiscretionary(), t.eligibleUntil(), t.afterApplyBefore(), t.missingAfter(), t.judgedAt(),
+              t.fromIfRequested(), t.requestFrom(), t.requestBy());
         }
       }
       results.add(r);

@@ -13,11 +13,10 @@ import org.permitcheck.rules.Permit;
  * (for an eligible permit, its last fully eligible day), when the permit then stays available until
  * {@code applyBefore} or beyond the horizon, and {@code afterApplyBefore}, the verdict on the day after
  * {@code applyBefore} (undetermined when facts the case does not give then decide: {@code
- * missingAfterApplyBefore}), and {@code decisionByApplyBefore} when {@code applyBefore} is the last day
- * of the decision, not of the request (a criterion judged on the day of the decision closes it), and
- * {@code eligibleFromIfRequestedNow}, for a permit that never opens as each day's request would find
- * it, the first day a request made on as_of could be granted, and {@code requestBy}, the last day such a
- * request can be made.
+ * missingAfterApplyBefore}), on which day {@code applyBefore} is judged ({@code applyBeforeJudgedAt}:
+ * "decision", "application", or "" when not known or not asked), and, for a permit that never opens as
+ * each day's request would find it, the first day a request made on another day could be granted
+ * ({@code eligibleFromIfRequested}) with the first and last days such a request can be made.
  */
 public record PermitResult(
     Permit permit,
@@ -31,8 +30,9 @@ public record PermitResult(
     Optional<LocalDate> eligibleUntil,
     Optional<Verdict> afterApplyBefore,
     List<String> missingAfterApplyBefore,
-    boolean decisionByApplyBefore,
-    Optional<LocalDate> eligibleFromIfRequestedNow,
+    String applyBeforeJudgedAt,
+    Optional<LocalDate> eligibleFromIfRequested,
+    Optional<LocalDate> requestFrom,
     Optional<LocalDate> requestBy) {
 
   public PermitResult {
@@ -44,7 +44,7 @@ public record PermitResult(
   public PermitResult(Permit permit, Verdict verdict, boolean nearMiss, CriterionResult tree, List<String> missing,
       Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
     this(permit, verdict, nearMiss, tree, missing, eligibleFrom, applyBefore, false, Optional.empty(),
-        Optional.empty(), List.of(), false, Optional.empty(), Optional.empty());
+        Optional.empty(), List.of(), "", Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** The top-level criteria results (children of the root group, or the root). */

@@ -34,19 +34,21 @@ final class Timeline {
    * authority's discretion, until {@code applyBefore} or beyond the horizon, and is not fully eligible
    * again before it closes ({@code eligibleUntil}; for a permit already at the authority's discretion,
    * the last day before a criterion met today needs a waiver), and the verdict on the day after
-   * {@code applyBefore} ({@code afterApplyBefore}), and whether {@code applyBefore} is the last day of
-   * the decision rather than of the request ({@code decisionBy}: a request made on it but decided the
-   * day after no longer gets the permit, e.g. a child who must still be a minor when it is decided), and
-   * for a permit that never opens as each day's request would find it, the first day a request made
-   * on as_of could be granted ({@code fromIfRequestedNow}: § 25a asked before the 27th birthday, the
-   * three years of stay complete after it), with the last day such a request can be made ({@code
-   * requestBy}).
+   * {@code applyBefore} ({@code afterApplyBefore}), and on which day {@code applyBefore} is judged
+   * ({@code judgedAt}): "decision" when a request made on it but decided the day after does not get
+   * the permit (a child who must still be a minor when it is decided), "application" when it does,
+   * "" when that is not known (facts the case does not give then decide) or not asked; and for a
+   * permit that never opens as each day's request would find it, the first day a request made on
+   * another day could be granted ({@code fromIfRequested}: § 25a asked before the 27th birthday, the
+   * three years of stay complete after it), with the first and last days such a request can be made
+   * ({@code requestFrom}, {@code requestBy}).
    */
   record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
       Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore, List<String> missingAfter,
-      boolean decisionBy, Optional<LocalDate> fromIfRequestedNow, Optional<LocalDate> requestBy) {
+      String judgedAt, Optional<LocalDate> fromIfRequested, Optional<LocalDate> requestFrom,
+      Optional<LocalDate> requestBy) {
     static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty(), List.of(), false, Optional.empty(), Optional.empty());
+        Optional.empty(), List.of(), "", Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -56,11 +58,12 @@ final class Timeline {
    * epoch days, the fixed dates of the in-force ranges of the permit and its criteria and of the
    * permit's application window (which counts only when the application date is not fixed), and
    * whether a request's own date can close the permit ({@code requestBound}: an application window,
-   * or a criterion the authority may not waive that reads application_date, e.g. § 25a's age).
+   * or a criterion the authority may not waive that reads application_date, e.g. § 25a's age), and
+   * which of the moving conditions read application_date ({@code movingOnRequest}).
    */
   record Analysed(CriticalDates.Analysis analysis, boolean rootMoves, boolean[] topMoves,
       CriticalDates.Prepared[] moving, int[] movingIds, long[] fixedDays, long[] windowDays,
-      boolean requestBound) {}
+      boolean requestBound, boolean[] movingOnRequest) {}
 
   private final Evaluator evaluator;
   private final Period horizon;
@@ -100,9 +103,11 @@ final class Timeline {
     }
     List<CriticalDates.Prepared> moving = new ArrayList<>();
     List<Integer> ids = new ArrayList<>();
+    List<Boolean> onRequest = new ArrayList<>();
     for (CompiledExpr e : roots) {
       if (analysis.dependsOnTime(e.root())) {
         moving.add(analysis.prepare(e));
+        onRequest.add(analysis.readsApplicationDate(e.root()));
         ids.add(conditionIds.computeIfAbsent(e.source(), k -> nextConditionId.getAndIncrement()));
       }
     }
@@ -117,7 +122,7 @@ final class Timeline {
     range(permit.window(), window::add);
     return new Analysed(analysis, moves.get(permit.criteria()), topMoves, moving.toArray(new CriticalDates.Prepared[0]),
         movingIds, epochDays(fixed), epochDays(window),
-        !permit.window().isAlways() || requestBound(permit.criteria(), analysis));
+        !permit.window().isAlways() || requestBound(permit.criteria(), analysis), flags(onRequest));
   }
 
   private static long[] epochDays(List<LocalDate> dates) {
@@ -144,6 +149,14 @@ final class Timeline {
   }
 
   /** The conditions of a criterion and its descendants, waivers included, in tree order. */
+  private static boolean[] flags(List<Boolean> list) {
+    boolean[] out = new boolean[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i);
+    }
+    return out;
+  }
+
   /** Whether a criterion without a discretion of its own, here or below, reads application_date. */
   private static boolean requestBound(Criterion c, CriticalDates.Analysis analysis) {
     if (c.discretionary().isPresent()) {
@@ -247,7 +260,7 @@ final class Timeline {
     boolean fromDiscretionary = false;
     Optional<LocalDate> eligibleUntil = Optional.empty();
     boolean eligibleAgain = false; // after eligibleUntil, before the permit closes
-    boolean decisionBy = false;
+    String judgedAt = "";
     Env at = null; // the facts at each candidate date in turn
     long[] days = sink.inOrder();
     for (long day : days) {
@@ -281,48 +294,71 @@ final class Timeline {
         // only what an authority grants on request: an option is a situation, and a procedure's
         // (an appeal's) evaluation date is the day it is lodged
         if (fixedApplication.isEmpty() && v != Verdict.NOT_IN_FORCE && decided(permit)) {
-          decisionBy = !Evaluator.verdictOf(evaluator.standing(permit, env.at(d, d.minusDays(1)))).available();
+          Verdict requested = Evaluator.verdictOf(evaluator.standing(permit, env.at(d, d.minusDays(1))));
+          judgedAt = requested.available() ? "application" : requested == Verdict.UNDETERMINED ? "" : "decision";
         }
       }
       if ((!wantFrom || from.isPresent()) && before.isPresent()) {
         break;
       }
     }
-    // never open as each day's request finds it, but a request made today, decided on a later day, may
-    // be (with the application pinned, only the days of the conditions judged on the decision's day
-    // can change anything: a subset of these)
-    Optional<LocalDate> ifRequestedNow = Optional.empty();
+    // never open as each day's request finds it, but a request made on one day and decided on a later
+    // one may be: the request's conditions change only on their own critical days (and as_of), the
+    // decision's on the days above
+    Optional<LocalDate> ifRequested = Optional.empty();
+    Optional<LocalDate> requestFrom = Optional.empty();
     Optional<LocalDate> requestBy = Optional.empty();
     if (wantFrom && from.isEmpty() && !availableNow && fixedApplication.isEmpty() && a.requestBound()
         && decided(permit)) {
-      LocalDate today = env.asOf();
-      Env pinned = null;
+      long[] requests = requestDays(a, env, end, start, endDay);
+      search:
       for (long day : days) {
         LocalDate d = LocalDate.ofEpochDay(day);
-        pinned = pinned == null ? env.at(d, today) : pinned.moveTo(d, today);
-        if (Evaluator.verdictOf(evaluator.standing(permit, pinned)).available()) {
-          ifRequestedNow = Optional.of(d);
-          break;
-        }
-      }
-      if (ifRequestedNow.isPresent()) {
-        // the last day a request decided on that day still works: the day before the first that fails
-        LocalDate granted = ifRequestedNow.get();
-        requestBy = Optional.of(granted);
-        for (long day : days) {
-          LocalDate d = LocalDate.ofEpochDay(day);
-          if (d.isAfter(granted)) {
-            break;
-          }
-          if (!Evaluator.verdictOf(evaluator.standing(permit, env.at(granted, d))).available()) {
+        for (int k = 0; k < requests.length && requests[k] < day; k++) {
+          if (Evaluator.verdictOf(evaluator.standing(permit, env.at(d, LocalDate.ofEpochDay(requests[k])))).available()) {
+            ifRequested = Optional.of(d);
+            requestFrom = Optional.of(LocalDate.ofEpochDay(requests[k]));
+            // the last day of that run of request days that still works for a decision on d
             requestBy = Optional.of(d.minusDays(1));
-            break;
+            for (int n = k + 1; n < requests.length && requests[n] < day; n++) {
+              LocalDate r = LocalDate.ofEpochDay(requests[n]);
+              if (!Evaluator.verdictOf(evaluator.standing(permit, env.at(d, r))).available()) {
+                requestBy = Optional.of(r.minusDays(1));
+                break;
+              }
+            }
+            break search;
           }
         }
       }
     }
     return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after,
-        missingAfter, decisionBy, ifRequestedNow, requestBy);
+        missingAfter, judgedAt, ifRequested, requestFrom, requestBy);
+  }
+
+  /**
+   * The days a request's own conditions can change on, in order: as_of, then the critical days of the
+   * conditions that read application_date and the application window's days, within the horizon.
+   */
+  private static long[] requestDays(Analysed a, Env env, LocalDate end, long start, long endDay) {
+    CandidateDays days = new CandidateDays(start, endDay);
+    CriticalDates.Prepared[] moving = a.moving();
+    for (int i = 0; i < moving.length; i++) {
+      if (a.movingOnRequest()[i]) {
+        CriticalDates.collect(moving[i], env, end, days, a.analysis());
+      }
+    }
+    days.acceptDays(a.windowDays());
+    long[] later = days.inOrder();
+    long[] out = new long[later.length + 1];
+    out[0] = start;
+    int n = 1;
+    for (long day : later) {
+      if (day > start) {
+        out[n++] = day;
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   /** Whether an authority grants the permit on a request and decides it later: a permit or a toleration. */

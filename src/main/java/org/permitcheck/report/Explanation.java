@@ -1,5 +1,6 @@
 package org.permitcheck.report;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.permitcheck.engine.CriterionResult;
@@ -71,8 +72,11 @@ final class Explanation {
     }
     boolean applied = e.subject().applicationDate().isPresent();
     boolean option = r.permit().kind().equals("option");
-    r.eligibleFromIfRequestedNow().ifPresent(d -> out.add(m.get("timeline.if_requested_now", m.date(d),
-        m.date(r.requestBy().orElse(d)))));
+    r.eligibleFromIfRequested().ifPresent(d -> {
+      LocalDate first = r.requestFrom().orElse(e.asOf());
+      out.add(first.equals(e.asOf()) ? m.get("timeline.if_requested_now", m.date(d), m.date(r.requestBy().orElse(d)))
+          : m.get("timeline.if_requested", m.date(d), m.date(r.requestBy().orElse(d)), m.date(first)));
+    });
     // until eligibleUntil every criterion is met (an eligible permit), or no criterion met today is
     // left to the authority (a permit already at its discretion)
     // available now: its verdict; opening later: the verdict it opens with
@@ -125,7 +129,7 @@ final class Explanation {
         || !r.permit().kind().equals("permit") && !r.permit().kind().equals("toleration")) {
       return null;
     }
-    return r.decisionByApplyBefore() ? "decision" : "application";
+    return r.applyBeforeJudgedAt().isEmpty() ? null : r.applyBeforeJudgedAt();
   }
 
   /**

@@ -38,7 +38,7 @@ public final class JsonRenderer {
   public static final List<String> RESULT_KEYS = List.of("permit", "country", "kind", "title", "legal_basis",
       "source", "in_force", "window", "verdict", "near_miss", "discretionary_decision", "criteria", "missing",
       "eligible_from", "apply_before", "eligible_from_verdict", "eligible_until", "verdict_after_apply_before",
-      "missing_after_apply_before", "apply_before_judged_at", "eligible_from_if_requested_now", "request_by", "what_if",
+      "missing_after_apply_before", "apply_before_judged_at", "eligible_from_if_requested", "request_from", "request_by", "what_if",
       "next_steps");
   public static final List<String> COMPACT_RESULT_KEYS = List.of("permit", "country", "verdict", "near_miss",
       "discretionary_decision", "criteria", "missing", "eligible_from", "apply_before");
@@ -381,7 +381,8 @@ public final class JsonRenderer {
       r.missingAfterApplyBefore().forEach(w::string);
       w.endArray();
       w.name("apply_before_judged_at").string(Explanation.judgedAt(r, e));
-      w.name("eligible_from_if_requested_now").date(r.eligibleFromIfRequestedNow());
+      w.name("eligible_from_if_requested").date(r.eligibleFromIfRequested());
+      w.name("request_from").date(r.requestFrom());
       w.name("request_by").date(r.requestBy());
     }
     if (e.isWhatIf()) {

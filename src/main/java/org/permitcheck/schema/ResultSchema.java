@@ -102,7 +102,8 @@ final class ResultSchema {
         case "eligible_from":
         case "apply_before":
         case "eligible_until":
-        case "eligible_from_if_requested_now":
+        case "eligible_from_if_requested":
+        case "request_from":
         case "request_by":
           return Json.nullableDate();
         case "verdict_after_apply_before":

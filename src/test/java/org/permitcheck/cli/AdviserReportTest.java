@@ -71,7 +71,8 @@ class AdviserReportTest {
         .at("/results/0");
     assertThat(r.get("verdict").asText()).isEqualTo("not_eligible");
     assertThat(r.get("eligible_from").isNull()).isTrue();
-    assertThat(r.get("eligible_from_if_requested_now").asText()).isEqualTo("2027-02-01");
+    assertThat(r.get("eligible_from_if_requested").asText()).isEqualTo("2027-02-01");
+    assertThat(r.get("request_from").asText()).isEqualTo("2026-11-25");
     assertThat(r.get("request_by").asText()).isEqualTo("2027-01-09");
   }
 

@@ -16,6 +16,8 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.permitcheck.bench.Generate;
 import org.permitcheck.cases.Case;
 import org.permitcheck.cases.CaseReader;
@@ -25,6 +27,7 @@ import org.permitcheck.expr.CriticalDates;
 import org.permitcheck.expr.CriticalDatesCheck;
 import org.permitcheck.expr.Env;
 import org.permitcheck.rules.Criterion;
+import org.permitcheck.rules.Permit;
 import org.permitcheck.rules.Ruleset;
 import org.permitcheck.rules.RulesLoader;
 import org.permitcheck.tree.Limits;
@@ -92,7 +95,6 @@ class TimelineExactTest {
     int dated = 0;
     int untilDated = 0;
     int decidedBy = 0;
-    Timeline timeline = new Timeline(evaluator, horizon);
     for (int i = 0; i < 1000; i++) {
       Generate.Read g = Generate.read(rules, reader, r, i);
       String line = g.line();
@@ -110,7 +112,7 @@ class TimelineExactTest {
         List<String> missingAfter = List.of();
         boolean fromDiscretionary = false;
         boolean again = false;
-        boolean decisionBy = false; // requested on apply_before, decided the day after: closed
+        String judgedAt = ""; // requested on apply_before, decided the day after: "decision" when closed
         for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)); d = d.plusDays(1)) {
           long standing = evaluator.standing(p.permit(), env.at(d, c.applicationDate().orElse(d)));
           Verdict v = Evaluator.verdictOf(standing);
@@ -135,9 +137,11 @@ class TimelineExactTest {
             if (v == Verdict.UNDETERMINED) {
               missingAfter = evaluator.evaluate(p.permit(), env.at(d, c.applicationDate().orElse(d))).missing();
             }
-            decisionBy = c.applicationDate().isEmpty() && v != Verdict.NOT_IN_FORCE
-                && List.of("permit", "toleration").contains(p.permit().kind())
-                && !Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, d.minusDays(1)))).available();
+            if (c.applicationDate().isEmpty() && v != Verdict.NOT_IN_FORCE
+                && List.of("permit", "toleration").contains(p.permit().kind())) {
+              Verdict requested = Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, d.minusDays(1))));
+              judgedAt = requested.available() ? "application" : requested == Verdict.UNDETERMINED ? "" : "decision";
+            }
           }
         }
         String what = p.permit().id() + " from " + start + " for " + line;
@@ -149,30 +153,13 @@ class TimelineExactTest {
           assertThat(p.fromDiscretionary()).as(what).isEqualTo(fromDiscretionary);
         }
         assertThat(p.eligibleUntil()).as(what).isEqualTo(again ? Optional.empty() : until);
-        assertThat(p.decisionByApplyBefore()).as(what).isEqualTo(decisionBy);
-        decidedBy += decisionBy ? 1 : 0;
-        // never open as each day's request finds it: the first day a request made at the start is granted
-        Optional<LocalDate> ifRequestedNow = Optional.empty();
-        if (from.isEmpty() && p.verdict() != Verdict.ELIGIBLE && !availableNow && c.applicationDate().isEmpty()
-            && List.of("permit", "toleration").contains(p.permit().kind())
-            && timeline.analysed(p.permit()).requestBound()) {
-          for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)) && ifRequestedNow.isEmpty();
-              d = d.plusDays(1)) {
-            if (Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, start))).available()) {
-              ifRequestedNow = Optional.of(d);
-            }
-          }
+        assertThat(p.applyBeforeJudgedAt()).as(what).isEqualTo(judgedAt);
+        decidedBy += judgedAt.equals("decision") ? 1 : 0;
+        if (from.isPresent() || availableNow) { // a request on another day is looked for only otherwise
+          assertThat(p.eligibleFromIfRequested()).as(what).isEmpty();
         }
-        assertThat(p.eligibleFromIfRequestedNow()).as(what).isEqualTo(ifRequestedNow);
-        Optional<LocalDate> requestBy = ifRequestedNow;
-        for (LocalDate d = start.plusDays(1); ifRequestedNow.isPresent() && !d.isAfter(ifRequestedNow.get());
-            d = d.plusDays(1)) {
-          if (!Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(ifRequestedNow.get(), d))).available()) {
-            requestBy = Optional.of(d.minusDays(1));
-            break;
-          }
-        }
-        assertThat(p.requestBy()).as(what).isEqualTo(requestBy);
+        p.eligibleFromIfRequested().ifPresent(d -> assertThat(
+            Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, p.requestFrom().get()))).available()).isTrue());
         untilDated += p.eligibleUntil().isPresent() ? 1 : 0;
         dated += from.isPresent() || before.isPresent() ? 1 : 0;
       }
@@ -180,6 +167,51 @@ class TimelineExactTest {
     assertThat(dated).as("results with a date").isGreaterThan(5);
     assertThat(untilDated).as("results with a last day before more is left to the authority").isGreaterThan(0);
     assertThat(decidedBy).as("results whose last day is the decision's").isGreaterThan(0);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      // born, in Germany since, tolerated since: § 25a's age and Duldung months at the request, stay at the decision
+      "2000-01-10, 2024-02-01, 2024-06-01", // request by 9 Jan 2027, three years of stay on 1 Feb 2027
+      "2000-01-10, 2024-02-01, 2026-01-01", // 12 months of Duldung only from 1 Jan 2027: a window of nine days
+      "2000-08-10, 2024-09-01, 2026-07-01", // a window from 1 Jul to 9 Aug 2027, decided from 1 Sep 2027
+      "1998-01-10, 2024-02-01, 2024-06-01", // 27 before today: no request works
+      "2000-01-10, 2026-02-01, 2024-06-01", // three years of stay only after two years: beyond the horizon
+  })
+  void findsTheRequestDaysAndTheFirstDecisionDayThatEvaluatingEveryPairGives(String born, String since,
+      String tolerated) throws IOException {
+    java.time.Period horizon = java.time.Period.ofYears(2);
+    Evaluator evaluator = new Evaluator(rules, horizon);
+    Case example = new CaseReader(rules, LocalDate.of(2026, 11, 25)).read(new SourceText("c.yaml",
+        Files.readString(Path.of("examples/de-25a-request-before-27-stay-complete-after.yaml")))).value().get();
+    Case c = example.with(java.util.Map.of("date_of_birth", LocalDate.parse(born), "de_stay_since",
+        LocalDate.parse(since), "de_duldung_since", LocalDate.parse(tolerated)));
+    LocalDate start = c.asOf().get();
+    Permit permit = rules.permit("DE-25a").get();
+    PermitResult p = evaluator.evaluate(c, start, new Scope(java.util.Set.of(), java.util.Set.of("DE-25a")))
+        .results().get(0);
+    Env env = evaluator.env(c, start);
+    Optional<LocalDate> decided = Optional.empty();
+    Optional<LocalDate> first = Optional.empty();
+    Optional<LocalDate> last = Optional.empty();
+    for (LocalDate d = start.plusDays(1); !d.isAfter(start.plus(horizon)) && decided.isEmpty(); d = d.plusDays(1)) {
+      for (LocalDate r = start; r.isBefore(d); r = r.plusDays(1)) {
+        boolean works = Evaluator.verdictOf(evaluator.standing(permit, env.at(d, r))).available();
+        if (works && first.isEmpty()) {
+          decided = Optional.of(d);
+          first = Optional.of(r);
+          last = Optional.of(r);
+        } else if (works && last.isPresent() && last.get().plusDays(1).equals(r)) {
+          last = Optional.of(r);
+        } else if (first.isPresent()) {
+          break;
+        }
+      }
+    }
+    assertThat(p.eligibleFrom()).isEmpty();
+    assertThat(p.eligibleFromIfRequested()).isEqualTo(decided);
+    assertThat(p.requestFrom()).isEqualTo(first);
+    assertThat(p.requestBy()).isEqualTo(last);
   }
 
   /** A date near one of the case's own dates, where conditions change. */

@@ -126,8 +126,8 @@ class JsonRendererTest {
       missing.add(AWKWARD);
       results.add(new PermitResult(copy, r.verdict(), r.nearMiss(), tree, missing, r.eligibleFrom(),
           r.applyBefore(), r.fromDiscretionary(), r.eligibleUntil(), r.afterApplyBefore(),
-          r.missingAfterApplyBefore(), r.decisionByApplyBefore(), r.eligibleFromIfRequestedNow(),
-          r.requestBy()));
+          r.missingAfterApplyBefore(), r.applyBeforeJudgedAt(), r.eligibleFromIfRequested(),
+          r.requestFrom(), r.requestBy()));
     }
     return new Evaluation(e.subject(), e.asOf(), e.applicationDate(), results);
   }

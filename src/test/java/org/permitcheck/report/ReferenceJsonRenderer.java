@@ -200,9 +200,10 @@ final class ReferenceJsonRenderer {
       g.writeEndArray();
       g.writeStringField("apply_before_judged_at", r.applyBefore().isEmpty() || e.subject().applicationDate().isPresent()
           || r.afterApplyBefore().orElse(null) == org.permitcheck.engine.Verdict.NOT_IN_FORCE
-          || !List.of("permit", "toleration").contains(p.kind()) ? null
-          : r.decisionByApplyBefore() ? "decision" : "application");
-      date(g, "eligible_from_if_requested_now", r.eligibleFromIfRequestedNow());
+          || !List.of("permit", "toleration").contains(p.kind()) || r.applyBeforeJudgedAt().isEmpty() ? null
+          : r.applyBeforeJudgedAt());
+      date(g, "eligible_from_if_requested", r.eligibleFromIfRequested());
+      date(g, "request_from", r.requestFrom());
       date(g, "request_by", r.requestBy());
     }
     if (e.isWhatIf()) {
