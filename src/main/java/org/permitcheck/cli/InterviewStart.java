@@ -148,7 +148,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
         return Checked.failed(read.diagnostics());
       }
       String target = save != null ? save : yamlName(file.replaceFirst("\\.json$", ""));
-      d = Draft.of(read.value().get(), target, samePath(ctx, target, file));
+      d = Draft.of(read.value().get(), target, samePath(ctx, target, file) ? absolute(ctx, file) : "");
       draftPath = draftFor(target);
       checkNoDraft(ctx, draftPath, adjust(ctx, d, scope, save, asOf), lang);
       notes = read.diagnostics();
@@ -168,7 +168,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
       }
     }
     d = adjust(ctx, d, scope, save, asOf);
-    if (!d.save().isEmpty() && !d.replaces() && Files.exists(ctx.resolve(d.save()))) {
+    if (!d.save().isEmpty() && !edits(ctx, d) && Files.exists(ctx.resolve(d.save()))) {
       // another case (a person's) may be there: finishing would write over it
       throw new UsageError("'" + d.save() + "' already exists, and it is not the case this interview edits",
           "to save the case elsewhere: permitcheck interview --resume " + file + " --save ANOTHER.yaml"
@@ -177,6 +177,18 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     Comments comments = TreeReader.isJson(file) ? Comments.NONE
         : Comments.read(text.text(), savedCase ? List.of() : List.of("case"));
     return Checked.of(new InterviewStart(d, draftPath, true, savedCase, comments), notes);
+  }
+
+  /**
+   * Whether the file the interview saves to is the case file it re-opened: the same file whatever the
+   * folder the interview runs in (a draft's save is as typed, relative to the folder it was typed in).
+   */
+  static boolean edits(Context ctx, Draft d) {
+    return !d.replaces().isEmpty() && absolute(ctx, d.save()).equals(d.replaces());
+  }
+
+  private static String absolute(Context ctx, String file) {
+    return ctx.resolve(file).toAbsolutePath().normalize().toString();
   }
 
   private static boolean samePath(Context ctx, String a, String b) {
@@ -189,8 +201,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     c = new Case(c.id(), c.source(), c.country(), date, c.applicationDate(), c.facts(), c.expect(), c.note());
     Scope s = scope.countries().isEmpty() && scope.permits().isEmpty() ? d.scope() : scope;
     // a file named by --save is not the case re-opened, unless it is the same file
-    boolean replaces = d.replaces() && (save == null || samePath(ctx, save, d.save()));
-    return new Draft(c, s, d.asked(), d.skipped(), d.pending(), save != null ? save : d.save(), replaces,
+    return new Draft(c, s, d.asked(), d.skipped(), d.pending(), save != null ? save : d.save(), d.replaces(),
         d.finished());
   }
 }

@@ -16,9 +16,9 @@ import org.permitcheck.engine.Scope;
  * An interview so far, as saved after every answer: the case being built, the scope it was started
  * with, the questions answered or skipped in order (for {@code back}; {@value #COUNTRY} stands for the
  * country), the facts left unknown on purpose, a list being answered item by item, where the case
- * will be saved, whether the file there is the case this interview edits ({@code replaces}: a case
- * file re-opened; else the interview must not write over a file there), and whether every verdict was
- * decided.
+ * will be saved, the absolute path of the case file it edits ({@code replaces}: a case file re-opened,
+ * which it replaces when it finishes; "" for none: the interview must not write over a file), and
+ * whether every verdict was decided.
  */
 public record Draft(
     Case subject,
@@ -27,7 +27,7 @@ public record Draft(
     Set<String> skipped,
     Optional<Pending> pending,
     String save,
-    boolean replaces,
+    String replaces,
     boolean finished) {
   /** The country question in {@code asked}; no fact can have this name. */
   public static final String COUNTRY = "@country";
@@ -44,14 +44,14 @@ public record Draft(
   }
 
   public static Draft start(Case subject, Scope scope, String save) {
-    return new Draft(subject, scope, List.of(), Set.of(), Optional.empty(), save, false, false);
+    return new Draft(subject, scope, List.of(), Set.of(), Optional.empty(), save, "", false);
   }
 
   /**
    * A case file re-opened as a draft: its country and facts count as answered, in file order; {@code
-   * replaces} when {@code save} is that file.
+   * replaces} the absolute path of that file when {@code save} names it, else "".
    */
-  public static Draft of(Case subject, String save, boolean replaces) {
+  public static Draft of(Case subject, String save, String replaces) {
     List<String> asked = new ArrayList<>();
     subject.country().ifPresent(c -> asked.add(COUNTRY));
     asked.addAll(subject.facts().keySet());

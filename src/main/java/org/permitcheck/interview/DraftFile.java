@@ -60,8 +60,9 @@ public final class DraftFile {
         .append('\n');
     out.append("draft: 1\n");
     out.append("save: ").append(d.save().isEmpty() ? "null" : CaseWriter.string(d.save())).append('\n');
-    if (d.replaces()) {
-      out.append("replaces: true\n"); // the case file at save is the one re-opened: replaced when finished
+    if (!d.replaces().isEmpty()) {
+      // the case file re-opened, replaced when finished: by its absolute path, since save is as typed
+      out.append("replaces: ").append(CaseWriter.string(d.replaces())).append('\n');
     }
     out.append("countries: ").append(list(d.scope().countries().stream().sorted().toList())).append('\n');
     out.append("permits: ").append(list(d.scope().permits().stream().sorted().toList())).append('\n');
@@ -120,7 +121,7 @@ public final class DraftFile {
       return Optional.of(new Draft.Pending(fact.get(), step.get().intValue()));
     });
     boolean finished = m.get("finished").flatMap(n -> reader.bool(n, "'finished'")).orElse(false);
-    boolean replaces = m.get("replaces").flatMap(n -> reader.bool(n, "'replaces'")).orElse(false);
+    String replaces = m.get("replaces").flatMap(n -> reader.string(n, "'replaces'")).orElse("");
     Optional<Node> caseNode = reader.required(m, "case", aDraft);
     List<Diagnostic> diagnostics = new ArrayList<>(reader.diagnostics());
     if (caseNode.isEmpty()) {

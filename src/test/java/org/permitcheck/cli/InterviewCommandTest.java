@@ -383,6 +383,22 @@ class InterviewCommandTest {
   }
 
   @Test
+  void aDraftOfAReopenedCaseReplacesThatFileOnlyWhateverTheFolderItIsResumedFrom() throws IOException {
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    assertThat(run(sub, DE_ANSWERS, "--country", "DE", "--save", "ana.yaml").exit()).isZero();
+    assertThat(run(sub, "quit\n", "--resume", "ana.yaml").exit()).isEqualTo(ExitCode.STOPPED);
+    Files.writeString(dir.resolve("ana.yaml"), "id: someone-else\ncountry: DE\nfacts: {}\n");
+    // from the folder above, the draft's "ana.yaml" would name another person's case
+    Run.Result above = interview("\n", "--resume", "sub/ana.draft.yaml");
+    assertThat(above.exit()).isEqualTo(ExitCode.USAGE);
+    assertThat(Files.readString(dir.resolve("ana.yaml"))).startsWith("id: someone-else");
+    // named by its path from there, the re-opened case is replaced
+    assertThat(interview("\n", "--resume", "sub/ana.draft.yaml", "--save", "sub/ana.yaml").exit()).isZero();
+    assertThat(Files.exists(sub.resolve("ana.draft.yaml"))).isFalse();
+    assertThat(Files.readString(dir.resolve("ana.yaml"))).startsWith("id: someone-else");
+  }
+
+  @Test
   void refusesToSaveIntoAFolderThatDoesNotExistBeforeTheFirstQuestion() {
     Run.Result r = interview("1\n", "--country", "DE", "--save", "nodir/ana.yaml");
     assertThat(r.exit()).isEqualTo(ExitCode.USAGE);

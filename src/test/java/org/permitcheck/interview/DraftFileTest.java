@@ -38,7 +38,7 @@ class DraftFileTest {
     facts.put("children", List.of(Map.of("date_of_birth", LocalDate.of(2015, 2, 1)), Map.of()));
     Case c = new Case("ahmad", "ahmad.yaml", Optional.of("DE"), Optional.of(TODAY), Optional.empty(), facts, Map.of());
     Draft d = new Draft(c, new Scope(Set.of("DE"), Set.of("DE-25b")), List.of(Draft.COUNTRY, "de_status", "german_level"),
-        Set.of("german_level"), Optional.of(new Draft.Pending("children", 2)), "cases/ahmad.yaml", true, false);
+        Set.of("german_level"), Optional.of(new Draft.Pending("children", 2)), "cases/ahmad.yaml", "/home/adviser/cases/ahmad.yaml", false);
     DraftFile file = new DraftFile(rules, TODAY);
     String text = file.write(d);
     Checked<Draft> back = file.read(new SourceText("ahmad.draft.yaml", text));
@@ -52,7 +52,7 @@ class DraftFileTest {
     assertThat(r.skipped()).isEqualTo(d.skipped());
     assertThat(r.pending()).isEqualTo(d.pending());
     assertThat(r.save()).isEqualTo("cases/ahmad.yaml");
-    assertThat(r.replaces()).isTrue();
+    assertThat(r.replaces()).isEqualTo("/home/adviser/cases/ahmad.yaml");
     assertThat(file.write(r)).isEqualTo(text);
   }
 
