@@ -355,7 +355,7 @@ public final class Evaluator {
             || t.fromIfRequested().isPresent()) {
           r = new PermitResult(p, r.verdict(), r.nearMiss(), r.tree(), r.missing(), t.eligibleFrom(), t.applyBefore(),
               t.fromDiscretionary(), t.eligibleUntil(), t.afterApplyBefore(), t.missingAfter(), t.judgedAt(),
-              t.fromIfRequested(), t.requestFrom(), t.requestBy());
+              t.fromIfRequested(), t.requestFrom(), t.requestBy(), t.ifRequestedDiscretionary());
         }
       }
       results.add(r);

@@ -16,7 +16,8 @@ import org.permitcheck.rules.Permit;
  * missingAfterApplyBefore}), on which day {@code applyBefore} is judged ({@code applyBeforeJudgedAt}:
  * "decision", "application", or "" when not known or not asked), and, for a permit that never opens as
  * each day's request would find it, the first day a request made on another day could be granted
- * ({@code eligibleFromIfRequested}) with the first and last days such a request can be made.
+ * ({@code eligibleFromIfRequested}) with the first and last days such a request can be made, and
+ * whether it is granted then only at the authority's discretion ({@code ifRequestedDiscretionary}).
  */
 public record PermitResult(
     Permit permit,
@@ -33,7 +34,8 @@ public record PermitResult(
     String applyBeforeJudgedAt,
     Optional<LocalDate> eligibleFromIfRequested,
     Optional<LocalDate> requestFrom,
-    Optional<LocalDate> requestBy) {
+    Optional<LocalDate> requestBy,
+    boolean ifRequestedDiscretionary) {
 
   public PermitResult {
     missing = List.copyOf(missing);
@@ -44,7 +46,7 @@ public record PermitResult(
   public PermitResult(Permit permit, Verdict verdict, boolean nearMiss, CriterionResult tree, List<String> missing,
       Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore) {
     this(permit, verdict, nearMiss, tree, missing, eligibleFrom, applyBefore, false, Optional.empty(),
-        Optional.empty(), List.of(), "", Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), List.of(), "", Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 
   /** The top-level criteria results (children of the root group, or the root). */

@@ -41,14 +41,15 @@ final class Timeline {
    * permit that never opens as each day's request would find it, the first day a request made on
    * another day could be granted ({@code fromIfRequested}: § 25a asked before the 27th birthday, the
    * three years of stay complete after it), with the first and last days such a request can be made
-   * ({@code requestFrom}, {@code requestBy}).
+   * ({@code requestFrom}, {@code requestBy}), and whether it is granted then only at the authority's
+   * discretion ({@code ifRequestedDiscretionary}).
    */
   record Dates(Optional<LocalDate> eligibleFrom, Optional<LocalDate> applyBefore, boolean fromDiscretionary,
       Optional<LocalDate> eligibleUntil, Optional<Verdict> afterApplyBefore, List<String> missingAfter,
       String judgedAt, Optional<LocalDate> fromIfRequested, Optional<LocalDate> requestFrom,
-      Optional<LocalDate> requestBy) {
+      Optional<LocalDate> requestBy, boolean ifRequestedDiscretionary) {
     static final Dates NONE = new Dates(Optional.empty(), Optional.empty(), false, Optional.empty(),
-        Optional.empty(), List.of(), "", Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), List.of(), "", Optional.empty(), Optional.empty(), Optional.empty(), false);
   }
 
   /**
@@ -308,6 +309,7 @@ final class Timeline {
     Optional<LocalDate> ifRequested = Optional.empty();
     Optional<LocalDate> requestFrom = Optional.empty();
     Optional<LocalDate> requestBy = Optional.empty();
+    boolean ifRequestedDiscretionary = false;
     if (wantFrom && from.isEmpty() && !availableNow && fixedApplication.isEmpty() && a.requestBound()
         && decided(permit)) {
       long[] requests = requestDays(a, env, end, start, endDay);
@@ -315,8 +317,10 @@ final class Timeline {
       for (long day : days) {
         LocalDate d = LocalDate.ofEpochDay(day);
         for (int k = 0; k < requests.length && requests[k] < day; k++) {
-          if (Evaluator.verdictOf(evaluator.standing(permit, env.at(d, LocalDate.ofEpochDay(requests[k])))).available()) {
+          Verdict requested = Evaluator.verdictOf(evaluator.standing(permit, env.at(d, LocalDate.ofEpochDay(requests[k]))));
+          if (requested.available()) {
             ifRequested = Optional.of(d);
+            ifRequestedDiscretionary = requested == Verdict.DISCRETIONARY;
             requestFrom = Optional.of(LocalDate.ofEpochDay(requests[k]));
             // the last day of that run of request days that still works for a decision on d
             requestBy = Optional.of(d.minusDays(1));
@@ -333,7 +337,7 @@ final class Timeline {
       }
     }
     return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after,
-        missingAfter, judgedAt, ifRequested, requestFrom, requestBy);
+        missingAfter, judgedAt, ifRequested, requestFrom, requestBy, ifRequestedDiscretionary);
   }
 
   /**

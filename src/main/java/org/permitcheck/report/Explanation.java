@@ -74,8 +74,9 @@ final class Explanation {
     boolean option = r.permit().kind().equals("option");
     r.eligibleFromIfRequested().ifPresent(d -> {
       LocalDate first = r.requestFrom().orElse(e.asOf());
-      out.add(first.equals(e.asOf()) ? m.get("timeline.if_requested_now", m.date(d), m.date(r.requestBy().orElse(d)))
-          : m.get("timeline.if_requested", m.date(d), m.date(r.requestBy().orElse(d)), m.date(first)));
+      String key = (first.equals(e.asOf()) ? "timeline.if_requested_now" : "timeline.if_requested")
+          + (r.ifRequestedDiscretionary() ? ".discretionary" : "");
+      out.add(m.get(key, m.date(d), m.date(r.requestBy().orElse(d)), m.date(first)));
     });
     // until eligibleUntil every criterion is met (an eligible permit), or no criterion met today is
     // left to the authority (a permit already at its discretion)

@@ -38,7 +38,8 @@ public final class JsonRenderer {
   public static final List<String> RESULT_KEYS = List.of("permit", "country", "kind", "title", "legal_basis",
       "source", "in_force", "window", "verdict", "near_miss", "discretionary_decision", "criteria", "missing",
       "eligible_from", "apply_before", "eligible_from_verdict", "eligible_until", "verdict_after_apply_before",
-      "missing_after_apply_before", "apply_before_judged_at", "eligible_from_if_requested", "request_from", "request_by", "what_if",
+      "missing_after_apply_before", "apply_before_judged_at", "eligible_from_if_requested", "eligible_from_if_requested_verdict", "request_from", "request_by",
+      "what_if",
       "next_steps");
   public static final List<String> COMPACT_RESULT_KEYS = List.of("permit", "country", "verdict", "near_miss",
       "discretionary_decision", "criteria", "missing", "eligible_from", "apply_before");
@@ -382,6 +383,8 @@ public final class JsonRenderer {
       w.endArray();
       w.name("apply_before_judged_at").string(Explanation.judgedAt(r, e));
       w.name("eligible_from_if_requested").date(r.eligibleFromIfRequested());
+      w.name("eligible_from_if_requested_verdict").string(r.eligibleFromIfRequested().isEmpty() ? null
+          : (r.ifRequestedDiscretionary() ? Verdict.DISCRETIONARY : Verdict.ELIGIBLE).key());
       w.name("request_from").date(r.requestFrom());
       w.name("request_by").date(r.requestBy());
     }

@@ -116,6 +116,7 @@ final class ResultSchema {
           judged.putArray("enum").add("application").add("decision").addNull();
           return judged;
         case "eligible_from_verdict":
+        case "eligible_from_if_requested_verdict":
           ObjectNode opens = Json.nullable("string");
           opens.putArray("enum").add(Verdict.ELIGIBLE.key()).add(Verdict.DISCRETIONARY.key()).addNull();
           return opens;

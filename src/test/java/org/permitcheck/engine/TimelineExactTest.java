@@ -177,6 +177,7 @@ class TimelineExactTest {
       "2000-08-10, 2024-09-01, 2026-07-01", // a window from 1 Jul to 9 Aug 2027, decided from 1 Sep 2027
       "1998-01-10, 2024-02-01, 2024-06-01", // 27 before today: no request works
       "2000-01-10, 2026-02-01, 2024-06-01", // three years of stay only after two years: beyond the horizon
+      "2000-01-10, 2024-02-01, 2026-06-01", // 12 months of Duldung only after the 27th birthday: none
   })
   void findsTheRequestDaysAndTheFirstDecisionDayThatEvaluatingEveryPairGives(String born, String since,
       String tolerated) throws IOException {
@@ -212,6 +213,8 @@ class TimelineExactTest {
     assertThat(p.eligibleFromIfRequested()).isEqualTo(decided);
     assertThat(p.requestFrom()).isEqualTo(first);
     assertThat(p.requestBy()).isEqualTo(last);
+    assertThat(p.ifRequestedDiscretionary()).isEqualTo(decided.isPresent() && Evaluator.verdictOf(
+        evaluator.standing(permit, env.at(decided.get(), first.get()))) == Verdict.DISCRETIONARY);
   }
 
   /** A date near one of the case's own dates, where conditions change. */

@@ -127,7 +127,7 @@ class JsonRendererTest {
       results.add(new PermitResult(copy, r.verdict(), r.nearMiss(), tree, missing, r.eligibleFrom(),
           r.applyBefore(), r.fromDiscretionary(), r.eligibleUntil(), r.afterApplyBefore(),
           r.missingAfterApplyBefore(), r.applyBeforeJudgedAt(), r.eligibleFromIfRequested(),
-          r.requestFrom(), r.requestBy()));
+          r.requestFrom(), r.requestBy(), r.ifRequestedDiscretionary()));
     }
     return new Evaluation(e.subject(), e.asOf(), e.applicationDate(), results);
   }

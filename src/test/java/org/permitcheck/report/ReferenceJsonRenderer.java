@@ -203,6 +203,8 @@ final class ReferenceJsonRenderer {
           || !List.of("permit", "toleration").contains(p.kind()) || r.applyBeforeJudgedAt().isEmpty() ? null
           : r.applyBeforeJudgedAt());
       date(g, "eligible_from_if_requested", r.eligibleFromIfRequested());
+      g.writeStringField("eligible_from_if_requested_verdict", r.eligibleFromIfRequested().isEmpty() ? null
+          : r.ifRequestedDiscretionary() ? "discretionary" : "eligible");
       date(g, "request_from", r.requestFrom());
       date(g, "request_by", r.requestBy());
     }
