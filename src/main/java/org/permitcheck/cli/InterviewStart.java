@@ -138,7 +138,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
       if (read.hasErrors()) {
         return Checked.failed(read.diagnostics());
       }
-      d = read.value().get();
+      d = edited(ctx, read.value().get(), file);
       draftPath = file;
       notes = read.diagnostics();
     } else {
@@ -200,8 +200,26 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     Optional<LocalDate> date = asOf != null ? Optional.of(asOf) : c.asOf();
     c = new Case(c.id(), c.source(), c.country(), date, c.applicationDate(), c.facts(), c.expect(), c.note());
     Scope s = scope.countries().isEmpty() && scope.permits().isEmpty() ? d.scope() : scope;
-    // a file named by --save is not the case re-opened, unless it is the same file
-    return new Draft(c, s, d.asked(), d.skipped(), d.pending(), save != null ? save : d.save(), d.replaces(),
-        d.finished());
+    // the case re-opened is saved where it is, from whatever folder; a file named by --save is not it,
+    // unless it is the same file (edits)
+    String target = save != null ? save : !d.replaces().isEmpty() ? d.replaces() : d.save();
+    return new Draft(c, s, d.asked(), d.skipped(), d.pending(), target, d.replaces(), d.finished());
+  }
+
+  /**
+   * The case file a draft of a re-opened case edits: the absolute path it recorded, or, when no file is
+   * there any more (the folder was moved), the file of that name beside the draft, as a draft is
+   * written beside its case; a draft written before the path was recorded ("replaces: true") names
+   * that file too.
+   */
+  private static Draft edited(Context ctx, Draft d, String draftFile) {
+    if (d.replaces().isEmpty() || d.save().isEmpty()) {
+      return d;
+    }
+    Path beside = ctx.resolve(draftFile).toAbsolutePath().normalize().resolveSibling(Path.of(d.save()).getFileName());
+    boolean recorded = !d.replaces().equals("true") && Files.exists(Path.of(d.replaces()));
+    String replaces = recorded || !Files.exists(beside) && !d.replaces().equals("true") ? d.replaces()
+        : beside.toString();
+    return new Draft(d.subject(), d.scope(), d.asked(), d.skipped(), d.pending(), d.save(), replaces, d.finished());
   }
 }

@@ -383,18 +383,27 @@ class InterviewCommandTest {
   }
 
   @Test
-  void aDraftOfAReopenedCaseReplacesThatFileOnlyWhateverTheFolderItIsResumedFrom() throws IOException {
+  void aDraftOfAReopenedCaseSavesThatFileWhateverTheFolderItIsResumedFrom() throws IOException {
     Path sub = Files.createDirectory(dir.resolve("sub"));
     assertThat(run(sub, DE_ANSWERS, "--country", "DE", "--save", "ana.yaml").exit()).isZero();
     assertThat(run(sub, "quit\n", "--resume", "ana.yaml").exit()).isEqualTo(ExitCode.STOPPED);
     Files.writeString(dir.resolve("ana.yaml"), "id: someone-else\ncountry: DE\nfacts: {}\n");
-    // from the folder above, the draft's "ana.yaml" would name another person's case
+    // from the folder above, the draft's "ana.yaml" would name another person's case: the case it
+    // re-opened is saved where it is
     Run.Result above = interview("\n", "--resume", "sub/ana.draft.yaml");
-    assertThat(above.exit()).isEqualTo(ExitCode.USAGE);
-    assertThat(Files.readString(dir.resolve("ana.yaml"))).startsWith("id: someone-else");
-    // named by its path from there, the re-opened case is replaced
-    assertThat(interview("\n", "--resume", "sub/ana.draft.yaml", "--save", "sub/ana.yaml").exit()).isZero();
+    assertThat(above.exit()).as(above.err()).isZero();
+    assertThat(above.err()).contains("Case saved in " + sub.resolve("ana.yaml").toAbsolutePath().normalize());
     assertThat(Files.exists(sub.resolve("ana.draft.yaml"))).isFalse();
+    assertThat(Files.readString(dir.resolve("ana.yaml"))).startsWith("id: someone-else");
+    // a draft moved with its case saves the case beside it; one written before the path was recorded
+    // ("replaces: true") too
+    assertThat(run(sub, "quit\n", "--resume", "ana.yaml").exit()).isEqualTo(ExitCode.STOPPED);
+    Path moved = Files.move(sub, dir.resolve("moved"));
+    Path draft = moved.resolve("ana.draft.yaml");
+    Files.writeString(draft, Files.readString(draft).replaceFirst("replaces: .*", "replaces: true"));
+    Run.Result old = interview("\n", "--resume", "moved/ana.draft.yaml");
+    assertThat(old.exit()).as(old.err()).isZero();
+    assertThat(old.err()).contains("Case saved in " + moved.resolve("ana.yaml").toAbsolutePath().normalize());
     assertThat(Files.readString(dir.resolve("ana.yaml"))).startsWith("id: someone-else");
   }
 
