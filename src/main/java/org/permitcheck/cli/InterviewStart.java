@@ -202,7 +202,8 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     Scope s = scope.countries().isEmpty() && scope.permits().isEmpty() ? d.scope() : scope;
     // the case re-opened is saved where it is, from whatever folder; a file named by --save is not it,
     // unless it is the same file (edits)
-    String target = save != null ? save : !d.replaces().isEmpty() ? d.replaces() : d.save();
+    String target = save != null ? save
+        : !d.replaces().isEmpty() && !absolute(ctx, d.save()).equals(d.replaces()) ? d.replaces() : d.save();
     return new Draft(c, s, d.asked(), d.skipped(), d.pending(), target, d.replaces(), d.finished());
   }
 
