@@ -262,6 +262,7 @@ final class Timeline {
     Optional<LocalDate> eligibleUntil = Optional.empty();
     boolean eligibleAgain = false; // after eligibleUntil, before the permit closes
     String judgedAt = "";
+    Verdict lastSeen = now; // the verdict on the day before each candidate date
     Env at = null; // the facts at each candidate date in turn
     long[] days = sink.inOrder();
     for (long day : days) {
@@ -296,12 +297,13 @@ final class Timeline {
         // (an appeal's) evaluation date is the day it is lodged
         if (fixedApplication.isEmpty() && v != Verdict.NOT_IN_FORCE && decided(permit)) {
           Verdict requested = Evaluator.verdictOf(evaluator.standing(permit, env.at(d, d.minusDays(1))));
-          judgedAt = requested.available() ? "application" : requested == Verdict.UNDETERMINED ? "" : "decision";
+          judgedAt = judgedAt(requested, lastSeen);
         }
       }
       if ((!wantFrom || from.isPresent()) && before.isPresent()) {
         break;
       }
+      lastSeen = v;
     }
     // never open as each day's request finds it, but a request made on one day and decided on a later
     // one may be: the request's conditions change only on their own critical days (and as_of), the
@@ -338,6 +340,23 @@ final class Timeline {
     }
     return new Dates(from, before, fromDiscretionary, eligibleAgain ? Optional.empty() : eligibleUntil, after,
         missingAfter, judgedAt, ifRequested, requestFrom, requestBy, ifRequestedDiscretionary);
+  }
+
+  /**
+   * On which day a last day is judged, from the verdict of a request made on it and decided the day
+   * after, against the verdict on the last day itself: "application" when it is as good, "application
+   * then discretionary" when it is only left to the authority, "decision" when it is not available, ""
+   * when facts the case does not give would decide.
+   */
+  static String judgedAt(Verdict requested, Verdict lastDay) {
+    if (requested == Verdict.UNDETERMINED) {
+      return "";
+    }
+    if (!requested.available()) {
+      return "decision";
+    }
+    return requested == Verdict.DISCRETIONARY && lastDay == Verdict.ELIGIBLE ? "application_then_discretionary"
+        : "application";
   }
 
   /**

@@ -110,6 +110,9 @@ final class Explanation {
     } else {
       out.add(m.get((applied ? "timeline.available_until" : "timeline.apply_before") + then, last));
     }
+    if ("application_then_discretionary".equals(judgedAt(r, e))) {
+      out.add(m.get("timeline.decided_after_discretionary", last));
+    }
     // "apply by" the day a provision ends must not read as the end of what it grants, nor as a
     // promise that a request filed that day is still decided under it
     if (!option && r.afterApplyBefore().orElse(null) == Verdict.NOT_IN_FORCE) {

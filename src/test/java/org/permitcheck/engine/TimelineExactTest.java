@@ -140,7 +140,11 @@ class TimelineExactTest {
             if (c.applicationDate().isEmpty() && v != Verdict.NOT_IN_FORCE
                 && List.of("permit", "toleration").contains(p.permit().kind())) {
               Verdict requested = Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, d.minusDays(1))));
-              judgedAt = requested.available() ? "application" : requested == Verdict.UNDETERMINED ? "" : "decision";
+              Verdict lastDay = Evaluator.verdictOf(evaluator.standing(p.permit(),
+                  env.at(d.minusDays(1), c.applicationDate().orElse(d.minusDays(1)))));
+              judgedAt = requested == Verdict.UNDETERMINED ? "" : !requested.available() ? "decision"
+                  : requested == Verdict.DISCRETIONARY && lastDay == Verdict.ELIGIBLE ? "application_then_discretionary"
+                  : "application";
             }
           }
         }
