@@ -295,7 +295,7 @@ final class Timeline {
         // the day of the decision closed it (a provision's end is said apart, by afterApplyBefore);
         // only what an authority grants on request: an option is a situation, and a procedure's
         // (an appeal's) evaluation date is the day it is lodged
-        if (fixedApplication.isEmpty() && v != Verdict.NOT_IN_FORCE && decided(permit)) {
+        if (fixedApplication.isEmpty() && v != Verdict.NOT_IN_FORCE && permit.grantedOnRequest()) {
           Verdict requested = Evaluator.verdictOf(evaluator.standing(permit, env.at(d, d.minusDays(1))));
           judgedAt = judgedAt(requested, lastSeen);
         }
@@ -313,7 +313,7 @@ final class Timeline {
     Optional<LocalDate> requestBy = Optional.empty();
     boolean ifRequestedDiscretionary = false;
     if (wantFrom && from.isEmpty() && !availableNow && fixedApplication.isEmpty() && a.requestBound()
-        && decided(permit)) {
+        && permit.grantedOnRequest()) {
       long[] requests = requestDays(a, env, end, start, endDay);
       search:
       for (long day : days) {
@@ -382,11 +382,6 @@ final class Timeline {
       }
     }
     return java.util.Arrays.copyOf(out, n);
-  }
-
-  /** Whether an authority grants the permit on a request and decides it later: a permit or a toleration. */
-  private static boolean decided(Permit permit) {
-    return permit.kind().equals("permit") || permit.kind().equals("toleration");
   }
 
   /**

@@ -130,7 +130,7 @@ final class Explanation {
   static String judgedAt(PermitResult r, Evaluation e) {
     if (r.applyBefore().isEmpty() || e.subject().applicationDate().isPresent()
         || r.afterApplyBefore().orElse(null) == Verdict.NOT_IN_FORCE
-        || !r.permit().kind().equals("permit") && !r.permit().kind().equals("toleration")) {
+        || !r.permit().grantedOnRequest()) {
       return null;
     }
     return r.applyBeforeJudgedAt().isEmpty() ? null : r.applyBeforeJudgedAt();

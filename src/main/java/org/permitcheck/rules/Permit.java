@@ -34,6 +34,14 @@ public record Permit(
     return rootIsTopLevel() ? List.of(criteria) : ((Criterion.Group) criteria).children();
   }
 
+  /**
+   * Whether an authority grants it on a request and decides later (a permit or a toleration), not an
+   * option (a situation nobody applies for) or a procedure (an appeal, evaluated the day it is lodged).
+   */
+  public boolean grantedOnRequest() {
+    return kind.equals("permit") || kind.equals("toleration");
+  }
+
   /** Whether the root is the only top-level criterion: it is not an {@code all} group. */
   public boolean rootIsTopLevel() {
     return !(criteria instanceof Criterion.Group && ((Criterion.Group) criteria).op() == Criterion.Op.ALL);

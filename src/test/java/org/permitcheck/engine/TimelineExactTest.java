@@ -138,7 +138,7 @@ class TimelineExactTest {
               missingAfter = evaluator.evaluate(p.permit(), env.at(d, c.applicationDate().orElse(d))).missing();
             }
             if (c.applicationDate().isEmpty() && v != Verdict.NOT_IN_FORCE
-                && List.of("permit", "toleration").contains(p.permit().kind())) {
+                && p.permit().grantedOnRequest()) {
               Verdict requested = Evaluator.verdictOf(evaluator.standing(p.permit(), env.at(d, d.minusDays(1))));
               Verdict lastDay = Evaluator.verdictOf(evaluator.standing(p.permit(),
                   env.at(d.minusDays(1), c.applicationDate().orElse(d.minusDays(1)))));

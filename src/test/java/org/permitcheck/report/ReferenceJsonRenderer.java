@@ -200,7 +200,7 @@ final class ReferenceJsonRenderer {
       g.writeEndArray();
       g.writeStringField("apply_before_judged_at", r.applyBefore().isEmpty() || e.subject().applicationDate().isPresent()
           || r.afterApplyBefore().orElse(null) == org.permitcheck.engine.Verdict.NOT_IN_FORCE
-          || !List.of("permit", "toleration").contains(p.kind()) || r.applyBeforeJudgedAt().isEmpty() ? null
+          || !p.grantedOnRequest() || r.applyBeforeJudgedAt().isEmpty() ? null
           : r.applyBeforeJudgedAt());
       date(g, "eligible_from_if_requested", r.eligibleFromIfRequested());
       g.writeStringField("eligible_from_if_requested_verdict", r.eligibleFromIfRequested().isEmpty() ? null
