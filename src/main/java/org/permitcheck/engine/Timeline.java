@@ -314,7 +314,7 @@ final class Timeline {
     boolean ifRequestedDiscretionary = false;
     if (wantFrom && from.isEmpty() && !availableNow && fixedApplication.isEmpty() && a.requestBound()
         && permit.grantedOnRequest()) {
-      long[] requests = requestDays(a, env, end, start, endDay);
+      long[] requests = requestDays(a, env, end, start, endDay, collected);
       search:
       for (long day : days) {
         LocalDate d = LocalDate.ofEpochDay(day);
@@ -361,13 +361,21 @@ final class Timeline {
 
   /**
    * The days a request's own conditions can change on, in order: as_of, then the critical days of the
-   * conditions that read application_date and the application window's days, within the horizon.
+   * conditions that read application_date (those the case's store already has, from {@link #of}'s
+   * first pass, are taken from it) and the application window's days, within the horizon.
    */
-  private static long[] requestDays(Analysed a, Env env, LocalDate end, long start, long endDay) {
+  private static long[] requestDays(Analysed a, Env env, LocalDate end, long start, long endDay,
+      long[][] collected) {
     CandidateDays days = new CandidateDays(start, endDay);
     CriticalDates.Prepared[] moving = a.moving();
     for (int i = 0; i < moving.length; i++) {
-      if (a.movingOnRequest()[i]) {
+      if (!a.movingOnRequest()[i]) {
+        continue;
+      }
+      int id = a.movingIds()[i];
+      if (id < collected.length && collected[id] != null) {
+        days.acceptAll(collected[id]);
+      } else {
         CriticalDates.collect(moving[i], env, end, days, a.analysis());
       }
     }
