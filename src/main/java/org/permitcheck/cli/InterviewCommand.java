@@ -170,7 +170,7 @@ final class InterviewCommand implements Callable<Integer> {
       String lang)
       throws IOException {
     String target = d.save().isEmpty() ? chooseFile(prompter, m, d.subject().id()) : d.save();
-    if (!d.save().isEmpty() && !InterviewStart.edits(ctx, d) && Files.exists(ctx.resolve(target))) {
+    if (InterviewStart.writesOverAnother(ctx, d)) {
       // checked when the interview started; a file that appeared since may be another person's case
       prompter.show(wrapped(m.get("interview.save.appeared", target)) + "  permitcheck interview --resume "
           + draftPath + " --save ANOTHER.yaml" + d.scopeOptions() + common.langOption(ctx) + "\n");

@@ -168,7 +168,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
       }
     }
     d = adjust(ctx, d, scope, save, asOf);
-    if (!d.save().isEmpty() && !edits(ctx, d) && Files.exists(ctx.resolve(d.save()))) {
+    if (writesOverAnother(ctx, d)) {
       // another case (a person's) may be there: finishing would write over it
       throw new UsageError("'" + d.save() + "' already exists, and it is not the case this interview edits",
           "to save the case elsewhere: permitcheck interview --resume " + file + " --save ANOTHER.yaml"
@@ -183,8 +183,16 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
    * Whether the file the interview saves to is the case file it re-opened: the same file whatever the
    * folder the interview runs in (a draft's save is as typed, relative to the folder it was typed in).
    */
-  static boolean edits(Context ctx, Draft d) {
+  private static boolean edits(Context ctx, Draft d) {
     return !d.replaces().isEmpty() && absolute(ctx, d.save()).equals(d.replaces());
+  }
+
+  /**
+   * Whether saving the case would write over a file that is not the case this interview edits (another
+   * person's case, say): checked when it resumes, and again when it saves.
+   */
+  static boolean writesOverAnother(Context ctx, Draft d) {
+    return !d.save().isEmpty() && !edits(ctx, d) && Files.exists(ctx.resolve(d.save()));
   }
 
   private static String absolute(Context ctx, String file) {
@@ -192,7 +200,7 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
   }
 
   private static boolean samePath(Context ctx, String a, String b) {
-    return ctx.resolve(a).toAbsolutePath().normalize().equals(ctx.resolve(b).toAbsolutePath().normalize());
+    return absolute(ctx, a).equals(absolute(ctx, b));
   }
 
   private static Draft adjust(Context ctx, Draft d, Scope scope, String save, LocalDate asOf) {
@@ -217,10 +225,12 @@ record InterviewStart(Draft draft, String draftPath, boolean resumed, boolean sa
     if (d.replaces().isEmpty() || d.save().isEmpty()) {
       return d;
     }
-    Path beside = ctx.resolve(draftFile).toAbsolutePath().normalize().resolveSibling(Path.of(d.save()).getFileName());
-    boolean recorded = !d.replaces().equals("true") && Files.exists(Path.of(d.replaces()));
-    String replaces = recorded || !Files.exists(beside) && !d.replaces().equals("true") ? d.replaces()
-        : beside.toString();
-    return new Draft(d.subject(), d.scope(), d.asked(), d.skipped(), d.pending(), d.save(), replaces, d.finished());
+    Path beside = Path.of(absolute(ctx, draftFile)).resolveSibling(Path.of(d.save()).getFileName());
+    boolean old = d.replaces().equals("true");
+    if (!old && (Files.exists(Path.of(d.replaces())) || !Files.exists(beside))) {
+      return d;
+    }
+    return new Draft(d.subject(), d.scope(), d.asked(), d.skipped(), d.pending(), d.save(), beside.toString(),
+        d.finished());
   }
 }
