@@ -37,7 +37,7 @@ final class Explanation {
         if (r.nearMiss()) {
           long failing = r.topLevel().stream().filter(c -> c.lenient() == Outcome.NOT_MET).count();
           // an option is a situation, not something applied for: no "there may be a way" into it
-          String key = p.kind().equals("option") ? "explain.near_miss.option" : "explain.near_miss";
+          String key = p.isOption() ? "explain.near_miss.option" : "explain.near_miss";
           return failing == 1 ? m.get(key + ".one") : m.get(key, failing);
         }
         return m.get("explain.not_eligible");
@@ -71,7 +71,7 @@ final class Explanation {
       out.add(m.get(key, m.date(r.eligibleFrom().get())));
     }
     boolean applied = e.subject().applicationDate().isPresent();
-    boolean option = r.permit().kind().equals("option");
+    boolean option = r.permit().isOption();
     r.eligibleFromIfRequested().ifPresent(d -> {
       LocalDate first = r.requestFrom().orElse(e.asOf());
       String key = (first.equals(e.asOf()) ? "timeline.if_requested_now" : "timeline.if_requested")
@@ -94,7 +94,8 @@ final class Explanation {
     boolean thenUnknown = r.afterApplyBefore().orElse(null) == Verdict.UNDETERMINED;
     String then = thenUnknown ? ".then_unknown" : "";
     // the last day of the decision, not of the request (a child who must still be a minor then)
-    boolean decision = "decision".equals(judgedAt(r, e));
+    String judged = judgedAt(r, e);
+    boolean decision = "decision".equals(judged);
     if (option) {
       out.add(m.get("timeline.holds_until" + then, last));
     } else if (r.eligibleUntil().isPresent()) {
@@ -110,7 +111,7 @@ final class Explanation {
     } else {
       out.add(m.get((applied ? "timeline.available_until" : "timeline.apply_before") + then, last));
     }
-    if ("application_then_discretionary".equals(judgedAt(r, e))) {
+    if ("application_then_discretionary".equals(judged)) {
       out.add(m.get("timeline.decided_after_discretionary", last));
     }
     // "apply by" the day a provision ends must not read as the end of what it grants, nor as a

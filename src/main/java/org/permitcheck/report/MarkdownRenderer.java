@@ -47,9 +47,9 @@ public final class MarkdownRenderer {
     situation(out, e);
     // an option (forced return, staying without papers) is a situation, not a permit: its own section
     List<PermitResult> applies = e.results().stream()
-        .filter(r -> Explanation.appliesOrNearly(r) && !isOption(r)).toList();
+        .filter(r -> Explanation.appliesOrNearly(r) && !r.permit().isOption()).toList();
     List<PermitResult> options = e.results().stream()
-        .filter(r -> Explanation.appliesOrNearly(r) && isOption(r)).toList();
+        .filter(r -> Explanation.appliesOrNearly(r) && r.permit().isOption()).toList();
     out.append("## ").append(Md.escape(m.get("md.applies"))).append("\n\n");
     if (e.results().isEmpty()) {
       out.append(Md.escape(why.noPermits(e))).append("\n\n");
@@ -70,10 +70,6 @@ public final class MarkdownRenderer {
     out.append("*").append(Md.escape(notice())).append(" ")
         .append(Md.escape(m.get("md.sha256", rules.sha256()))).append("*\n");
     return out.toString();
-  }
-
-  private static boolean isOption(PermitResult r) {
-    return r.permit().kind().equals("option");
   }
 
   private String notice() {

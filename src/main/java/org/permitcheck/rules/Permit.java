@@ -34,6 +34,11 @@ public record Permit(
     return rootIsTopLevel() ? List.of(criteria) : ((Criterion.Group) criteria).children();
   }
 
+  /** Whether it is an option: a situation nobody applies for (forced return, staying without papers). */
+  public boolean isOption() {
+    return kind.equals("option");
+  }
+
   /**
    * Whether an authority grants it on a request and decides later (a permit or a toleration), not an
    * option (a situation nobody applies for) or a procedure (an appeal, evaluated the day it is lodged).
